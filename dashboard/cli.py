@@ -1,0 +1,309 @@
+"""`slt-dashboard`: build, import, export, fetch-ssb and serve.
+
+Every command that changes data validates first and writes atomically; problems go to
+standard error with file, line and column, and the exit code is non-zero.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import io
+import shutil
+import sys
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+from dashboard import datafiles, warehouse
+from dashboard.datafiles import DataError, Problem
+from dashboard.settings import Settings
+
+EXIT_OK, EXIT_INVALID, EXIT_CONFLICT = 0, 1, 2
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    settings = Settings.from_env()
+    if getattr(args, "data_dir", None):
+        settings = replace(settings, data_dir=Path(args.data_dir))
+    if getattr(args, "warehouse", None):
+        settings = replace(settings, warehouse=Path(args.warehouse))
+    return settings
+
+
+def _print_problems(problems: list[Problem], stream=None) -> None:
+    stream = stream or sys.stderr
+    print(f"error: {len(problems)} problem(s) found; nothing was written.", file=stream)
+    for problem in problems:
+        print(f"  {problem}", file=stream)
+
+
+def _print_report(report: warehouse.BuildReport) -> None:
+    print(
+        f"built {report.path} from {report.files} files: {report.facts} facts "
+        f"({report.missing} missing cells kept as missing) in {report.seconds:.2f} s"
+    )
+    for note in report.info:
+        print(f"  info: {note}")
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    try:
+        report = warehouse.build(settings.data_dir, settings.warehouse_path)
+    except DataError as exc:
+        _print_problems(exc.problems)
+        return EXIT_INVALID
+    _print_report(report)
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from dashboard import export
+
+    settings = _settings(args)
+    try:
+        warehouse.ensure_built(settings.data_dir, settings.warehouse_path)
+    except DataError as exc:
+        _print_problems(exc.problems)
+        return EXIT_INVALID
+    store = warehouse.Warehouse(settings.warehouse_path)
+    try:
+        frame = export.all_facts(store.cursor(), lang=args.lang, codes=args.codes)
+    finally:
+        store.close()
+    try:
+        frame.to_csv(sys.stdout, index=False, lineterminator="\n")
+        sys.stdout.flush()
+    except BrokenPipeError:  # e.g. `slt-dashboard export | head`
+        sys.stderr.close()
+    return EXIT_OK
+
+
+def _row_text(row: dict) -> str:
+    if row["value"] is None:
+        return f"missing ({row['status']})"
+    value = row["value"]
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _write_csv(path: Path, rows: list[dict]) -> None:
+    columns = [c for c in datafiles.FACT_COLUMNS]
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        out = {c: row.get(c) for c in columns}
+        if out["value"] is not None:
+            out["value"] = _row_text(row)
+        writer.writerow({k: "" if v is None else v for k, v in out.items()})
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+
+
+def import_file(source_csv: Path, settings: Settings, replace_values: bool = False) -> list[str]:
+    """Validate `source_csv` (+ sidecar), merge it into the data folder and rebuild.
+
+    Returns messages for the user. Raises DataError for invalid input or conflicts; in
+    that case the data folder and the warehouse are exactly as before.
+    """
+    source_csv = Path(source_csv)
+    incoming, problems = datafiles.read_file(source_csv)
+    if problems:
+        raise DataError(problems)
+    data_dir = settings.data_dir
+    target = data_dir / source_csv.name
+    target_meta = datafiles.sidecar_path(target)
+    messages: list[str] = []
+    if source_csv.resolve() == target.resolve():
+        raise DataError(
+            [Problem(source_csv.name, None, None, "is already in the data folder; use build")]
+        )
+
+    if target.exists():
+        existing, problems = datafiles.read_file(target)
+        if problems:
+            raise DataError(problems)
+        index = {tuple(r[c] for c in datafiles.KEY_COLUMNS): r for r in existing.rows}
+        added = unchanged = replaced = 0
+        conflicts: list[Problem] = []
+        merged = list(existing.rows)
+        for row in incoming.rows:
+            key = tuple(row[c] for c in datafiles.KEY_COLUMNS)
+            old = index.get(key)
+            if old is None:
+                merged.append(row)
+                added += 1
+            elif (old["value"], old["status"]) == (row["value"], row["status"]):
+                unchanged += 1
+            elif replace_values:
+                merged[merged.index(old)] = row
+                replaced += 1
+            else:
+                conflicts.append(
+                    Problem(
+                        source_csv.name,
+                        row["line"],
+                        "value",
+                        f"conflicts with {target.name} line {old['line']}: existing "
+                        f"{_row_text(old)}, new {_row_text(row)} "
+                        f"({datafiles._describe_key(row)}); use --replace to overwrite",
+                    )
+                )
+        if conflicts:
+            raise DataError(conflicts)
+        messages.append(
+            f"{source_csv.name}: {added} new, {replaced} replaced, {unchanged} unchanged rows"
+        )
+        if added == 0 and replaced == 0:
+            meta_same = datafiles.sidecar_path(source_csv).read_bytes() == (
+                target_meta.read_bytes() if target_meta.exists() else b""
+            )
+            if meta_same or not replace_values:
+                warehouse.ensure_built(data_dir, settings.warehouse_path)
+                messages.append("nothing to change (re-import of the same rows)")
+                return messages
+        write_rows = merged
+    else:
+        write_rows = None
+        messages.append(f"{source_csv.name}: {len(incoming.rows)} new rows")
+
+    # Stage the new files beside the old ones, swap them in, rebuild; undo on failure.
+    staged_csv = data_dir / f".{target.name}.import-tmp"
+    staged_meta = data_dir / f".{target_meta.name}.import-tmp"
+    backups: list[tuple[Path, Path | None]] = []
+    try:
+        if write_rows is None:
+            shutil.copyfile(source_csv, staged_csv)
+        else:
+            _write_csv(staged_csv, write_rows)
+        keep_old_meta = target_meta.exists() and not replace_values
+        shutil.copyfile(
+            target_meta if keep_old_meta else datafiles.sidecar_path(source_csv), staged_meta
+        )
+        with tempfile.TemporaryDirectory(dir=data_dir, prefix=".import-backup-") as backup_dir:
+            for staged, final in ((staged_csv, target), (staged_meta, target_meta)):
+                backup = None
+                if final.exists():
+                    backup = Path(backup_dir) / final.name
+                    shutil.copy2(final, backup)
+                backups.append((final, backup))
+                staged.replace(final)
+            try:
+                report = warehouse.build(data_dir, settings.warehouse_path)
+            except Exception:
+                for final, backup in backups:
+                    if backup is None:
+                        final.unlink(missing_ok=True)
+                    else:
+                        shutil.copy2(backup, final)
+                raise
+    finally:
+        staged_csv.unlink(missing_ok=True)
+        staged_meta.unlink(missing_ok=True)
+    messages.append(
+        f"warehouse rebuilt: {report.facts} facts from {report.files} files "
+        f"in {report.seconds:.2f} s"
+    )
+    return messages
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    try:
+        messages = import_file(Path(args.file), settings, replace_values=args.replace)
+    except DataError as exc:
+        _print_problems(exc.problems)
+        return EXIT_INVALID
+    except FileNotFoundError as exc:
+        print(f"error: {exc.filename}: no such file", file=sys.stderr)
+        return EXIT_INVALID
+    for message in messages:
+        print(message)
+    return EXIT_OK
+
+
+def cmd_fetch_ssb(args: argparse.Namespace) -> int:
+    from dashboard import ssb
+
+    settings = _settings(args)
+    years = [int(y) for y in args.years.split(",")] if args.years else None
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            csv_path, _meta = ssb.fetch_to_files(
+                args.table, Path(tmp), years, base_url=settings.ssb_api
+            )
+        except ssb.SSBError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return EXIT_INVALID
+        try:
+            messages = import_file(csv_path, settings, replace_values=args.replace)
+        except DataError as exc:
+            _print_problems(exc.problems)
+            return EXIT_INVALID
+    for message in messages:
+        print(message)
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from dashboard.app import create_app
+
+    settings = _settings(args)
+    if args.port:
+        settings = replace(settings, port=args.port)
+    if args.host:
+        settings = replace(settings, host=args.host)
+    try:
+        app = create_app(settings)
+    except DataError as exc:
+        _print_problems(exc.problems)
+        return EXIT_INVALID
+    print(f"SLT-statistikk: http://{settings.host}:{settings.port}/", flush=True)
+    app.run(host=settings.host, port=settings.port, debug=settings.debug)
+    return EXIT_OK
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="slt-dashboard", description="SLT-statistikk: statistics warehouse and dashboard."
+    )
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", help="data folder (default: SLT_DATA_DIR or ./data)")
+    common.add_argument("--warehouse", help="warehouse file (default: <data-dir>/warehouse.duckdb)")
+    sub = top.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("build", parents=[common], help="validate data/ and build the warehouse")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("export", parents=[common], help="write every fact as CSV to stdout")
+    p.add_argument("--lang", choices=("nb", "en"), default="nb", help="label language")
+    p.add_argument("--codes", action="store_true", help="codes instead of readable labels")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("import", parents=[common], help="add a CSV (+ .meta.yml) to the data")
+    p.add_argument("file", help="CSV in the template format (docs/data-format.md)")
+    p.add_argument("--replace", action="store_true", help="overwrite conflicting values")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("fetch-ssb", parents=[common], help="fetch a StatBank table and import it")
+    p.add_argument("table", help="StatBank table id, e.g. 07459 or 08487")
+    p.add_argument("--years", help="comma-separated years, e.g. 2019,2020 (default: all)")
+    p.add_argument("--replace", action="store_true", help="overwrite conflicting values")
+    p.set_defaults(func=cmd_fetch_ssb)
+
+    p = sub.add_parser("serve", parents=[common], help="serve the dashboard (development server)")
+    p.add_argument("--host", help="address (default 127.0.0.1)")
+    p.add_argument("--port", type=int, help="port (default 8050)")
+    p.set_defaults(func=cmd_serve)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    _ = dt  # keep import for type users
+    sys.exit(main())

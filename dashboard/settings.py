@@ -1,0 +1,99 @@
+"""All configuration in one place.
+
+Each field has a default that serves the embedded data on a fresh checkout, and a help
+text; the README's settings table is checked against these by a test, so a setting
+cannot exist undocumented. Only `Settings.from_env` reads the environment.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+#: The repository's embedded data directory (works for an editable install / checkout).
+DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+def _setting(default, help: str, env: str):
+    return field(default=default, metadata={"help": help, "env": env})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Runtime settings; construct with overrides in tests, `from_env()` in production."""
+
+    data_dir: Path = _setting(
+        DEFAULT_DATA_DIR,
+        "Folder with the published figures (*.csv + *.meta.yml) the warehouse is built from.",
+        "SLT_DATA_DIR",
+    )
+    warehouse: Path | None = _setting(
+        None,
+        "Path of the DuckDB warehouse file. Default: warehouse.duckdb inside the data folder.",
+        "SLT_WAREHOUSE",
+    )
+    auto_build: bool = _setting(
+        True,
+        "Build the warehouse on start when it is missing or older than its inputs.",
+        "SLT_AUTO_BUILD",
+    )
+    host: str = _setting("127.0.0.1", "Address `slt-dashboard serve` listens on.", "SLT_HOST")
+    port: int = _setting(8050, "Port `slt-dashboard serve` listens on.", "SLT_PORT")
+    debug: bool = _setting(False, "Dash debug mode (never in production).", "SLT_DEBUG")
+    default_language: str = _setting(
+        "nb", "Language of the user interface when the URL has no `lang` (nb or en).", "SLT_LANG"
+    )
+    frame_ancestors: str = _setting(
+        "'self'",
+        "Sites allowed to embed the charts in an iframe (CSP frame-ancestors).",
+        "SLT_FRAME_ANCESTORS",
+    )
+    ssb_api: str = _setting(
+        "https://data.ssb.no/api/pxwebapi/v2",
+        "Base URL of Statistics Norway's PxWebApi v2 (for `slt-dashboard fetch-ssb`).",
+        "SLT_SSB_API",
+    )
+
+    @property
+    def warehouse_path(self) -> Path:
+        """Where the warehouse lives (explicit setting, else inside the data folder)."""
+        return self.warehouse if self.warehouse is not None else self.data_dir / "warehouse.duckdb"
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """Settings from `SLT_*` environment variables; unset ones keep their default."""
+        environ = os.environ if environ is None else environ
+        values = {}
+        for f in fields(cls):
+            raw = environ.get(f.metadata["env"])
+            if raw is None or raw == "":
+                continue
+            values[f.name] = _parse(f.name, f.type, raw)
+        return replace(cls(), **values)
+
+    @classmethod
+    def documentation(cls) -> list[tuple[str, str, str, str]]:
+        """(field, environment variable, default, help) for the README table."""
+        return [
+            (f.name, f.metadata["env"], str(f.default), f.metadata["help"]) for f in fields(cls)
+        ]
+
+
+def _parse(name: str, type_: object, raw: str) -> object:
+    text = str(type_)
+    if "bool" in text:
+        if raw.lower() in {"1", "true", "yes", "on"}:
+            return True
+        if raw.lower() in {"0", "false", "no", "off"}:
+            return False
+        raise ValueError(f"Setting {name}: expected true/false, got {raw!r}")
+    if "int" in text:
+        try:
+            return int(raw)
+        except ValueError:
+            raise ValueError(f"Setting {name}: expected a whole number, got {raw!r}") from None
+    if "Path" in text:
+        return Path(raw)
+    return raw

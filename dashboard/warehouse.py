@@ -1,0 +1,278 @@
+"""Build the DuckDB warehouse from `data/` atomically, and serve it read-only.
+
+A build validates everything first, writes a temporary file beside the target, checks
+it, and only then renames it over the old one: a failed build leaves the previous
+warehouse byte-for-byte untouched, and readers never see a half-written file. Serving
+opens the file read-only with one cursor per thread (DuckDB connections are not safe
+to share across threads; cursors of one connection are).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import os
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from dashboard import datafiles
+from dashboard import dimensions as dims
+from dashboard.datafiles import DataError, Problem
+
+SCHEMA_PATH = Path(__file__).with_name("schema.sql")
+SCHEMA_VERSION = "1"
+#: Code whose change alters the warehouse, so it is part of the inputs' fingerprint.
+CODE_INPUTS = (SCHEMA_PATH, Path(dims.__file__), Path(datafiles.__file__))
+
+
+@dataclass
+class BuildReport:
+    """What a build did: counts, time, and information about totals != sums."""
+
+    path: Path
+    files: int
+    facts: int
+    missing: int
+    seconds: float
+    info: list[str] = field(default_factory=list)
+
+
+def fingerprint(data_dir: Path) -> str:
+    return datafiles.inputs_fingerprint(Path(data_dir), CODE_INPUTS)
+
+
+@contextlib.contextmanager
+def _build_lock(target: Path) -> Iterator[None]:
+    """Serialise builds of one warehouse across processes (e.g. gunicorn workers)."""
+    lock_path = target.with_name(f".{target.name}.lock")
+    with open(lock_path, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def build(data_dir: Path, target: Path) -> BuildReport:
+    """Validate `data_dir` and (re)write the warehouse at `target` atomically.
+
+    Raises DataError (with every problem) before anything is written.
+    """
+    started = time.perf_counter()
+    data_dir, target = Path(data_dir), Path(target)
+    sources, problems = datafiles.read_all(data_dir)
+    if problems:
+        raise DataError(problems)
+    info = [note for source in sources for note in datafiles.totals_report(source)]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with _build_lock(target):
+        tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+        tmp.unlink(missing_ok=True)
+        try:
+            facts, missing = _write(tmp, sources, fingerprint(data_dir))
+            os.replace(tmp, target)
+        finally:
+            tmp.unlink(missing_ok=True)
+            Path(str(tmp) + ".wal").unlink(missing_ok=True)
+    return BuildReport(target, len(sources), facts, missing, time.perf_counter() - started, info)
+
+
+def _dim_frame(codes: dict[str, dims.Code], with_parent: bool = False) -> pd.DataFrame:
+    rows = []
+    for c in codes.values():
+        row = {
+            "code": c.code,
+            "label_nb": c.nb,
+            "label_en": c.en,
+            "sort": c.sort,
+            "description_nb": c.description_nb or None,
+            "description_en": c.description_en or None,
+        }
+        if with_parent:
+            row["parent"] = c.parent
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+    con.register("_incoming", frame)
+    columns = ", ".join(frame.columns)
+    con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _incoming").fetchall()
+    con.unregister("_incoming")
+
+
+def _write(path: Path, sources: list[datafiles.SourceFile], inputs_hash: str) -> tuple[int, int]:
+    con = duckdb.connect(str(path))
+    try:
+        con.execute(SCHEMA_PATH.read_text(encoding="utf-8")).fetchall()
+        _insert(con, "dim_municipality", _dim_frame(dims.MUNICIPALITIES))
+        _insert(
+            con,
+            "dim_municipality_code",
+            pd.DataFrame(
+                [
+                    {
+                        "municipality": c.municipality,
+                        "code": c.code,
+                        "valid_from": c.valid_from,
+                        "valid_to": c.valid_to,
+                        "territory_note": c.territory_note or None,
+                    }
+                    for c in dims.MUNICIPALITY_CODES
+                ]
+            ),
+        )
+        _insert(
+            con,
+            "dim_measure",
+            pd.DataFrame(
+                [
+                    {
+                        "code": m.code,
+                        "label_nb": m.nb,
+                        "label_en": m.en,
+                        "unit": m.unit,
+                        "unit_nb": m.unit_nb,
+                        "unit_en": m.unit_en,
+                        "description_nb": m.description_nb,
+                        "description_en": m.description_en,
+                    }
+                    for m in dims.MEASURES.values()
+                ]
+            ),
+        )
+        for table, codes in (
+            ("dim_place_role", dims.PLACE_ROLES),
+            ("dim_residence", dims.RESIDENCES),
+            ("dim_age_group", dims.AGE_GROUPS),
+            ("dim_sex", dims.SEXES),
+            ("dim_category", dims.CATEGORIES),
+            ("dim_status", dims.STATUSES),
+        ):
+            _insert(con, table, _dim_frame(codes))
+        _insert(con, "dim_offence_group", _dim_frame(dims.OFFENCE_GROUPS, with_parent=True))
+
+        source_rows, fact_frames = [], []
+        for source in sources:
+            meta = source.meta
+            source_rows.append(
+                {
+                    "source_id": source.source_id,
+                    "file": source.path.name,
+                    **{
+                        k: meta.get(k) or None
+                        for k in datafiles.SIDECAR_REQUIRED + datafiles.SIDECAR_OPTIONAL
+                    },
+                }
+            )
+            if source.rows:
+                frame = pd.DataFrame(source.rows)
+                frame.insert(0, "source_id", source.source_id)
+                fact_frames.append(frame)
+        _insert(con, "dim_source", pd.DataFrame(source_rows))
+        facts = pd.concat(fact_frames, ignore_index=True)
+        facts = facts[["source_id", "line", *datafiles.FACT_COLUMNS]]
+        facts["value"] = facts["value"].astype("float64")
+        _insert(con, "fact", facts)
+
+        count, missing = con.execute(
+            "SELECT count(*), count(*) FILTER (WHERE value IS NULL) FROM fact"
+        ).fetchall()[0]
+        if count != len(facts):
+            raise DataError(
+                [Problem(str(path), None, None, f"wrote {count} facts, expected {len(facts)}")]
+            )
+        _insert(
+            con,
+            "build_info",
+            pd.DataFrame(
+                {
+                    "key": ["inputs_hash", "schema_version", "built_at", "facts"],
+                    "value": [
+                        inputs_hash,
+                        SCHEMA_VERSION,
+                        dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                        str(count),
+                    ],
+                }
+            ),
+        )
+        con.execute("CHECKPOINT").fetchall()
+    finally:
+        con.close()
+    return count, missing
+
+
+def stored_fingerprint(path: Path) -> str | None:
+    """The inputs hash a warehouse was built from, or None if it cannot be read."""
+    if not Path(path).exists():
+        return None
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error:
+        return None
+    try:
+        rows = con.execute("SELECT value FROM build_info WHERE key = 'inputs_hash'").fetchall()
+    except duckdb.Error:
+        return None
+    finally:
+        con.close()
+    return rows[0][0] if rows else None
+
+
+def is_stale(data_dir: Path, path: Path) -> bool:
+    """True when the warehouse is missing or was built from other inputs than today's."""
+    return stored_fingerprint(path) != fingerprint(data_dir)
+
+
+def ensure_built(data_dir: Path, path: Path) -> BuildReport | None:
+    """Build if stale (serve/app start); returns the report, or None if it was current."""
+    if not is_stale(data_dir, path):
+        return None
+    with _build_lock(Path(path)):
+        # Another process may have built it while we waited for the lock.
+        if not is_stale(data_dir, path):
+            return None
+    return build(data_dir, path)
+
+
+class Warehouse:
+    """Read-only access to a built warehouse: one connection per process, a cursor per thread."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._pid: int | None = None
+
+    def _connection(self) -> duckdb.DuckDBPyConnection:
+        # Re-open after a fork (gunicorn --preload): connections must not cross processes.
+        if self._con is None or self._pid != os.getpid():
+            with self._lock:
+                if self._con is None or self._pid != os.getpid():
+                    self._con = duckdb.connect(str(self.path), read_only=True)
+                    self._pid = os.getpid()
+                    self._local = threading.local()
+        return self._con
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """This thread's cursor (created on first use)."""
+        con = self._connection()
+        cur = getattr(self._local, "cursor", None)
+        if cur is None:
+            cur = con.cursor()
+            self._local.cursor = cur
+        return cur
+
+    def close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
