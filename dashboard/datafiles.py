@@ -490,9 +490,39 @@ def read_all(data_dir: Path) -> tuple[list[SourceFile], list[Problem]]:
         source, file_problems = read_file(path)
         sources.append(source)
         problems += file_problems
+    problems += _check_publication_duplicates(sources)
     for orphan in sorted(data_dir.glob("*.meta.yml")):
         if not orphan.with_name(orphan.name.removesuffix(".meta.yml") + ".csv").exists():
             problems.append(
                 Problem(orphan.name, None, None, "sidecar without a data file (.csv) beside it")
             )
     return sources, problems
+
+
+def _check_publication_duplicates(sources: list[SourceFile]) -> list[Problem]:
+    """One publication gives each number once; the same key in two of its files is an error.
+
+    (Two *different* publications may give the same figure: both are kept, and the
+    warehouse prefers the newer edition.)
+    """
+    seen: dict[tuple, tuple[str, int]] = {}
+    problems = []
+    for source in sources:
+        publication = source.meta.get("publication", "")
+        for row in source.rows:
+            key = (publication, *(row[c] for c in KEY_COLUMNS))
+            if key in seen:
+                other_file, other_line = seen[key]
+                problems.append(
+                    Problem(
+                        source.path.name,
+                        row["line"],
+                        None,
+                        f"duplicate key: {other_file} line {other_line} already gives this number "
+                        f"for the same publication ({publication}; {_describe_key(row)}); "
+                        "store it once and mention the other place in a note",
+                    )
+                )
+            else:
+                seen[key] = (source.path.name, row["line"])
+    return problems

@@ -177,3 +177,19 @@ def test_code_valid_in_any_year_of_period(tmp_path):
         "2024,2023-2024,baerum,3024,anmeldte_lovbrudd_snitt,5759\n",
     )
     assert problems_for(path) == []
+
+
+def test_same_number_twice_in_one_publication_is_refused(tmp_path):
+    write(tmp_path, "a", HEADER + GOOD_ROW)
+    write(tmp_path, "b", HEADER + GOOD_ROW)
+    _, problems = datafiles.read_all(tmp_path)
+    text = "\n".join(str(p) for p in problems)
+    assert "b.csv, line 2" in text and "a.csv line 2 already gives this number" in text
+
+
+def test_same_number_in_two_publications_is_kept(tmp_path):
+    write(tmp_path, "a", HEADER + GOOD_ROW)
+    write(tmp_path, "b", HEADER + GOOD_ROW, sidecar=SIDECAR.replace("Test report", "Other report"))
+    sources, problems = datafiles.read_all(tmp_path)
+    assert problems == []
+    assert sum(len(s.rows) for s in sources) == 2

@@ -1,0 +1,637 @@
+#!/usr/bin/env python3
+"""Convert the shared public-figures reference file into tidy data files.
+
+Usage:
+    python scripts/convert_reference.py /work/shared/reference/public-figures.csv [--out data]
+
+Reads `public-figures.csv` (one published number per row, see
+/work/shared/reference/README.md) and writes three data files, each with its
+`.meta.yml` sidecar, in the format of docs/data-format.md:
+
+- `ssb-07459-befolkning.csv`: population on 1 January (SSB 07459), all ages,
+  10-17 and 15-17, for Bærum, Asker and Oslo (rows `population_derived_sum`).
+- `ssb-08487-anmeldte-lovbrudd-snitt.csv`: offences reported by scene of crime,
+  two-year averages, seven offence groups, Bærum, Asker, Oslo and Norway
+  (SSB's 08487 series via a journalists' secondary copy).
+- `ssb-norge-per1000.csv`: Norway benchmarks taken from SSB's own pages: reported
+  offences per 1 000 (single-year and two-year average), the two-year-average
+  absolute figures of the same SSB table, and single-year national totals.
+
+Only the standard library is used. Values are copied as published (never
+recomputed or rounded); a reference row this script does not know how to map
+stops the conversion instead of being skipped silently.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import sys
+from pathlib import Path
+
+COLUMNS = [
+    "year",
+    "period",
+    "municipality",
+    "municipality_code",
+    "measure",
+    "place_role",
+    "residence",
+    "age_group",
+    "sex",
+    "offence_group",
+    "offence_subgroup",
+    "category",
+    "value",
+    "status",
+    "section",
+    "quote",
+    "note",
+]
+
+SIDECAR_KEYS = [
+    "title",
+    "publisher",
+    "publication",
+    "published",
+    "section",
+    "page",
+    "unit",
+    "counts",
+    "definitions",
+    "notes",
+    "licence",
+    "source_url",
+]
+
+LICENCE_SSB = "Statistisk sentralbyrå, CC BY 4.0"
+
+#: Reference `municipality` labels -> warehouse municipality codes.
+MUNICIPALITIES = {
+    "Bærum": "baerum",
+    "Asker (pre-2020 boundaries, excl. Røyken and Hurum)": "asker",
+    "Asker (2020 boundaries, incl. former Røyken and Hurum)": "asker",
+    "Oslo": "oslo",
+    "Norway (whole country)": "norge",
+    "Norway (all)": "norge",
+    "Norway (all, incl. Svalbard/abroad/unknown scene)": "norge",
+}
+
+#: Municipality numbers the warehouse accepts, with the years they were in force
+#: (mirrors dashboard/dimensions.py MUNICIPALITY_CODES; checked here so a bad row fails early).
+CODES_IN_FORCE = {
+    ("baerum", "0219"): (None, 2019),
+    ("baerum", "3024"): (2020, 2023),
+    ("baerum", "3201"): (2024, None),
+    ("asker", "0220"): (None, 2019),
+    ("asker", "3025"): (2020, 2023),
+    ("asker", "3203"): (2024, None),
+    ("oslo", "0301"): (None, None),
+    ("norge", "0"): (None, None),
+}
+
+#: SSB's offence groups (StatBank 08487, 2015 classification) -> warehouse offence groups.
+OFFENCE_GROUPS = {
+    "all_offences": "alle",
+    "property_theft": "ssb_eiendomstyveri",
+    "violence_and_maltreatment": "ssb_vold",
+    "drug_and_alcohol_offences": "ssb_rusmiddel",
+    "public_order_and_integrity_violations": "ssb_orden",
+    "traffic_offences": "ssb_trafikk",
+    "other_offences_incl_other_profit_criminal_damage_sexual": "ssb_annet",
+}
+
+POPULATION_AGES = {
+    "all ages (derived: sum of 106 single-year-age cells 0..'105 years or older')": "alle",
+    "10-17 (derived: sum of single-year ages)": "10-17",
+    "15-17 (derived: sum of single-year ages)": "15-17",
+}
+
+ASKER_NOTES = {
+    "0220": (
+        "Asker 0220 = the old territory (before 2020, without Røyken and Hurum); "
+        "not comparable with 3025."
+    ),
+    "3025": (
+        "Asker 3025 = the new territory from 1 January 2020 (merged with Røyken and Hurum); "
+        "not comparable with 0220."
+    ),
+    "3203": (
+        "Asker 3203 = the same territory as 3025 (new number from 2024), "
+        "not the pre-2020 Asker (0220)."
+    ),
+}
+
+SECONDARY_TABLE_MARK = "secondary copy"
+TABLE_344377 = "SSB release table 344377 (StatBank 08487)"
+
+
+class ConversionError(Exception):
+    """A reference row that cannot be mapped honestly."""
+
+
+def fail(row_no: int, message: str) -> None:
+    raise ConversionError(f"public-figures.csv line {row_no}: {message}")
+
+
+def read_reference(path: Path) -> list[tuple[int, dict[str, str]]]:
+    with path.open(newline="", encoding="utf-8") as f:
+        reader = csv.DictReader(f)
+        # line 1 is the header
+        return [(i + 2, row) for i, row in enumerate(reader)]
+
+
+def municipality(row_no: int, row: dict[str, str]) -> str:
+    try:
+        return MUNICIPALITIES[row["municipality"]]
+    except KeyError:
+        fail(row_no, f"unknown municipality label {row['municipality']!r}")
+        raise  # unreachable
+
+
+def check_code(row_no: int, muni: str, code: str, first_year: int, last_year: int) -> None:
+    span = CODES_IN_FORCE.get((muni, code))
+    if span is None:
+        fail(row_no, f"municipality code {code!r} is not a code of {muni}")
+    start, end = span
+    if (start is not None and last_year < start) or (end is not None and first_year > end):
+        fail(
+            row_no,
+            f"municipality code {code} of {muni} was not in force in {first_year}-{last_year}",
+        )
+
+
+def offence_group(row_no: int, label: str) -> str:
+    try:
+        return OFFENCE_GROUPS[label]
+    except KeyError:
+        fail(row_no, f"unknown offence group {label!r}")
+        raise  # unreachable
+
+
+def check_value(row_no: int, value: str) -> str:
+    if not re.fullmatch(r"\d+(\.\d+)?", value):
+        fail(row_no, f"value {value!r} is not a plain non-negative number")
+    return value
+
+
+def two_year_period(row_no: int, period: str) -> int:
+    m = re.fullmatch(r"(\d{4})-(\d{4})", period)
+    if not m or int(m.group(2)) != int(m.group(1)) + 1:
+        fail(row_no, f"period {period!r} is not a two-year period YYYY-YYYY")
+    return int(m.group(2))
+
+
+def base_row(**values: object) -> dict[str, str]:
+    out = {c: "" for c in COLUMNS}
+    out.update(
+        {
+            "place_role": "alle",
+            "residence": "alle",
+            "age_group": "alle",
+            "sex": "alle",
+            "offence_group": "alle",
+            "offence_subgroup": "alle",
+            "category": "alle",
+        }
+    )
+    for k, v in values.items():
+        if k not in out:
+            raise KeyError(k)
+        out[k] = str(v)
+    return out
+
+
+# --------------------------------------------------------------------------- population
+
+
+def population_rows(
+    reference: list[tuple[int, dict[str, str]]],
+) -> tuple[list[dict[str, str]], list[str]]:
+    rows = []
+    urls: list[str] = []
+    for row_no, r in reference:
+        if r["measure"] != "population_derived_sum":
+            continue
+        muni = municipality(row_no, r)
+        if muni not in ("baerum", "asker", "oslo"):
+            fail(row_no, f"population row for unexpected municipality {muni}")
+        m = re.fullmatch(r"(\d{4})-01-01", r["period"])
+        if not m:
+            fail(row_no, f"population period {r['period']!r} is not a 1 January date")
+        year = int(m.group(1))
+        code = r["municipality_code"]
+        check_code(row_no, muni, code, year, year)
+        if r["age_group"] not in POPULATION_AGES:
+            fail(row_no, f"unknown population age group {r['age_group']!r}")
+        file_name = r["source_url"].rsplit("/", 1)[-1]
+        note = (
+            "Sum of SSB 07459 single-year-age cells as computed in the reference file "
+            "(the cells summed are in the quote); not a cell SSB printed."
+        )
+        if muni == "asker":
+            note += " " + ASKER_NOTES[code]
+        rows.append(
+            base_row(
+                year=year,
+                period=f"1.1.{year}",
+                municipality=muni,
+                municipality_code=code,
+                measure="befolkning",
+                age_group=POPULATION_AGES[r["age_group"]],
+                value=check_value(row_no, r["value"]),
+                section=f"SSB 07459 export {file_name} (niphr/csdata)",
+                quote=r["quoted_cells"],
+                note=note,
+            )
+        )
+        if r["source_url"] not in urls:
+            urls.append(r["source_url"])
+    return rows, urls
+
+
+# ------------------------------------------------------------------ 08487 two-year averages
+
+
+def offences_avg_rows(
+    reference: list[tuple[int, dict[str, str]]],
+) -> tuple[list[dict[str, str]], list[str]]:
+    rows = []
+    urls: list[str] = []
+    for row_no, r in reference:
+        if (
+            r["measure"] != "reported_offences_two_year_avg"
+            or SECONDARY_TABLE_MARK not in r["table"]
+        ):
+            continue
+        muni = municipality(row_no, r)
+        year = two_year_period(row_no, r["period"])
+        code = r["municipality_code"]
+        check_code(row_no, muni, code, year - 1, year)
+        note = (
+            "Two-year average (offences per year); periods overlap by a year "
+            "and must not be summed."
+        )
+        if muni == "asker":
+            note += " " + ASKER_NOTES[code]
+        if muni == "baerum" and code == "3201":
+            note += " Bærum 3201 = the same territory as 0219/3024 (new number from 2024)."
+        rows.append(
+            base_row(
+                year=year,
+                period=r["period"],
+                municipality=muni,
+                municipality_code=code,
+                measure="anmeldte_lovbrudd_snitt",
+                place_role="gjerningssted",
+                offence_group=offence_group(row_no, r["offence_group"]),
+                value=check_value(row_no, r["value"]),
+                quote=r["quoted_cells"],
+                note=note,
+            )
+        )
+        if r["source_url"] not in urls:
+            urls.append(r["source_url"])
+    return rows, urls
+
+
+# --------------------------------------------------------------------------- Norway benchmarks
+
+
+def norway_rows(
+    reference: list[tuple[int, dict[str, str]]],
+) -> tuple[list[dict[str, str]], list[tuple[str, str, str]]]:
+    rows = []
+    sources: list[tuple[str, str, str]] = []
+    for row_no, r in reference:
+        measure = r["measure"]
+        if r["municipality_code"] != "0" or r["municipality"] not in MUNICIPALITIES:
+            continue
+        if SECONDARY_TABLE_MARK in r["table"]:
+            continue  # the secondary copy goes to ssb-08487-anmeldte-lovbrudd-snitt
+        if measure == "reported_offences_per_1000_two_year_avg":
+            year = two_year_period(row_no, r["period"])
+            new = dict(
+                period=r["period"],
+                measure="anmeldte_lovbrudd_per1000_snitt",
+                place_role="gjerningssted",
+                note=(
+                    "Two-year average per 1 000 population, as published by SSB; "
+                    "periods overlap and must not be summed."
+                ),
+            )
+        elif measure == "reported_offences_two_year_avg" and r["table"] == TABLE_344377:
+            year = two_year_period(row_no, r["period"])
+            new = dict(
+                period=r["period"],
+                measure="anmeldte_lovbrudd_snitt",
+                place_role="gjerningssted",
+                note=(
+                    "Two-year average (offences per year), absolute figure of the same SSB table "
+                    "as the "
+                    "per-1 000 rows; periods overlap and must not be summed."
+                ),
+            )
+        elif measure == "reported_offences_per_1000":
+            year = int(r["period"])
+            new = dict(
+                period=r["period"],
+                measure="anmeldte_lovbrudd_per1000",
+                note="Offences reported per 1 000 population in the year, as published by SSB.",
+            )
+            if year < 2015:
+                new["note"] += (
+                    " Before the 2015 Penal Code; not comparable with later offence groups."
+                )
+        elif measure == "reported_offences" and r["offence_group"] == "all_offences":
+            year = int(r["period"])
+            new = dict(
+                period=r["period"],
+                measure="anmeldte_lovbrudd",
+                note=(
+                    "National total of offences reported in the year (all types of offences), "
+                    "including "
+                    "Svalbard, abroad and unknown scene of crime."
+                ),
+            )
+        else:
+            continue
+        if (
+            r["municipality"] == "Norway (all, incl. Svalbard/abroad/unknown scene)"
+            and "Svalbard" not in new["note"]
+        ):
+            new["note"] += " Includes Svalbard, abroad and unknown scene of crime."
+        check_code(row_no, "norge", "0", year, year)
+        rows.append(
+            base_row(
+                year=year,
+                municipality="norge",
+                municipality_code="0",
+                offence_group=offence_group(row_no, r["offence_group"]),
+                value=check_value(row_no, r["value"]),
+                section=f"{r['table']} (published {r['publication_date']})",
+                quote=r["quoted_cells"],
+                **new,
+            )
+        )
+        src = (r["source_title"], r["source_url"], r["table"])
+        if src not in sources:
+            sources.append(src)
+    return rows, sources
+
+
+# --------------------------------------------------------------------------- output
+
+
+def check_unique(name: str, rows: list[dict[str, str]]) -> None:
+    dims = [
+        c
+        for c in COLUMNS
+        if c not in ("municipality_code", "value", "status", "section", "quote", "note")
+    ]
+    seen = set()
+    for r in rows:
+        key = tuple(r[c] for c in dims)
+        if key in seen:
+            raise ConversionError(f"{name}: duplicate key {key}")
+        seen.add(key)
+
+
+def write_csv(path: Path, rows: list[dict[str, str]]) -> None:
+    rows = sorted(
+        rows,
+        key=lambda r: (
+            r["measure"],
+            r["municipality"],
+            r["age_group"],
+            r["offence_group"],
+            int(r["year"]),
+            r["period"],
+        ),
+    )
+    # An optional column that is empty in every row is left out, so it takes its default
+    # (for `section`: the sidecar's) instead of an explicit empty value.
+    columns = [c for c in COLUMNS if c not in ("section",) or any(r[c] for r in rows)]
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def write_sidecar(path: Path, meta: dict[str, str]) -> None:
+    unknown = set(meta) - set(SIDECAR_KEYS)
+    if unknown:
+        raise KeyError(unknown)
+    with path.open("w", encoding="utf-8") as f:
+        f.write(
+            "# Written by scripts/convert_reference.py from "
+            "/work/shared/reference/public-figures.csv\n"
+        )
+        for key in SIDECAR_KEYS:
+            if key in meta:
+                # A JSON string is a valid YAML double-quoted scalar.
+                f.write(f"{key}: {json.dumps(meta[key], ensure_ascii=False)}\n")
+
+
+COMMON_CAVEATS = (
+    "Copied from the project's reference file public-figures.csv (one published number per row, "
+    "with the text it was read from in `quote`); nothing is estimated or recomputed here."
+)
+
+
+def convert(reference_path: Path, out_dir: Path) -> dict[str, int]:
+    reference = read_reference(reference_path)
+    counts: dict[str, int] = {}
+
+    # (1) population
+    rows, urls = population_rows(reference)
+    check_unique("ssb-07459-befolkning", rows)
+    write_csv(out_dir / "ssb-07459-befolkning.csv", rows)
+    write_sidecar(
+        out_dir / "ssb-07459-befolkning.meta.yml",
+        {
+            "title": (
+                "07459: Folkemengde, etter region, alder, statistikkvariabel og år (1. januar)"
+            ),
+            "publisher": (
+                "Statistisk sentralbyrå (SSB); export committed to the FHI R package csdata "
+                "(niphr/csdata)"
+            ),
+            "publication": (
+                "SSB StatBank table 07459 export ('07459: Population, by region, age, contents and "
+                "year'), "
+                "committed to the FHI R package csdata (niphr/csdata)"
+            ),
+            "published": "2023-04-21",
+            "section": "SSB 07459 (population 1 January, single-year ages)",
+            "unit": "innbyggere (1. januar)",
+            "counts": "befolkning 1. januar; alle aldre, 10-17 år, 15-17 år",
+            "definitions": (
+                "Population on 1 January. year = the year of the 1 January date, period = "
+                "'1.1.YYYY'. "
+                "Age groups alle / 10-17 / 15-17 are sums of SSB's single-year-age cells made in "
+                "the "
+                "reference file (rows 'population_derived_sum'; the cells summed are quoted per "
+                "row)."
+            ),
+            "notes": (
+                COMMON_CAVEATS
+                + " The age-group figures are derived sums of single-year-age cells of an SSB "
+                "07459 export; "
+                "the reference README reports that their totals agree with totals SSB printed "
+                "elsewhere "
+                "(Bærum 1 Jan 2013: 116 677; Oslo 1 Jan 2013: 623 966; Oslo 1 Jan 2015: 647 676). "
+                "Asker: 0220 is the old territory (to 2019, without Røyken and Hurum), 3025 the "
+                "new one "
+                "(from 1 January 2020, merged with Røyken and Hurum); the two must not be joined "
+                "into one "
+                "line without a break marker. Bærum's territory is unchanged (0219 to 2019, 3024 "
+                "from 2020). "
+                "Some quoted region labels show a replacement character ('B\ufffdrum') as in the "
+                "export. "
+                "Source files: " + "; ".join(urls)
+            ),
+            "licence": LICENCE_SSB,
+            "source_url": urls[0] if urls else "",
+        },
+    )
+    counts["ssb-07459-befolkning"] = len(rows)
+
+    # (2) reported offences, two-year averages (secondary copy of SSB 08487)
+    rows, urls = offences_avg_rows(reference)
+    check_unique("ssb-08487-anmeldte-lovbrudd-snitt", rows)
+    write_csv(out_dir / "ssb-08487-anmeldte-lovbrudd-snitt.csv", rows)
+    write_sidecar(
+        out_dir / "ssb-08487-anmeldte-lovbrudd-snitt.meta.yml",
+        {
+            "title": (
+                "Anmeldte lovbrudd etter gjerningssted (kommune) og lovbruddsgruppe, gjennomsnitt "
+                "av to år "
+                "(SSB 08487)"
+            ),
+            "publisher": (
+                "Statistisk sentralbyrå (SSB); secondary copy by Samarbeidsdesken (C. Lura), "
+                "github.com/chrilur/lovbrudd"
+            ),
+            "publication": (
+                "Samarbeidsdesken (C. Lura): 'Anmeldte lovbrudd i norske kommuner', file "
+                "anmeldt_20-24.csv - "
+                "SSB figures re-published (secondary copy), municipality = scene of crime"
+            ),
+            "published": "2025-12-19",
+            "section": (
+                "SSB offences reported by scene of crime (municipality), two-year average "
+                "(SSB StatBank 08487 series); secondary copy"
+            ),
+            "unit": "lovbrudd per år (snitt av to år)",
+            "counts": "anmeldte lovbrudd; gjerningssted",
+            "definitions": (
+                "Offences reported to the police by scene of crime (municipality), average of two "
+                "consecutive years. year = the last year of the period, period = 'YYYY-YYYY'. "
+                "Offence "
+                "groups (2015 classification): alle = all offences; ssb_eiendomstyveri = property "
+                "theft; "
+                "ssb_vold = violence and maltreatment; ssb_rusmiddel = drug and alcohol offences; "
+                "ssb_orden = public order and integrity violations; ssb_trafikk = traffic "
+                "offences; "
+                "ssb_annet = other offences (incl. other offences for profit, criminal damage, "
+                "sexual "
+                "offences)."
+            ),
+            "notes": (
+                COMMON_CAVEATS
+                + " Two-year averages overlap by a year (2020-2021, 2021-2022, ...): they are not "
+                "annual "
+                "counts and must not be summed. The averages are rounded, so a row's seven groups "
+                "add up to "
+                "its total only within rounding (a difference of 1-2 is expected). These are SSB "
+                "figures "
+                "via a journalists' cleaned secondary "
+                "copy (chrilur/lovbrudd, anmeldt_20-24.csv), harmonised to today's municipalities; "
+                "label "
+                "them as SSB figures via that copy. Asker is the post-2020 territory (3025; 3203 "
+                "from "
+                "2024), Bærum 3024 (3201 from 2024, same territory). Municipal cells are published "
+                "only "
+                "above four cases; suppressed cells would be '..' or ':', never zero. Scene of "
+                "crime "
+                "(gjerningssted) counts offences committed in the kommune, whoever commits them."
+            ),
+            "licence": LICENCE_SSB + " (via the secondary copy github.com/chrilur/lovbrudd)",
+            "source_url": urls[0] if urls else "",
+        },
+    )
+    counts["ssb-08487-anmeldte-lovbrudd-snitt"] = len(rows)
+
+    # (3) Norway benchmarks from SSB's own pages
+    rows, sources = norway_rows(reference)
+    check_unique("ssb-norge-per1000", rows)
+    write_csv(out_dir / "ssb-norge-per1000.csv", rows)
+    write_sidecar(
+        out_dir / "ssb-norge-per1000.meta.yml",
+        {
+            "title": "Anmeldte lovbrudd, hele landet: per 1 000 innbyggere og totalt (SSB)",
+            "publisher": "Statistisk sentralbyrå (SSB)",
+            "publication": "; ".join(title for title, _url, _table in sources),
+            "published": "2019-03-27",
+            "section": "; ".join(table for _title, _url, table in sources),
+            "unit": "per 1 000 innbyggere; lovbrudd",
+            "counts": "anmeldte lovbrudd, hele landet",
+            "definitions": (
+                "anmeldte_lovbrudd_per1000_snitt and anmeldte_lovbrudd_snitt: SSB release table "
+                "344377 "
+                "(StatBank 08487), offences reported by scene of crime, two-year average "
+                "2016-2017, "
+                "absolute and per 1 000 population, seven offence groups (see "
+                "ssb-08487-anmeldte-lovbrudd-"
+                "snitt for the group codes). anmeldte_lovbrudd_per1000: offences reported per 1 "
+                "000 "
+                "population in one year (SSB key figures for 2018 and 2012). anmeldte_lovbrudd: "
+                "national "
+                "totals of offences reported in the year, all types of offences (SSB Table 1, "
+                "2010-2018)."
+            ),
+            "notes": (
+                COMMON_CAVEATS
+                + " Several SSB pages are combined (the row's `section` names the table and "
+                "publication "
+                "date; sources: "
+                + "; ".join(f"{table}: {url}" for _title, url, table in sources)
+                + "). The sidecar's `published` is the newest of them. Two-year averages overlap "
+                "and must "
+                "not be summed. The national totals include Svalbard, abroad and unknown scene of "
+                "crime. "
+                "The 2012 figure predates the 2015 Penal Code (offence groups not comparable)."
+            ),
+            "licence": LICENCE_SSB,
+            "source_url": sources[0][1] if sources else "",
+        },
+    )
+    counts["ssb-norge-per1000"] = len(rows)
+    return counts
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("reference", type=Path, help="path to public-figures.csv")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=Path(__file__).resolve().parent.parent / "data",
+        help="output directory (default: the repository's data/)",
+    )
+    args = parser.parse_args(argv)
+    try:
+        counts = convert(args.reference, args.out)
+    except ConversionError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    for name, n in counts.items():
+        print(f"{name}: {n} rows")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
