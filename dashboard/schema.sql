@@ -105,3 +105,29 @@ SELECT
     ) = 1 AS preferred
 FROM fact f
 JOIN dim_source s USING (source_id);
+
+-- The preferred facts with bokmål and English labels, for the pages' queries.
+CREATE VIEW facts_labelled AS
+SELECT
+    f.*,
+    m.label_nb AS municipality_nb, m.label_en AS municipality_en, m.sort AS municipality_sort,
+    me.label_nb AS measure_nb, me.label_en AS measure_en, me.unit AS unit_kind,
+    me.unit_nb, me.unit_en,
+    pr.label_nb AS place_role_nb, pr.label_en AS place_role_en,
+    r.label_nb AS residence_nb, r.label_en AS residence_en, r.sort AS residence_sort,
+    a.label_nb AS age_group_nb, a.label_en AS age_group_en, a.sort AS age_group_sort,
+    s.label_nb AS sex_nb, s.label_en AS sex_en, s.sort AS sex_sort,
+    og.label_nb AS offence_group_nb, og.label_en AS offence_group_en, og.sort AS offence_group_sort,
+    osg.label_nb AS offence_subgroup_nb, osg.label_en AS offence_subgroup_en,
+    osg.sort AS offence_subgroup_sort,
+    c.label_nb AS category_nb, c.label_en AS category_en, c.sort AS category_sort
+FROM facts f
+JOIN dim_municipality m ON m.code = f.municipality
+JOIN dim_measure me ON me.code = f.measure
+JOIN dim_place_role pr ON pr.code = f.place_role
+JOIN dim_residence r ON r.code = f.residence
+JOIN dim_age_group a ON a.code = f.age_group
+JOIN dim_sex s ON s.code = f.sex
+JOIN dim_offence_group og ON og.code = f.offence_group
+JOIN dim_offence_group osg ON osg.code = f.offence_subgroup
+JOIN dim_category c ON c.code = f.category;

@@ -420,7 +420,29 @@ def write_csv(path: Path, rows: list[dict[str, str]]) -> None:
         writer.writerows(rows)
 
 
+#: Short publication/section shown under charts; the full provenance moves to `notes`.
+SHORT_SOURCE = {
+    "ssb-07459-befolkning": (
+        "SSB Statistikkbanken, tabell 07459",
+        "Folkemengde 1. januar (sum av ettårige aldersgrupper)",
+    ),
+    "ssb-08487-anmeldte-lovbrudd-snitt": (
+        "SSB Statistikkbanken, tabell 08487 (sekundærkopi, Samarbeidsdesken)",
+        "Anmeldte lovbrudd etter gjerningssted, toårssnitt",
+    ),
+    "ssb-norge-per1000": (
+        "SSB, Anmeldte lovbrudd (statistikkside og tabell 08487)",
+        "Hele landet: totalt og per 1 000 innbyggere",
+    ),
+}
+
+
 def write_sidecar(path: Path, meta: dict[str, str]) -> None:
+    short = SHORT_SOURCE.get(path.name.removesuffix(".meta.yml"))
+    if short:
+        full = f"Full source: {meta['publication']}. Section/table: {meta['section']}."
+        meta = {**meta, "publication": short[0], "section": short[1]}
+        meta["notes"] = (meta.get("notes", "").rstrip() + "\n" + full).strip()
     unknown = set(meta) - set(SIDECAR_KEYS)
     if unknown:
         raise KeyError(unknown)

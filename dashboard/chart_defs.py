@@ -1,0 +1,292 @@
+"""Chart definitions for the trend page (other pages register theirs in their own modules).
+
+Each function: validated ViewState -> rows from one query -> ChartResult with a pure
+figure. No Dash here, so every chart is unit-testable on a fixture warehouse.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+import queries
+from dashboard import figures
+from dashboard.charts import (
+    ChartResult,
+    csv_rows,
+    events_for,
+    is_small,
+    label_column,
+    no_data,
+    pivot_table,
+    register,
+    source_line,
+    years_text,
+)
+from dashboard.dimensions import MUNICIPALITIES, OFFENCE_GROUPS
+from dashboard.formatting import format_number
+from dashboard.i18n import pick, t
+from dashboard.state import KOMMUNE, LANG, Param, ViewState, years
+
+OFFENCE_CHOICES = ("alle",) + tuple(
+    c.code for c in OFFENCE_GROUPS.values() if c.parent is None and c.code in (
+        "annen", "narkotika", "seksuallovbrudd", "skadeverk", "trafikk", "vinning", "vold", "okonomi"
+    )
+)
+
+TREND_PARAMS = (
+    LANG,
+    KOMMUNE,
+    Param("maal", ("anmeldelser", "personer", "forhold"), "anmeldelser"),
+    Param("sted", ("gjerningssted", "bosted"), "gjerningssted"),
+    Param("alder", ("alle", "10-14", "15-17", "10-17", "18-22"), "alle"),
+    Param("kjonn", ("alle", "jenter", "gutter"), "alle"),
+    Param("lovbrudd", OFFENCE_CHOICES, "alle"),
+    Param(
+        "sammenlign", ("baerum", "asker", "oslo", "norge"), ("baerum", "asker", "oslo", "norge"),
+        multi=True,
+    ),
+    Param("visning", ("antall", "per1000"), "per1000"),
+    *years(2010, 2024),
+)
+
+MEASURE_TEXT = {
+    "anmeldelser": {"nb": "Anmeldelser", "en": "Police reports"},
+    "personer": {"nb": "Mistenkte personer", "en": "Suspected persons"},
+    "forhold": {"nb": "Straffbare forhold", "en": "Offences"},
+}
+PLACE_TEXT = {
+    "gjerningssted": {"nb": "med gjerningssted {k}", "en": "with the scene of crime in {k}"},
+    "bosted": {"nb": "med mistenkte bosatt i {k}", "en": "with suspects living in {k}"},
+}
+UNIT_TEXT = {
+    "anmeldelser": {"nb": "Antall anmeldelser", "en": "Number of reports"},
+    "personer": {"nb": "Antall personer", "en": "Number of persons"},
+    "forhold": {"nb": "Antall forhold", "en": "Number of offences"},
+}
+NOT_COMPARABLE_2015 = {
+    "nb": "Ny straffelov fra 1.10.2015: lovbruddsgruppene før og etter er ikke fullt sammenlignbare.",
+    "en": "New Penal Code from 1 Oct 2015: offence groups before and after are not fully comparable.",
+}
+
+
+def kommune_name(code: str, lang: str) -> str:
+    entry = MUNICIPALITIES[code]
+    return entry.en if lang == "en" else entry.nb
+
+
+def _no_youth_data(chart_id: str, title: str, state: ViewState, what: str) -> ChartResult:
+    lang = state.lang
+    message = {
+        "nb": f"Det finnes ingen tall for {what}. Tall om ungdomskriminalitet finnes foreløpig for "
+        "Bærum: anmeldelser etter alder og kjønn 2013–2020 (gjerningssted og bosted), personer "
+        "2010–2019 (gjerningssted) og forhold etter lovbruddsgruppe 2014–2019 (10–17 og 18–22 år). "
+        + t("nodata.template", lang),
+        "en": f"There are no figures for {what}. Youth crime figures exist so far for Bærum: "
+        "reports by age and sex 2013–2020 (scene of crime and residence), persons 2010–2019 "
+        "(scene of crime) and offences by offence group 2014–2019 (ages 10–17 and 18–22). "
+        + t("nodata.template", lang),
+    }
+    return no_data(chart_id, title, pick(message, lang), lang)
+
+
+@register("utvikling", "trend", TREND_PARAMS)
+def trend_chart(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
+    """Youth crime over time: reports/persons by age and sex, or offences by group."""
+    lang = state.lang
+    kommune, maal, sted = state["kommune"], state["maal"], state["sted"]
+    alder, kjonn, fra, til = state["alder"], state["kjonn"], state["fra"], state["til"]
+    k = kommune_name(kommune, lang)
+    place = pick(PLACE_TEXT[sted], lang).format(k=k)
+
+    if maal == "forhold":
+        age = "10-17" if alder == "alle" else alder
+        title = f"{pick(MEASURE_TEXT[maal], lang)} {age.replace('-', '–')} år " + (
+            f"med gjerningssted {k}" if lang == "nb" else f"with the scene of crime in {k}"
+        )
+        title += f", {fra}–{til}"
+        if sted == "bosted" or age not in ("10-17", "18-22"):
+            return _no_youth_data(
+                "utvikling", title, state,
+                pick({"nb": "forhold etter bosted eller for denne aldersgruppen",
+                      "en": "offences by residence or for this age group"}, lang),
+            )
+        rows = queries.run(
+            cursor, "trend_offences", municipality=kommune, age_group=age,
+            offence_group=state["lovbrudd"], fra=fra, til=til,
+        )
+        if rows.empty:
+            return _no_youth_data("utvikling", title, state, f"{k}, {fra}–{til}")
+        group = label_column(rows, "offence_group", lang)
+        sub = label_column(rows, "offence_subgroup", lang)
+        rows["series"] = [
+            (s if code != "alle" else g) if state["lovbrudd"] != "alle" else (
+                g if g_code != "alle" else pick({"nb": "Totalsum (publisert)", "en": "Total (published)"}, lang)
+            )
+            for g, s, g_code, code in zip(group, sub, rows["offence_group"], rows["offence_subgroup"], strict=True)
+        ]
+        notes = [pick(NOT_COMPARABLE_2015, lang)]
+        breaks = ((2015.5, pick({"nb": "Ny straffelov", "en": "New Penal Code"}, lang)),)
+    else:
+        ages = {"alle": ["10-14", "15-17"], "10-17": ["10-14", "15-17"]}.get(alder, [alder])
+        sexes = ["jenter", "gutter"] if kjonn == "alle" else [kjonn]
+        title = f"{pick(MEASURE_TEXT[maal], lang)} " + (
+            "for mistenkte 10–17 år " if lang == "nb" else "for suspects aged 10–17 "
+        ) + f"{place}, {fra}–{til}"
+        if "18-22" in ages:
+            return _no_youth_data("utvikling", title, state, pick(
+                {"nb": "18–22 år for dette målet", "en": "ages 18–22 for this measure"}, lang))
+        rows = queries.run(
+            cursor, "trend_age_sex", measure=maal, place_role=sted, municipality=kommune,
+            age_groups=ages, sexes=sexes, fra=fra, til=til,
+        )
+        if rows.empty:
+            return _no_youth_data("utvikling", title, state, f"{pick(MEASURE_TEXT[maal], lang).lower()} {place}, {fra}–{til}")
+        rows["series"] = (
+            label_column(rows, "age_group", lang) + " – " + label_column(rows, "sex", lang)
+        )
+        notes, breaks = [], ()
+
+    frame = pd.DataFrame(
+        {
+            "x": rows["year"].astype(int),
+            "x_label": rows["period"].astype(str),
+            "series": rows["series"],
+            "value": rows["value"],
+            "status": rows["status"],
+        }
+    )
+    if is_small(rows["value"]):
+        notes.append(t("chart.small_numbers", lang))
+    notes += sorted({n for n in rows["note"].dropna()})
+    source = source_line(rows, lang)
+    meta = figures.ChartMeta(
+        title=title,
+        y_title=pick(UNIT_TEXT[maal], lang),
+        source=source,
+        lang=lang,
+        events=events_for(lang),
+        breaks=breaks,
+    )
+    year_header = pick({"nb": "Serie", "en": "Series"}, lang)
+    table = pivot_table(frame.assign(col=frame["x_label"]), "series", "col", lang, year_header)
+    last = frame.dropna(subset=["value"])
+    summary = ""
+    if not last.empty:
+        latest = int(last["x"].max())
+        at = last[last["x"] == latest]
+        summary = (
+            f"{title}. " + pick({"nb": "Siste år", "en": "Latest year"}, lang) + f" ({latest}): "
+            + "; ".join(f"{s} {format_number(v, 0, lang)}" for s, v in zip(at["series"], at["value"], strict=True))
+            + "."
+        )
+    return ChartResult(
+        chart_id="utvikling",
+        title=title,
+        figure=figures.line_chart(frame, meta),
+        table=table,
+        data=csv_rows(rows),
+        source=source,
+        summary=summary,
+        notes=notes,
+    )
+
+
+RATE_NOTE = {
+    "nb": "Per 1 000 innbyggere er beregnet av SLT-statistikk: toårssnittet av anmeldte lovbrudd "
+    "(SSB) delt på folkemengden 1. januar i periodens siste år (SSB 07459), ganger 1 000. "
+    "Toårssnitt overlapper og kan ikke summeres. Norge: SSBs publiserte rate.",
+    "en": "Per 1,000 inhabitants is computed by SLT statistics: the two-year average of reported "
+    "offences (Statistics Norway) divided by the population on 1 January of the period's last "
+    "year (table 07459), times 1,000. Two-year averages overlap and must not be summed. "
+    "Norway: Statistics Norway's published rate.",
+}
+
+
+@register("sammenligning", "trend", TREND_PARAMS)
+def comparison_chart(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
+    """Reported offences by scene of crime across kommuner: counts or per 1 000 (computed)."""
+    lang = state.lang
+    chosen = list(state["sammenlign"])
+    per1000 = state["visning"] == "per1000"
+    rows = queries.run(cursor, "rates", municipalities=chosen, fra=state["fra"], til=state["til"])
+    names = ", ".join(kommune_name(c, lang) for c in chosen)
+    what = pick(
+        {"nb": "Anmeldte lovbrudd etter gjerningssted", "en": "Reported offences by scene of crime"},
+        lang,
+    )
+    unit = pick(
+        {"nb": " per 1 000 innbyggere (toårssnitt)", "en": " per 1,000 inhabitants (two-year average)"}
+        if per1000
+        else {"nb": ", antall per år (toårssnitt)", "en": ", per year (two-year average)"},
+        lang,
+    )
+    title = f"{what}{unit}: {names}"
+    if not per1000:
+        rows = rows[~rows["published_rate"]]
+    if rows.empty:
+        return no_data("sammenligning", title, pick({
+            "nb": "Det finnes ingen tall for dette valget. SSB-tall for anmeldte lovbrudd finnes for "
+            "toårsperiodene 2020–2021 til 2023–2024. " + t("nodata.template", lang),
+            "en": "There are no figures for this choice. Statistics Norway figures for reported "
+            "offences exist for the two-year periods 2020–2021 to 2023–2024. " + t("nodata.template", lang),
+        }, lang), lang)
+    rows = rows.copy()
+    if per1000:
+        computed = ~rows["published_rate"]
+        rows["value_shown"] = rows["rate"]
+        rows.loc[computed & rows["rate"].isna(), "status_shown"] = ".."
+        rows["status_shown"] = rows.get("status_shown").where(rows["rate"].isna(), None)
+        # Norway has no population in the warehouse: its computed rows are not shown,
+        # its published rate is.
+        rows = rows[~(computed & (rows["municipality"] == "norge"))]
+    else:
+        rows["value_shown"] = rows["value"]
+        rows["status_shown"] = rows["status"]
+    rows["series"] = label_column(rows, "municipality", lang)
+    frame = pd.DataFrame(
+        {
+            "x": rows["year"].astype(int),
+            "x_label": rows["period"].astype(str),
+            "series": rows["series"],
+            "value": rows["value_shown"].astype("float64"),
+            "status": rows["status_shown"],
+        }
+    )
+    notes = [pick(RATE_NOTE, lang)] if per1000 else []
+    notes.append(pick({
+        "nb": "Asker fra 2020 omfatter tidligere Røyken og Hurum; tall før 2020 gjelder et annet område.",
+        "en": "Asker from 2020 includes former Røyken and Hurum; figures before 2020 cover another area.",
+    }, lang))
+    notes.append(pick({
+        "nb": "SSB-tall via en sekundærkopi (Samarbeidsdesken, C. Lura), harmonisert til dagens kommuner.",
+        "en": "Statistics Norway figures via a secondary copy (Samarbeidsdesken, C. Lura), harmonised to today's municipalities.",
+    }, lang))
+    decimals = 1 if per1000 else 0
+    source = source_line(rows, lang)
+    if per1000 and rows["population_publication"].notna().any():
+        source += "; " + "; ".join(sorted(set(
+            f"{p}, {s}" for p, s in rows[["population_publication", "population_section"]].dropna().itertuples(index=False)
+        )))
+    meta = figures.ChartMeta(
+        title=title,
+        y_title=pick({"nb": "Per 1 000 innbyggere", "en": "Per 1,000 inhabitants"}, lang) if per1000
+        else pick({"nb": "Lovbrudd per år", "en": "Offences per year"}, lang),
+        source=source,
+        lang=lang,
+        decimals=decimals,
+        events=events_for(lang),
+    )
+    table = pivot_table(frame.assign(col=frame["x_label"]), "series", "col", lang,
+                        pick({"nb": "Område", "en": "Area"}, lang), decimals)
+    data = csv_rows(rows, extra=("population", "population_period", "population_code", "rate", "published_rate")) if per1000 else csv_rows(rows)
+    return ChartResult(
+        chart_id="sammenligning",
+        title=title,
+        figure=figures.line_chart(frame, meta),
+        table=table,
+        data=data,
+        source=source,
+        summary=f"{title}, {years_text(frame['x'])}.",
+        notes=notes,
+    )

@@ -1,0 +1,1 @@
+"""Charts of the alder page (registered with dashboard.charts.register)."""

@@ -1,0 +1,1 @@
+"""Charts of the geografi page (registered with dashboard.charts.register)."""

@@ -1,0 +1,1 @@
+"""Charts of the om page (registered with dashboard.charts.register)."""

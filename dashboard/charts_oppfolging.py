@@ -1,0 +1,1 @@
+"""Charts of the oppfolging page (registered with dashboard.charts.register)."""

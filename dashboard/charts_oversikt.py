@@ -1,0 +1,1 @@
+"""Charts of the oversikt page (registered with dashboard.charts.register)."""

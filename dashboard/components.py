@@ -1,0 +1,190 @@
+"""Reusable pieces of page layout: the chart card, data tables, notes and controls.
+
+A chart card always carries its title, the chart, a text alternative, "Vis som tabell"
+(a real HTML table), the CSV of exactly the rows behind it, the source line and notes,
+so no page can forget one of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from urllib.parse import urlencode
+
+import pandas as pd
+from dash import dcc, html
+
+from dashboard.charts import ChartResult
+from dashboard.i18n import t
+
+
+def download_href(chart_id: str, query: dict[str, str]) -> str:
+    """The CSV download URL for a chart in a given view state."""
+    search = urlencode(query, safe=",")
+    return f"/last-ned/{chart_id}.csv" + (f"?{search}" if search else "")
+
+
+def data_table(table: pd.DataFrame, caption: str) -> html.Table:
+    """An accessible table: caption, column headers, and a row header per row."""
+    columns = list(table.columns)
+    head = html.Thead(html.Tr([html.Th(c, scope="col") for c in columns]))
+    body = html.Tbody(
+        [
+            html.Tr(
+                [html.Th(str(row[0]), scope="row")]
+                + [html.Td(str(cell), className="num") for cell in row[1:]]
+            )
+            for row in table.itertuples(index=False)
+        ]
+    )
+    return html.Table([html.Caption(caption), head, body], className="data-table")
+
+
+def notes_list(notes: Sequence[str], lang: str) -> html.Div | None:
+    if not notes:
+        return None
+    return html.Div(
+        [html.H3(t("chart.notes", lang), className="notes-title"), html.Ul([html.Li(n) for n in notes])],
+        className="chart-notes",
+    )
+
+
+def chart_card(result: ChartResult, query: dict[str, str], lang: str, level: int = 2) -> html.Section:
+    """The full card for one chart (or its no-data message)."""
+    heading = (html.H2 if level == 2 else html.H3)(result.title, id=f"{result.chart_id}-title")
+    children: list = [heading]
+    if result.subtitle:
+        children.append(html.P(result.subtitle, className="subtitle"))
+    if result.message is not None or result.figure is None:
+        children.append(
+            html.Div(
+                [
+                    html.P(html.Strong(t("nodata.title", lang))),
+                    html.P(result.message or ""),
+                    html.A(t("nodata.link", lang), href=_with_lang("/om-dataene#legg-til", lang)),
+                ],
+                className="no-data",
+                role="note",
+            )
+        )
+        return html.Section(
+            children, className="chart-card", id=f"card-{result.chart_id}",
+            **{"aria-labelledby": f"{result.chart_id}-title", "data-chart": result.chart_id},
+        )
+    figure = dict(result.figure)
+    children += [
+        html.Figure(
+            [
+                dcc.Graph(
+                    id=f"graph-{result.chart_id}",
+                    figure=figure,
+                    config={
+                        "displaylogo": False,
+                        "responsive": True,
+                        "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+                        "toImageButtonOptions": {"filename": result.chart_id},
+                    },
+                    className="graph",
+                ),
+                html.Figcaption(result.summary, className="summary"),
+            ],
+            className="chart-figure",
+        ),
+        html.Details(
+            [
+                html.Summary(t("chart.table", lang)),
+                data_table(result.table, result.title),
+                html.P(t("chart.missing_legend", lang), className="legend-symbols"),
+            ],
+            className="chart-table",
+        ),
+        html.P(
+            html.A(
+                t("chart.download", lang),
+                href=download_href(result.chart_id, query),
+                download=f"{result.chart_id}.csv",
+                className="download",
+            ),
+        ),
+        html.P(result.source, className="source"),
+    ]
+    notes = notes_list(result.notes, lang)
+    if notes is not None:
+        children.append(notes)
+    return html.Section(
+        children, className="chart-card", id=f"card-{result.chart_id}",
+        **{"aria-labelledby": f"{result.chart_id}-title", "data-chart": result.chart_id},
+    )
+
+
+def _with_lang(href: str, lang: str) -> str:
+    if lang == "nb":
+        return href
+    path, _, fragment = href.partition("#")
+    return f"{path}?lang={lang}" + (f"#{fragment}" if fragment else "")
+
+
+def view_notes(notes: Sequence[str], element_id: str) -> html.Div:
+    """Polite, visible notes about ignored or corrected URL parameters (aria-live)."""
+    return html.Div(
+        [html.P(n) for n in notes],
+        id=element_id,
+        className="view-notes" if notes else "view-notes empty",
+        role="status",
+        **{"aria-live": "polite"},
+    )
+
+
+def radio(component_id: str, label: str, options: Sequence[tuple[str, str]], value: str) -> html.Fieldset:
+    """A labelled group of native radio buttons (keyboard and screen-reader friendly)."""
+    return html.Fieldset(
+        [
+            html.Legend(label),
+            dcc.RadioItems(
+                id=component_id,
+                options=[{"label": text, "value": code} for code, text in options],
+                value=value,
+                className="choices",
+                inputClassName="choice-input",
+                labelClassName="choice",
+            ),
+        ],
+        className="control",
+    )
+
+
+def checklist(component_id: str, label: str, options: Sequence[tuple[str, str]], values: Sequence[str]) -> html.Fieldset:
+    return html.Fieldset(
+        [
+            html.Legend(label),
+            dcc.Checklist(
+                id=component_id,
+                options=[{"label": text, "value": code} for code, text in options],
+                value=list(values),
+                className="choices",
+                inputClassName="choice-input",
+                labelClassName="choice",
+            ),
+        ],
+        className="control",
+    )
+
+
+def year_input(component_id: str, label: str, value: int, lo: int, hi: int) -> html.Div:
+    """A native number field for a year, with a real <label>."""
+    return html.Div(
+        [
+            html.Label(label, htmlFor=component_id),
+            dcc.Input(
+                id=component_id,
+                type="number",
+                min=lo,
+                max=hi,
+                step=1,
+                value=value,
+                debounce=True,
+                inputMode="numeric",
+                className="year-input",
+            ),
+        ],
+        className="control control-year",
+    )

@@ -1,0 +1,883 @@
+"""Pure chart builders: a tidy DataFrame and a `ChartMeta` in, a Plotly figure dict out.
+
+Why plain dicts: a dict costs nothing to build, cache or send (no validation, ~20 ms
+saved per figure compared with plotly.express), and `dcc.Graph(figure=...)` takes it
+as is. No I/O and no Dash here, so every rule below is testable on the JSON.
+
+Rules every builder keeps:
+- Missing is never 0. A missing value is `None` in the trace (a gap; lines never
+  connect across it) and its SSB symbol (`..` `:` `.` `-`) is printed: for bars at
+  the baseline where the bar would be, for lines in a "Mangler: ..." line under the
+  chart (nothing is drawn at y = 0).
+- Colour is never the only carrier: lines differ in dash, marker symbol and a direct
+  label at their last point; bars differ in fill pattern and carry value labels.
+- Colours have >= 3:1 contrast against white (WCAG non-text), text >= 4.5:1.
+- Works from 320 px wide to a 1920x1080 projector: no fixed width, compact margins
+  with `automargin`, the legend horizontal under the plot, wrapped titles and
+  footer, fonts scaled x1.6 with `ChartMeta.large`.
+- Numbers are pre-formatted in Python (`formatting.py`), so hover and labels show
+  "1 234,5" exactly as tables and sentences do.
+
+Layout of every chart, top to bottom: title and subtitle (left-aligned), the plot,
+the footer (missing values, breaks in the series, notes, source) as the x-axis title
+so `automargin` keeps it clear of the tick labels, and the legend at the bottom edge.
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+import textwrap
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+import pandas as pd
+
+from dashboard.formatting import (
+    check_lang,
+    format_number,
+    is_missing,
+    missing_symbol,
+    plotly_separators,
+    status_label,
+)
+
+__all__ = [
+    "DASHES",
+    "PALETTE",
+    "PATTERNS",
+    "SYMBOLS",
+    "TEXT_PALETTE",
+    "ChartMeta",
+    "bar_chart",
+    "contrast_ratio",
+    "empty_figure",
+    "funnel_chart",
+    "line_chart",
+    "text_color_on",
+]
+
+Figure = dict[str, Any]
+
+# --- Visual vocabulary --------------------------------------------------------
+
+#: Series colours: Okabe-Ito (colour-blind safe), orange / sky blue / purple darkened
+#: until each has >= 3:1 contrast against white; yellow dropped (it cannot reach 3:1
+#: without turning olive). Most distinct first, since most charts have 2-3 series.
+PALETTE: tuple[str, ...] = (
+    "#0072B2",  # blue            5.2:1
+    "#D55E00",  # vermillion      3.9:1
+    "#009E73",  # bluish green    3.4:1
+    "#C66A9D",  # reddish purple  3.5:1 (Okabe-Ito #CC79A7 is 3.06:1, too close)
+    "#BD8300",  # orange          3.3:1 (Okabe-Ito #E69F00 is 2.2:1)
+    "#1D96DB",  # sky blue        3.3:1 (Okabe-Ito #56B4E9 is 2.3:1)
+    "#555555",  # dark grey       7.5:1
+)
+#: The same hues darkened to >= 4.5:1 against white, for text in a series' colour
+#: (the direct line labels).
+TEXT_PALETTE: tuple[str, ...] = (
+    "#0072B2",
+    "#BE5400",
+    "#008460",
+    "#BB4D8A",
+    "#9C6C00",
+    "#177AB2",
+    "#555555",
+)
+#: Line dash per series (Plotly's named dashes).
+DASHES: tuple[str, ...] = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
+#: Marker symbol per series: filled shapes that stay distinct when small.
+SYMBOLS: tuple[str, ...] = (
+    "circle",
+    "square",
+    "diamond",
+    "triangle-up",
+    "x",
+    "triangle-down",
+    "star",
+    "cross",
+)
+#: Bar fill pattern per series (`marker.pattern.shape`); the first is solid.
+PATTERNS: tuple[str, ...] = ("", "/", ".", "x", "\\", "+", "-", "|")
+
+TEXT_COLOR = "#1a1a1a"  # 17:1 on white
+MUTED_TEXT_COLOR = "#4d4d4d"  # 8.5:1 on white: source line, subtitle, event labels
+AXIS_COLOR = "#767676"  # 4.5:1: axis line, zero line, event and break lines
+GRID_COLOR = "#e6e6e6"  # decorative only
+BACKGROUND = "#ffffff"
+FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
+
+BASE_FONT_SIZE = 14
+LARGE_SCALE = 1.6
+#: Characters per line before wrapping with <br>: measured to fit a 320 px wide screen
+#: (the footer is centred under the plot area, which starts after the y-axis labels).
+TITLE_WRAP = 34
+SUBTITLE_WRAP = 44
+FOOTER_WRAP = 40
+LABEL_WRAP = 14  # direct labels of lines, in the right margin
+#: Average glyph width as a share of the font size, to reserve margin for labels.
+GLYPH_WIDTH = 0.6
+
+_TEXT = {
+    "missing": {"nb": "Mangler", "en": "Missing"},
+    "break": {"nb": "Brudd i serien", "en": "Break in series"},
+    "break_between": {
+        "nb": "Brudd i serien mellom {a} og {b}",
+        "en": "Break in series between {a} and {b}",
+    },
+    "no_data": {"nb": "Ingen tall å vise", "en": "No figures to show"},
+}
+_MONTHS = {
+    "nb": (
+        "januar",
+        "februar",
+        "mars",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+}
+
+# --- Colour arithmetic (WCAG 2.x) ---------------------------------------------
+
+
+def _relative_luminance(hex_color: str) -> float:
+    """WCAG relative luminance of "#rrggbb"."""
+    h = hex_color.lstrip("#")
+    if len(h) != 6:
+        raise ValueError(f"expected #rrggbb, got {hex_color!r}")
+
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(int(h[i : i + 2], 16) / 255) for i in (0, 2, 4))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(foreground: str, background: str = BACKGROUND) -> float:
+    """WCAG contrast ratio (1-21) between two "#rrggbb" colours."""
+    a, b = _relative_luminance(foreground), _relative_luminance(background)
+    return (max(a, b) + 0.05) / (min(a, b) + 0.05)
+
+
+def text_color_on(background: str) -> str:
+    """Black or white, whichever reads better on `background` (text inside a bar)."""
+    black, white = "#000000", "#ffffff"
+    on_black, on_white = contrast_ratio(black, background), contrast_ratio(white, background)
+    return black if on_black >= on_white else white
+
+
+# --- Chart metadata -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChartMeta:
+    """Everything a chart says besides its numbers.
+
+    `title` says what, where and when; `y_title` names the unit; `source` is the
+    full source line as printed ("Kilde: ..."); `events` are dated happenings drawn
+    as dotted lines ((ISO date, label)); `breaks` are breaks in the series drawn as
+    dashed lines between two x values ((x between, e.g. 2019.5, label)).
+    """
+
+    title: str
+    subtitle: str = ""
+    y_title: str = ""
+    source: str = ""
+    notes: tuple[str, ...] = ()
+    lang: str = "nb"
+    decimals: int = 0
+    large: bool = False
+    events: tuple[tuple[str, str], ...] = ()
+    breaks: tuple[tuple[float, str], ...] = ()
+
+    def __post_init__(self) -> None:
+        check_lang(self.lang)
+        if self.decimals < 0:
+            raise ValueError("decimals must be >= 0")
+        for iso, _label in self.events:
+            date.fromisoformat(iso)  # fail at construction, not at draw time
+
+
+# --- Small helpers ------------------------------------------------------------
+
+
+def _esc(text: str) -> str:
+    """Escape Plotly's pseudo-HTML so "<5" in a label is shown, not parsed as a tag."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _wrap(text: str, width: int) -> str:
+    """Escape and wrap plain text into <br>-separated lines (Plotly never wraps)."""
+    lines: list[str] = []
+    for paragraph in str(text).splitlines() or [""]:
+        lines.extend(textwrap.wrap(paragraph, width, break_long_words=False) or [""])
+    return "<br>".join(_esc(line) for line in lines)
+
+
+def _t(key: str, lang: str) -> str:
+    return _TEXT[key][lang]
+
+
+def _cycle(values: tuple[str, ...], i: int) -> str:
+    return values[i % len(values)]
+
+
+def _num(value: Any) -> float | None:
+    """A JSON-safe float, or None for a missing value (never 0)."""
+    if is_missing(value):
+        return None
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(f"value {value!r} is not a finite number")
+    return number
+
+
+def _x(value: Any) -> int | float:
+    """An x position as a plain int when whole (years), else float."""
+    number = float(value)
+    return int(number) if number.is_integer() else number
+
+
+def _year_fraction(iso: str) -> float:
+    """ "2015-10-01" -> 2015.75: the year plus elapsed months (and days within the month)."""
+    d = date.fromisoformat(iso)
+    days = calendar.monthrange(d.year, d.month)[1]
+    return d.year + (d.month - 1 + (d.day - 1) / days) / 12
+
+
+def _sizes(meta: ChartMeta) -> dict[str, Any]:
+    """Font and mark sizes, scaled for a projector when `meta.large`."""
+    s = LARGE_SCALE if meta.large else 1.0
+    return {
+        "base": round(BASE_FONT_SIZE * s),
+        "title": round(18 * s),
+        "subtitle": round(14 * s),
+        "small": round(12 * s),
+        "marker": round(8 * s),
+        "line": round(2.5 * s, 1),
+        "margin": round(8 * s),
+    }
+
+
+def _records(df: pd.DataFrame, required: tuple[str, ...], builder: str) -> list[dict[str, Any]]:
+    """Rows as plain dicts (Python scalars), after checking the columns a builder needs."""
+    missing = [c for c in required if c not in df.columns]
+    if missing:
+        raise ValueError(f"{builder} needs columns {missing}; got {list(df.columns)}")
+    return df.to_dict("records")
+
+
+def _series_order(rows: list[dict[str, Any]]) -> list[str]:
+    """Series names in order of first appearance (colours follow this order)."""
+    order: dict[str, None] = {}
+    for row in rows:
+        order.setdefault(_series_name(row), None)
+    return list(order)
+
+
+def _series_name(row: dict[str, Any]) -> str:
+    name = row.get("series")
+    return "" if is_missing(name) else str(name)
+
+
+def _symbol_key(symbols: list[str], lang: str) -> str:
+    """ ".. = tall mangler, : = skjult (konfidensielt)" for the symbols used."""
+    seen = list(dict.fromkeys(symbols))
+    return ", ".join(f"{s} = {status_label(s, lang)}" for s in seen)
+
+
+def _footer(meta: ChartMeta, extra: list[str], first_line: str = "") -> str:
+    """The text under the plot: data caveats first, then notes, then the source last.
+
+    `first_line` (already HTML) goes on top in normal text size, for a value-axis
+    title that has to share the bottom axis with the footer (horizontal bars).
+    """
+    size = _sizes(meta)["small"]
+    parts = [*extra, *meta.notes, meta.source]
+    lines = [_wrap(p, FOOTER_WRAP) for p in parts if p]
+    body = "<br>".join(lines)
+    if not first_line:
+        return body
+    styled = "<br>".join(
+        f"<span style='font-size:{size}px;color:{MUTED_TEXT_COLOR}'>{line}</span>"
+        for line in body.split("<br>")
+        if body
+    )
+    return first_line + ("<br>" + styled if styled else "")
+
+
+def _title(meta: ChartMeta) -> dict[str, Any]:
+    sizes = _sizes(meta)
+    title: dict[str, Any] = {
+        "text": _wrap(meta.title, TITLE_WRAP),
+        "x": 0,
+        "xanchor": "left",
+        "xref": "container",
+        "yref": "container",
+        "automargin": True,
+        "y": 1,
+        "yanchor": "top",
+        "pad": {"l": sizes["margin"], "t": sizes["margin"], "b": sizes["margin"]},
+        "font": {"size": sizes["title"], "color": TEXT_COLOR, "family": FONT_FAMILY},
+    }
+    if meta.subtitle:
+        title["subtitle"] = {
+            "text": _wrap(meta.subtitle, SUBTITLE_WRAP),
+            "font": {"size": sizes["subtitle"], "color": MUTED_TEXT_COLOR, "family": FONT_FAMILY},
+        }
+    return title
+
+
+def _base_layout(meta: ChartMeta, hovermode: str | bool, footer: str) -> dict[str, Any]:
+    """Shared layout: plain white, light grid, legend under the plot, compact margins."""
+    sizes = _sizes(meta)
+    m = sizes["margin"]
+    font = {"family": FONT_FAMILY, "size": sizes["base"], "color": TEXT_COLOR}
+    axis_common = {
+        "automargin": True,
+        "fixedrange": True,  # no accidental zoom when scrolling on a phone
+        "color": TEXT_COLOR,
+        "tickfont": {"size": sizes["base"], "color": TEXT_COLOR},
+        "linecolor": AXIS_COLOR,
+        "gridcolor": GRID_COLOR,
+        "zerolinecolor": AXIS_COLOR,
+        "separatethousands": True,
+    }
+    return {
+        "template": {"data": {}, "layout": {}},  # no plotly.py default template
+        "separators": plotly_separators(meta.lang),
+        "font": font,
+        "title": _title(meta),
+        "paper_bgcolor": BACKGROUND,
+        "plot_bgcolor": BACKGROUND,
+        "autosize": True,
+        "margin": {"l": m, "r": m, "t": m, "b": m, "pad": 0, "autoexpand": True},
+        "hovermode": hovermode,
+        "hoverlabel": {
+            "bgcolor": BACKGROUND,
+            "bordercolor": MUTED_TEXT_COLOR,
+            "font": {"family": FONT_FAMILY, "size": sizes["base"], "color": TEXT_COLOR},
+            "namelength": -1,
+        },
+        "legend": {
+            "orientation": "h",
+            "xref": "container",
+            "yref": "container",
+            "x": 0,
+            "xanchor": "left",
+            "y": 0,
+            "yanchor": "bottom",
+            "font": {"size": sizes["base"], "color": TEXT_COLOR},
+            "itemsizing": "constant",
+            "itemwidth": 40,
+            "bgcolor": "rgba(255,255,255,0)",
+        },
+        "xaxis": {
+            **axis_common,
+            "showgrid": False,
+            "showline": True,
+            "ticks": "outside",
+            "tickcolor": AXIS_COLOR,
+            "title": {
+                "text": footer,
+                "standoff": m,
+                "font": {"size": sizes["small"], "color": MUTED_TEXT_COLOR},
+            },
+        },
+        "yaxis": {
+            **axis_common,
+            "showgrid": True,
+            "zeroline": True,
+            "rangemode": "tozero",
+            "title": {
+                "text": _esc(meta.y_title),
+                "font": {"size": sizes["base"], "color": TEXT_COLOR},
+            },
+        },
+        "annotations": [],
+        "shapes": [],
+    }
+
+
+def _marker_lines(
+    meta: ChartMeta, x_min: float, x_max: float, x_labels: dict[float, str]
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """Event (dotted) and break (dashed) lines within [x_min, x_max]; footer text for both.
+
+    An event line carries only its number at the top; the footer says what and when.
+    Full labels on the lines collide with each other and with the data at 320 px.
+    """
+    sizes = _sizes(meta)
+    label_font = {"size": sizes["small"], "color": MUTED_TEXT_COLOR, "family": FONT_FAMILY}
+    shapes: list[dict[str, Any]] = []
+    footer: list[str] = []
+
+    def vline(x: float, dash: str, name: str, label: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "type": "line",
+            "name": name,
+            "xref": "x",
+            "yref": "paper",
+            "x0": x,
+            "x1": x,
+            "y0": 0,
+            "y1": 1,
+            "layer": "below",
+            "line": {"color": AXIS_COLOR, "width": 1.5, "dash": dash},
+            "label": {**label, "font": label_font},
+        }
+
+    events = sorted((_year_fraction(iso), iso, label) for iso, label in meta.events)
+    number = 0
+    for x, iso, label in events:
+        if not x_min <= x <= x_max:
+            continue
+        number += 1
+        shapes.append(
+            vline(x, "dot", "event", {"text": str(number), "textposition": "end", "textangle": 0})
+        )
+        d = date.fromisoformat(iso)
+        footer.append(f"{number}: {label} ({_MONTHS[meta.lang][d.month - 1]} {d.year})")
+    for x_between, label in meta.breaks:
+        xb = float(x_between)
+        if not x_min < xb < x_max:
+            continue
+        text = {"text": _esc(_t("break", meta.lang)), "textposition": "end", "textangle": -90}
+        shapes.append(vline(xb, "dash", "break", {**text, "xanchor": "right"}))
+        before = max(x for x in x_labels if x < xb)
+        after = min(x for x in x_labels if x > xb)
+        head = _t("break_between", meta.lang).format(a=x_labels[before], b=x_labels[after])
+        footer.append(f"{head}: {label}" if label else head)
+    return shapes, footer
+
+
+def _spread(positions: list[float], gap: float) -> list[float]:
+    """Move sorted label positions (0-1) apart by at least `gap`, staying within 0-1."""
+    if not positions:
+        return []
+    order = sorted(range(len(positions)), key=lambda k: positions[k])
+    placed = [positions[k] for k in order]
+    for k in range(1, len(placed)):
+        placed[k] = max(placed[k], placed[k - 1] + gap)
+    overflow = placed[-1] - 1
+    if overflow > 0:
+        placed = [p - overflow for p in placed]
+        for k in range(len(placed) - 2, -1, -1):
+            placed[k] = min(placed[k], placed[k + 1] - gap)
+    result = [0.0] * len(positions)
+    for k, p in zip(order, placed, strict=True):
+        result[k] = p
+    return result
+
+
+# --- Line chart -----------------------------------------------------------------
+
+
+def _line_labels(
+    meta: ChartMeta, last_points: list[tuple[int, str, int | float, float]], x_end: float
+) -> tuple[list[dict[str, Any]], int]:
+    """Direct labels: the series name in its text colour next to its last value.
+
+    Series that reach the last x are labelled in the right margin, pushed apart so
+    they do not overlap (positions estimated for a ~240 px high plot, 560 px when
+    `large`); a series that ends earlier is labelled just right of its last point.
+    Returns the annotations and the right margin (px) the margin labels need.
+    """
+    sizes = _sizes(meta)
+    if not last_points:
+        return [], 0
+    values = [p[3] for p in last_points]
+    lo, hi = min(0.0, *values), max(0.0, *values) * 1.05 or 1.0
+    at_end = [p for p in last_points if p[2] == x_end]
+    plot_px = 560 if meta.large else 240
+    line_px = sizes["small"] * 1.25
+    texts = {p[0]: _wrap(p[1], LABEL_WRAP) for p in last_points}
+    heights = [texts[p[0]].count("<br>") + 1 for p in at_end]
+    gap = max(heights, default=1) * line_px / plot_px
+    spread = _spread([(p[3] - lo) / (hi - lo) for p in at_end], gap)
+    placed = {p[0]: lo + f * (hi - lo) for p, f in zip(at_end, spread, strict=True)}
+
+    annotations: list[dict[str, Any]] = []
+    for i, _name, x, y in last_points:
+        label: dict[str, Any] = {
+            "name": "series-label",
+            "text": texts[i],
+            "yref": "y",
+            "xanchor": "left",
+            "yanchor": "middle",
+            "align": "left",
+            "showarrow": False,
+            "font": {"size": sizes["small"], "color": _cycle(TEXT_PALETTE, i)},
+        }
+        if i in placed:
+            label.update({"xref": "paper", "x": 1, "y": placed[i], "xshift": sizes["margin"]})
+        else:
+            label.update({"xref": "x", "x": x, "y": y, "xshift": sizes["marker"]})
+            label["bgcolor"] = "rgba(255,255,255,0.85)"
+        annotations.append(label)
+    longest = max(
+        (len(line) for i in placed for line in texts[i].split("<br>")),
+        default=0,
+    )
+    right = round(longest * sizes["small"] * GLYPH_WIDTH) + 2 * sizes["margin"] if placed else 0
+    return annotations, right
+
+
+def line_chart(df: pd.DataFrame, meta: ChartMeta) -> Figure:
+    """Lines over time, one per series (order of first appearance).
+
+    df columns: `x` (year as int, or float), `series`, `value` (NaN when missing),
+    and optionally `x_label` (tick text such as "2020-2021"; default the year) and
+    `status` (SSB symbol of a missing value). A missing value is a gap in the line
+    and is listed under the chart with its symbol, e.g. "Mangler: 2016 (..)".
+    """
+    rows = _records(df, ("x", "series", "value"), "line_chart")
+    if not rows:
+        return empty_figure(_t("no_data", meta.lang), meta)
+    lang, sizes = meta.lang, _sizes(meta)
+
+    x_labels: dict[float, str] = {}
+    by_series: dict[str, dict[float, dict[str, Any]]] = {name: {} for name in _series_order(rows)}
+    for row in rows:
+        x = _x(row["x"])
+        label = row.get("x_label")
+        x_labels.setdefault(x, str(x) if is_missing(label) else str(label))
+        points = by_series[_series_name(row)]
+        if x in points:
+            raise ValueError(f"line_chart: two rows for series {_series_name(row)!r} at x={x}")
+        points[x] = row
+
+    traces: list[dict[str, Any]] = []
+    annotations: list[dict[str, Any]] = []
+    missing_parts: list[str] = []
+    symbols_used: list[str] = []
+    last_points: list[tuple[int, str, int | float, float]] = []
+    many = len(by_series) > 1
+
+    for i, (name, points) in enumerate(by_series.items()):
+        xs = sorted(points)
+        ys: list[float | None] = []
+        texts: list[str] = []
+        gaps: list[str] = []
+        for x in xs:
+            row = points[x]
+            symbol = missing_symbol(row["value"], row.get("status"))
+            if symbol is None:
+                ys.append(_num(row["value"]))
+                texts.append(format_number(row["value"], meta.decimals, lang))
+            else:
+                ys.append(None)
+                texts.append(f"{symbol} ({status_label(symbol, lang)})")
+                gaps.append(f"{x_labels[x]} ({symbol})")
+                symbols_used.append(symbol)
+        if gaps:
+            missing_parts.append((f"{name} " if many and name else "") + ", ".join(gaps))
+        present = [(x, y) for x, y in zip(xs, ys, strict=True) if y is not None]
+        if present and name:
+            last_points.append((i, name, *present[-1]))
+        traces.append(
+            {
+                "type": "scatter",
+                "mode": "lines+markers",
+                "name": _esc(name),
+                "x": xs,
+                "y": ys,
+                "text": texts,
+                "hovertemplate": "%{text}",
+                "connectgaps": False,
+                "cliponaxis": False,
+                "line": {
+                    "color": _cycle(PALETTE, i),
+                    "dash": _cycle(DASHES, i),
+                    "width": sizes["line"],
+                },
+                "marker": {
+                    "color": _cycle(PALETTE, i),
+                    "symbol": _cycle(SYMBOLS, i),
+                    "size": sizes["marker"],
+                    "line": {"color": BACKGROUND, "width": 1},
+                },
+                "showlegend": many,
+            }
+        )
+
+    all_x = sorted(x_labels)
+    annotations, right_margin = _line_labels(meta, last_points, all_x[-1])
+
+    shapes, break_lines = _marker_lines(meta, all_x[0], all_x[-1], x_labels)
+    caveats: list[str] = []
+    if missing_parts:
+        caveats.append(f"{_t('missing', lang)}: " + "; ".join(missing_parts))
+        caveats.append(_symbol_key(symbols_used, lang))
+    caveats.extend(break_lines)
+
+    layout = _base_layout(meta, "x unified", _footer(meta, caveats))
+    layout["xaxis"].update(
+        {
+            "type": "linear",
+            "tickmode": "array",
+            "tickvals": all_x,
+            "ticktext": [_esc(x_labels[x]) for x in all_x],
+        }
+    )
+    layout["showlegend"] = many
+    layout["margin"]["r"] = max(layout["margin"]["r"], right_margin)
+    layout["annotations"] = annotations
+    layout["shapes"] = shapes
+    return {"data": traces, "layout": layout}
+
+
+# --- Bar charts -----------------------------------------------------------------
+
+
+def bar_chart(
+    df: pd.DataFrame,
+    meta: ChartMeta,
+    barmode: Literal["group", "stack"] = "group",
+    horizontal: bool = False,
+) -> Figure:
+    """Bars per category, one trace (and fill pattern) per series, each bar labelled.
+
+    df columns: `category` (label), `value`, and optionally `series` and `status`.
+    Categories keep their order of first appearance (top to bottom when horizontal).
+    A missing value draws no bar; its symbol is written at the baseline where the bar
+    would stand (also for a series with no row for a category: shown as "..").
+    """
+    if barmode not in ("group", "stack"):
+        raise ValueError("barmode must be 'group' or 'stack'")
+    rows = _records(df, ("category", "value"), "bar_chart")
+    if not rows:
+        return empty_figure(_t("no_data", meta.lang), meta)
+    lang, sizes = meta.lang, _sizes(meta)
+
+    categories = list(dict.fromkeys(str(r["category"]) for r in rows))
+    series = _series_order(rows)
+    cells: dict[tuple[str, str], dict[str, Any]] = {}
+    for row in rows:
+        key = (_series_name(row), str(row["category"]))
+        if key in cells:
+            raise ValueError(f"bar_chart: two rows for series {key[0]!r}, category {key[1]!r}")
+        cells[key] = row
+
+    n = len(series)
+    bargap = 0.25
+    slot = (1 - bargap) / n
+    traces: list[dict[str, Any]] = []
+    symbols_used: list[str] = []
+    # category index -> [(series index, series name, symbol)] and drawn stack height
+    gaps: dict[int, list[tuple[int, str, str]]] = {}
+    stack_top: dict[int, float] = {}
+    many = n > 1
+    positions = [_esc(c) for c in categories]
+
+    for i, name in enumerate(series):
+        color = _cycle(PALETTE, i)
+        ink = text_color_on(color)
+        values: list[float | None] = []
+        labels: list[str] = []
+        hovers: list[str] = []
+        for j, category in enumerate(categories):
+            row = cells.get((name, category), {"value": None, "status": None})
+            symbol = missing_symbol(row["value"], row.get("status"))
+            if symbol is None:
+                value = _num(row["value"])
+                values.append(value)
+                text = format_number(row["value"], meta.decimals, lang)
+                labels.append(text)
+                who = f"{name}, {category}" if name else category
+                hovers.append(_esc(f"{who}: {text}"))
+                stack_top[j] = stack_top.get(j, 0.0) + max(value or 0.0, 0.0)
+            else:
+                values.append(None)
+                labels.append("")
+                hovers.append("")
+                symbols_used.append(symbol)
+                gaps.setdefault(j, []).append((i, name, symbol))
+
+        traces.append(
+            {
+                "type": "bar",
+                "name": _esc(name),
+                "orientation": "h" if horizontal else "v",
+                "x": values if horizontal else positions,
+                "y": positions if horizontal else values,
+                "text": labels,
+                "hovertext": hovers,
+                "hovertemplate": "%{hovertext}<extra></extra>",
+                "textposition": "outside" if barmode == "group" else "inside",
+                "insidetextanchor": "middle",
+                "cliponaxis": False,
+                "textfont": {
+                    "size": sizes["small"],
+                    "color": TEXT_COLOR if barmode == "group" else ink,
+                },
+                "marker": {
+                    "color": color,
+                    "line": {"color": BACKGROUND, "width": 1},
+                    "pattern": {
+                        "shape": _cycle(PATTERNS, i),
+                        "fillmode": "overlay",
+                        "fgcolor": ink,
+                        "fgopacity": 0.45,
+                        "size": round(8 * (LARGE_SCALE if meta.large else 1)),
+                        "solidity": 0.3,
+                    },
+                },
+                "showlegend": many,
+            }
+        )
+
+    # Missing values: the symbol where the bar would stand. Grouped: in the series'
+    # slot at the baseline. Stacked: one mark per category on top of what is drawn,
+    # since a stack with a missing part is shorter than the true total.
+    annotations: list[dict[str, Any]] = []
+    for j, missing in gaps.items():
+        category = categories[j]
+        if barmode == "group":
+            marks = [
+                (j - (1 - bargap) / 2 + (i + 0.5) * slot, 0.0, [(name, symbol)])
+                for i, name, symbol in missing
+            ]
+        else:
+            marks = [(float(j), stack_top.get(j, 0.0), [(nm, sym) for _i, nm, sym in missing])]
+        for position, base, items in marks:
+            text = " ".join(dict.fromkeys(symbol for _name, symbol in items))
+            notes = [
+                f"{name + ', ' if name else ''}{category}: {symbol} ({status_label(symbol, lang)})"
+                for name, symbol in items
+            ]
+            annotation: dict[str, Any] = {
+                "name": "missing",
+                "text": _esc(text),
+                "hovertext": "<br>".join(_esc(note) for note in notes),
+                "showarrow": False,
+                "xref": "x",
+                "yref": "y",
+                "font": {"size": sizes["base"], "color": TEXT_COLOR},
+            }
+            if horizontal:
+                place = {"x": base, "y": position, "xanchor": "left", "xshift": 4}
+            else:
+                place = {"x": position, "y": base, "yanchor": "bottom", "yshift": 2}
+            annotation.update(place)
+            annotations.append(annotation)
+
+    caveats: list[str] = []
+    if symbols_used:
+        caveats.append(_symbol_key(symbols_used, lang))
+
+    value_title = _esc(meta.y_title)
+    if horizontal:
+        style = f"font-size:{sizes['base']}px;color:{TEXT_COLOR}"
+        first = f"<span style='{style}'>{value_title}</span>" if value_title else ""
+        footer = _footer(meta, caveats, first_line=first)
+    else:
+        footer = _footer(meta, caveats)
+    layout = _base_layout(meta, "closest", footer)
+    layout.update({"barmode": barmode, "bargap": bargap, "bargroupgap": 0.05, "showlegend": many})
+    category_axis = {
+        "type": "category",
+        "categoryorder": "array",
+        "categoryarray": [_esc(c) for c in categories],
+        "showgrid": False,
+        "zeroline": False,
+        "rangemode": "normal",
+    }
+    if horizontal:
+        value_axis = {**layout["yaxis"], "showgrid": True, "zeroline": True, "rangemode": "tozero"}
+        value_axis["title"] = layout["xaxis"]["title"]
+        value_axis["showline"] = False
+        category = {**layout["xaxis"], **category_axis, "autorange": "reversed", "ticks": ""}
+        category["title"] = {"text": ""}
+        layout["xaxis"], layout["yaxis"] = value_axis, category
+    else:
+        layout["xaxis"].update(category_axis)
+    if barmode == "stack":
+        layout["uniformtext"] = {"minsize": sizes["small"], "mode": "hide"}
+    elif horizontal:
+        # Outside labels spill to the right of the plot: reserve room for the longest.
+        longest = max((len(t) for trace in traces for t in trace["text"]), default=0)
+        needed = round(longest * sizes["small"] * GLYPH_WIDTH) + 2 * sizes["margin"]
+        layout["margin"]["r"] = max(layout["margin"]["r"], needed)
+    layout["annotations"] = annotations
+    return {"data": traces, "layout": layout}
+
+
+def funnel_chart(df: pd.DataFrame, meta: ChartMeta) -> Figure:
+    """Stages of a process as horizontal bars, top to bottom in the given order.
+
+    df columns: `stage`, `value`, optionally `status` and `series` (e.g. two years side
+    by side as grouped bars). Plain bars with counts rather than a Plotly funnel: the
+    funnel's automatic percentages suggest a cohort flowing through, which published
+    stage counts do not show.
+    """
+    _records(df, ("stage", "value"), "funnel_chart")
+    stages = df.rename(columns={"stage": "category"})
+    return bar_chart(stages, meta, barmode="group", horizontal=True)
+
+
+def empty_figure(message: str, meta: ChartMeta) -> Figure:
+    """No traces, the message in the middle: for a filter that leaves nothing to show.
+
+    The page also shows the message as HTML (a figure is not read by screen readers).
+    """
+    sizes = _sizes(meta)
+    layout = _base_layout(meta, False, "")
+    hidden = {"visible": False, "fixedrange": True}
+    layout["xaxis"] = {**hidden}
+    layout["yaxis"] = {**hidden}
+    layout["showlegend"] = False
+    layout["annotations"] = [
+        {
+            "name": "message",
+            "text": _wrap(message, FOOTER_WRAP),
+            "xref": "paper",
+            "yref": "paper",
+            "x": 0.5,
+            "y": 0.5,
+            "xanchor": "center",
+            "yanchor": "middle",
+            "showarrow": False,
+            "font": {"size": sizes["base"], "color": TEXT_COLOR},
+        }
+    ]
+    footer = _footer(meta, [])
+    if footer:
+        layout["annotations"].append(
+            {
+                "name": "footer",
+                "text": footer,
+                "xref": "paper",
+                "yref": "paper",
+                "x": 0,
+                "y": 0,
+                "xanchor": "left",
+                "yanchor": "bottom",
+                "align": "left",
+                "showarrow": False,
+                "font": {"size": sizes["small"], "color": MUTED_TEXT_COLOR},
+            }
+        )
+    return {"data": [], "layout": layout}

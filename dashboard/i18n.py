@@ -1,0 +1,101 @@
+"""User-interface text, bokmål first with English.
+
+Shared strings live here; a page's own strings live in the page module and are
+looked up with `pick`. A missing English string falls back to bokmål (never a key).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+LANGS = ("nb", "en")
+
+STRINGS: dict[str, dict[str, str]] = {
+    "site.title": {"nb": "SLT-statistikk", "en": "SLT statistics"},
+    "site.tagline": {
+        "nb": "Tall om barne- og ungdomskriminalitet og forebygging i Bærum, Asker og Oslo",
+        "en": "Figures on youth crime and prevention in Bærum, Asker and Oslo",
+    },
+    "nav.label": {"nb": "Hovedmeny", "en": "Main menu"},
+    "nav.oversikt": {"nb": "Oversikt", "en": "Overview"},
+    "nav.trend": {"nb": "Utvikling", "en": "Trends"},
+    "nav.geografi": {"nb": "Geografi", "en": "Geography"},
+    "nav.alder": {"nb": "Alder og kjønn", "en": "Age and sex"},
+    "nav.trygghet": {"nb": "Oppfølging", "en": "Follow-up"},
+    "nav.om": {"nb": "Om dataene", "en": "About the data"},
+    "skip": {"nb": "Hopp til hovedinnhold", "en": "Skip to main content"},
+    "lang.switch": {"nb": "English", "en": "Norsk (bokmål)"},
+    "lang.switch.label": {"nb": "Switch to English", "en": "Bytt til norsk"},
+    "filters": {"nb": "Velg visning", "en": "Choose view"},
+    "filter.kommune": {"nb": "Kommune", "en": "Municipality"},
+    "filter.kommuner": {"nb": "Kommuner", "en": "Municipalities"},
+    "filter.fra": {"nb": "Fra år", "en": "From year"},
+    "filter.til": {"nb": "Til år", "en": "To year"},
+    "chart.table": {"nb": "Vis som tabell", "en": "Show as table"},
+    "chart.download": {"nb": "Last ned data (CSV)", "en": "Download data (CSV)"},
+    "chart.source": {"nb": "Kilde", "en": "Source"},
+    "chart.notes": {"nb": "Merknader", "en": "Notes"},
+    "chart.missing_legend": {
+        "nb": "«..» tall mangler, «:» skjult, «.» ikke aktuelt, «-» vist som strek i kilden.",
+        "en": "“..” not available, “:” suppressed, “.” not applicable, “-” printed as a dash.",
+    },
+    "chart.small_numbers": {
+        "nb": "Tallene er små, og det skal lite til for å få en økning eller nedgang.",
+        "en": "The numbers are small; a few cases make a large change.",
+    },
+    "chart.computed": {
+        "nb": "Beregnet av SLT-statistikk, ikke publisert av kilden.",
+        "en": "Computed by SLT statistics, not published by the source.",
+    },
+    "nodata.title": {"nb": "Ingen tall for dette valget", "en": "No figures for this choice"},
+    "nodata.template": {
+        "nb": "Kommunen kan legge til egne tall med importmalen (se «Om dataene»).",
+        "en": "The municipality can add its own figures with the import template (see “About the data”).",
+    },
+    "nodata.link": {"nb": "Slik legger du til tall", "en": "How to add figures"},
+    "download.all": {"nb": "Last ned alle data (CSV)", "en": "Download all data (CSV)"},
+    "note.unknown_param": {
+        "nb": "Adressen inneholdt et ukjent valg («{name}»), som er ignorert.",
+        "en": "The address had an unknown option (“{name}”), which was ignored.",
+    },
+    "note.bad_value": {
+        "nb": "«{value}» er ikke et gyldig valg for «{name}». Viser {default} i stedet.",
+        "en": "“{value}” is not a valid choice for “{name}”. Showing {default} instead.",
+    },
+    "note.bad_year": {
+        "nb": "«{value}» er ikke et gyldig år for «{name}» ({lo}–{hi}). Viser {default} i stedet.",
+        "en": "“{value}” is not a valid year for “{name}” ({lo}–{hi}). Showing {default} instead.",
+    },
+    "note.swapped_years": {
+        "nb": "Fra-året var etter til-året; viser {fra}–{til}.",
+        "en": "The from-year was after the to-year; showing {fra}–{til}.",
+    },
+    "footer.about": {
+        "nb": "Tall fra SLT-årsrapportene for Bærum (Bærum kommune og Oslo politidistrikt) og "
+        "Statistisk sentralbyrå. Alle tall kan lastes ned med kilde.",
+        "en": "Figures from Bærum's SLT annual reports (Bærum kommune and Oslo police district) "
+        "and Statistics Norway. Every figure can be downloaded with its source.",
+    },
+    "error.title": {"nb": "Noe gikk galt", "en": "Something went wrong"},
+    "error.body": {
+        "nb": "Vi klarte ikke å vise denne visningen. Prøv et annet valg, eller gå til oversikten.",
+        "en": "We could not show this view. Try another choice, or go to the overview.",
+    },
+    "notfound.title": {"nb": "Fant ikke siden", "en": "Page not found"},
+    "notfound.body": {
+        "nb": "Adressen finnes ikke. Gå til oversikten.",
+        "en": "This address does not exist. Go to the overview.",
+    },
+}
+
+
+def t(key: str, lang: str = "nb", **params: object) -> str:
+    """The string for `key` in `lang`, with `{placeholders}` filled."""
+    entry = STRINGS[key]
+    text = entry.get(lang) or entry["nb"]
+    return text.format(**params) if params else text
+
+
+def pick(mapping: Mapping[str, str], lang: str) -> str:
+    """A page-local {"nb": ..., "en": ...} entry in `lang` (bokmål as fallback)."""
+    return mapping.get(lang) or mapping["nb"]

@@ -1,0 +1,16 @@
+"""Component IDs of the app shell, defined once (pages define theirs at their top)."""
+
+URL = "url"
+NAV = "site-nav"
+LANG_LINK = "lang-link"
+LANG_STORE = "lang-store"
+SKIP = "skip-link"
+SITE_TITLE = "site-title"
+TAGLINE = "site-tagline"
+FOOTER_TEXT = "footer-text"
+DOWNLOAD_ALL = "download-all"
+
+
+def page(page_name: str, name: str) -> str:
+    """A page-local ID: `<page>-<name>`, so two pages never clash."""
+    return f"{page_name}-{name}"

@@ -1,0 +1,141 @@
+"""What every page shares: registration, the URL <-> controls round trip, safe rendering.
+
+A page declares its parameters, its controls (component id -> parameter) and a
+`content(state)` function. This module wires the one callback that turns control
+values into a validated state, re-renders the content and pushes the new URL onto
+the browser history (the back button then restores the previous view through the
+pages router, which calls the page layout with the old query).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import dash
+from dash import Dash, Input, Output, State, html
+
+from dashboard import ids
+from dashboard.i18n import t
+from dashboard.state import Param, ViewState, parse, to_query, to_search
+
+
+@dataclass(frozen=True)
+class Control:
+    """A control bound to a URL parameter."""
+
+    component_id: str
+    param: str
+    prop: str = "value"
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    name: str  # short id, prefix of component ids
+    path: str
+    nav_key: str  # i18n key of its title
+    params: Sequence[Param]
+    controls: Sequence[Control]
+    content: Callable[[ViewState], list]
+    controls_layout: Callable[[ViewState], list] | None = None
+    heading: Callable[[str], tuple[str, str]] | None = None  # lang -> (h1, intro)
+
+    @property
+    def content_id(self) -> str:
+        return ids.page(self.name, "content")
+
+    @property
+    def notes_id(self) -> str:
+        return ids.page(self.name, "notes")
+
+
+def safe_content(spec: PageSpec, state: ViewState) -> list:
+    """The page content, or a friendly error message if anything fails."""
+    from dashboard.app import error_content
+
+    try:
+        return spec.content(state)
+    except Exception as exc:  # a view must never show a traceback
+        return [error_content(state.lang, exc)]
+
+
+def layout_for(spec: PageSpec) -> Callable[..., html.Div]:
+    """The pages-router layout function: query arguments -> full page."""
+    from dashboard.app import context
+    from dashboard.components import view_notes
+
+    def layout(**query) -> html.Div:
+        default_lang = "nb"
+        try:
+            default_lang = context().settings.default_language
+        except (RuntimeError, KeyError):
+            pass
+        state = parse(spec.params, query, lang_default=default_lang)
+        lang = state.lang
+        h1, intro = spec.heading(lang) if spec.heading else (t(spec.nav_key, lang), "")
+        children: list = [html.H1(h1)]
+        if intro:
+            children.append(html.P(intro, className="intro"))
+        children.append(view_notes(state.notes, spec.notes_id))
+        if spec.controls_layout is not None:
+            children.append(
+                html.Section(
+                    spec.controls_layout(state),
+                    className="controls",
+                    **{"aria-label": t("filters", lang)},
+                )
+            )
+        children.append(html.Div(safe_content(spec, state), id=spec.content_id, className="content"))
+        return html.Div(children, className=f"page page-{spec.name}", lang=lang)
+
+    return layout
+
+
+def register(app: Dash, spec: PageSpec, order: int, module: str) -> None:
+    """Register the page with Dash Pages and wire its controls."""
+    dash.register_page(
+        module,
+        path=spec.path,
+        name=spec.name,
+        title=f"{t(spec.nav_key)} – SLT-statistikk",
+        order=order,
+        layout=layout_for(spec),
+    )
+    if not spec.controls:
+        return
+
+    @app.callback(
+        Output(spec.content_id, "children"),
+        Output(ids.URL, "search", allow_duplicate=True),
+        Output(spec.notes_id, "children"),
+        Output(spec.notes_id, "className"),
+        *[Input(c.component_id, c.prop) for c in spec.controls],
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def on_change(*args):
+        *values, search = args
+        from urllib.parse import parse_qs
+
+        current = parse_qs((search or "").lstrip("?"))
+        query: dict[str, object] = {"lang": current.get("lang", ["nb"])}
+        for control, value in zip(spec.controls, values, strict=True):
+            if value is None or value == "" or value == []:
+                continue
+            query[control.param] = (
+                [str(v) for v in value] if isinstance(value, (list, tuple)) else str(value)
+            )
+        state = parse(spec.params, query)
+        new_search = to_search(spec.params, state.values)
+        notes = [html.P(n) for n in state.notes]
+        return (
+            safe_content(spec, state),
+            new_search,
+            notes,
+            "view-notes" if notes else "view-notes empty",
+        )
+
+
+def query_of(spec_params: Sequence[Param], state: ViewState) -> dict[str, str]:
+    """The URL query of a state (for download links that must match the view)."""
+    return to_query(spec_params, state.values)

@@ -1,0 +1,23 @@
+"""The 404 page (Dash Pages uses the module registered as `not_found_404`)."""
+
+from __future__ import annotations
+
+import dash
+from dash import Dash, dcc, html
+
+from dashboard.i18n import t
+
+
+def layout(**query) -> html.Div:
+    lang = "en" if query.get("lang") == "en" else "nb"
+    return html.Div(
+        [
+            html.H1(t("notfound.title", lang)),
+            html.P(dcc.Link(t("notfound.body", lang), href="/" if lang == "nb" else "/?lang=en")),
+        ],
+        className="page page-404",
+    )
+
+
+def register(app: Dash, order: int) -> None:
+    dash.register_page("not_found_404", path="/404", layout=layout, order=order)

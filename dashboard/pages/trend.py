@@ -1,0 +1,137 @@
+"""Utvikling (/trend): youth crime over time, and the cross-kommune comparison."""
+
+from __future__ import annotations
+
+from dash import Dash, html
+
+from dashboard import charts, ids
+from dashboard.chart_defs import OFFENCE_CHOICES, TREND_PARAMS
+from dashboard.components import chart_card, checklist, radio, year_input
+from dashboard.dimensions import MUNICIPALITIES, OFFENCE_GROUPS
+from dashboard.i18n import pick, t
+from dashboard.page import Control, PageSpec, query_of
+from dashboard.page import register as register_page
+from dashboard.state import MIN_YEAR, ViewState, max_year
+
+NAME = "trend"
+KOMMUNE = ids.page(NAME, "kommune")
+MAAL = ids.page(NAME, "maal")
+STED = ids.page(NAME, "sted")
+ALDER = ids.page(NAME, "alder")
+KJONN = ids.page(NAME, "kjonn")
+LOVBRUDD = ids.page(NAME, "lovbrudd")
+SAMMENLIGN = ids.page(NAME, "sammenlign")
+VISNING = ids.page(NAME, "visning")
+FRA = ids.page(NAME, "fra")
+TIL = ids.page(NAME, "til")
+
+TEXT = {
+    "h1": {"nb": "Utvikling over tid", "en": "Trends over time"},
+    "intro": {
+        "nb": "Anmeldelser, mistenkte personer og straffbare forhold blant unge, og anmeldte "
+        "lovbrudd i Bærum, Asker, Oslo og Norge. Anmeldelser, personer og forhold teller "
+        "ulike ting; gjerningssted og bosted er ulike grupper.",
+        "en": "Reports, suspected persons and offences among young people, and reported offences "
+        "in Bærum, Asker, Oslo and Norway. Reports, persons and offences count different things; "
+        "scene of crime and residence are different groups.",
+    },
+    "maal": {"nb": "Hva telles", "en": "What is counted"},
+    "sted": {"nb": "Gjerningssted eller bosted", "en": "Scene of crime or residence"},
+    "alder": {"nb": "Alder", "en": "Age"},
+    "kjonn": {"nb": "Kjønn", "en": "Sex"},
+    "lovbrudd": {"nb": "Lovbruddsgruppe (forhold)", "en": "Offence group (offences)"},
+    "sammenlign": {"nb": "Sammenlign områder", "en": "Compare areas"},
+    "visning": {"nb": "Visning", "en": "Display"},
+    "youth": {"nb": "Unge mistenkte", "en": "Young suspects"},
+    "compare": {"nb": "Sammenligning av kommuner", "en": "Comparison of municipalities"},
+}
+MAAL_OPTIONS = {
+    "anmeldelser": {"nb": "Anmeldelser", "en": "Reports"},
+    "personer": {"nb": "Personer", "en": "Persons"},
+    "forhold": {"nb": "Forhold", "en": "Offences"},
+}
+STED_OPTIONS = {
+    "gjerningssted": {"nb": "Gjerningssted", "en": "Scene of crime"},
+    "bosted": {"nb": "Bosted", "en": "Residence"},
+}
+ALDER_OPTIONS = {
+    "alle": {"nb": "Alle (10–17)", "en": "All (10–17)"},
+    "10-14": {"nb": "10–14 år", "en": "10–14"},
+    "15-17": {"nb": "15–17 år", "en": "15–17"},
+    "18-22": {"nb": "18–22 år (forhold)", "en": "18–22 (offences)"},
+}
+KJONN_OPTIONS = {
+    "alle": {"nb": "Begge", "en": "Both"},
+    "jenter": {"nb": "Jenter", "en": "Girls"},
+    "gutter": {"nb": "Gutter", "en": "Boys"},
+}
+VISNING_OPTIONS = {
+    "per1000": {"nb": "Per 1 000 innbyggere", "en": "Per 1,000 inhabitants"},
+    "antall": {"nb": "Antall", "en": "Number"},
+}
+
+
+def _options(mapping: dict, lang: str) -> list[tuple[str, str]]:
+    return [(code, pick(text, lang)) for code, text in mapping.items()]
+
+
+def _kommune_options(codes, lang: str) -> list[tuple[str, str]]:
+    return [(c, MUNICIPALITIES[c].en if lang == "en" else MUNICIPALITIES[c].nb) for c in codes]
+
+
+def controls(state: ViewState) -> list:
+    lang = state.lang
+    offence = [("alle", pick({"nb": "Alle grupper", "en": "All groups"}, lang))] + [
+        (c, OFFENCE_GROUPS[c].en if lang == "en" else OFFENCE_GROUPS[c].nb) for c in OFFENCE_CHOICES[1:]
+    ]
+    return [
+        radio(KOMMUNE, t("filter.kommune", lang), _kommune_options(("baerum", "asker", "oslo"), lang), state["kommune"]),
+        radio(MAAL, pick(TEXT["maal"], lang), _options(MAAL_OPTIONS, lang), state["maal"]),
+        radio(STED, pick(TEXT["sted"], lang), _options(STED_OPTIONS, lang), state["sted"]),
+        radio(ALDER, pick(TEXT["alder"], lang), _options(ALDER_OPTIONS, lang), state["alder"] if state["alder"] != "10-17" else "alle"),
+        radio(KJONN, pick(TEXT["kjonn"], lang), _options(KJONN_OPTIONS, lang), state["kjonn"]),
+        radio(LOVBRUDD, pick(TEXT["lovbrudd"], lang), offence, state["lovbrudd"]),
+        checklist(SAMMENLIGN, pick(TEXT["sammenlign"], lang), _kommune_options(("baerum", "asker", "oslo", "norge"), lang), state["sammenlign"]),
+        radio(VISNING, pick(TEXT["visning"], lang), _options(VISNING_OPTIONS, lang), state["visning"]),
+        year_input(FRA, t("filter.fra", lang), state["fra"], MIN_YEAR, max_year()),
+        year_input(TIL, t("filter.til", lang), state["til"], MIN_YEAR, max_year()),
+    ]
+
+
+def content(state: ViewState) -> list:
+    from dashboard.app import cursor
+
+    lang = state.lang
+    query = query_of(TREND_PARAMS, state)
+    cur = cursor()
+    return [
+        chart_card(charts.render("utvikling", cur, state), query, lang),
+        chart_card(charts.render("sammenligning", cur, state), query, lang),
+    ]
+
+
+SPEC = PageSpec(
+    name=NAME,
+    path="/trend",
+    nav_key="nav.trend",
+    params=TREND_PARAMS,
+    controls=(
+        Control(KOMMUNE, "kommune"),
+        Control(MAAL, "maal"),
+        Control(STED, "sted"),
+        Control(ALDER, "alder"),
+        Control(KJONN, "kjonn"),
+        Control(LOVBRUDD, "lovbrudd"),
+        Control(SAMMENLIGN, "sammenlign"),
+        Control(VISNING, "visning"),
+        Control(FRA, "fra"),
+        Control(TIL, "til"),
+    ),
+    content=content,
+    controls_layout=controls,
+    heading=lambda lang: (pick(TEXT["h1"], lang), pick(TEXT["intro"], lang)),
+)
+
+
+def register(app: Dash, order: int) -> None:
+    register_page(app, SPEC, order, __name__)

@@ -1,0 +1,164 @@
+"""The view state that lives in the URL: parsing, validation, serialising.
+
+A link or bookmark must reopen exactly the same view, so every control has a query
+parameter. Anything a visitor (or a bot) can type into a URL ends up here: unknown or
+malformed parameters fall back to their default with a polite note, never an error.
+Pure functions, no Dash: pages, downloads and embeds share them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from dashboard.i18n import t
+
+MIN_YEAR = 2000
+MAX_LEN = 200  # longer values are not parsed at all
+
+
+def max_year() -> int:
+    return dt.date.today().year
+
+
+@dataclass(frozen=True)
+class Param:
+    """One URL parameter: its name, allowed values and default."""
+
+    name: str
+    choices: tuple[str, ...] = ()
+    default: str | tuple[str, ...] | int | None = None
+    multi: bool = False  # several values allowed: ?kommune=baerum&kommune=oslo or baerum,oslo
+    year: bool = False  # a year (fra/til)
+
+
+LANG = Param("lang", ("nb", "en"), "nb")
+KOMMUNE = Param("kommune", ("baerum", "asker", "oslo"), "baerum")
+KOMMUNER = Param("kommune", ("baerum", "asker", "oslo", "norge"), ("baerum", "asker", "oslo"), multi=True)
+
+
+def years(fra_default: int, til_default: int) -> tuple[Param, Param]:
+    return Param("fra", default=fra_default, year=True), Param("til", default=til_default, year=True)
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """Validated values (by parameter name) and the notes about what was ignored."""
+
+    values: Mapping[str, object]
+    notes: tuple[str, ...] = ()
+
+    def __getitem__(self, name: str) -> object:
+        return self.values[name]
+
+    @property
+    def lang(self) -> str:
+        return str(self.values.get("lang", "nb"))
+
+
+def _first(raw: object) -> str:
+    if isinstance(raw, (list, tuple)):
+        return str(raw[0]) if raw else ""
+    return "" if raw is None else str(raw)
+
+
+def _many(raw: object) -> list[str]:
+    items = raw if isinstance(raw, (list, tuple)) else [raw]
+    out: list[str] = []
+    for item in items:
+        if item is None:
+            continue
+        out += [p.strip() for p in str(item).split(",") if p.strip()]
+    return out
+
+
+def parse(spec: Sequence[Param], query: Mapping[str, object] | None, lang_default: str = "nb") -> ViewState:
+    """Validate a query against `spec`; bad or unknown parameters -> default + a note."""
+    query = dict(query or {})
+    lang_raw = _first(query.get("lang", "")).strip()
+    lang = lang_raw if lang_raw in LANG.choices else lang_default
+    notes: list[str] = []
+    if lang_raw and lang_raw not in LANG.choices:
+        notes.append(t("note.bad_value", lang, name="lang", value=_show(lang_raw), default=lang))
+    values: dict[str, object] = {"lang": lang}
+    names = {p.name for p in spec} | {"lang"}
+    for key in sorted(query):
+        if key not in names:
+            notes.append(t("note.unknown_param", lang, name=_show(key)))
+    for param in spec:
+        if param.name == "lang":
+            continue
+        raw = query.get(param.name)
+        value, note = _parse_one(param, raw, lang)
+        values[param.name] = value
+        if note:
+            notes.append(note)
+    fra, til = values.get("fra"), values.get("til")
+    if isinstance(fra, int) and isinstance(til, int) and fra > til:
+        values["fra"], values["til"] = til, fra
+        notes.append(t("note.swapped_years", lang, fra=til, til=fra))
+    return ViewState(values, tuple(notes))
+
+
+def _show(text: str) -> str:
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
+def _parse_one(param: Param, raw: object, lang: str) -> tuple[object, str | None]:
+    if raw is None or raw == "" or raw == []:
+        return param.default, None
+    if param.multi:
+        items = _many(raw)
+        good = [i for i in items if i in param.choices]
+        good = list(dict.fromkeys(good))  # de-duplicate, keep order
+        bad = [i for i in items if i not in param.choices]
+        note = None
+        if bad:
+            note = t(
+                "note.bad_value",
+                lang,
+                name=param.name,
+                value=_show(", ".join(bad)),
+                default=", ".join(good) if good else ", ".join(param.default or ()),
+            )
+        return (tuple(good) if good else param.default), note
+    text = _first(raw).strip()
+    if len(text) > MAX_LEN:
+        text = text[:MAX_LEN]
+    if param.year:
+        if text.isdigit() and len(text) == 4 and MIN_YEAR <= int(text) <= max_year():
+            return int(text), None
+        return param.default, t(
+            "note.bad_year", lang, name=param.name, value=_show(text), default=param.default,
+            lo=MIN_YEAR, hi=max_year(),
+        )
+    if text in param.choices:
+        return text, None
+    return param.default, t(
+        "note.bad_value", lang, name=param.name, value=_show(text), default=param.default
+    )
+
+
+def to_query(spec: Sequence[Param], values: Mapping[str, object]) -> dict[str, str]:
+    """The full view state as query parameters (every control, so bookmarks are exact)."""
+    out: dict[str, str] = {}
+    for param in spec:
+        value = values.get(param.name, param.default)
+        if value is None:
+            continue
+        if param.multi:
+            out[param.name] = ",".join(value)  # type: ignore[arg-type]
+        else:
+            out[param.name] = str(value)
+    lang = values.get("lang", "nb")
+    if lang != "nb":
+        out["lang"] = str(lang)
+    return out
+
+
+def to_search(spec: Sequence[Param], values: Mapping[str, object]) -> str:
+    """`?a=b&…` for a dcc.Location `search` (commas kept readable)."""
+    query = to_query(spec, values)
+    return "?" + urlencode(query, safe=",") if query else ""
