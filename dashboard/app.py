@@ -15,7 +15,7 @@ from pathlib import Path
 
 import dash
 import flask
-from dash import Dash, Input, Output, State, dcc, html
+from dash import Dash, Input, Output, dcc, html
 
 from dashboard import charts, ids, warehouse
 from dashboard.i18n import t
@@ -105,7 +105,12 @@ def shell() -> html.Div:
                 [
                     html.Div(
                         [
-                            dcc.Link(t("site.title", lang), href="/", className="site-title", id=ids.SITE_TITLE),
+                            dcc.Link(
+                                t("site.title", lang),
+                                href="/",
+                                className="site-title",
+                                id=ids.SITE_TITLE,
+                            ),
                             html.P(t("site.tagline", lang), className="tagline", id=ids.TAGLINE),
                         ],
                         className="brand",
@@ -263,7 +268,9 @@ def _register_routes(app: Dash) -> None:
     @server.errorhandler(500)
     def server_error(_exc):  # pragma: no cover - last resort
         return flask.Response(
-            f"{t('error.title')}. {t('error.body')}\n", status=500, mimetype="text/plain; charset=utf-8"
+            f"{t('error.title')}. {t('error.body')}\n",
+            status=500,
+            mimetype="text/plain; charset=utf-8",
         )
 
 

@@ -23,15 +23,22 @@ from dashboard.charts import (
     source_line,
     years_text,
 )
-from dashboard.dimensions import MUNICIPALITIES, OFFENCE_GROUPS
+from dashboard.dimensions import MUNICIPALITIES
 from dashboard.formatting import format_number
 from dashboard.i18n import pick, t
 from dashboard.state import KOMMUNE, LANG, Param, ViewState, years
 
-OFFENCE_CHOICES = ("alle",) + tuple(
-    c.code for c in OFFENCE_GROUPS.values() if c.parent is None and c.code in (
-        "annen", "narkotika", "seksuallovbrudd", "skadeverk", "trafikk", "vinning", "vold", "okonomi"
-    )
+#: The police's offence groups (tables G and H) a visitor can pick, plus "alle".
+OFFENCE_CHOICES = (
+    "alle",
+    "annen",
+    "narkotika",
+    "seksuallovbrudd",
+    "skadeverk",
+    "trafikk",
+    "vinning",
+    "vold",
+    "okonomi",
 )
 
 TREND_PARAMS = (
@@ -43,7 +50,9 @@ TREND_PARAMS = (
     Param("kjonn", ("alle", "jenter", "gutter"), "alle"),
     Param("lovbrudd", OFFENCE_CHOICES, "alle"),
     Param(
-        "sammenlign", ("baerum", "asker", "oslo", "norge"), ("baerum", "asker", "oslo", "norge"),
+        "sammenlign",
+        ("baerum", "asker", "oslo", "norge"),
+        ("baerum", "asker", "oslo", "norge"),
         multi=True,
     ),
     Param("visning", ("antall", "per1000"), "per1000"),
@@ -107,46 +116,84 @@ def trend_chart(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartRes
         title += f", {fra}–{til}"
         if sted == "bosted" or age not in ("10-17", "18-22"):
             return _no_youth_data(
-                "utvikling", title, state,
-                pick({"nb": "forhold etter bosted eller for denne aldersgruppen",
-                      "en": "offences by residence or for this age group"}, lang),
+                "utvikling",
+                title,
+                state,
+                pick(
+                    {
+                        "nb": "forhold etter bosted eller for denne aldersgruppen",
+                        "en": "offences by residence or for this age group",
+                    },
+                    lang,
+                ),
             )
         rows = queries.run(
-            cursor, "trend_offences", municipality=kommune, age_group=age,
-            offence_group=state["lovbrudd"], fra=fra, til=til,
+            cursor,
+            "trend_offences",
+            municipality=kommune,
+            age_group=age,
+            offence_group=state["lovbrudd"],
+            fra=fra,
+            til=til,
         )
         if rows.empty:
             return _no_youth_data("utvikling", title, state, f"{k}, {fra}–{til}")
         group = label_column(rows, "offence_group", lang)
         sub = label_column(rows, "offence_subgroup", lang)
         rows["series"] = [
-            (s if code != "alle" else g) if state["lovbrudd"] != "alle" else (
-                g if g_code != "alle" else pick({"nb": "Totalsum (publisert)", "en": "Total (published)"}, lang)
+            (s if code != "alle" else g)
+            if state["lovbrudd"] != "alle"
+            else (
+                g
+                if g_code != "alle"
+                else pick({"nb": "Totalsum (publisert)", "en": "Total (published)"}, lang)
             )
-            for g, s, g_code, code in zip(group, sub, rows["offence_group"], rows["offence_subgroup"], strict=True)
+            for g, s, g_code, code in zip(
+                group, sub, rows["offence_group"], rows["offence_subgroup"], strict=True
+            )
         ]
         notes = [pick(NOT_COMPARABLE_2015, lang)]
         breaks = ((2015.5, pick({"nb": "Ny straffelov", "en": "New Penal Code"}, lang)),)
     else:
         ages = {"alle": ["10-14", "15-17"], "10-17": ["10-14", "15-17"]}.get(alder, [alder])
         sexes = ["jenter", "gutter"] if kjonn == "alle" else [kjonn]
-        title = f"{pick(MEASURE_TEXT[maal], lang)} " + (
-            "for mistenkte 10–17 år " if lang == "nb" else "for suspects aged 10–17 "
-        ) + f"{place}, {fra}–{til}"
+        title = (
+            f"{pick(MEASURE_TEXT[maal], lang)} "
+            + ("for mistenkte 10–17 år " if lang == "nb" else "for suspects aged 10–17 ")
+            + f"{place}, {fra}–{til}"
+        )
         if "18-22" in ages:
-            return _no_youth_data("utvikling", title, state, pick(
-                {"nb": "18–22 år for dette målet", "en": "ages 18–22 for this measure"}, lang))
+            return _no_youth_data(
+                "utvikling",
+                title,
+                state,
+                pick({"nb": "18–22 år for dette målet", "en": "ages 18–22 for this measure"}, lang),
+            )
         rows = queries.run(
-            cursor, "trend_age_sex", measure=maal, place_role=sted, municipality=kommune,
-            age_groups=ages, sexes=sexes, fra=fra, til=til,
+            cursor,
+            "trend_age_sex",
+            measure=maal,
+            place_role=sted,
+            municipality=kommune,
+            age_groups=ages,
+            sexes=sexes,
+            fra=fra,
+            til=til,
         )
         if rows.empty:
-            return _no_youth_data("utvikling", title, state, f"{pick(MEASURE_TEXT[maal], lang).lower()} {place}, {fra}–{til}")
+            return _no_youth_data(
+                "utvikling",
+                title,
+                state,
+                f"{pick(MEASURE_TEXT[maal], lang).lower()} {place}, {fra}–{til}",
+            )
         rows["series"] = (
             label_column(rows, "age_group", lang) + " – " + label_column(rows, "sex", lang)
         )
         notes, breaks = [], ()
 
+    # The title names the years actually shown, not the years asked for.
+    title = title.removesuffix(f", {fra}–{til}") + f", {years_text(rows['year'])}"
     frame = pd.DataFrame(
         {
             "x": rows["year"].astype(int),
@@ -161,9 +208,8 @@ def trend_chart(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartRes
     notes += sorted({n for n in rows["note"].dropna()})
     source = source_line(rows, lang)
     meta = figures.ChartMeta(
-        title=title,
+        title="",  # the card shows title and source in HTML
         y_title=pick(UNIT_TEXT[maal], lang),
-        source=source,
         lang=lang,
         events=events_for(lang),
         breaks=breaks,
@@ -176,8 +222,13 @@ def trend_chart(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartRes
         latest = int(last["x"].max())
         at = last[last["x"] == latest]
         summary = (
-            f"{title}. " + pick({"nb": "Siste år", "en": "Latest year"}, lang) + f" ({latest}): "
-            + "; ".join(f"{s} {format_number(v, 0, lang)}" for s, v in zip(at["series"], at["value"], strict=True))
+            f"{title}. "
+            + pick({"nb": "Siste år", "en": "Latest year"}, lang)
+            + f" ({latest}): "
+            + "; ".join(
+                f"{s} {format_number(v, 0, lang)}"
+                for s, v in zip(at["series"], at["value"], strict=True)
+            )
             + "."
         )
     return ChartResult(
@@ -212,11 +263,17 @@ def comparison_chart(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> Cha
     rows = queries.run(cursor, "rates", municipalities=chosen, fra=state["fra"], til=state["til"])
     names = ", ".join(kommune_name(c, lang) for c in chosen)
     what = pick(
-        {"nb": "Anmeldte lovbrudd etter gjerningssted", "en": "Reported offences by scene of crime"},
+        {
+            "nb": "Anmeldte lovbrudd etter gjerningssted",
+            "en": "Reported offences by scene of crime",
+        },
         lang,
     )
     unit = pick(
-        {"nb": " per 1 000 innbyggere (toårssnitt)", "en": " per 1,000 inhabitants (two-year average)"}
+        {
+            "nb": " per 1 000 innbyggere (toårssnitt)",
+            "en": " per 1,000 inhabitants (two-year average)",
+        }
         if per1000
         else {"nb": ", antall per år (toårssnitt)", "en": ", per year (two-year average)"},
         lang,
@@ -225,12 +282,21 @@ def comparison_chart(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> Cha
     if not per1000:
         rows = rows[~rows["published_rate"]]
     if rows.empty:
-        return no_data("sammenligning", title, pick({
-            "nb": "Det finnes ingen tall for dette valget. SSB-tall for anmeldte lovbrudd finnes for "
-            "toårsperiodene 2020–2021 til 2023–2024. " + t("nodata.template", lang),
-            "en": "There are no figures for this choice. Statistics Norway figures for reported "
-            "offences exist for the two-year periods 2020–2021 to 2023–2024. " + t("nodata.template", lang),
-        }, lang), lang)
+        return no_data(
+            "sammenligning",
+            title,
+            pick(
+                {
+                    "nb": "Det finnes ingen tall for dette valget. SSB-tall for anmeldte lovbrudd finnes for "
+                    "toårsperiodene 2020–2021 til 2023–2024. " + t("nodata.template", lang),
+                    "en": "There are no figures for this choice. Statistics Norway figures for reported "
+                    "offences exist for the two-year periods 2020–2021 to 2023–2024. "
+                    + t("nodata.template", lang),
+                },
+                lang,
+            ),
+            lang,
+        )
     rows = rows.copy()
     if per1000:
         computed = ~rows["published_rate"]
@@ -254,32 +320,53 @@ def comparison_chart(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> Cha
         }
     )
     notes = [pick(RATE_NOTE, lang)] if per1000 else []
-    notes.append(pick({
-        "nb": "Asker fra 2020 omfatter tidligere Røyken og Hurum; tall før 2020 gjelder et annet område.",
-        "en": "Asker from 2020 includes former Røyken and Hurum; figures before 2020 cover another area.",
-    }, lang))
-    notes.append(pick({
-        "nb": "SSB-tall via en sekundærkopi (Samarbeidsdesken, C. Lura), harmonisert til dagens kommuner.",
-        "en": "Statistics Norway figures via a secondary copy (Samarbeidsdesken, C. Lura), harmonised to today's municipalities.",
-    }, lang))
+    notes.append(
+        pick(
+            {
+                "nb": "Asker fra 2020 omfatter tidligere Røyken og Hurum; tall før 2020 gjelder et annet område.",
+                "en": "Asker from 2020 includes former Røyken and Hurum; figures before 2020 cover another area.",
+            },
+            lang,
+        )
+    )
+    notes.append(
+        pick(
+            {
+                "nb": "SSB-tall via en sekundærkopi (Samarbeidsdesken, C. Lura), harmonisert til dagens kommuner.",
+                "en": "Statistics Norway figures via a secondary copy (Samarbeidsdesken, C. Lura), harmonised to today's municipalities.",
+            },
+            lang,
+        )
+    )
     decimals = 1 if per1000 else 0
     source = source_line(rows, lang)
     if per1000 and rows["population_publication"].notna().any():
-        source += "; " + "; ".join(sorted(set(
-            f"{p}, {s}" for p, s in rows[["population_publication", "population_section"]].dropna().itertuples(index=False)
-        )))
+        source += "; " + "; ".join(sorted(set(rows["population_publication"].dropna())))
     meta = figures.ChartMeta(
-        title=title,
-        y_title=pick({"nb": "Per 1 000 innbyggere", "en": "Per 1,000 inhabitants"}, lang) if per1000
+        title="",  # the card shows title and source in HTML
+        y_title=pick({"nb": "Per 1 000 innbyggere", "en": "Per 1,000 inhabitants"}, lang)
+        if per1000
         else pick({"nb": "Lovbrudd per år", "en": "Offences per year"}, lang),
-        source=source,
         lang=lang,
         decimals=decimals,
         events=events_for(lang),
     )
-    table = pivot_table(frame.assign(col=frame["x_label"]), "series", "col", lang,
-                        pick({"nb": "Område", "en": "Area"}, lang), decimals)
-    data = csv_rows(rows, extra=("population", "population_period", "population_code", "rate", "published_rate")) if per1000 else csv_rows(rows)
+    table = pivot_table(
+        frame.assign(col=frame["x_label"]),
+        "series",
+        "col",
+        lang,
+        pick({"nb": "Område", "en": "Area"}, lang),
+        decimals,
+    )
+    data = (
+        csv_rows(
+            rows,
+            extra=("population", "population_period", "population_code", "rate", "published_rate"),
+        )
+        if per1000
+        else csv_rows(rows)
+    )
     return ChartResult(
         chart_id="sammenligning",
         title=title,

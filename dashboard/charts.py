@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-import queries
-from dashboard import figures
 from dashboard.formatting import format_cell
 from dashboard.i18n import pick, t
 from dashboard.state import Param, ViewState
@@ -145,13 +143,17 @@ def pivot_table(
             for v, s in zip(frame["value"], frame["status"], strict=True)
         ]
     )
-    table = cells.pivot_table(index=row, columns=column, values="_text", aggfunc="first", sort=False)
+    table = cells.pivot_table(
+        index=row, columns=column, values="_text", aggfunc="first", sort=False
+    )
     table = table.fillna("").reset_index().rename(columns={row: row_header})
     table.columns = [str(c) for c in table.columns]
     return table
 
 
-def no_data(chart_id: str, title: str, message: str, lang: str, rows: pd.DataFrame | None = None) -> ChartResult:
+def no_data(
+    chart_id: str, title: str, message: str, lang: str, rows: pd.DataFrame | None = None
+) -> ChartResult:
     """A chart with nothing to draw: says so and what exists, never an empty axis."""
     empty = pd.DataFrame(columns=list(CSV_COLUMNS))
     return ChartResult(

@@ -43,12 +43,17 @@ def notes_list(notes: Sequence[str], lang: str) -> html.Div | None:
     if not notes:
         return None
     return html.Div(
-        [html.H3(t("chart.notes", lang), className="notes-title"), html.Ul([html.Li(n) for n in notes])],
+        [
+            html.H3(t("chart.notes", lang), className="notes-title"),
+            html.Ul([html.Li(n) for n in notes]),
+        ],
         className="chart-notes",
     )
 
 
-def chart_card(result: ChartResult, query: dict[str, str], lang: str, level: int = 2) -> html.Section:
+def chart_card(
+    result: ChartResult, query: dict[str, str], lang: str, level: int = 2
+) -> html.Section:
     """The full card for one chart (or its no-data message)."""
     heading = (html.H2 if level == 2 else html.H3)(result.title, id=f"{result.chart_id}-title")
     children: list = [heading]
@@ -67,7 +72,9 @@ def chart_card(result: ChartResult, query: dict[str, str], lang: str, level: int
             )
         )
         return html.Section(
-            children, className="chart-card", id=f"card-{result.chart_id}",
+            children,
+            className="chart-card",
+            id=f"card-{result.chart_id}",
             **{"aria-labelledby": f"{result.chart_id}-title", "data-chart": result.chart_id},
         )
     figure = dict(result.figure)
@@ -111,7 +118,9 @@ def chart_card(result: ChartResult, query: dict[str, str], lang: str, level: int
     if notes is not None:
         children.append(notes)
     return html.Section(
-        children, className="chart-card", id=f"card-{result.chart_id}",
+        children,
+        className="chart-card",
+        id=f"card-{result.chart_id}",
         **{"aria-labelledby": f"{result.chart_id}-title", "data-chart": result.chart_id},
     )
 
@@ -134,7 +143,9 @@ def view_notes(notes: Sequence[str], element_id: str) -> html.Div:
     )
 
 
-def radio(component_id: str, label: str, options: Sequence[tuple[str, str]], value: str) -> html.Fieldset:
+def radio(
+    component_id: str, label: str, options: Sequence[tuple[str, str]], value: str
+) -> html.Fieldset:
     """A labelled group of native radio buttons (keyboard and screen-reader friendly)."""
     return html.Fieldset(
         [
@@ -152,7 +163,9 @@ def radio(component_id: str, label: str, options: Sequence[tuple[str, str]], val
     )
 
 
-def checklist(component_id: str, label: str, options: Sequence[tuple[str, str]], values: Sequence[str]) -> html.Fieldset:
+def checklist(
+    component_id: str, label: str, options: Sequence[tuple[str, str]], values: Sequence[str]
+) -> html.Fieldset:
     return html.Fieldset(
         [
             html.Legend(label),

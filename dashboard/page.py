@@ -9,6 +9,7 @@ pages router, which calls the page layout with the old query).
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -66,10 +67,8 @@ def layout_for(spec: PageSpec) -> Callable[..., html.Div]:
 
     def layout(**query) -> html.Div:
         default_lang = "nb"
-        try:
+        with contextlib.suppress(RuntimeError, KeyError):  # no app context: defaults
             default_lang = context().settings.default_language
-        except (RuntimeError, KeyError):
-            pass
         state = parse(spec.params, query, lang_default=default_lang)
         lang = state.lang
         h1, intro = spec.heading(lang) if spec.heading else (t(spec.nav_key, lang), "")
@@ -85,7 +84,9 @@ def layout_for(spec: PageSpec) -> Callable[..., html.Div]:
                     **{"aria-label": t("filters", lang)},
                 )
             )
-        children.append(html.Div(safe_content(spec, state), id=spec.content_id, className="content"))
+        children.append(
+            html.Div(safe_content(spec, state), id=spec.content_id, className="content")
+        )
         return html.Div(children, className=f"page page-{spec.name}", lang=lang)
 
     return layout
@@ -117,15 +118,18 @@ def register(app: Dash, spec: PageSpec, order: int, module: str) -> None:
         *values, search = args
         from urllib.parse import parse_qs
 
+        from dashboard.app import context
+
         current = parse_qs((search or "").lstrip("?"))
-        query: dict[str, object] = {"lang": current.get("lang", ["nb"])}
+        default_lang = context().settings.default_language
+        query: dict[str, object] = {"lang": current.get("lang", [default_lang])}
         for control, value in zip(spec.controls, values, strict=True):
             if value is None or value == "" or value == []:
                 continue
             query[control.param] = (
                 [str(v) for v in value] if isinstance(value, (list, tuple)) else str(value)
             )
-        state = parse(spec.params, query)
+        state = parse(spec.params, query, lang_default=default_lang)
         new_search = to_search(spec.params, state.values)
         notes = [html.P(n) for n in state.notes]
         return (

@@ -89,7 +89,7 @@ CREATE TABLE build_info (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
 -- One row per published number with its provenance. `preferred` is true for the
 -- newest edition where several publications give the same figure (DATA.md: keep both,
 -- default to the newer one).
-CREATE VIEW facts AS
+CREATE VIEW v_facts AS
 SELECT
     f.source_id, f.line, f.year, f.period, f.municipality, f.municipality_code, f.measure,
     f.place_role, f.residence, f.age_group, f.sex, f.offence_group, f.offence_subgroup,
@@ -106,8 +106,8 @@ SELECT
 FROM fact f
 JOIN dim_source s USING (source_id);
 
--- The preferred facts with bokmål and English labels, for the pages' queries.
-CREATE VIEW facts_labelled AS
+-- Every fact with bokmål and English labels, for the pages' queries.
+CREATE VIEW v_facts_labelled AS
 SELECT
     f.*,
     m.label_nb AS municipality_nb, m.label_en AS municipality_en, m.sort AS municipality_sort,
@@ -121,7 +121,7 @@ SELECT
     osg.label_nb AS offence_subgroup_nb, osg.label_en AS offence_subgroup_en,
     osg.sort AS offence_subgroup_sort,
     c.label_nb AS category_nb, c.label_en AS category_en, c.sort AS category_sort
-FROM facts f
+FROM v_facts f
 JOIN dim_municipality m ON m.code = f.municipality
 JOIN dim_measure me ON me.code = f.measure
 JOIN dim_place_role pr ON pr.code = f.place_role
@@ -131,3 +131,6 @@ JOIN dim_sex s ON s.code = f.sex
 JOIN dim_offence_group og ON og.code = f.offence_group
 JOIN dim_offence_group osg ON osg.code = f.offence_subgroup
 JOIN dim_category c ON c.code = f.category;
+
+-- The served warehouse is read-only, so the views are materialised once at build time
+-- (materialise.sql): queries then read small tables instead of re-running the window.

@@ -36,11 +36,15 @@ class Param:
 
 LANG = Param("lang", ("nb", "en"), "nb")
 KOMMUNE = Param("kommune", ("baerum", "asker", "oslo"), "baerum")
-KOMMUNER = Param("kommune", ("baerum", "asker", "oslo", "norge"), ("baerum", "asker", "oslo"), multi=True)
+KOMMUNER = Param(
+    "kommune", ("baerum", "asker", "oslo", "norge"), ("baerum", "asker", "oslo"), multi=True
+)
 
 
 def years(fra_default: int, til_default: int) -> tuple[Param, Param]:
-    return Param("fra", default=fra_default, year=True), Param("til", default=til_default, year=True)
+    return Param("fra", default=fra_default, year=True), Param(
+        "til", default=til_default, year=True
+    )
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,9 @@ def _many(raw: object) -> list[str]:
     return out
 
 
-def parse(spec: Sequence[Param], query: Mapping[str, object] | None, lang_default: str = "nb") -> ViewState:
+def parse(
+    spec: Sequence[Param], query: Mapping[str, object] | None, lang_default: str = "nb"
+) -> ViewState:
     """Validate a query against `spec`; bad or unknown parameters -> default + a note."""
     query = dict(query or {})
     lang_raw = _first(query.get("lang", "")).strip()
@@ -131,8 +137,13 @@ def _parse_one(param: Param, raw: object, lang: str) -> tuple[object, str | None
         if text.isdigit() and len(text) == 4 and MIN_YEAR <= int(text) <= max_year():
             return int(text), None
         return param.default, t(
-            "note.bad_year", lang, name=param.name, value=_show(text), default=param.default,
-            lo=MIN_YEAR, hi=max_year(),
+            "note.bad_year",
+            lang,
+            name=param.name,
+            value=_show(text),
+            default=param.default,
+            lo=MIN_YEAR,
+            hi=max_year(),
         )
     if text in param.choices:
         return text, None

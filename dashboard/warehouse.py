@@ -27,9 +27,10 @@ from dashboard import dimensions as dims
 from dashboard.datafiles import DataError, Problem
 
 SCHEMA_PATH = Path(__file__).with_name("schema.sql")
+MATERIALISE_PATH = Path(__file__).with_name("materialise.sql")
 SCHEMA_VERSION = "1"
 #: Code whose change alters the warehouse, so it is part of the inputs' fingerprint.
-CODE_INPUTS = (SCHEMA_PATH, Path(dims.__file__), Path(datafiles.__file__))
+CODE_INPUTS = (SCHEMA_PATH, MATERIALISE_PATH, Path(dims.__file__), Path(datafiles.__file__))
 
 
 @dataclass
@@ -189,6 +190,7 @@ def _write(path: Path, sources: list[datafiles.SourceFile], inputs_hash: str) ->
             raise DataError(
                 [Problem(str(path), None, None, f"wrote {count} facts, expected {len(facts)}")]
             )
+        con.execute(MATERIALISE_PATH.read_text(encoding="utf-8")).fetchall()
         _insert(
             con,
             "build_info",

@@ -37,3 +37,17 @@ def fixture_data(tmp_path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(FIXTURE_DATA, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def app(warehouse_path):
+    """The Dash app on a warehouse built from the real data (auto-build off: it exists)."""
+    from dashboard.app import create_app
+    from dashboard.settings import Settings
+
+    return create_app(Settings(warehouse=warehouse_path, auto_build=False))
+
+
+@pytest.fixture
+def client(app):
+    return app.server.test_client()

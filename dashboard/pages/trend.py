@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dash import Dash, html
+from dash import Dash
 
 from dashboard import charts, ids
 from dashboard.chart_defs import OFFENCE_CHOICES, TREND_PARAMS
@@ -82,17 +82,35 @@ def _kommune_options(codes, lang: str) -> list[tuple[str, str]]:
 def controls(state: ViewState) -> list:
     lang = state.lang
     offence = [("alle", pick({"nb": "Alle grupper", "en": "All groups"}, lang))] + [
-        (c, OFFENCE_GROUPS[c].en if lang == "en" else OFFENCE_GROUPS[c].nb) for c in OFFENCE_CHOICES[1:]
+        (c, OFFENCE_GROUPS[c].en if lang == "en" else OFFENCE_GROUPS[c].nb)
+        for c in OFFENCE_CHOICES[1:]
     ]
     return [
-        radio(KOMMUNE, t("filter.kommune", lang), _kommune_options(("baerum", "asker", "oslo"), lang), state["kommune"]),
+        radio(
+            KOMMUNE,
+            t("filter.kommune", lang),
+            _kommune_options(("baerum", "asker", "oslo"), lang),
+            state["kommune"],
+        ),
         radio(MAAL, pick(TEXT["maal"], lang), _options(MAAL_OPTIONS, lang), state["maal"]),
         radio(STED, pick(TEXT["sted"], lang), _options(STED_OPTIONS, lang), state["sted"]),
-        radio(ALDER, pick(TEXT["alder"], lang), _options(ALDER_OPTIONS, lang), state["alder"] if state["alder"] != "10-17" else "alle"),
+        radio(
+            ALDER,
+            pick(TEXT["alder"], lang),
+            _options(ALDER_OPTIONS, lang),
+            state["alder"] if state["alder"] != "10-17" else "alle",
+        ),
         radio(KJONN, pick(TEXT["kjonn"], lang), _options(KJONN_OPTIONS, lang), state["kjonn"]),
         radio(LOVBRUDD, pick(TEXT["lovbrudd"], lang), offence, state["lovbrudd"]),
-        checklist(SAMMENLIGN, pick(TEXT["sammenlign"], lang), _kommune_options(("baerum", "asker", "oslo", "norge"), lang), state["sammenlign"]),
-        radio(VISNING, pick(TEXT["visning"], lang), _options(VISNING_OPTIONS, lang), state["visning"]),
+        checklist(
+            SAMMENLIGN,
+            pick(TEXT["sammenlign"], lang),
+            _kommune_options(("baerum", "asker", "oslo", "norge"), lang),
+            state["sammenlign"],
+        ),
+        radio(
+            VISNING, pick(TEXT["visning"], lang), _options(VISNING_OPTIONS, lang), state["visning"]
+        ),
         year_input(FRA, t("filter.fra", lang), state["fra"], MIN_YEAR, max_year()),
         year_input(TIL, t("filter.til", lang), state["til"], MIN_YEAR, max_year()),
     ]
