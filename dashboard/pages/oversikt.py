@@ -1,20 +1,107 @@
-"""Placeholder page (being built): oversikt."""
+"""Oversikt (/): "Utfordringsbildet" — the key figures of the latest year, in words."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from dash import Dash, html
 
-from dashboard.page import PageSpec
+from dashboard import ids
+from dashboard.charts_oversikt import OVERVIEW_PARAMS, key_figures, kommune_label
+from dashboard.components import radio
+from dashboard.i18n import pick, t
+from dashboard.page import Control, PageSpec
 from dashboard.page import register as register_page
-from dashboard.state import LANG
+from dashboard.state import ViewState
+
+NAME = "oversikt"
+KOMMUNE = ids.page(NAME, "kommune")
+AAR = ids.page(NAME, "aar")
+
+TEXT = {
+    "h1": {"nb": "Utfordringsbildet", "en": "The current picture"},
+    "intro": {
+        "nb": "De viktigste tallene for siste år med tall, og endringen fra året før. Hver setning "
+        "lenker til figuren som viser tallene, med kilde og nedlasting.",
+        "en": "The key figures for the latest year with data, and the change from the year before. "
+        "Each sentence links to the chart that shows the figures, with source and download.",
+    },
+    "aar": {"nb": "År", "en": "Year"},
+    "siste": {"nb": "Siste år med tall", "en": "Latest year with data"},
+    "see": {"nb": "Se figuren", "en": "See the chart"},
+    "small": {"nb": "Små tall – usikker endring", "en": "Small numbers – uncertain change"},
+    "only_baerum": {
+        "nb": "SLT-tallene (anmeldelser, personer, Trygghetsprogrammet, bekymringssamtaler) finnes "
+        "foreløpig bare for Bærum (SLT-årsrapportene 2019 og 2020). For {k} vises tallene som finnes.",
+        "en": "The SLT figures (reports, persons, the Safety Programme, concern talks) exist so far "
+        "only for Bærum (SLT annual reports 2019 and 2020). For {k} the figures that exist are shown.",
+    },
+}
+
+
+def controls(state: ViewState) -> list:
+    lang = state.lang
+    kommuner = [(c, kommune_label(c, lang)) for c in ("baerum", "asker", "oslo")]
+    years = [("siste", pick(TEXT["siste"], lang))] + [
+        (str(y), str(y)) for y in range(2020, 2014, -1)
+    ]
+    value = state["aar"] if any(code == state["aar"] for code, _ in years) else "siste"
+    return [
+        radio(KOMMUNE, t("filter.kommune", lang), kommuner, state["kommune"]),
+        radio(AAR, pick(TEXT["aar"], lang), years, value),
+    ]
+
+
+def _link(path: str, state: ViewState) -> str:
+    base, _, query = path.partition("?")
+    params = dict(p.split("=", 1) for p in query.split("&") if p)
+    params["kommune"] = state["kommune"]
+    if state.lang != "nb":
+        params["lang"] = state.lang
+    return f"{base}?{urlencode(params)}"
+
+
+def content(state: ViewState) -> list:
+    from dashboard.app import cursor
+
+    lang = state.lang
+    figures = key_figures(cursor(), state)
+    children: list = []
+    if state["kommune"] != "baerum":
+        children.append(
+            html.P(
+                pick(TEXT["only_baerum"], lang).format(k=kommune_label(state["kommune"], lang)),
+                className="no-data",
+                role="note",
+            )
+        )
+    items = []
+    for fig in figures:
+        body = [
+            html.Span(fig.value_text, className="value"),
+            html.Span(fig.year_label, className="visually-hidden"),
+            html.P(fig.sentence, className="sentence"),
+        ]
+        if fig.small:
+            body.append(html.P(pick(TEXT["small"], lang), className="uncertain"))
+        body += [
+            html.P(html.A(pick(TEXT["see"], lang), href=_link(fig.link, state))),
+            html.P(f"{t('chart.source', lang)}: {fig.source}", className="source"),
+        ]
+        items.append(html.Li(body, className="key-figure", **{"data-key": fig.key}))
+    children.append(html.Ul(items, className="key-figures"))
+    return children
+
 
 SPEC = PageSpec(
-    name="oversikt",
+    name=NAME,
     path="/",
     nav_key="nav.oversikt",
-    params=(LANG,),
-    controls=(),
-    content=lambda state: [html.P("…")],
+    params=OVERVIEW_PARAMS,
+    controls=(Control(KOMMUNE, "kommune"), Control(AAR, "aar")),
+    content=content,
+    controls_layout=controls,
+    heading=lambda lang: (pick(TEXT["h1"], lang), pick(TEXT["intro"], lang)),
 )
 
 

@@ -1,0 +1,18 @@
+-- One series of preferred facts, newest year first (the overview's key figures).
+-- Every dimension is given; 'alle' = the published total / not broken down.
+-- $municipality, $measure, $place_role, $residence, $age_group, $sex, $offence_group,
+-- $category, $til (latest year to consider).
+SELECT *
+FROM facts_labelled
+WHERE preferred
+  AND municipality = $municipality
+  AND measure = $measure
+  AND place_role = $place_role
+  AND residence = $residence
+  AND age_group = $age_group
+  AND sex = $sex
+  AND offence_group = $offence_group
+  AND offence_subgroup = 'alle'
+  AND category = $category
+  AND year <= $til
+ORDER BY year DESC;
