@@ -177,3 +177,39 @@ def test_documented_template_example_imports(capsys, env, tmp_path):
     code, out, err = run(capsys, "import", str(example), *env[2])
     assert code == 0, err
     assert "2 new rows" in out
+
+
+def test_fetch_ssb_imports_through_the_validating_path(capsys, env, monkeypatch):
+    """`fetch-ssb` against a recorded JSON-stat2 answer: imported, rebuilt, idempotent."""
+    from functools import partial
+
+    from dashboard import ssb
+    from tests.test_ssb import FIXTURES, opener_returning
+
+    data, _wh, args, _ = env
+    calls: list = []
+    body = (FIXTURES / "07459-befolkning.json").read_bytes()
+    monkeypatch.setattr(
+        ssb, "fetch_to_files", partial(ssb.fetch_to_files, opener=opener_returning(body, calls))
+    )
+    code, out, err = run(capsys, "fetch-ssb", "07459", "--years", "2019,2020", *args)
+    assert code == 0, err
+    assert "new rows" in out and "warehouse rebuilt" in out
+    assert calls and "/tables/07459/data?" in calls[0][0]
+    assert list(data.glob("ssb-07459-2019-2020*.csv"))
+    code, out, _ = run(capsys, "fetch-ssb", "07459", "--years", "2019,2020", *args)
+    assert code == 0 and "0 new, 0 replaced" in out
+
+
+def test_fetch_ssb_network_error_is_reported_not_raised(capsys, env, monkeypatch):
+    import urllib.error
+    from functools import partial
+
+    from dashboard import ssb
+
+    def failing(request, timeout):
+        raise urllib.error.URLError("no network here")
+
+    monkeypatch.setattr(ssb, "fetch_to_files", partial(ssb.fetch_to_files, opener=failing))
+    code, _, err = run(capsys, "fetch-ssb", "07459", *env[2])
+    assert code == 1 and err.startswith("error:") and "Traceback" not in err
