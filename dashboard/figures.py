@@ -34,6 +34,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from dashboard.dimensions import STATUSES
 from dashboard.formatting import (
     check_lang,
     format_number,
@@ -112,8 +113,8 @@ BASE_FONT_SIZE = 14
 LARGE_SCALE = 1.6
 #: Characters per line before wrapping with <br>: measured to fit a 320 px wide screen
 #: (the footer is centred under the plot area, which starts after the y-axis labels).
-TITLE_WRAP = 34
-SUBTITLE_WRAP = 44
+TITLE_WRAP = 30
+SUBTITLE_WRAP = 38
 FOOTER_WRAP = 40
 LABEL_WRAP = 14  # direct labels of lines, in the right margin
 #: Average glyph width as a share of the font size, to reserve margin for labels.
@@ -256,6 +257,8 @@ def _num(value: Any) -> float | None:
 
 def _x(value: Any) -> int | float:
     """An x position as a plain int when whole (years), else float."""
+    if is_missing(value):
+        raise ValueError("line_chart: a row has no x (year)")
     number = float(value)
     return int(number) if number.is_integer() else number
 
@@ -265,6 +268,11 @@ def _year_fraction(iso: str) -> float:
     d = date.fromisoformat(iso)
     days = calendar.monthrange(d.year, d.month)[1]
     return d.year + (d.month - 1 + (d.day - 1) / days) / 12
+
+
+def _width(meta: ChartMeta, chars: int) -> int:
+    """Wrap width in characters: the 320 px budget, doubled on a projector (`large`)."""
+    return chars * 2 if meta.large else chars
 
 
 def _sizes(meta: ChartMeta) -> dict[str, Any]:
@@ -304,7 +312,8 @@ def _series_name(row: dict[str, Any]) -> str:
 
 def _symbol_key(symbols: list[str], lang: str) -> str:
     """ ".. = tall mangler, : = skjult (konfidensielt)" for the symbols used."""
-    seen = list(dict.fromkeys(symbols))
+    order = {code: k for k, code in enumerate(STATUSES)}
+    seen = sorted(set(symbols), key=lambda s: (order.get(s, len(order)), s))
     return ", ".join(f"{s} = {status_label(s, lang)}" for s in seen)
 
 
@@ -316,38 +325,46 @@ def _footer(meta: ChartMeta, extra: list[str], first_line: str = "") -> str:
     """
     size = _sizes(meta)["small"]
     parts = [*extra, *meta.notes, meta.source]
-    lines = [_wrap(p, FOOTER_WRAP) for p in parts if p]
+    lines = [_wrap(p, _width(meta, FOOTER_WRAP)) for p in parts if p]
     body = "<br>".join(lines)
     if not first_line:
         return body
-    styled = "<br>".join(
-        f"<span style='font-size:{size}px;color:{MUTED_TEXT_COLOR}'>{line}</span>"
-        for line in body.split("<br>")
-        if body
-    )
+    styled = _styled_lines(body, size, MUTED_TEXT_COLOR) if body else ""
     return first_line + ("<br>" + styled if styled else "")
 
 
+def _styled_lines(html: str, size: int, color: str) -> str:
+    """Wrap each <br>-separated line in a sized, coloured span (a span does not cross <br>)."""
+    style = f"font-size:{size}px;color:{color}"
+    return "<br>".join(f"<span style='{style}'>{line}</span>" for line in html.split("<br>"))
+
+
 def _title(meta: ChartMeta) -> dict[str, Any]:
+    """Left-aligned title with the subtitle as smaller, muted lines of the same text.
+
+    Not `title.subtitle` and not `<sup>`: measured in Chromium, plotly.js 4.1 clips the
+    first line of a multi-line title anchored to the container top, leaves a native
+    subtitle out of the automargin (it overlaps the plot), and `<sup>` lifts the line.
+    One text block above the plot area (yref paper, anchored at its bottom) is
+    measured whole by `automargin`.
+    """
     sizes = _sizes(meta)
-    title: dict[str, Any] = {
-        "text": _wrap(meta.title, TITLE_WRAP),
+    text = _wrap(meta.title, _width(meta, TITLE_WRAP))
+    if meta.subtitle:
+        subtitle = _wrap(meta.subtitle, _width(meta, SUBTITLE_WRAP))
+        text += "<br>" + _styled_lines(subtitle, sizes["subtitle"], MUTED_TEXT_COLOR)
+    return {
+        "text": text,
         "x": 0,
         "xanchor": "left",
         "xref": "container",
-        "yref": "container",
-        "automargin": True,
         "y": 1,
-        "yanchor": "top",
-        "pad": {"l": sizes["margin"], "t": sizes["margin"], "b": sizes["margin"]},
+        "yanchor": "bottom",
+        "yref": "paper",
+        "automargin": True,
+        "pad": {"l": sizes["margin"], "t": 0, "b": sizes["margin"] + sizes["small"]},
         "font": {"size": sizes["title"], "color": TEXT_COLOR, "family": FONT_FAMILY},
     }
-    if meta.subtitle:
-        title["subtitle"] = {
-            "text": _wrap(meta.subtitle, SUBTITLE_WRAP),
-            "font": {"size": sizes["subtitle"], "color": MUTED_TEXT_COLOR, "family": FONT_FAMILY},
-        }
-    return title
 
 
 def _base_layout(meta: ChartMeta, hovermode: str | bool, footer: str) -> dict[str, Any]:
@@ -570,7 +587,6 @@ def line_chart(df: pd.DataFrame, meta: ChartMeta) -> Figure:
         points[x] = row
 
     traces: list[dict[str, Any]] = []
-    annotations: list[dict[str, Any]] = []
     missing_parts: list[str] = []
     symbols_used: list[str] = []
     last_points: list[tuple[int, str, int | float, float]] = []
@@ -790,8 +806,7 @@ def bar_chart(
 
     value_title = _esc(meta.y_title)
     if horizontal:
-        style = f"font-size:{sizes['base']}px;color:{TEXT_COLOR}"
-        first = f"<span style='{style}'>{value_title}</span>" if value_title else ""
+        first = _styled_lines(value_title, sizes["base"], TEXT_COLOR) if value_title else ""
         footer = _footer(meta, caveats, first_line=first)
     else:
         footer = _footer(meta, caveats)
@@ -816,13 +831,44 @@ def bar_chart(
         layout["xaxis"].update(category_axis)
     if barmode == "stack":
         layout["uniformtext"] = {"minsize": sizes["small"], "mode": "hide"}
-    elif horizontal:
+        layout["legend"]["traceorder"] = "normal"  # series order, not stacking order
+    elif not horizontal:
+        _fit_column_labels(meta, traces, layout, len(categories))
+    else:
         # Outside labels spill to the right of the plot: reserve room for the longest.
         longest = max((len(t) for trace in traces for t in trace["text"]), default=0)
         needed = round(longest * sizes["small"] * GLYPH_WIDTH) + 2 * sizes["margin"]
         layout["margin"]["r"] = max(layout["margin"]["r"], needed)
     layout["annotations"] = annotations
     return {"data": traces, "layout": layout}
+
+
+def _fit_column_labels(
+    meta: ChartMeta, traces: list[dict[str, Any]], layout: dict[str, Any], n_categories: int
+) -> None:
+    """Keep value labels above grouped columns legible instead of shrunk to fit.
+
+    Plotly shrinks an outside label to the bar's width (unreadable "1 235" on a phone).
+    When a label is wider than a bar would be in a ~240 px wide plot, labels are turned
+    upright; the value axis gets headroom for them, since autorange ignores text.
+    """
+    sizes = _sizes(meta)
+    longest = max((len(t) for trace in traces for t in trace["text"]), default=0)
+    label_px = longest * sizes["small"] * GLYPH_WIDTH
+    plot_px = 1200 if meta.large else 240
+    bar_px = plot_px / max(n_categories, 1) * 0.75 / max(len(traces), 1)
+    upright = label_px > bar_px
+    for trace in traces:
+        trace["textangle"] = -90 if upright else 0
+        trace["constraintext"] = "none"
+    values = [v for trace in traces for v in trace["y"] if v is not None]
+    if not values:
+        return
+    lo, hi = min(0.0, *values), max(0.0, *values)
+    height_px = 560 if meta.large else 240
+    text_px = (label_px if upright else sizes["small"] * 1.3) + 6
+    headroom = (hi - lo) * text_px / max(height_px - text_px, 1)
+    layout["yaxis"]["range"] = [lo, hi + headroom if hi > 0 else hi]
 
 
 def funnel_chart(df: pd.DataFrame, meta: ChartMeta) -> Figure:
@@ -852,7 +898,7 @@ def empty_figure(message: str, meta: ChartMeta) -> Figure:
     layout["annotations"] = [
         {
             "name": "message",
-            "text": _wrap(message, FOOTER_WRAP),
+            "text": _wrap(message, _width(meta, FOOTER_WRAP)),
             "xref": "paper",
             "yref": "paper",
             "x": 0.5,
