@@ -42,26 +42,79 @@ def test_build_writes_facts_with_provenance(fixture_data, tmp_path):
     con.close()
 
 
-@pytest.mark.parametrize(
-    "breakage,expected",
-    [
-        ("2019,baerum,0219,anmeldelser,gjerningssted,10-17,alle,oslo,-1,,\n", "is negative"),
-        ("2019,mars,0219,anmeldelser,gjerningssted,10-17,alle,oslo,1,,\n", "unknown code 'mars'"),
-        ("2019,baerum,0219,anmeldelser,gjerningssted,10-17,alle,baerum,1,,\n", "duplicate key"),
-    ],
-)
-def test_failed_build_leaves_previous_warehouse_byte_for_byte(
-    fixture_data, tmp_path, breakage, expected
-):
+def _append(name: str, line: str):
+    def apply(folder):
+        with open(folder / name, "a", encoding="utf-8") as handle:
+            handle.write(line)
+
+    return apply
+
+
+def _replace(name: str, old: str, new: str):
+    def apply(folder):
+        path = folder / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return apply
+
+
+REPORT_ROW = "2019,baerum,0219,anmeldelser,gjerningssted,10-17,alle,{residence},{value},,\n"
+BAD_INPUTS = {
+    "unknown municipality": (
+        _replace("reports.csv", "2019,baerum,0219", "2019,mars,0219"),
+        "reports.csv, line 2, column 'municipality': unknown code 'mars'",
+    ),
+    "unknown municipality code": (
+        _append("reports.csv", "2019,baerum,3201,anmeldelser,gjerningssted,10-17,alle,oslo,4,,\n"),
+        "reports.csv, line 8, column 'municipality_code': '3201' is not a code baerum had",
+    ),
+    "year out of range": (
+        _append("reports.csv", "2099,baerum,,anmeldelser,gjerningssted,10-17,alle,oslo,4,,\n"),
+        "reports.csv, line 8, column 'year': 2099 is out of range",
+    ),
+    "non-numeric count": (
+        _append("reports.csv", REPORT_ROW.format(residence="oslo", value="fire")),
+        "reports.csv, line 8, column 'value': 'fire' is not a number",
+    ),
+    "negative count": (
+        _append("reports.csv", REPORT_ROW.format(residence="oslo", value="-1")),
+        "reports.csv, line 8, column 'value': -1 is negative",
+    ),
+    "duplicate key": (
+        _append("reports.csv", REPORT_ROW.format(residence="baerum", value="1")),
+        "reports.csv, line 8: duplicate key: the same number is already given on line 2",
+    ),
+    "unknown column": (
+        _replace("groups.csv", "offence_subgroup,value", "offence_subgroup,farge"),
+        "groups.csv, line 1, column 'farge': unknown column 'farge'",
+    ),
+    "incomplete sidecar": (
+        _replace("groups.meta.yml", 'licence: "CC0 (test fixture)"', 'licence: ""'),
+        "groups.meta.yml, column 'licence': required key 'licence' is missing or empty",
+    ),
+    "sub-group larger than group": (
+        _replace("groups.csv", "butikktyveri,202", "butikktyveri,300"),
+        "groups.csv, line 3, column 'value': sub-group butikktyveri = 300 is larger than its group vinning = 275",
+    ),
+    "percentage outside 0-100": (
+        _append("population.csv", "2019,2019,baerum,0219,ekstremisme_andel,alle,140\n"),
+        "population.csv, line 5, column 'value': 140 is a percentage outside 0–100",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INPUTS))
+def test_failed_build_leaves_previous_warehouse_byte_for_byte(fixture_data, tmp_path, case):
+    breakage, expected = BAD_INPUTS[case]
     target = tmp_path / "wh.duckdb"
     warehouse.build(fixture_data, target)
     before = digest(target)
-    with open(fixture_data / "reports.csv", "a", encoding="utf-8") as handle:
-        handle.write(breakage)
+    breakage(fixture_data)
     with pytest.raises(DataError) as excinfo:
         warehouse.build(fixture_data, target)
     assert expected in str(excinfo.value)
-    assert "reports.csv, line 8" in str(excinfo.value)
     assert digest(target) == before
     assert sorted(p.name for p in tmp_path.iterdir() if "tmp" in p.name) == []
 
