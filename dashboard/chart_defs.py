@@ -342,8 +342,19 @@ def comparison_chart(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> Cha
     source = source_line(rows, lang)
     if per1000 and rows["population_publication"].notna().any():
         source += "; " + "; ".join(sorted(set(rows["population_publication"].dropna())))
+    breaks = ()
+    if "asker" in chosen and frame["x"].min() < 2020 <= frame["x"].max():
+        breaks = (
+            (
+                2019.5,
+                pick(
+                    {"nb": "Asker: nytt område fra 2020", "en": "Asker: new area from 2020"}, lang
+                ),
+            ),
+        )
     meta = figures.ChartMeta(
         title="",  # the card shows title and source in HTML
+        breaks=breaks,
         y_title=pick({"nb": "Per 1 000 innbyggere", "en": "Per 1,000 inhabitants"}, lang)
         if per1000
         else pick({"nb": "Lovbrudd per år", "en": "Offences per year"}, lang),
