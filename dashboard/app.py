@@ -203,6 +203,25 @@ def _register_shell_callbacks(app: Dash) -> None:
             t("nav.label", lang),
         )
 
+    # Pages render after the browser has looked for `#fragment`: scroll to it once it exists.
+    app.clientside_callback(
+        """function(hash) {
+            if (!hash || hash.length < 2) { return window.dash_clientside.no_update; }
+            var id = decodeURIComponent(hash.slice(1)), tries = 0;
+            (function look() {
+                var el = document.getElementById(id);
+                if (el) {
+                    el.scrollIntoView();
+                    if (!el.hasAttribute("tabindex")) { el.setAttribute("tabindex", "-1"); }
+                    el.focus({preventScroll: true});
+                } else if (tries++ < 50) { setTimeout(look, 100); }
+            })();
+            return window.dash_clientside.no_update;
+        }""",
+        Output(ids.HASH_STORE, "data"),
+        Input(ids.URL, "hash"),
+    )
+
     # The document language follows the view (screen readers pronounce by it).
     app.clientside_callback(
         """function(search) {
@@ -324,7 +343,7 @@ def create_app(settings: Settings | None = None) -> Dash:
 
     for order, page in enumerate(_pages()):
         page.register(app, order)
-    app.layout = html.Div([shell(), dcc.Store(id=ids.LANG_STORE)])
+    app.layout = html.Div([shell(), dcc.Store(id=ids.LANG_STORE), dcc.Store(id=ids.HASH_STORE)])
     _register_shell_callbacks(app)
     _register_routes(app)
     return app

@@ -1,1 +1,791 @@
-"""Charts of the oppfolging page (registered with dashboard.charts.register)."""
+"""Charts of the follow-up page (/trygghetsprogrammet): Trygghetsprogrammet, the police's
+concern talks and follow-up of young people, and extremism concerns.
+
+All of these figures exist only in Bærum's SLT reports 2019 and 2020, counted by the
+police's prevention section (enhet Vest for Trygghetsprogrammet). The charts show the
+published numbers as printed: where a report's parts do not add up to its total, both
+stand and the difference is stated as information; no stage is derived (the reports
+publish no "offered" count, so none is computed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+import queries
+from dashboard import figures
+from dashboard.charts import (
+    ChartResult,
+    csv_rows,
+    is_small,
+    label_column,
+    no_data,
+    register,
+    source_line,
+)
+from dashboard.dimensions import MUNICIPALITIES
+from dashboard.formatting import (
+    format_cell,
+    format_change,
+    format_number,
+    format_percent,
+    missing_symbol,
+    status_label,
+)
+from dashboard.i18n import pick, t
+from dashboard.state import KOMMUNE, LANG, MIN_YEAR, Param, ViewState, max_year
+
+PAGE = "trygghetsprogrammet"
+YEARS = ("2019", "2020")
+AAR = Param("aar", ("alle", *YEARS), "alle")
+PARAMS = (LANG, KOMMUNE, AAR)
+
+#: Stages of the programme in the order the reports tell them (the category sort).
+STAGES = ("registrert", "samtale", "takket_nei", "ikke_svart", "overfort", "voksne_hatkrim")
+#: The stages the reports split the registered cases into ("Av de 205 sakene ...").
+SPLIT = ("samtale", "takket_nei", "ikke_svart", "voksne_hatkrim")
+FOLLOWUP_LEVELS = ("alle", "bekymring", "risiko", "tett_pa")
+IDEOLOGIES = ("hx", "ix", "ax", "vx", "annet")
+
+TEXT = {
+    "year_col": {"nb": "År", "en": "Year"},
+    "stage": {"nb": "Trinn", "en": "Stage"},
+    "offence": {"nb": "Lovbrudd", "en": "Offence"},
+    "level": {"nb": "Oppfølgingsnivå", "en": "Follow-up level"},
+    "indicator": {"nb": "Tall", "en": "Figure"},
+    "cases": {"nb": "Antall (se merknader)", "en": "Number (see notes)"},
+    "n_cases": {"nb": "Antall saker", "en": "Number of cases"},
+    "n_talks": {"nb": "Antall samtaler", "en": "Number of talks"},
+    "n_youth": {"nb": "Antall ungdommer", "en": "Number of young people"},
+    "and": {"nb": "og", "en": "and"},
+    "total_published": {
+        "nb": "I alt under oppfølging (publisert)",
+        "en": "Total under follow-up (published)",
+    },
+}
+
+
+def _years(state: ViewState) -> list[int]:
+    """The years to query: every year for "alle" (a year imported later shows up too)."""
+    if state["aar"] == "alle":
+        return list(range(MIN_YEAR, max_year() + 1))
+    return [int(state["aar"])]
+
+
+def _shown_years(rows: pd.DataFrame, state: ViewState, default: tuple[int, ...]) -> list[int]:
+    """The years a title names: those in the rows, else the years the choice asked for."""
+    if not rows.empty:
+        return [int(y) for y in sorted(rows["year"].unique())]
+    return list(default) if state["aar"] == "alle" else [int(state["aar"])]
+
+
+def _years_words(years: list[int], lang: str) -> str:
+    ys = [str(y) for y in sorted(set(years))]
+    if len(ys) <= 1:
+        return "".join(ys)
+    return ", ".join(ys[:-1]) + f" {pick(TEXT['and'], lang)} " + ys[-1]
+
+
+def _kommune(code: str, lang: str) -> str:
+    entry = MUNICIPALITIES[code]
+    return entry.en if lang == "en" else entry.nb
+
+
+def _only_baerum(what: dict[str, str], state: ViewState) -> str:
+    """The no-data message for Asker/Oslo or a year without figures: what exists instead."""
+    lang = state.lang
+    choice = _kommune(state["kommune"], lang) + (
+        "" if state["aar"] == "alle" else f", {state['aar']}"
+    )
+    text = {
+        "nb": f"Det finnes ingen tall for dette valget ({choice}). {what['nb']} Tallene på "
+        "denne siden finnes bare for Bærum (og politiets enhet Vest), i SLT-årsrapportene "
+        "for Bærum 2019 og 2020. ",
+        "en": f"There are no figures for this choice ({choice}). {what['en']} The figures on "
+        "this page exist only for Bærum (and the police's unit West), in Bærum's SLT annual "
+        "reports 2019 and 2020. ",
+    }
+    return pick(text, lang) + t("nodata.template", lang)
+
+
+def _cell_frame(
+    rows: pd.DataFrame,
+    row_codes: list[str],
+    row_labels: dict[str, str],
+    row_col: str,
+    years: list[int],
+) -> pd.DataFrame:
+    """Every (row, year) cell in order: the published value, its status, or `..` when the
+    source has no number for it (never 0). Years are the columns of the display."""
+    index = {(r[row_col], int(r["year"])): r for r in rows.to_dict("records")}
+    cells = []
+    for code in row_codes:
+        for year in years:
+            row = index.get((code, year))
+            cells.append(
+                {
+                    "code": code,
+                    "category": row_labels[code],
+                    "series": str(year),
+                    "year": year,
+                    "value": None if row is None else row["value"],
+                    "status": ".." if row is None else row["status"],
+                }
+            )
+    frame = pd.DataFrame(cells)
+    frame["value"] = frame["value"].astype("float64")
+    return frame
+
+
+def _table(
+    cells: pd.DataFrame, header: str, lang: str, percent_codes: tuple[str, ...] = ()
+) -> pd.DataFrame:
+    """Display table: one row per category, one column per year, SSB symbols for gaps."""
+    out: dict[str, dict[str, str]] = {}
+    for cell in cells.to_dict("records"):
+        if cell["code"] in percent_codes:
+            text = _percent_or_symbol(cell["value"], cell["status"], lang)
+        else:
+            text = format_cell(cell["value"], cell["status"], 0, lang)
+        out.setdefault(cell["category"], {})[cell["series"]] = text
+    table = pd.DataFrame.from_dict(out, orient="index").reset_index()
+    table = table.rename(columns={"index": header}).fillna("..")
+    table.columns = [str(c) for c in table.columns]
+    return table
+
+
+def _percent_or_symbol(value: object, status: object, lang: str) -> str:
+    """A share as "14 %", or the SSB symbol of a missing share."""
+    text = format_cell(value, status, 0, lang)
+    return format_percent(value, 0, lang) if text and text[0].isdigit() else text
+
+
+def _say(value: object, status: object, lang: str, percent: bool = False) -> str:
+    """A cell for a sentence: the number, or the symbol with its meaning ("- (vist som
+    strek i kilden)"), so a screen reader never reads a bare ".." as a number."""
+    symbol = missing_symbol(value, status)
+    if symbol is not None:
+        return f"{symbol} ({status_label(symbol, lang)})"
+    return format_percent(value, 0, lang) if percent else format_number(value, 0, lang)
+
+
+def _label_map(rows: pd.DataFrame, code_col: str, dim: str, lang: str) -> dict[str, str]:
+    labels = label_column(rows, dim, lang)
+    return dict(zip(rows[code_col], labels, strict=True))
+
+
+def _value(rows: pd.DataFrame, **where: object) -> float | None:
+    match = rows
+    for column, wanted in where.items():
+        match = match[match[column] == wanted]
+    values = match["value"].dropna()
+    return None if values.empty else float(values.iloc[0])
+
+
+def _small_note(rows: pd.DataFrame, lang: str) -> list[str]:
+    counts = rows[rows["unit_kind"] == "count"]["value"] if "unit_kind" in rows else rows["value"]
+    return [t("chart.small_numbers", lang)] if is_small(counts) else []
+
+
+# ------------------------------------------------------------------ Trygghetsprogrammet
+
+ENHET_VEST_NOTE = {
+    "nb": "Tallene er registrert av forebyggende seksjon i Oslo politidistrikt, enhet Vest "
+    "(ENV: Asker, Bærum og Majorstua), slik Bærums SLT-rapport gjengir dem; teksten sier ikke "
+    "at de bare gjelder Bærum.",
+    "en": "The figures were registered by the prevention section of Oslo police district, "
+    "unit West (ENV: Asker, Bærum and Majorstua), as Bærum's SLT report prints them; the text "
+    "does not say they are limited to Bærum.",
+}
+UNITS_NOTE = {
+    "nb": "Trinnene telles slik rapportene skriver dem: registrerte saker/aktiviteter og saker "
+    "overført til kommune/bydel (etter trygghetssamtale), barn i trygghetssamtale og barn som "
+    "takket nei, utsatte som ikke svarte, og voksne utsatt for hatkriminalitet.",
+    "en": "Stages are counted as the reports print them: registered cases/activities and cases "
+    "transferred to the municipality/district (after a safety conversation), children in a "
+    "safety conversation and children who declined, victims who did not answer, and adults "
+    "exposed to hate crime.",
+}
+NO_OFFER_NOTE = {
+    "nb": "Rapportene oppgir ikke hvor mange som fikk tilbud om samtale, og det tallet er ikke "
+    "regnet ut her.",
+    "en": "The reports do not state how many were offered a conversation, and that number is "
+    "not computed here.",
+}
+NO_ADULTS_NOTE = {
+    "nb": "Rapporten for {years} har ikke tall for voksne (hatkriminalitet): vist som «..».",
+    "en": "The report for {years} has no figure for adults (hate crime): shown as “..”.",
+}
+
+
+def _sum_note(rows: pd.DataFrame, year: int, lang: str) -> str | None:
+    """Information, not a correction: the printed parts of the registered cases and their
+    computed sum against the published number registered."""
+    at = rows[(rows["year"] == year) & (rows["measure"] == "tp_saker")]
+    total = _value(at, category="registrert")
+    parts = [(c, _value(at, category=c)) for c in SPLIT]
+    parts = [(c, v) for c, v in parts if v is not None]
+    if total is None or not parts:
+        return None
+    computed = sum(v for _c, v in parts)
+    terms = " + ".join(format_number(v, 0, lang) for _c, v in parts)
+    n = format_number(total, 0, lang)
+    s = format_number(computed, 0, lang)
+    if computed == total:
+        text = {
+            "nb": f"{year}: delene ({terms}) gir beregnet sum av radene {s}, lik de {n} "
+            "registrerte.",
+            "en": f"{year}: the parts ({terms}) give a computed sum of the rows of {s}, equal "
+            f"to the {n} registered.",
+        }
+    else:
+        text = {
+            "nb": f"{year}: delene ({terms}) gir beregnet sum av radene {s}, mens rapporten "
+            f"oppgir {n} registrerte. Til informasjon: de publiserte tallene står slik de er "
+            "trykt.",
+            "en": f"{year}: the parts ({terms}) give a computed sum of the rows of {s}, while "
+            f"the report states {n} registered. For information: the published figures stand "
+            "as printed.",
+        }
+    return pick(text, lang)
+
+
+def _tp_title(kommune: str, lang: str, years: list[int]) -> str:
+    where = {
+        "nb": "politiets enhet Vest (Bærums SLT-rapport)",
+        "en": "the police's unit West (Bærum's SLT report)",
+    }
+    if kommune != "baerum":
+        where = {"nb": _kommune(kommune, "nb"), "en": _kommune(kommune, "en")}
+    return pick(
+        {
+            "nb": f"Saker i Trygghetsprogrammet etter utfall, {where['nb']}, "
+            f"{_years_words(years, 'nb')}",
+            "en": f"Safety Programme cases by outcome, {where['en']}, {_years_words(years, 'en')}",
+        },
+        lang,
+    )
+
+
+@register("trygghet-trakt", PAGE, PARAMS)
+def funnel(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
+    """The programme's published stages per year side by side, in the reports' order."""
+    lang = state.lang
+    rows = queries.run(cursor, "trygghet", municipality=state["kommune"], years=_years(state))
+    rows = rows[rows["measure"] == "tp_saker"]
+    title = _tp_title(state["kommune"], lang, _shown_years(rows, state, (2019, 2020)))
+    if rows.empty:
+        what = {
+            "nb": "Trygghetsprogrammet: saker etter utfall finnes for 2019 og 2020.",
+            "en": "Safety Programme: cases by outcome exist for 2019 and 2020.",
+        }
+        return no_data("trygghet-trakt", title, _only_baerum(what, state), lang)
+    present = [int(y) for y in sorted(rows["year"].unique())]
+    stages = [s for s in STAGES if s in set(rows["category"])]
+    cells = _cell_frame(
+        rows, stages, _label_map(rows, "category", "category", lang), "category", present
+    )
+    frame = cells.rename(columns={"category": "stage"})[["stage", "series", "value", "status"]]
+    source = source_line(rows, lang)
+    meta = figures.ChartMeta(title="", source="", y_title=pick(TEXT["cases"], lang), lang=lang)
+
+    notes: list[str] = []
+    if rows["note"].fillna("").str.contains("enhet Vest").any():
+        notes.append(pick(ENHET_VEST_NOTE, lang))
+    notes.append(pick(UNITS_NOTE, lang))
+    notes += [n for y in present if (n := _sum_note(rows, y, lang))]
+    notes.append(pick(NO_OFFER_NOTE, lang))
+    lacking = [
+        y
+        for y in present
+        if "voksne_hatkrim" in stages
+        and _value(rows[rows["year"] == y], category="voksne_hatkrim") is None
+    ]
+    if lacking:
+        notes.append(pick(NO_ADULTS_NOTE, lang).format(years=_years_words(lacking, lang)))
+    notes += _small_note(rows, lang)
+
+    parts = []
+    for y in present:
+        at = cells[cells["year"] == y]
+        shown = "; ".join(
+            f"{c.lower()} {_say(v, s, lang)}"
+            for c, v, s in zip(at["category"], at["value"], at["status"], strict=True)
+        )
+        parts.append(f"{y}: {shown}")
+    summary = f"{title}. " + ". ".join(parts) + "."
+    return ChartResult(
+        chart_id="trygghet-trakt",
+        title=title,
+        figure=figures.funnel_chart(frame, meta),
+        table=_table(cells, pick(TEXT["stage"], lang), lang),
+        data=csv_rows(rows),
+        source=source,
+        summary=summary,
+        notes=notes,
+    )
+
+
+LOVBRUDD_NOTE = {
+    "nb": "Beregnet sum av radene: {sum} saker, færre enn de {registered} aktivitetene "
+    "registrert i enhet Vest i {year} (publisert, se figuren over). Tallene står slik de er "
+    "trykt; rapporten forklarer ikke forskjellen (tabellen sier «i Bærum», aktivitetstallet "
+    "gjelder enhet Vest).",
+    "en": "Computed sum of the rows: {sum} cases, fewer than the {registered} activities "
+    "registered in unit West in {year} (published, see the chart above). The figures stand as "
+    "printed; the report does not explain the difference (the table says “in Bærum”, the "
+    "activity count is for unit West).",
+}
+LOVBRUDD_SUM_NOTE = {
+    "nb": "Beregnet sum av radene: {sum} saker. Tallene står slik de er trykt.",
+    "en": "Computed sum of the rows: {sum} cases. The figures stand as printed.",
+}
+
+
+@register("trygghet-lovbrudd", PAGE, PARAMS)
+def by_offence(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
+    """2020 cases by what the victim was exposed to (the only year the report splits)."""
+    lang = state.lang
+    everything = queries.run(cursor, "trygghet", municipality=state["kommune"], years=_years(state))
+    rows = everything[everything["measure"] == "tp_saker_lovbrudd"]
+    shown_years = _shown_years(rows, state, (2020,))
+    k_nb, k_en = _kommune(state["kommune"], "nb"), _kommune(state["kommune"], "en")
+    title = pick(
+        {
+            "nb": f"Saker i Trygghetsprogrammet i {k_nb} etter lovbrudd den utsatte var utsatt "
+            f"for, {_years_words(shown_years, 'nb')}",
+            "en": f"Safety Programme cases in {k_en} by the offence the victim was exposed to, "
+            f"{_years_words(shown_years, 'en')}",
+        },
+        lang,
+    )
+    if rows.empty:
+        what = {
+            "nb": "Saker etter lovbrudd finnes bare for 2020.",
+            "en": "Cases by offence exist only for 2020.",
+        }
+        return no_data("trygghet-lovbrudd", title, _only_baerum(what, state), lang)
+    rows = rows.sort_values(["year", "line"])  # the printed order
+    many = len(shown_years) > 1
+    frame = pd.DataFrame(
+        {
+            "category": label_column(rows, "offence_group", lang),
+            "series": rows["year"].astype(str) if many else "",
+            "value": rows["value"],
+            "status": rows["status"],
+        }
+    )
+    meta = figures.ChartMeta(title="", source="", y_title=pick(TEXT["n_cases"], lang), lang=lang)
+    notes: list[str] = []
+    for year in shown_years:
+        at = rows[rows["year"] == year]
+        total = at["value"].sum(min_count=1)
+        registered = _value(
+            everything[everything["measure"] == "tp_saker"], year=year, category="registrert"
+        )
+        if pd.isna(total):
+            continue
+        if registered is not None and registered != total:
+            notes.append(
+                pick(LOVBRUDD_NOTE, lang).format(
+                    sum=format_number(total, 0, lang),
+                    registered=format_number(registered, 0, lang),
+                    year=year,
+                )
+            )
+        else:
+            notes.append(pick(LOVBRUDD_SUM_NOTE, lang).format(sum=format_number(total, 0, lang)))
+    notes += _small_note(rows, lang)
+    codes = list(dict.fromkeys(rows["offence_group"]))
+    cells = _cell_frame(
+        rows,
+        codes,
+        _label_map(rows, "offence_group", "offence_group", lang),
+        "offence_group",
+        shown_years,
+    )
+    summary = (
+        f"{title}: "
+        + "; ".join(
+            f"{c} {_say(v, s, lang)}"
+            for c, v, s in zip(frame["category"], frame["value"], frame["status"], strict=True)
+        )
+        + "."
+    )
+    return ChartResult(
+        chart_id="trygghet-lovbrudd",
+        title=title,
+        figure=figures.bar_chart(frame, meta, horizontal=True),
+        table=_table(cells, pick(TEXT["offence"], lang), lang),
+        data=csv_rows(rows),
+        source=source_line(rows, lang),
+        summary=summary,
+        notes=notes,
+    )
+
+
+# ------------------------------------------------------- Concern talks and follow-up
+
+FOLLOWUP_NOTE = {
+    "nb": "Politiets forebyggende avsnitt i Bærum. Saker om radikalisering og ekstremisme er "
+    "ikke tatt med.",
+    "en": "The police's prevention section in Bærum. Cases about radicalisation and extremism "
+    "are not included.",
+}
+
+
+@register("oppfolging-samtaler", PAGE, PARAMS)
+def concern_talks(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
+    """Concern talks per year (one published number per report)."""
+    lang = state.lang
+    rows = queries.run(cursor, "followup", municipality=state["kommune"], years=_years(state))
+    rows = rows[rows["measure"] == "bekymringssamtaler"]
+    shown = _shown_years(rows, state, (2019, 2020))
+    k_nb, k_en = _kommune(state["kommune"], "nb"), _kommune(state["kommune"], "en")
+    title = pick(
+        {
+            "nb": f"Politiets bekymringssamtaler i {k_nb}, {_years_words(shown, 'nb')}",
+            "en": f"The police's concern talks in {k_en}, {_years_words(shown, 'en')}",
+        },
+        lang,
+    )
+    if rows.empty:
+        what = {
+            "nb": "Bekymringssamtaler finnes for 2019 og 2020.",
+            "en": "Concern talks exist for 2019 and 2020.",
+        }
+        return no_data("oppfolging-samtaler", title, _only_baerum(what, state), lang)
+    frame = pd.DataFrame(
+        {
+            "category": rows["year"].astype(str),
+            "value": rows["value"],
+            "status": rows["status"],
+        }
+    )
+    meta = figures.ChartMeta(title="", source="", y_title=pick(TEXT["n_talks"], lang), lang=lang)
+    values = dict(zip(rows["year"].astype(int), rows["value"], strict=True))
+    summary = f"{title}: " + "; ".join(
+        f"{y} {_say(v, s, lang)}"
+        for y, v, s in zip(rows["year"], rows["value"], rows["status"], strict=True)
+    )
+    if 2019 in values and 2020 in values:
+        change = format_change(values[2020], values[2019], lang)
+        if change:
+            summary += pick({"nb": f" ({change} fra 2019)", "en": f" ({change} from 2019)"}, lang)
+    cells = pd.DataFrame(
+        {
+            "code": "bekymringssamtaler",
+            "category": label_column(rows, "measure", lang),
+            "series": rows["year"].astype(str),
+            "year": rows["year"],
+            "value": rows["value"],
+            "status": rows["status"],
+        }
+    )
+    return ChartResult(
+        chart_id="oppfolging-samtaler",
+        title=title,
+        figure=figures.bar_chart(frame, meta),
+        table=_table(cells, pick(TEXT["indicator"], lang), lang),
+        data=csv_rows(rows),
+        source=source_line(rows, lang),
+        summary=summary + ".",
+        notes=[pick(FOLLOWUP_NOTE, lang), *_small_note(rows, lang)],
+    )
+
+
+@register("oppfolging-ungdom", PAGE, PARAMS)
+def youth_followup(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
+    """Young people under follow-up: the published total and the three levels, per year."""
+    lang = state.lang
+    rows = queries.run(cursor, "followup", municipality=state["kommune"], years=_years(state))
+    rows = rows[rows["measure"] == "ungdom_oppfolging"]
+    shown = _shown_years(rows, state, (2019, 2020))
+    k_nb, k_en = _kommune(state["kommune"], "nb"), _kommune(state["kommune"], "en")
+    title = pick(
+        {
+            "nb": f"Ungdom under oppfølging hos forebyggende avsnitt, politiet i {k_nb}, etter "
+            f"oppfølgingsnivå, {_years_words(shown, 'nb')}",
+            "en": "Young people under follow-up by the police's prevention section in "
+            f"{k_en}, by follow-up level, {_years_words(shown, 'en')}",
+        },
+        lang,
+    )
+    if rows.empty:
+        what = {
+            "nb": "Ungdom under oppfølging (BEKYMRING, RISIKO, TETT PÅ) finnes for 2019 og 2020.",
+            "en": "Young people under follow-up (CONCERN, RISK, CLOSE) exist for 2019 and 2020.",
+        }
+        return no_data("oppfolging-ungdom", title, _only_baerum(what, state), lang)
+    labels = _label_map(rows, "category", "category", lang)
+    labels["alle"] = pick(TEXT["total_published"], lang)
+    codes = [c for c in FOLLOWUP_LEVELS if c in set(rows["category"])]
+    cells = _cell_frame(rows, codes, labels, "category", shown)
+    frame = cells[["category", "series", "value", "status"]]
+    if len(shown) == 1:
+        frame = frame.assign(series="")
+    meta = figures.ChartMeta(title="", source="", y_title=pick(TEXT["n_youth"], lang), lang=lang)
+    parts = []
+    for y in shown:
+        at = cells[cells["year"] == y]
+        parts.append(
+            f"{y}: "
+            + "; ".join(
+                f"{c} {_say(v, s, lang)}"
+                for c, v, s in zip(at["category"], at["value"], at["status"], strict=True)
+            )
+        )
+    notes = [
+        pick(
+            {
+                "nb": "Totalen er oppgitt i rapportens tekst; nivåene er rapportens tabell "
+                "«Kategori alvorlighetsgrad/oppfølgingsbehov». BEKYMRING: månedlig, RISIKO: hver "
+                "14. dag, TETT PÅ: ukentlig oppfølging.",
+                "en": "The total is stated in the report's text; the levels are the report's "
+                "table 'Kategori alvorlighetsgrad/oppfølgingsbehov'. CONCERN: monthly, RISK: "
+                "every 14 days, CLOSE: weekly follow-up.",
+            },
+            lang,
+        ),
+        pick(FOLLOWUP_NOTE, lang),
+        *_small_note(rows, lang),
+    ]
+    return ChartResult(
+        chart_id="oppfolging-ungdom",
+        title=title,
+        figure=figures.bar_chart(frame, meta, horizontal=True),
+        table=_table(cells, pick(TEXT["level"], lang), lang),
+        data=csv_rows(rows),
+        source=source_line(rows, lang),
+        summary=f"{title}. " + ". ".join(parts) + ".",
+        notes=notes,
+    )
+
+
+# ----------------------------------------------------------------------------- Extremism
+
+EXTREMISM_ROWS = {
+    "bekymringer": {
+        "nb": "Bekymringer mottatt i Oslo politidistrikt (antall)",
+        "en": "Concerns received by Oslo police district (number)",
+    },
+    "knyttet_til_kommunen": {
+        "nb": "Andel av bekymringene i Oslo politidistrikt knyttet til {k}",
+        "en": "Share of the concerns in Oslo police district linked to {k}",
+    },
+    "fra_justissektoren": {
+        "nb": "Andel fra justissektoren",
+        "en": "Share from the justice sector",
+    },
+}
+EXTREMISM_NOTES = {
+    "small": {
+        "nb": "Ideologiandelene gjelder bekymringene knyttet til {k}, en liten del ({share}) "
+        "av bekymringene i Oslo politidistrikt: få saker gir store utslag. Antallet "
+        "bekymringer knyttet til {k} er ikke publisert og er ikke regnet ut her.",
+        "en": "The ideology shares are of the concerns linked to {k}, a small part ({share}) "
+        "of the concerns in Oslo police district: a few cases make a large difference. The "
+        "number of concerns linked to {k} is not published and is not computed here.",
+    },
+    "dash": {
+        "nb": "«-» betyr at cellen er trykt som strek i rapporten (ingen tall), ikke 0.",
+        "en": "“-” means the cell is printed as a dash in the report (no number), not 0.",
+    },
+    "missing": {
+        "nb": "«..»: rapporten oppgir ikke andelen for denne ideologien dette året.",
+        "en": "“..”: the report does not give the share for this ideology that year.",
+    },
+    # Caveats of the 2019 report's table J (source slt2019-ekstremisme).
+    "ax": {
+        "nb": "AX er ikke forklart i rapporten. Annet: voldsfascinasjon med uavklart ideologisk "
+        "forankring.",
+        "en": "AX is not explained in the report. Other: fascination with violence with an "
+        "unclear ideological basis.",
+    },
+    "hx": {
+        "nb": "Teksten sier HX var «i underkant av 60 prosent» i 2019; tabellen trykker (60 %).",
+        "en": "The text says HX was “just under 60 per cent” in 2019; the table prints (60%).",
+    },
+    "2018": {
+        "nb": "2018-andelene (IX 60 %, HX 40 %) står i 2019-rapportens tekst («I 2018 var "
+        "tallene motsatt»); andre ideologier er ikke oppgitt for 2018.",
+        "en": "The 2018 shares (IX 60%, HX 40%) are stated in the 2019 report's text (“In 2018 "
+        "the figures were the other way round”); other ideologies are not given for 2018.",
+    },
+    "justice": {
+        "nb": "Det er uklart om de 51 % fra justissektoren gjelder alle bekymringene i Oslo "
+        "politidistrikt eller bare dem knyttet til Bærum.",
+        "en": "It is unclear whether the 51% from the justice sector refers to all concerns in "
+        "Oslo police district or only those linked to Bærum.",
+    },
+}
+REPORT_2019 = "slt2019-ekstremisme"
+SHORT_IDEOLOGY = {"annet": {"nb": "Annet", "en": "Other"}}
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    """One published number shown large, with what it is, its year and its source."""
+
+    label: str
+    text: str
+    year: int
+    source: str
+
+
+def _extremism_code(measure: str, category: str) -> str:
+    return "bekymringer" if measure == "ekstremisme_bekymringer" else category
+
+
+def _extremism_label(code: str, municipality: str, lang: str) -> str:
+    label = pick(EXTREMISM_ROWS[code], lang).format(k=_kommune_or_pd(municipality, lang))
+    if code == "fra_justissektoren" and municipality == "oslo-pd":
+        label += pick({"nb": " (Oslo politidistrikt)", "en": " (Oslo police district)"}, lang)
+    return label
+
+
+def _kommune_or_pd(code: str, lang: str) -> str:
+    return _kommune(code, lang) if code in MUNICIPALITIES else code
+
+
+@register("ekstremisme", PAGE, PARAMS)
+def extremism(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
+    """Concerns about extremism: the count and shares as published; ideology shares charted.
+
+    The ideology split is the chosen kommune's; Oslo politidistrikt's own figures (the
+    number of concerns, the share from the justice sector) come with it, since every
+    kommune on the dashboard lies in that district.
+    """
+    lang, kommune = state.lang, state["kommune"]
+    k = _kommune(kommune, lang)
+    rows = queries.run(
+        cursor, "extremism", municipalities=[kommune, "oslo-pd"], years=_years(state)
+    )
+    ideology = rows[(rows["municipality"] == kommune) & rows["category"].isin(IDEOLOGIES)]
+    shown = _shown_years(ideology, state, (2018, 2019))
+    title = pick(
+        {
+            "nb": f"Bekymringer om ekstremisme knyttet til {k} etter ideologi, prosent, "
+            f"{_years_words(shown, 'nb')}",
+            "en": f"Extremism concerns linked to {k} by ideology, per cent, "
+            f"{_years_words(shown, 'en')}",
+        },
+        lang,
+    )
+    if ideology.empty:
+        what = {
+            "nb": "Tall om ekstremisme finnes i SLT-rapporten for Bærum 2019: bekymringer i "
+            "Oslo politidistrikt og Bærums andel etter ideologi for 2019 (og to andeler for "
+            "2018).",
+            "en": "Extremism figures exist in Bærum's SLT report 2019: concerns in Oslo police "
+            "district and Bærum's shares by ideology for 2019 (and two shares for 2018).",
+        }
+        return no_data("ekstremisme", title, _only_baerum(what, state), lang)
+
+    # Oslo politidistrikt's own figures only for the years the kommune's split covers.
+    rows = rows[(rows["municipality"] == kommune) | rows["year"].isin(shown)]
+    rows = rows.assign(
+        code=[_extremism_code(m, c) for m, c in zip(rows["measure"], rows["category"], strict=True)]
+    )
+    ideology = ideology.sort_values(["year", "category_sort"])
+    codes = [c for c in IDEOLOGIES if c in set(ideology["category"])]
+    labels = _label_map(ideology, "category", "category", lang)
+    cells = _cell_frame(ideology, codes, labels, "category", shown)
+    # Horizontal bars with short names, readable on a phone; the table keeps the full ones.
+    short = {code: pick(SHORT_IDEOLOGY.get(code, {"nb": labels[code]}), lang) for code in codes}
+    frame = cells.assign(category=cells["code"].map(short))[
+        ["category", "series", "value", "status"]
+    ]
+    if len(shown) == 1:
+        frame = frame.assign(series="")
+    y_title = {"nb": "Prosent", "en": "Per cent"}  # of what: the title says
+    meta = figures.ChartMeta(title="", source="", y_title=pick(y_title, lang), lang=lang)
+
+    # The display table: the count and the other shares first, then the ideology split.
+    others = rows[rows["code"].isin(EXTREMISM_ROWS)]
+    other_codes = [c for c in EXTREMISM_ROWS if c in set(others["code"])]
+    first = {r["code"]: r["municipality"] for r in others.to_dict("records")}
+    other_labels = {c: _extremism_label(c, first[c], lang) for c in other_codes}
+    table_cells = pd.concat(
+        [
+            _cell_frame(
+                others.assign(category=others["code"]), other_codes, other_labels, "category", shown
+            ),
+            _cell_frame(ideology, codes, labels, "category", shown),
+        ],
+        ignore_index=True,
+    )
+    percent_codes = ("knyttet_til_kommunen", "fra_justissektoren", *IDEOLOGIES)
+    table = _table(table_cells, pick(TEXT["indicator"], lang), lang, percent_codes)
+
+    parts = []
+    for y in shown:
+        at = cells[cells["year"] == y]
+        parts.append(
+            f"{y}: "
+            + "; ".join(
+                f"{c} {_say(v, s, lang, percent=True)}"
+                for c, v, s in zip(at["category"], at["value"], at["status"], strict=True)
+            )
+        )
+
+    notes: list[str] = []
+    share = others[others["code"] == "knyttet_til_kommunen"]["value"].dropna()
+    if not share.empty:
+        notes.append(
+            pick(EXTREMISM_NOTES["small"], lang).format(
+                k=k, share=format_percent(share.iloc[-1], 0, lang)
+            )
+        )
+    if (cells["status"] == "-").any():
+        notes.append(pick(EXTREMISM_NOTES["dash"], lang))
+    if (cells["status"] == "..").any():
+        notes.append(pick(EXTREMISM_NOTES["missing"], lang))
+    if (rows["source_id"] == REPORT_2019).any():
+        notes.append(pick(EXTREMISM_NOTES["ax"], lang))
+        if 2019 in shown:
+            notes.append(pick(EXTREMISM_NOTES["hx"], lang))
+        if 2018 in shown:
+            notes.append(pick(EXTREMISM_NOTES["2018"], lang))
+        if (rows["code"] == "fra_justissektoren").any():
+            notes.append(pick(EXTREMISM_NOTES["justice"], lang))
+    return ChartResult(
+        chart_id="ekstremisme",
+        title=title,
+        figure=figures.bar_chart(frame, meta, horizontal=True),
+        table=table,
+        data=csv_rows(rows),
+        source=source_line(rows, lang),
+        summary=f"{title}. " + ". ".join(parts) + ".",
+        notes=notes,
+    )
+
+
+def key_figures(result: ChartResult, lang: str) -> list[KeyFigure]:
+    """The extremism card's count and shares (not the ideology split), for large display.
+
+    Built from the chart's own CSV rows, so the key figures and the download agree.
+    """
+    data = result.data
+    if data.empty:
+        return []
+    out: list[KeyFigure] = []
+    for row in data.sort_values(["year"], kind="stable").to_dict("records"):
+        code = _extremism_code(row["measure"], row["category"])
+        if code not in EXTREMISM_ROWS:
+            continue
+        percent = row["measure"] == "ekstremisme_andel"
+        out.append(
+            KeyFigure(
+                label=_extremism_label(code, row["municipality"], lang),
+                text=_percent_or_symbol(row["value"], row["status"], lang)
+                if percent
+                else format_cell(row["value"], row["status"], 0, lang),
+                year=int(row["year"]),
+                source=source_line(pd.DataFrame([row]), lang),
+            )
+        )
+    return out  # the query's order: the count, then the shares

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import dash
 from dash import Dash, Input, Output, State, html
+from dash.exceptions import PreventUpdate
 
 from dashboard import ids
 from dashboard.i18n import t
@@ -130,6 +131,11 @@ def register(app: Dash, spec: PageSpec, order: int, module: str) -> None:
                 [str(v) for v in value] if isinstance(value, (list, tuple)) else str(value)
             )
         state = parse(spec.params, query, lang_default=default_lang)
+        # Dash also runs this when the page's controls mount (first load, back button).
+        # If the controls show what the URL already says, leave the URL and its notes alone.
+        shown = parse(spec.params, current, lang_default=default_lang)
+        if shown.values == state.values:
+            raise PreventUpdate
         new_search = to_search(spec.params, state.values)
         notes = [html.P(n) for n in state.notes]
         return (
