@@ -1,1 +1,372 @@
-"""Charts of the alder page (registered with dashboard.charts.register)."""
+"""Charts of the alder og kjønn page: young suspects by age group and sex over the years.
+
+Three published tables, each with the four cells 10–14 / 15–17 × jenter / gutter and no
+printed total: reports by scene of crime (table A, 2013–2020), reports by residence
+(table B, 2013–2020) and persons by scene of crime (table I, 2010–2019). Counts are
+drawn as lines (four series over up to eleven years read better as lines than as 44
+bars); shares are stacked bars, honest there because they add up to 100 %. A share is
+computed from the four cells of one year and says so; a year with a missing cell gets
+no share, since its sum would be too small.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import duckdb
+import pandas as pd
+
+import queries
+from dashboard import figures
+from dashboard.charts import (
+    ChartResult,
+    csv_rows,
+    finite,
+    is_small,
+    label_column,
+    no_data,
+    register,
+    source_line,
+    years_text,
+)
+from dashboard.dimensions import KOMMUNER, MEASURES, MUNICIPALITIES, PLACE_ROLES
+from dashboard.formatting import format_cell, format_number, format_percent
+from dashboard.i18n import pick, t
+from dashboard.state import KOMMUNE, LANG, MIN_YEAR, Param, ViewState, max_year, years
+
+CHART_ID = "alder-kjonn"
+MEASURE_CHOICES = ("anmeldelser", "personer")
+PLACE_CHOICES = ("gjerningssted", "bosted")
+
+AGE_PARAMS = (
+    LANG,
+    KOMMUNE,
+    Param("maal", MEASURE_CHOICES, "anmeldelser"),
+    Param("sted", PLACE_CHOICES, "gjerningssted"),
+    Param("visning", ("antall", "andel"), "antall"),
+    *years(2010, 2020),
+)
+
+TEXT = {
+    "title.anmeldelser.gjerningssted": {
+        "nb": "Anmeldelser for mistenkte 10–17 år med gjerningssted i {k}, etter alder og kjønn",
+        "en": "Police reports for suspects aged 10–17 with the scene of crime in {k}, by age and sex",
+    },
+    "title.anmeldelser.bosted": {
+        "nb": "Anmeldelser for mistenkte 10–17 år bosatt i {k}, etter alder og kjønn",
+        "en": "Police reports for suspects aged 10–17 living in {k}, by age and sex",
+    },
+    "title.personer.gjerningssted": {
+        "nb": "Mistenkte personer 10–17 år med gjerningssted i {k}, etter alder og kjønn",
+        "en": "Suspected persons aged 10–17 with the scene of crime in {k}, by age and sex",
+    },
+    "title.personer.bosted": {
+        "nb": "Mistenkte personer 10–17 år bosatt i {k}, etter alder og kjønn",
+        "en": "Suspected persons aged 10–17 living in {k}, by age and sex",
+    },
+    "title.share": {
+        "nb": ": beregnet andel av summen av de fire gruppene",
+        "en": ": computed share of the sum of the four groups",
+    },
+    "y.antall.anmeldelser": {"nb": "Antall anmeldelser", "en": "Number of reports"},
+    "y.antall.personer": {"nb": "Antall personer", "en": "Number of persons"},
+    "y.andel": {
+        "nb": "Prosent av summen av de fire gruppene (beregnet)",
+        "en": "Per cent of the sum of the four groups (computed)",
+    },
+    "row.header": {"nb": "Kjønn og alder (år)", "en": "Sex and age (years)"},
+    "row.sum": {
+        "nb": "Sum av de fire gruppene (beregnet)",
+        "en": "Sum of the four groups (computed)",
+    },
+    "of": {"nb": "av", "en": "of"},
+    "share.note": {
+        "nb": "Andelene er beregnet av SLT-statistikk: gruppens antall delt på summen av de fire "
+        "gruppene samme år (kilden publiserer ingen totalsum for denne tabellen). Teller og "
+        "nevner står i tabellen og i CSV-filen. Et år der en av gruppene mangler, får ingen andel.",
+        "en": "The shares are computed by SLT statistics: the group's number divided by the sum "
+        "of the four groups in the same year (the source publishes no total for this table). "
+        "Numerator and denominator are in the table and the CSV file. A year with a missing "
+        "group gets no share.",
+    },
+    "sum.anmeldelser": {
+        "nb": "Én anmeldelse kan ha mistenkte i flere av gruppene; summen av de fire gruppene er "
+        "derfor ikke nødvendigvis antallet anmeldelser.",
+        "en": "One report can have suspects in several of the groups, so the sum of the four "
+        "groups is not necessarily the number of reports.",
+    },
+    "years.partial": {
+        "nb": "Valgt periode er {fra}–{til}; tallene finnes for {have}.",
+        "en": "The chosen period is {fra}–{til}; figures exist for {have}.",
+    },
+    "latest": {"nb": "I {y}", "en": "In {y}"},
+    "nodata.kommune": {
+        "nb": "Det finnes ingen tall etter alder og kjønn for {k}.",
+        "en": "There are no figures by age and sex for {k}.",
+    },
+    "nodata.combination": {
+        "nb": "{measure} etter alder og kjønn finnes ikke etter {place} for {k}.",
+        "en": "{measure} by age and sex do not exist by {place} for {k}.",
+    },
+    "nodata.years": {
+        "nb": "Det finnes ingen slike tall for {k} i {fra}–{til}.",
+        "en": "There are no such figures for {k} in {fra}–{til}.",
+    },
+    "nodata.exists": {
+        "nb": "Tall etter alder og kjønn finnes for: {have}.",
+        "en": "Figures by age and sex exist for: {have}.",
+    },
+    "nodata.none": {
+        "nb": "Ingen kommune har tall etter alder og kjønn i datagrunnlaget ennå.",
+        "en": "No municipality has figures by age and sex in the data yet.",
+    },
+    "measure.anmeldelser": {"nb": "anmeldelser", "en": "reports"},
+    "measure.personer": {"nb": "mistenkte personer", "en": "suspected persons"},
+    "place.gjerningssted": {"nb": "gjerningssted", "en": "scene of crime"},
+    "place.bosted": {"nb": "bosted", "en": "residence"},
+}
+
+
+def kommune_name(code: str, lang: str) -> str:
+    """The kommune's name in the reader's language."""
+    entry = MUNICIPALITIES[code]
+    return entry.en if lang == "en" else entry.nb
+
+
+def age_sex_rows(
+    cursor: duckdb.DuckDBPyConnection,
+    municipalities: Sequence[str],
+    measures: Sequence[str],
+    place_roles: Sequence[str],
+    fra: int,
+    til: int,
+) -> pd.DataFrame:
+    """The four age × sex cells per year (preferred edition) for the given selection."""
+    return queries.run(
+        cursor,
+        "age_sex",
+        municipalities=list(municipalities),
+        measures=list(measures),
+        place_roles=list(place_roles),
+        fra=fra,
+        til=til,
+    )
+
+
+def availability(cursor: duckdb.DuckDBPyConnection, lang: str) -> list[str]:
+    """What exists by age and sex, read from the warehouse (so imports show up here).
+
+    E.g. ["Bærum: anmeldelser, gjerningssted 2013–2020 (SLT årsrapport 2020 – …)", …].
+    """
+    rows = age_sex_rows(cursor, KOMMUNER, MEASURE_CHOICES, PLACE_CHOICES, MIN_YEAR, max_year())
+    out: list[str] = []
+    for (municipality, measure, place), group in rows.groupby(
+        ["municipality", "measure", "place_role"], sort=False
+    ):
+        publications = ", ".join(dict.fromkeys(group["publication"]))
+        out.append(
+            f"{kommune_name(municipality, lang)}: {pick(TEXT[f'measure.{measure}'], lang)}, "
+            f"{pick(TEXT[f'place.{place}'], lang)} {years_text(group['year'])} ({publications})"
+        )
+    return out
+
+
+def _no_age_sex_data(
+    title: str, cursor: duckdb.DuckDBPyConnection, state: ViewState
+) -> ChartResult:
+    """Say what is missing (kommune, measure × place, or years) and what exists instead."""
+    lang = state.lang
+    kommune, maal, sted = state["kommune"], state["maal"], state["sted"]
+    k = kommune_name(kommune, lang)
+    everything = age_sex_rows(
+        cursor, [kommune], MEASURE_CHOICES, PLACE_CHOICES, MIN_YEAR, max_year()
+    )
+    if everything.empty:
+        lead = pick(TEXT["nodata.kommune"], lang).format(k=k)
+    elif everything[(everything["measure"] == maal) & (everything["place_role"] == sted)].empty:
+        measure = pick(TEXT[f"measure.{maal}"], lang)
+        lead = pick(TEXT["nodata.combination"], lang).format(
+            measure=measure[:1].upper() + measure[1:],
+            place=pick(TEXT[f"place.{sted}"], lang),
+            k=k,
+        )
+    else:
+        lead = pick(TEXT["nodata.years"], lang).format(k=k, fra=state["fra"], til=state["til"])
+    have = availability(cursor, lang)
+    exists = (
+        pick(TEXT["nodata.exists"], lang).format(have="; ".join(have))
+        if have
+        else pick(TEXT["nodata.none"], lang)
+    )
+    return no_data(CHART_ID, title, f"{lead} {exists} {t('nodata.template', lang)}", lang)
+
+
+def with_shares(rows: pd.DataFrame) -> pd.DataFrame:
+    """Add each cell's computed share of its year's four cells, with numerator and denominator.
+
+    The denominator is the computed sum of the four age × sex cells; a year with a missing
+    cell (or fewer than four cells) has no denominator and hence no shares.
+    """
+    out = rows.copy()
+    complete: dict[int, float | None] = {}
+    for year, group in out.groupby("year"):
+        values = group["value"]
+        complete[int(year)] = (
+            float(values.sum()) if len(values) == 4 and values.notna().all() else None
+        )
+    denominators = [complete[int(y)] for y in out["year"]]
+    shares = [
+        float(n) / d * 100 if finite(n) and d else None
+        for n, d in zip(out["value"], denominators, strict=True)
+    ]
+    out["share"] = [float("nan") if s is None else s for s in shares]
+    out["share_computed_percent"] = [None if s is None else round(s, 2) for s in shares]
+    out["numerator"] = out["value"]
+    out["denominator"] = denominators
+    out["denominator_definition"] = "sum of the four age x sex groups (computed)"
+    return out
+
+
+def series_labels(rows: pd.DataFrame, lang: str) -> pd.Series:
+    """'Jenter 10–14' / 'Girls 10–14': short enough for one line as a direct line label."""
+    ages = rows["age_group"].str.replace("-", "–", regex=False)
+    return label_column(rows, "sex", lang) + " " + ages
+
+
+def _display_table(rows: pd.DataFrame, share_view: bool, lang: str) -> pd.DataFrame:
+    """One row per age × sex group and a computed-sum row; one column per year."""
+    header = pick(TEXT["row.header"], lang)
+    year_list = sorted(int(y) for y in rows["year"].unique())
+    periods = dict(zip(rows["year"].astype(int), rows["period"].astype(str), strict=False))
+    columns = [periods[y] for y in year_list]
+    of = pick(TEXT["of"], lang)
+    records: list[dict[str, str]] = []
+    for name, group in rows.groupby("series", sort=False):
+        record = {header: str(name)}
+        by_year = {int(r.year): r for r in group.itertuples(index=False)}
+        for year, column in zip(year_list, columns, strict=True):
+            row = by_year.get(year)
+            if row is None:
+                record[column] = ".."
+            elif share_view and finite(row.share):
+                record[column] = (
+                    f"{format_percent(row.share, 1, lang)} "
+                    f"({format_number(row.value, 0, lang)} {of} "
+                    f"{format_number(row.denominator, 0, lang)})"
+                )
+            elif share_view and finite(row.value):
+                record[column] = ".."  # the year has a missing group: no share
+            else:
+                record[column] = format_cell(row.value, row.status, 0, lang)
+        records.append(record)
+    sum_record = {header: pick(TEXT["row.sum"], lang)}
+    for year, column in zip(year_list, columns, strict=True):
+        denominator = rows.loc[rows["year"] == year, "denominator"].iloc[0]
+        sum_record[column] = format_number(denominator, 0, lang) if finite(denominator) else ".."
+    records.append(sum_record)
+    return pd.DataFrame.from_records(records, columns=[header, *columns])
+
+
+def _notes(rows: pd.DataFrame, state: ViewState) -> list[str]:
+    lang, fra, til = state.lang, state["fra"], state["til"]
+    notes: list[str] = []
+    if state["visning"] == "andel":
+        notes.append(pick(TEXT["share.note"], lang))
+    if is_small(rows["value"]):
+        notes.append(t("chart.small_numbers", lang))
+    if state["maal"] == "anmeldelser":
+        notes.append(pick(TEXT["sum.anmeldelser"], lang))
+    have = sorted(int(y) for y in rows["year"].unique())
+    if have[0] > fra or have[-1] < til:
+        notes.append(
+            pick(TEXT["years.partial"], lang).format(fra=fra, til=til, have=years_text(have))
+        )
+    return notes
+
+
+def _summary(rows: pd.DataFrame, title: str, share_view: bool, lang: str) -> str:
+    """The text alternative: the latest year's four groups in words."""
+    latest = int(rows["year"].max())
+    items = []
+    for row in rows[rows["year"] == latest].itertuples(index=False):
+        if share_view:
+            text = format_percent(row.share, 1, lang) if finite(row.share) else ".."
+        else:
+            text = format_cell(row.value, row.status, 0, lang)
+        items.append(f"{row.series} {text}")
+    return f"{title}. {pick(TEXT['latest'], lang).format(y=latest)}: " + "; ".join(items) + "."
+
+
+def _subtitle(maal: str, sted: str, lang: str) -> str:
+    """What is counted and which population, from the dimension descriptions."""
+    measure, place = MEASURES[maal], PLACE_ROLES[sted]
+    if lang == "en":
+        return f"{measure.description_en} {place.description_en}"
+    return f"{measure.description_nb} {place.description_nb}"
+
+
+@register(CHART_ID, "alder", AGE_PARAMS)
+def age_sex_chart(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
+    """10–14 / 15–17 × girls / boys over the years: counts as lines, shares as stacked bars."""
+    lang = state.lang
+    kommune, maal, sted = state["kommune"], state["maal"], state["sted"]
+    fra, til = state["fra"], state["til"]
+    share_view = state["visning"] == "andel"
+    what = pick(TEXT[f"title.{maal}.{sted}"], lang).format(k=kommune_name(kommune, lang))
+    if share_view:
+        what += pick(TEXT["title.share"], lang)
+
+    rows = age_sex_rows(cursor, [kommune], [maal], [sted], fra, til)
+    if rows.empty:
+        return _no_age_sex_data(f"{what}, {fra}–{til}", cursor, state)
+    rows = with_shares(rows)
+    rows["series"] = series_labels(rows, lang)
+    title = f"{what}, {years_text(rows['year'])}"
+
+    if share_view:
+        frame = pd.DataFrame(
+            {
+                "category": rows["period"].astype(str),
+                "series": rows["series"],
+                "value": rows["share"].astype("float64"),
+                "status": [
+                    None if finite(v) else (st if isinstance(st, str) and st else "..")
+                    for v, st in zip(rows["share"], rows["status"], strict=True)
+                ],
+            }
+        )
+        meta = figures.ChartMeta(
+            title="", source="", y_title=pick(TEXT["y.andel"], lang), lang=lang, decimals=1
+        )
+        figure = figures.bar_chart(frame, meta, barmode="stack")
+    else:
+        frame = pd.DataFrame(
+            {
+                "x": rows["year"].astype(int),
+                "x_label": rows["period"].astype(str),
+                "series": rows["series"],
+                "value": rows["value"].astype("float64"),
+                "status": rows["status"],
+            }
+        )
+        meta = figures.ChartMeta(
+            title="", source="", y_title=pick(TEXT[f"y.antall.{maal}"], lang), lang=lang
+        )
+        figure = figures.line_chart(frame, meta)
+
+    extra = (
+        ("share_computed_percent", "numerator", "denominator", "denominator_definition")
+        if share_view
+        else ()
+    )
+    return ChartResult(
+        chart_id=CHART_ID,
+        title=title,
+        subtitle=_subtitle(maal, sted, lang),
+        figure=figure,
+        table=_display_table(rows, share_view, lang),
+        data=csv_rows(rows, extra=extra),
+        source=source_line(rows, lang),
+        summary=_summary(rows, title, share_view, lang),
+        notes=_notes(rows, state),
+    )

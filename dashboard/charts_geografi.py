@@ -1,1 +1,644 @@
-"""Charts of the geografi page (registered with dashboard.charts.register)."""
+"""Charts of the geografi page: where the young suspects of offences in a kommune live.
+
+Table C of the 2020 SLT report: persons and reports, 10–17 years, scene of crime Bærum,
+by the suspect's residence, with the published total ("Totalsum"). The total is data,
+not a sum: one report can involve suspects from several places, so it counts once in
+the total but once per place in the rows. The table shows both, labelled; shares are
+computed against the published total and say so, with numerator and denominator.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+import queries
+from dashboard import figures
+from dashboard.charts import (
+    ChartResult,
+    csv_rows,
+    finite,
+    is_small,
+    label_column,
+    no_data,
+    register,
+    source_line,
+    years_text,
+)
+from dashboard.dimensions import KOMMUNER, MUNICIPALITIES, RESIDENCES, TOTAL
+from dashboard.formatting import format_cell, format_number, format_percent
+from dashboard.i18n import pick, t
+from dashboard.state import KOMMUNE, LANG, MIN_YEAR, Param, ViewState, max_year, years
+
+MEASURES = ("personer", "anmeldelser")
+#: The places of residence of table C (every residence code but the total).
+PLACES = tuple(code for code in RESIDENCES if code != TOTAL)
+
+GEO_PARAMS = (
+    LANG,
+    KOMMUNE,
+    Param("maal", ("begge", *MEASURES), "begge"),
+    Param("visning", ("antall", "andel"), "antall"),
+    *years(2016, 2020),
+)
+
+#: Chart id per measure (the page shows one or both).
+CHART_IDS = {"personer": "geografi-personer", "anmeldelser": "geografi-anmeldelser"}
+COMPARISON_ID = "geografi-sammenligning"
+
+TEXT = {
+    "title.personer": {
+        "nb": "Mistenkte personer 10–17 år med gjerningssted i {k}, etter bosted",
+        "en": "Suspected persons aged 10–17 with the scene of crime in {k}, by residence",
+    },
+    "title.anmeldelser": {
+        "nb": "Anmeldelser med mistenkte 10–17 år og gjerningssted i {k}, etter de mistenktes bosted",
+        "en": "Police reports with suspects aged 10–17 and the scene of crime in {k}, "
+        "by the suspects' residence",
+    },
+    "title.share": {
+        "nb": ": andel av totalsummen (beregnet)",
+        "en": ": share of the total (computed)",
+    },
+    "subtitle.personer": {
+        "nb": "Personer: antall ulike personer registrert som mistenkt. Bosted: den mistenktes "
+        "bostedsadresse.",
+        "en": "Persons: number of distinct persons registered as suspects. Residence: the "
+        "suspect's address.",
+    },
+    "subtitle.anmeldelser": {
+        "nb": "Anmeldelser: én anmeldelse kan ha flere mistenkte. Bosted: de mistenktes "
+        "bostedsadresse.",
+        "en": "Reports: one report can involve several suspects. Residence: the suspects' "
+        "addresses.",
+    },
+    "y.antall.personer": {"nb": "Antall personer", "en": "Number of persons"},
+    "y.antall.anmeldelser": {"nb": "Antall anmeldelser", "en": "Number of reports"},
+    "y.andel": {
+        "nb": "Prosent av totalsummen (beregnet)",
+        "en": "Per cent of the total (computed)",
+    },
+    "row.header": {"nb": "Bosted", "en": "Residence"},
+    "row.sum": {"nb": "Sum av radene (beregnet)", "en": "Sum of the rows (computed)"},
+    "row.total": {"nb": "Totalsum (publisert)", "en": "Total (published)"},
+    "of": {"nb": "av", "en": "of"},
+    "diff.anmeldelser": {
+        "nb": "Summen av radene er ikke lik totalsummen (i {y}: {s} mot {p}). Én anmeldelse kan "
+        "ha mistenkte fra flere steder: den telles én gang i totalsummen, men én gang per "
+        "bosted i radene. Totalsummen er tallet politiet har publisert; summen av radene er "
+        "beregnet her.",
+        "en": "The rows do not add up to the total (in {y}: {s} against {p}). One report can "
+        "involve suspects from several places: it counts once in the total but once per place "
+        "in the rows. The total is the figure the police published; the sum of the rows is "
+        "computed here.",
+    },
+    "diff.personer": {
+        "nb": "Summen av radene er ikke lik totalsummen (i {y}: {s} mot {p}). Rapporten forklarer "
+        "ikke forskjellen. Totalsummen er tallet politiet har publisert; summen av radene er "
+        "beregnet her.",
+        "en": "The rows do not add up to the total (in {y}: {s} against {p}). The report does not "
+        "explain the difference. The total is the figure the police published; the sum of the "
+        "rows is computed here.",
+    },
+    "share.note": {
+        "nb": "Andelene er beregnet av SLT-statistikk: antallet med et bosted delt på den "
+        "publiserte totalsummen samme år. Teller og nevner står i tabellen og i CSV-filen. "
+        "Fordi summen av radene kan være større enn totalsummen, kan andelene til sammen bli "
+        "mer enn 100 %.",
+        "en": "The shares are computed by SLT statistics: the number with a place of residence "
+        "divided by the published total for the same year. Numerator and denominator are in "
+        "the table and the CSV file. Because the rows can add up to more than the total, the "
+        "shares can add up to more than 100%.",
+    },
+    "definitions": {
+        "nb": "Utenfor Oslo politidistrikt: bosatt utenfor Oslo, Asker og Bærum. Ikke plassert / "
+        "utland: bostedet er ukjent eller i utlandet.",
+        "en": "Outside Oslo police district: living outside Oslo, Asker and Bærum. Not placed / "
+        "abroad: the place of residence is unknown or abroad.",
+    },
+    "edition": {
+        "nb": "{pub} oppgir {v} for {y} ({what}); her vises {shown} fra {newest}, den nyeste "
+        "utgaven.",
+        "en": "{pub} gives {v} for {y} ({what}); shown here is {shown} from {newest}, the newest "
+        "edition.",
+    },
+    "years.partial": {
+        "nb": "Valgt periode er {fra}–{til}; tallene finnes for {have}.",
+        "en": "The chosen period is {fra}–{til}; figures exist for {have}.",
+    },
+    "latest": {"nb": "I {y}", "en": "In {y}"},
+    "summary.total": {
+        "nb": "Totalsum (publisert) {p}; summen av radene (beregnet) {s}.",
+        "en": "Total (published) {p}; sum of the rows (computed) {s}.",
+    },
+    "summary.share": {
+        "nb": "andel av totalsummen {p} (beregnet)",
+        "en": "share of the total {p} (computed)",
+    },
+    "nodata.lead": {
+        "nb": "Det finnes ingen tall for mistenkte etter bosted med gjerningssted i {k}, {fra}–{til}.",
+        "en": "There are no figures for suspects by residence with the scene of crime in {k}, "
+        "{fra}–{til}.",
+    },
+    "nodata.only": {
+        "nb": "Denne fordelingen finnes bare for {have}.",
+        "en": "This breakdown exists only for {have}.",
+    },
+    "nodata.some": {
+        "nb": "Denne fordelingen finnes for {have}.",
+        "en": "This breakdown exists for {have}.",
+    },
+    "nodata.none": {
+        "nb": "Ingen kommune har slike tall i datagrunnlaget ennå.",
+        "en": "No municipality has such figures in the data yet.",
+    },
+    "compare.title": {
+        "nb": "Andel av de mistenkte 10–17 år som bor i kommunen der lovbruddet ble begått "
+        "({what}, beregnet)",
+        "en": "Share of suspects aged 10–17 living in the municipality where the offence was "
+        "committed ({what}, computed)",
+    },
+    "compare.what.personer": {"nb": "personer", "en": "persons"},
+    "compare.what.anmeldelser": {"nb": "anmeldelser", "en": "reports"},
+    "compare.nodata": {
+        "nb": "En sammenligning mellom kommuner krever tall etter bosted for minst to kommuner. "
+        "{have_text} For {missing} finnes ingen tall etter de mistenktes bosted, så her vises "
+        "ingen sammenligning. En sammenligning av alle anmeldte lovbrudd (SSB) mellom Bærum, "
+        "Asker og Oslo finnes på siden «Utvikling».",
+        "en": "A comparison between municipalities needs figures by residence for at least two "
+        "municipalities. {have_text} For {missing} there are no figures by the suspects' "
+        "residence, so no comparison is shown. A comparison of all reported offences "
+        "(Statistics Norway) between Bærum, Asker and Oslo is on the “Trends” page.",
+    },
+    "compare.note": {
+        "nb": "Beregnet av SLT-statistikk: antallet mistenkte bosatt i kommunen delt på den "
+        "publiserte totalsummen for gjerningsstedet samme år. Teller og nevner står i tabellen "
+        "og i CSV-filen.",
+        "en": "Computed by SLT statistics: the number of suspects living in the municipality "
+        "divided by the published total for the scene of crime in the same year. Numerator and "
+        "denominator are in the table and the CSV file.",
+    },
+    "compare.asker": {
+        "nb": "Asker fra 2020 omfatter tidligere Røyken og Hurum; tall før 2020 gjelder et annet "
+        "område.",
+        "en": "Asker from 2020 includes former Røyken and Hurum; figures before 2020 cover "
+        "another area.",
+    },
+    "compare.y": {"nb": "Prosent (beregnet)", "en": "Per cent (computed)"},
+    "compare.header": {"nb": "Gjerningssted", "en": "Scene of crime"},
+}
+
+
+def kommune_name(code: str, lang: str) -> str:
+    """The kommune's name in the reader's language."""
+    entry = MUNICIPALITIES[code]
+    return entry.en if lang == "en" else entry.nb
+
+
+def _list(names: Sequence[str], lang: str) -> str:
+    """'A, B og C' / 'A, B and C'."""
+    names = list(names)
+    if len(names) <= 1:
+        return "".join(names)
+    word = " og " if lang == "nb" else " and "
+    return ", ".join(names[:-1]) + word + names[-1]
+
+
+def residence_rows(
+    cursor: duckdb.DuckDBPyConnection,
+    municipalities: Sequence[str],
+    measures: Sequence[str],
+    fra: int,
+    til: int,
+) -> pd.DataFrame:
+    """Table C rows (every edition, with `preferred`) for the given kommuner and measures."""
+    return queries.run(
+        cursor,
+        "residence",
+        municipalities=list(municipalities),
+        measures=list(measures),
+        fra=fra,
+        til=til,
+    )
+
+
+def availability(cursor: duckdb.DuckDBPyConnection, lang: str) -> list[str]:
+    """Which kommuner have a breakdown by residence, with years and publication.
+
+    Read from the warehouse, so a kommune that imports such figures appears here without
+    a code change: e.g. ["Bærum 2016–2020 (SLT årsrapport 2020 – Bærum kommune)"].
+    """
+    rows = residence_rows(cursor, KOMMUNER, MEASURES, MIN_YEAR, max_year())
+    rows = rows[rows["preferred"]]
+    out: list[str] = []
+    for code in KOMMUNER:
+        mine = rows[rows["municipality"] == code]
+        if mine.empty:
+            continue
+        publications = ", ".join(dict.fromkeys(mine["publication"]))
+        out.append(f"{kommune_name(code, lang)} {years_text(mine['year'])} ({publications})")
+    return out
+
+
+def _no_residence_data(
+    chart_id: str, title: str, cursor: duckdb.DuckDBPyConnection, state: ViewState
+) -> ChartResult:
+    lang = state.lang
+    have = availability(cursor, lang)
+    lead = pick(TEXT["nodata.lead"], lang).format(
+        k=kommune_name(state["kommune"], lang), fra=state["fra"], til=state["til"]
+    )
+    if not have:
+        exists = pick(TEXT["nodata.none"], lang)
+    else:
+        key = "nodata.only" if len(have) == 1 else "nodata.some"
+        exists = pick(TEXT[key], lang).format(have=_list(have, lang))
+    return no_data(chart_id, title, f"{lead} {exists} {t('nodata.template', lang)}", lang)
+
+
+def _share(numerator: object, denominator: object) -> float | None:
+    """numerator / denominator in per cent, or None when either is missing or the base is 0."""
+    if not finite(numerator) or not finite(denominator) or float(denominator) == 0:
+        return None
+    return float(numerator) / float(denominator) * 100
+
+
+def _share_text(share: float | None, numerator: object, denominator: object, lang: str) -> str:
+    """'52,1 % (150 av 288)': the computed share with its numerator and denominator."""
+    if share is None:
+        return ".."
+    num, den = format_number(numerator, 0, lang), format_number(denominator, 0, lang)
+    return f"{format_percent(share, 1, lang)} ({num} {pick(TEXT['of'], lang)} {den})"
+
+
+def _edition_notes(
+    rows: pd.DataFrame, preferred: pd.DataFrame, measure: str, lang: str
+) -> list[str]:
+    """Older editions that printed another number for a figure shown (DATA.md: keep both)."""
+    notes: list[str] = []
+    older = rows[~rows["preferred"]]
+    key = ["year", "residence"]
+    shown = preferred.set_index(key)
+    for row in older.itertuples(index=False):
+        if (row.year, row.residence) not in shown.index:
+            continue
+        newest = shown.loc[(row.year, row.residence)]
+        if (
+            finite(row.value)
+            and finite(newest["value"])
+            and float(row.value) == float(newest["value"])
+        ):
+            continue
+        if row.residence == "alle":
+            place = pick(TEXT["row.total"], lang).split(" (")[0].lower()
+        else:
+            place = row.residence_en if lang == "en" else row.residence_nb
+        what = pick(TEXT["compare.what." + measure], lang) + ", " + place
+        notes.append(
+            pick(TEXT["edition"], lang).format(
+                pub=row.publication,
+                v=format_cell(row.value, row.status, 0, lang),
+                y=row.year,
+                what=what,
+                shown=format_cell(newest["value"], newest["status"], 0, lang),
+                newest=newest["publication"],
+            )
+        )
+    return notes
+
+
+@dataclass(frozen=True)
+class ResidenceTable:
+    """Table C for one kommune and measure: residence rows and the published totals.
+
+    `parts` has one row per residence and year (the preferred edition) with the computed
+    share of the published total (`share_computed_percent`, `numerator`, `denominator`);
+    `totals` maps a year to the published total's (value, status).
+    """
+
+    parts: pd.DataFrame
+    totals: dict[int, tuple[object, object]]
+    years: list[int]
+    periods: dict[int, str]
+
+    @classmethod
+    def from_rows(cls, shown: pd.DataFrame, lang: str) -> ResidenceTable:
+        parts = shown[shown["residence"] != "alle"].copy()
+        totals = {
+            int(r.year): (r.value, r.status)
+            for r in shown[shown["residence"] == "alle"].itertuples(index=False)
+        }
+        parts["series"] = label_column(parts, "residence", lang)
+        parts["category"] = parts["period"].astype(str)
+        denominators = [totals.get(int(y), (None, ".."))[0] for y in parts["year"]]
+        shares = [_share(n, d) for n, d in zip(parts["value"], denominators, strict=True)]
+        parts["share"] = [float("nan") if s is None else s for s in shares]
+        parts["share_computed_percent"] = [None if s is None else round(s, 2) for s in shares]
+        parts["numerator"] = parts["value"]
+        parts["denominator"] = denominators
+        years = sorted(int(y) for y in shown["year"].unique())
+        periods = dict(zip(shown["year"].astype(int), shown["period"].astype(str), strict=False))
+        return cls(parts.reset_index(drop=True), totals, years, periods)
+
+    def total(self, year: int) -> tuple[object, object]:
+        """The published total (value, status); '..' when the source has none for the year."""
+        return self.totals.get(year, (None, ".."))
+
+    def sum_of_rows(self, year: int) -> float | None:
+        """The computed sum of the residence rows, or None unless every place has a number.
+
+        A sum with a missing cell, or over fewer places than the table's five, would be
+        too small and is no sum of the rows at all.
+        """
+        year_rows = self.parts[self.parts["year"] == year]
+        if set(year_rows["residence"]) != set(PLACES) or year_rows["value"].isna().any():
+            return None
+        return float(year_rows["value"].sum())
+
+    def differences(self) -> list[tuple[int, float, float]]:
+        """(year, computed sum of rows, published total) where the two differ."""
+        out = []
+        for year in self.years:
+            computed, (total, _status) = self.sum_of_rows(year), self.total(year)
+            if computed is not None and finite(total) and computed != float(total):
+                out.append((year, computed, float(total)))
+        return out
+
+
+def _plot_frame(tc: ResidenceTable, share_view: bool) -> pd.DataFrame:
+    """The bar chart's input: year as category, residence as series; counts or shares."""
+    parts = tc.parts
+    if share_view:
+        values = parts["share"]
+        statuses = [
+            None if finite(v) else (st if isinstance(st, str) and st else "..")
+            for v, st in zip(parts["share"], parts["status"], strict=True)
+        ]
+    else:
+        values, statuses = parts["value"], parts["status"]
+    return pd.DataFrame(
+        {
+            "category": parts["category"],
+            "series": parts["series"],
+            "value": values.astype("float64"),
+            "status": statuses,
+        }
+    )
+
+
+def _display_table(tc: ResidenceTable, share_view: bool, lang: str) -> pd.DataFrame:
+    """Rows per residence, then 'Sum av radene (beregnet)' and 'Totalsum (publisert)'."""
+    header = pick(TEXT["row.header"], lang)
+    columns = [tc.periods[y] for y in tc.years]
+    records: list[dict[str, str]] = []
+    for name, group in tc.parts.groupby("series", sort=False):
+        record = {header: str(name)}
+        by_year = {int(r.year): r for r in group.itertuples(index=False)}
+        for year, column in zip(tc.years, columns, strict=True):
+            row = by_year.get(year)
+            if row is None:
+                record[column] = ".."
+            elif share_view and finite(row.value):
+                record[column] = _share_text(row.share, row.value, row.denominator, lang)
+            else:
+                record[column] = format_cell(row.value, row.status, 0, lang)
+        records.append(record)
+    sum_record = {header: pick(TEXT["row.sum"], lang)}
+    total_record = {header: pick(TEXT["row.total"], lang)}
+    for year, column in zip(tc.years, columns, strict=True):
+        total, status = tc.total(year)
+        computed = tc.sum_of_rows(year)
+        if computed is None:
+            sum_record[column] = ".."
+        elif share_view:
+            sum_record[column] = _share_text(_share(computed, total), computed, total, lang)
+        else:
+            sum_record[column] = format_number(computed, 0, lang)
+        total_record[column] = format_cell(total, status, 0, lang)
+    records += [sum_record, total_record]
+    return pd.DataFrame.from_records(records, columns=[header, *columns])
+
+
+def _residence_notes(
+    tc: ResidenceTable, rows: pd.DataFrame, measure: str, state: ViewState
+) -> list[str]:
+    """Why rows and total differ (from the data), shares, small numbers, definitions, editions."""
+    lang, fra, til = state.lang, state["fra"], state["til"]
+    notes: list[str] = []
+    differing = tc.differences()
+    if differing:
+        year, computed, total = differing[-1]
+        notes.append(
+            pick(TEXT[f"diff.{measure}"], lang).format(
+                y=year, s=format_number(computed, 0, lang), p=format_number(total, 0, lang)
+            )
+        )
+    if state["visning"] == "andel":
+        notes.append(pick(TEXT["share.note"], lang))
+    if is_small(tc.parts["value"]):
+        notes.append(t("chart.small_numbers", lang))
+    notes.append(pick(TEXT["definitions"], lang))
+    notes += _edition_notes(rows, rows[rows["preferred"]], measure, lang)
+    if tc.years[0] > fra or tc.years[-1] < til:
+        have = years_text(tc.years)
+        notes.append(pick(TEXT["years.partial"], lang).format(fra=fra, til=til, have=have))
+    return notes
+
+
+def _residence_summary(tc: ResidenceTable, title: str, share_view: bool, lang: str) -> str:
+    """The text alternative: the latest year in words, with the total and the computed sum."""
+    latest = tc.years[-1]
+    items = []
+    for row in tc.parts[tc.parts["year"] == latest].itertuples(index=False):
+        if share_view:
+            text = format_percent(row.share, 1, lang) if finite(row.share) else ".."
+        else:
+            text = format_cell(row.value, row.status, 0, lang)
+        items.append(f"{row.series} {text}")
+    total, status = tc.total(latest)
+    computed = tc.sum_of_rows(latest)
+    return (
+        f"{title}. {pick(TEXT['latest'], lang).format(y=latest)}: "
+        + "; ".join(items)
+        + ". "
+        + pick(TEXT["summary.total"], lang).format(
+            p=format_cell(total, status, 0, lang),
+            s=".." if computed is None else format_number(computed, 0, lang),
+        )
+    )
+
+
+def residence_chart(
+    chart_id: str, measure: str, cursor: duckdb.DuckDBPyConnection, state: ViewState
+) -> ChartResult:
+    """One measure of table C: bars per year by residence, counts or computed shares."""
+    lang = state.lang
+    kommune, fra, til = state["kommune"], state["fra"], state["til"]
+    share_view = state["visning"] == "andel"
+    what = pick(TEXT[f"title.{measure}"], lang).format(k=kommune_name(kommune, lang))
+    if share_view:
+        what += pick(TEXT["title.share"], lang)
+
+    rows = residence_rows(cursor, [kommune], [measure], fra, til)
+    if rows.empty:
+        return _no_residence_data(chart_id, f"{what}, {fra}–{til}", cursor, state)
+    shown = rows[rows["preferred"]].reset_index(drop=True)
+    title = f"{what}, {years_text(shown['year'])}"
+    tc = ResidenceTable.from_rows(shown, lang)
+
+    meta = figures.ChartMeta(
+        title="",
+        source="",
+        y_title=pick(TEXT["y.andel" if share_view else f"y.antall.{measure}"], lang),
+        lang=lang,
+        decimals=1 if share_view else 0,
+    )
+    # The CSV: the residence rows and the published totals (the shares' denominators).
+    data = pd.concat([tc.parts, shown[shown["residence"] == "alle"]], ignore_index=True)
+    data = data.sort_values("year", kind="stable")
+    extra = ("share_computed_percent", "numerator", "denominator") if share_view else ()
+    return ChartResult(
+        chart_id=chart_id,
+        title=title,
+        subtitle=pick(TEXT[f"subtitle.{measure}"], lang),
+        figure=figures.bar_chart(_plot_frame(tc, share_view), meta, barmode="group"),
+        table=_display_table(tc, share_view, lang),
+        data=csv_rows(data, extra=extra),
+        source=source_line(shown, lang),
+        summary=_residence_summary(tc, title, share_view, lang),
+        notes=_residence_notes(tc, rows, measure, state),
+    )
+
+
+@register(CHART_IDS["personer"], "geografi", GEO_PARAMS)
+def persons_by_residence(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
+    """Suspected persons 10–17 by residence (scene of crime in the kommune)."""
+    return residence_chart(CHART_IDS["personer"], "personer", cursor, state)
+
+
+@register(CHART_IDS["anmeldelser"], "geografi", GEO_PARAMS)
+def reports_by_residence(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
+    """Police reports with suspects 10–17 by the suspects' residence."""
+    return residence_chart(CHART_IDS["anmeldelser"], "anmeldelser", cursor, state)
+
+
+def local_shares(rows: pd.DataFrame) -> pd.DataFrame:
+    """Per kommune and year: suspects living in the kommune of the scene of crime.
+
+    One row per kommune and year with the residence row as numerator, the published
+    total as `denominator` and the computed `share` (NaN when either is missing).
+    """
+    own = rows[rows["residence"] == rows["municipality"]]
+    totals = rows[rows["residence"] == "alle"][["municipality", "year", "value"]]
+    own = own.merge(
+        totals.rename(columns={"value": "denominator"}), on=["municipality", "year"], how="left"
+    )
+    shares = [_share(n, d) for n, d in zip(own["value"], own["denominator"], strict=True)]
+    own["share"] = [float("nan") if s is None else s for s in shares]
+    own["share_computed_percent"] = [None if s is None else round(s, 2) for s in shares]
+    own["numerator"] = own["value"]
+    return own
+
+
+def _no_comparison(
+    title: str, with_share: list[str], cursor: duckdb.DuckDBPyConnection, lang: str
+) -> ChartResult:
+    """Fewer than two kommuner with figures: say which has them, and that others do not."""
+    have = availability(cursor, lang)
+    if have:
+        key = "nodata.only" if len(have) == 1 else "nodata.some"
+        have_text = pick(TEXT[key], lang).format(have=_list(have, lang))
+    else:
+        have_text = pick(TEXT["nodata.none"], lang)
+    missing = [kommune_name(c, lang) for c in KOMMUNER if c not in with_share]
+    message = pick(TEXT["compare.nodata"], lang).format(
+        have_text=have_text, missing=_list(missing, lang)
+    )
+    return no_data(COMPARISON_ID, title, f"{message} {t('nodata.template', lang)}", lang)
+
+
+@register(COMPARISON_ID, "geografi", GEO_PARAMS)
+def local_share_comparison(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
+    """Across kommuner: the share of suspects who live where the offence was committed.
+
+    Drawn only when at least two kommuner have a breakdown by residence; otherwise the
+    card says which kommune has one and that the others do not (no fake comparison).
+    """
+    lang = state.lang
+    fra, til = state["fra"], state["til"]
+    measure = "anmeldelser" if state["maal"] == "anmeldelser" else "personer"
+    what = pick(TEXT[f"compare.what.{measure}"], lang)
+    base_title = pick(TEXT["compare.title"], lang).format(what=what)
+
+    rows = residence_rows(cursor, KOMMUNER, [measure], fra, til)
+    rows = rows[rows["preferred"]]
+    own = local_shares(rows)
+    with_share = [c for c in KOMMUNER if own.loc[own["municipality"] == c, "share"].notna().any()]
+    if len(with_share) < 2:
+        return _no_comparison(f"{base_title}, {fra}–{til}", with_share, cursor, lang)
+
+    own = own[own["municipality"].isin(with_share)].copy()
+    own["series"] = label_column(own, "municipality", lang)
+    title = f"{base_title}, {years_text(own['year'])}"
+    frame = pd.DataFrame(
+        {
+            "x": own["year"].astype(int),
+            "x_label": own["period"].astype(str),
+            "series": own["series"],
+            "value": own["share"].astype("float64"),
+            "status": [None if finite(v) else ".." for v in own["share"]],
+        }
+    )
+    meta = figures.ChartMeta(
+        title="", source="", y_title=pick(TEXT["compare.y"], lang), lang=lang, decimals=1
+    )
+
+    header = pick(TEXT["compare.header"], lang)
+    periods = dict(zip(own["year"].astype(int), own["period"].astype(str), strict=False))
+    columns = [periods[y] for y in sorted(periods)]
+    records = []
+    for name, group in own.groupby("series", sort=False):
+        cells = {
+            str(r.period): _share_text(
+                None if not finite(r.share) else r.share, r.value, r.denominator, lang
+            )
+            for r in group.itertuples(index=False)
+        }
+        records.append({header: str(name), **{c: cells.get(c, "..") for c in columns}})
+    table = pd.DataFrame.from_records(records, columns=[header, *columns])
+
+    latest = int(frame["x"].max())
+    at = frame[frame["x"] == latest]
+    summary = (
+        f"{title}. {pick(TEXT['latest'], lang).format(y=latest)}: "
+        + "; ".join(
+            f"{s} {format_percent(v, 1, lang) if finite(v) else '..'}"
+            for s, v in zip(at["series"], at["value"], strict=True)
+        )
+        + "."
+    )
+    # The CSV: each numerator row (with its share) and the published totals it is divided by.
+    totals = rows[(rows["residence"] == "alle") & rows["municipality"].isin(with_share)]
+    used = pd.concat([own, totals], ignore_index=True)
+    data = csv_rows(
+        used.sort_values(["municipality", "year"], kind="stable"),
+        extra=("share_computed_percent", "numerator", "denominator"),
+    )
+    notes = [pick(TEXT["compare.note"], lang)]
+    if "asker" in with_share and own["year"].min() < 2020 <= own["year"].max():
+        notes.append(pick(TEXT["compare.asker"], lang))
+    if is_small(own["value"]):
+        notes.append(t("chart.small_numbers", lang))
+    return ChartResult(
+        chart_id=COMPARISON_ID,
+        title=title,
+        figure=figures.line_chart(frame, meta),
+        table=table,
+        data=data,
+        source=source_line(used, lang),
+        summary=summary,
+        notes=notes,
+    )

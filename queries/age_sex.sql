@@ -14,4 +14,4 @@ WHERE preferred
   AND residence = 'alle'
   AND offence_group = 'alle' AND offence_subgroup = 'alle' AND category = 'alle'
   AND year BETWEEN $fra AND $til
-ORDER BY municipality_sort, measure, place_role, age_group_sort, sex_sort, year;
+ORDER BY municipality_sort, measure, place_role DESC, age_group_sort, sex_sort, year;

@@ -1,22 +1,104 @@
-"""Placeholder page (being built): alder_og_kjonn."""
+"""Alder og kjønn (/alder-og-kjonn): young suspects by age group and sex over the years."""
 
 from __future__ import annotations
 
-from dash import Dash, html
+from dash import Dash
 
-from dashboard.page import PageSpec
+from dashboard import charts, ids
+from dashboard.charts_alder import AGE_PARAMS, CHART_ID
+from dashboard.components import chart_card, radio, year_input
+from dashboard.dimensions import KOMMUNER, MUNICIPALITIES
+from dashboard.i18n import pick, t
+from dashboard.page import Control, PageSpec, query_of
 from dashboard.page import register as register_page
-from dashboard.state import LANG
+from dashboard.state import MIN_YEAR, ViewState, max_year
+
+NAME = "alder"
+KOMMUNE = ids.page(NAME, "kommune")
+MAAL = ids.page(NAME, "maal")
+STED = ids.page(NAME, "sted")
+VISNING = ids.page(NAME, "visning")
+FRA = ids.page(NAME, "fra")
+TIL = ids.page(NAME, "til")
+
+TEXT = {
+    "h1": {"nb": "Alder og kjønn", "en": "Age and sex"},
+    "intro": {
+        "nb": "Unge mistenkte 10–14 og 15–17 år, jenter og gutter, år for år. Anmeldelser finnes "
+        "etter gjerningssted og etter bosted (2013–2020), mistenkte personer bare etter "
+        "gjerningssted (2010–2019). Tallene gjelder Bærum; kilden publiserer ingen totalsum for "
+        "disse tabellene.",
+        "en": "Young suspects aged 10–14 and 15–17, girls and boys, year by year. Reports exist by "
+        "scene of crime and by residence (2013–2020), suspected persons only by scene of crime "
+        "(2010–2019). The figures are for Bærum; the source publishes no total for these tables.",
+    },
+    "maal": {"nb": "Hva telles", "en": "What is counted"},
+    "sted": {"nb": "Gjerningssted eller bosted", "en": "Scene of crime or residence"},
+    "visning": {"nb": "Visning", "en": "Display"},
+}
+MAAL_OPTIONS = {
+    "anmeldelser": {"nb": "Anmeldelser", "en": "Reports"},
+    "personer": {"nb": "Personer", "en": "Persons"},
+}
+STED_OPTIONS = {
+    "gjerningssted": {"nb": "Gjerningssted", "en": "Scene of crime"},
+    "bosted": {"nb": "Bosted", "en": "Residence"},
+}
+VISNING_OPTIONS = {
+    "antall": {"nb": "Antall", "en": "Number"},
+    "andel": {"nb": "Andel (beregnet)", "en": "Share (computed)"},
+}
+
+
+def _options(mapping: dict[str, dict[str, str]], lang: str) -> list[tuple[str, str]]:
+    return [(code, pick(text, lang)) for code, text in mapping.items()]
+
+
+def controls(state: ViewState) -> list:
+    """The page's controls, set from the validated URL state."""
+    lang = state.lang
+    kommuner = [
+        (c, MUNICIPALITIES[c].en if lang == "en" else MUNICIPALITIES[c].nb) for c in KOMMUNER
+    ]
+    return [
+        radio(KOMMUNE, t("filter.kommune", lang), kommuner, state["kommune"]),
+        radio(MAAL, pick(TEXT["maal"], lang), _options(MAAL_OPTIONS, lang), state["maal"]),
+        radio(STED, pick(TEXT["sted"], lang), _options(STED_OPTIONS, lang), state["sted"]),
+        radio(
+            VISNING, pick(TEXT["visning"], lang), _options(VISNING_OPTIONS, lang), state["visning"]
+        ),
+        year_input(FRA, t("filter.fra", lang), state["fra"], MIN_YEAR, max_year()),
+        year_input(TIL, t("filter.til", lang), state["til"], MIN_YEAR, max_year()),
+    ]
+
+
+def content(state: ViewState) -> list:
+    """The age × sex chart card for the chosen measure and population."""
+    from dashboard.app import cursor
+
+    query = query_of(AGE_PARAMS, state)
+    return [chart_card(charts.render(CHART_ID, cursor(), state), query, state.lang)]
+
 
 SPEC = PageSpec(
-    name="alder_og_kjonn",
+    name=NAME,
     path="/alder-og-kjonn",
     nav_key="nav.alder",
-    params=(LANG,),
-    controls=(),
-    content=lambda state: [html.P("…")],
+    params=AGE_PARAMS,
+    controls=(
+        Control(KOMMUNE, "kommune"),
+        Control(MAAL, "maal"),
+        Control(STED, "sted"),
+        Control(VISNING, "visning"),
+        Control(FRA, "fra"),
+        Control(TIL, "til"),
+    ),
+    content=content,
+    controls_layout=controls,
+    heading=lambda lang: (pick(TEXT["h1"], lang), pick(TEXT["intro"], lang)),
 )
 
 
 def register(app: Dash, order: int) -> None:
+    """Add the page to the app (called by create_app with the page's menu position)."""
     register_page(app, SPEC, order, __name__)

@@ -1,22 +1,105 @@
-"""Placeholder page (being built): geografi."""
+"""Geografi (/geografi): where the young suspects of offences committed in a kommune live."""
 
 from __future__ import annotations
 
-from dash import Dash, html
+from dash import Dash
 
-from dashboard.page import PageSpec
+from dashboard import charts, ids
+from dashboard.charts_geografi import CHART_IDS, COMPARISON_ID, GEO_PARAMS, MEASURES
+from dashboard.components import chart_card, radio, year_input
+from dashboard.dimensions import KOMMUNER, MUNICIPALITIES
+from dashboard.i18n import pick, t
+from dashboard.page import Control, PageSpec, query_of
 from dashboard.page import register as register_page
-from dashboard.state import LANG
+from dashboard.state import MIN_YEAR, ViewState, max_year
+
+NAME = "geografi"
+KOMMUNE = ids.page(NAME, "kommune")
+MAAL = ids.page(NAME, "maal")
+VISNING = ids.page(NAME, "visning")
+FRA = ids.page(NAME, "fra")
+TIL = ids.page(NAME, "til")
+
+TEXT = {
+    "h1": {"nb": "Hvor bor de unge mistenkte?", "en": "Where do the young suspects live?"},
+    "intro": {
+        "nb": "Mistenkte 10–17 år for lovbrudd begått i kommunen (gjerningssted), fordelt på "
+        "hvor de mistenkte bor. Tallene finnes for Bærum 2016–2020 (SLT-årsrapporten 2020). "
+        "Personer og anmeldelser teller ulike ting, og én anmeldelse kan ha mistenkte fra flere "
+        "steder: tabellene viser derfor både den publiserte totalsummen og den beregnede summen "
+        "av radene.",
+        "en": "Suspects aged 10–17 for offences committed in the municipality (scene of crime), "
+        "by where the suspects live. Figures exist for Bærum 2016–2020 (the SLT annual report "
+        "2020). Persons and reports count different things, and one report can involve suspects "
+        "from several places: the tables therefore show both the published total and the "
+        "computed sum of the rows.",
+    },
+    "maal": {"nb": "Hva telles", "en": "What is counted"},
+    "visning": {"nb": "Visning", "en": "Display"},
+}
+MAAL_OPTIONS = {
+    "begge": {"nb": "Personer og anmeldelser", "en": "Persons and reports"},
+    "personer": {"nb": "Personer", "en": "Persons"},
+    "anmeldelser": {"nb": "Anmeldelser", "en": "Reports"},
+}
+VISNING_OPTIONS = {
+    "antall": {"nb": "Antall", "en": "Number"},
+    "andel": {"nb": "Andel av totalsummen (beregnet)", "en": "Share of the total (computed)"},
+}
+
+
+def _options(mapping: dict[str, dict[str, str]], lang: str) -> list[tuple[str, str]]:
+    return [(code, pick(text, lang)) for code, text in mapping.items()]
+
+
+def controls(state: ViewState) -> list:
+    """The page's controls, set from the validated URL state."""
+    lang = state.lang
+    kommuner = [
+        (c, MUNICIPALITIES[c].en if lang == "en" else MUNICIPALITIES[c].nb) for c in KOMMUNER
+    ]
+    return [
+        radio(KOMMUNE, t("filter.kommune", lang), kommuner, state["kommune"]),
+        radio(MAAL, pick(TEXT["maal"], lang), _options(MAAL_OPTIONS, lang), state["maal"]),
+        radio(
+            VISNING, pick(TEXT["visning"], lang), _options(VISNING_OPTIONS, lang), state["visning"]
+        ),
+        year_input(FRA, t("filter.fra", lang), state["fra"], MIN_YEAR, max_year()),
+        year_input(TIL, t("filter.til", lang), state["til"], MIN_YEAR, max_year()),
+    ]
+
+
+def content(state: ViewState) -> list:
+    """One card per chosen measure, then the comparison between kommuner."""
+    from dashboard.app import cursor
+
+    lang = state.lang
+    query = query_of(GEO_PARAMS, state)
+    cur = cursor()
+    chosen = MEASURES if state["maal"] == "begge" else (state["maal"],)
+    cards = [chart_card(charts.render(CHART_IDS[m], cur, state), query, lang) for m in chosen]
+    cards.append(chart_card(charts.render(COMPARISON_ID, cur, state), query, lang))
+    return cards
+
 
 SPEC = PageSpec(
-    name="geografi",
+    name=NAME,
     path="/geografi",
     nav_key="nav.geografi",
-    params=(LANG,),
-    controls=(),
-    content=lambda state: [html.P("…")],
+    params=GEO_PARAMS,
+    controls=(
+        Control(KOMMUNE, "kommune"),
+        Control(MAAL, "maal"),
+        Control(VISNING, "visning"),
+        Control(FRA, "fra"),
+        Control(TIL, "til"),
+    ),
+    content=content,
+    controls_layout=controls,
+    heading=lambda lang: (pick(TEXT["h1"], lang), pick(TEXT["intro"], lang)),
 )
 
 
 def register(app: Dash, order: int) -> None:
+    """Add the page to the app (called by create_app with the page's menu position)."""
     register_page(app, SPEC, order, __name__)
