@@ -23,7 +23,7 @@ from dashboard.charts import (
     source_line,
     years_text,
 )
-from dashboard.dimensions import MUNICIPALITIES
+from dashboard.dimensions import kommune_name
 from dashboard.formatting import format_number
 from dashboard.i18n import pick, t
 from dashboard.state import KOMMUNE, LANG, Param, ViewState, years
@@ -77,11 +77,6 @@ NOT_COMPARABLE_2015 = {
     "nb": "Ny straffelov fra 1.10.2015: lovbruddsgruppene før og etter er ikke fullt sammenlignbare.",
     "en": "New Penal Code from 1 Oct 2015: offence groups before and after are not fully comparable.",
 }
-
-
-def kommune_name(code: str, lang: str) -> str:
-    entry = MUNICIPALITIES[code]
-    return entry.en if lang == "en" else entry.nb
 
 
 def _no_youth_data(chart_id: str, title: str, state: ViewState, what: str) -> ChartResult:

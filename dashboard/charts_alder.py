@@ -29,7 +29,7 @@ from dashboard.charts import (
     source_line,
     years_text,
 )
-from dashboard.dimensions import KOMMUNER, MEASURES, MUNICIPALITIES, PLACE_ROLES
+from dashboard.dimensions import KOMMUNER, MEASURES, PLACE_ROLES, kommune_name
 from dashboard.formatting import format_cell, format_number, format_percent
 from dashboard.i18n import pick, t
 from dashboard.state import KOMMUNE, LANG, MIN_YEAR, Param, ViewState, max_year, years
@@ -125,12 +125,6 @@ TEXT = {
     "place.gjerningssted": {"nb": "gjerningssted", "en": "scene of crime"},
     "place.bosted": {"nb": "bosted", "en": "residence"},
 }
-
-
-def kommune_name(code: str, lang: str) -> str:
-    """The kommune's name in the reader's language."""
-    entry = MUNICIPALITIES[code]
-    return entry.en if lang == "en" else entry.nb
 
 
 def age_sex_rows(

@@ -28,7 +28,7 @@ from dashboard.charts import (
     source_line,
     years_text,
 )
-from dashboard.dimensions import KOMMUNER, MUNICIPALITIES, RESIDENCES, TOTAL
+from dashboard.dimensions import KOMMUNER, RESIDENCES, TOTAL, kommune_name
 from dashboard.formatting import format_cell, format_number, format_percent
 from dashboard.i18n import pick, t
 from dashboard.state import KOMMUNE, LANG, MIN_YEAR, Param, ViewState, max_year, years
@@ -190,12 +190,6 @@ TEXT = {
     "compare.y": {"nb": "Prosent (beregnet)", "en": "Per cent (computed)"},
     "compare.header": {"nb": "Gjerningssted", "en": "Scene of crime"},
 }
-
-
-def kommune_name(code: str, lang: str) -> str:
-    """The kommune's name in the reader's language."""
-    entry = MUNICIPALITIES[code]
-    return entry.en if lang == "en" else entry.nb
 
 
 def _list(names: Sequence[str], lang: str) -> str:

@@ -26,7 +26,7 @@ from dashboard.charts import (
     register,
     source_line,
 )
-from dashboard.dimensions import MUNICIPALITIES
+from dashboard.dimensions import MUNICIPALITIES, kommune_name
 from dashboard.formatting import (
     format_cell,
     format_change,
@@ -89,15 +89,10 @@ def _years_words(years: list[int], lang: str) -> str:
     return ", ".join(ys[:-1]) + f" {pick(TEXT['and'], lang)} " + ys[-1]
 
 
-def _kommune(code: str, lang: str) -> str:
-    entry = MUNICIPALITIES[code]
-    return entry.en if lang == "en" else entry.nb
-
-
 def _only_baerum(what: dict[str, str], state: ViewState) -> str:
     """The no-data message for Asker/Oslo or a year without figures: what exists instead."""
     lang = state.lang
-    choice = _kommune(state["kommune"], lang) + (
+    choice = kommune_name(state["kommune"], lang) + (
         "" if state["aar"] == "alle" else f", {state['aar']}"
     )
     text = {
@@ -259,7 +254,7 @@ def _tp_title(kommune: str, lang: str, years: list[int]) -> str:
         "en": "the police's unit West (Bærum's SLT report)",
     }
     if kommune != "baerum":
-        where = {"nb": _kommune(kommune, "nb"), "en": _kommune(kommune, "en")}
+        where = {"nb": kommune_name(kommune, "nb"), "en": kommune_name(kommune, "en")}
     return pick(
         {
             "nb": f"Saker i Trygghetsprogrammet etter utfall, {where['nb']}, "
@@ -352,7 +347,7 @@ def by_offence(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResu
     everything = queries.run(cursor, "trygghet", municipality=state["kommune"], years=_years(state))
     rows = everything[everything["measure"] == "tp_saker_lovbrudd"]
     shown_years = _shown_years(rows, state, (2020,))
-    k_nb, k_en = _kommune(state["kommune"], "nb"), _kommune(state["kommune"], "en")
+    k_nb, k_en = kommune_name(state["kommune"], "nb"), kommune_name(state["kommune"], "en")
     title = pick(
         {
             "nb": f"Saker i Trygghetsprogrammet i {k_nb} etter lovbrudd den utsatte var utsatt "
@@ -444,7 +439,7 @@ def concern_talks(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartR
     rows = queries.run(cursor, "followup", municipality=state["kommune"], years=_years(state))
     rows = rows[rows["measure"] == "bekymringssamtaler"]
     shown = _shown_years(rows, state, (2019, 2020))
-    k_nb, k_en = _kommune(state["kommune"], "nb"), _kommune(state["kommune"], "en")
+    k_nb, k_en = kommune_name(state["kommune"], "nb"), kommune_name(state["kommune"], "en")
     title = pick(
         {
             "nb": f"Politiets bekymringssamtaler i {k_nb}, {_years_words(shown, 'nb')}",
@@ -504,7 +499,7 @@ def youth_followup(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> Chart
     rows = queries.run(cursor, "followup", municipality=state["kommune"], years=_years(state))
     rows = rows[rows["measure"] == "ungdom_oppfolging"]
     shown = _shown_years(rows, state, (2019, 2020))
-    k_nb, k_en = _kommune(state["kommune"], "nb"), _kommune(state["kommune"], "en")
+    k_nb, k_en = kommune_name(state["kommune"], "nb"), kommune_name(state["kommune"], "en")
     title = pick(
         {
             "nb": f"Ungdom under oppfølging hos forebyggende avsnitt, politiet i {k_nb}, etter "
@@ -648,7 +643,7 @@ def _extremism_label(code: str, municipality: str, lang: str) -> str:
 
 
 def _kommune_or_pd(code: str, lang: str) -> str:
-    return _kommune(code, lang) if code in MUNICIPALITIES else code
+    return kommune_name(code, lang) if code in MUNICIPALITIES else code
 
 
 @register("ekstremisme", PAGE, PARAMS)
@@ -660,7 +655,7 @@ def extremism(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResul
     kommune on the dashboard lies in that district.
     """
     lang, kommune = state.lang, state["kommune"]
-    k = _kommune(kommune, lang)
+    k = kommune_name(kommune, lang)
     rows = queries.run(
         cursor, "extremism", municipalities=[kommune, "oslo-pd"], years=_years(state)
     )

@@ -13,6 +13,7 @@ import duckdb
 import pandas as pd
 
 import queries
+from dashboard.dimensions import kommune_name
 from dashboard.formatting import format_change, format_number
 from dashboard.i18n import pick
 from dashboard.sentences import change_sentence, is_small
@@ -134,13 +135,6 @@ KEY_SPECS = (
 )
 
 
-def kommune_label(code: str, lang: str) -> str:
-    from dashboard.dimensions import MUNICIPALITIES
-
-    entry = MUNICIPALITIES[code]
-    return entry.en if lang == "en" else entry.nb
-
-
 def key_figure(
     cursor: duckdb.DuckDBPyConnection, spec: KeySpec, kommune: str, til: int, lang: str
 ) -> KeyFigure | None:
@@ -149,7 +143,7 @@ def key_figure(
     rows = queries.run(cursor, "key_series", **params)
     if rows.empty:
         return None
-    subject = pick(spec.subject, lang).format(k=kommune_label(kommune, lang))
+    subject = pick(spec.subject, lang).format(k=kommune_name(kommune, lang))
     latest = rows.iloc[0]
     previous = rows.iloc[1] if len(rows) > 1 else None
     now = None if pd.isna(latest["value"]) else float(latest["value"])

@@ -472,3 +472,19 @@ def codes_in_force(municipality: str, first_year: int, last_year: int) -> list[s
         and (c.valid_from is None or c.valid_from <= last_year)
         and (c.valid_to is None or c.valid_to >= first_year)
     ]
+
+
+def label(codes: dict[str, Code], code: str, lang: str) -> str:
+    """A code's label in the reader's language."""
+    entry = codes[code]
+    return entry.en if lang == "en" else entry.nb
+
+
+def kommune_name(code: str, lang: str) -> str:
+    """A municipality's (or area's) name in the reader's language."""
+    return label(MUNICIPALITIES, code, lang)
+
+
+def kommune_options(codes: tuple[str, ...], lang: str) -> list[tuple[str, str]]:
+    """(code, name) pairs for a kommune control."""
+    return [(c, kommune_name(c, lang)) for c in codes]

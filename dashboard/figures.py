@@ -390,7 +390,15 @@ def _base_layout(meta: ChartMeta, hovermode: str | bool, footer: str) -> dict[st
         "paper_bgcolor": BACKGROUND,
         "plot_bgcolor": BACKGROUND,
         "autosize": True,
-        "margin": {"l": m, "r": m, "t": m, "b": m, "pad": 0, "autoexpand": True},
+        # Without a title (the page shows it in HTML) keep room for event numbers on top.
+        "margin": {
+            "l": m,
+            "r": m,
+            "t": m if meta.title else m + 2 * sizes["small"],
+            "b": m,
+            "pad": 0,
+            "autoexpand": True,
+        },
         "hovermode": hovermode,
         "hoverlabel": {
             "bgcolor": BACKGROUND,

@@ -7,7 +7,7 @@ from dash import Dash
 from dashboard import charts, ids
 from dashboard.charts_alder import AGE_PARAMS, CHART_ID
 from dashboard.components import chart_card, radio, year_input
-from dashboard.dimensions import KOMMUNER, MUNICIPALITIES
+from dashboard.dimensions import KOMMUNER, kommune_options
 from dashboard.i18n import pick, t
 from dashboard.page import Control, PageSpec, query_of
 from dashboard.page import register as register_page
@@ -57,9 +57,7 @@ def _options(mapping: dict[str, dict[str, str]], lang: str) -> list[tuple[str, s
 def controls(state: ViewState) -> list:
     """The page's controls, set from the validated URL state."""
     lang = state.lang
-    kommuner = [
-        (c, MUNICIPALITIES[c].en if lang == "en" else MUNICIPALITIES[c].nb) for c in KOMMUNER
-    ]
+    kommuner = kommune_options(KOMMUNER, lang)
     return [
         radio(KOMMUNE, t("filter.kommune", lang), kommuner, state["kommune"]),
         radio(MAAL, pick(TEXT["maal"], lang), _options(MAAL_OPTIONS, lang), state["maal"]),

@@ -7,8 +7,9 @@ from urllib.parse import urlencode
 from dash import Dash, html
 
 from dashboard import ids
-from dashboard.charts_oversikt import OVERVIEW_PARAMS, key_figures, kommune_label
+from dashboard.charts_oversikt import OVERVIEW_PARAMS, key_figures
 from dashboard.components import radio
+from dashboard.dimensions import kommune_name, kommune_options
 from dashboard.i18n import pick, t
 from dashboard.page import Control, PageSpec
 from dashboard.page import register as register_page
@@ -41,7 +42,7 @@ TEXT = {
 
 def controls(state: ViewState) -> list:
     lang = state.lang
-    kommuner = [(c, kommune_label(c, lang)) for c in ("baerum", "asker", "oslo")]
+    kommuner = kommune_options(("baerum", "asker", "oslo"), lang)
     years = [("siste", pick(TEXT["siste"], lang))] + [
         (str(y), str(y)) for y in range(2020, 2014, -1)
     ]
@@ -70,7 +71,7 @@ def content(state: ViewState) -> list:
     if state["kommune"] != "baerum":
         children.append(
             html.P(
-                pick(TEXT["only_baerum"], lang).format(k=kommune_label(state["kommune"], lang)),
+                pick(TEXT["only_baerum"], lang).format(k=kommune_name(state["kommune"], lang)),
                 className="no-data",
                 role="note",
             )

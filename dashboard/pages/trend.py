@@ -7,7 +7,7 @@ from dash import Dash
 from dashboard import charts, ids
 from dashboard.chart_defs import OFFENCE_CHOICES, TREND_PARAMS
 from dashboard.components import chart_card, checklist, radio, year_input
-from dashboard.dimensions import MUNICIPALITIES, OFFENCE_GROUPS
+from dashboard.dimensions import OFFENCE_GROUPS, kommune_options
 from dashboard.i18n import pick, t
 from dashboard.page import Control, PageSpec, query_of
 from dashboard.page import register as register_page
@@ -75,10 +75,6 @@ def _options(mapping: dict, lang: str) -> list[tuple[str, str]]:
     return [(code, pick(text, lang)) for code, text in mapping.items()]
 
 
-def _kommune_options(codes, lang: str) -> list[tuple[str, str]]:
-    return [(c, MUNICIPALITIES[c].en if lang == "en" else MUNICIPALITIES[c].nb) for c in codes]
-
-
 def controls(state: ViewState) -> list:
     lang = state.lang
     offence = [("alle", pick({"nb": "Alle grupper", "en": "All groups"}, lang))] + [
@@ -89,7 +85,7 @@ def controls(state: ViewState) -> list:
         radio(
             KOMMUNE,
             t("filter.kommune", lang),
-            _kommune_options(("baerum", "asker", "oslo"), lang),
+            kommune_options(("baerum", "asker", "oslo"), lang),
             state["kommune"],
         ),
         radio(MAAL, pick(TEXT["maal"], lang), _options(MAAL_OPTIONS, lang), state["maal"]),
@@ -105,7 +101,7 @@ def controls(state: ViewState) -> list:
         checklist(
             SAMMENLIGN,
             pick(TEXT["sammenlign"], lang),
-            _kommune_options(("baerum", "asker", "oslo", "norge"), lang),
+            kommune_options(("baerum", "asker", "oslo", "norge"), lang),
             state["sammenlign"],
         ),
         radio(

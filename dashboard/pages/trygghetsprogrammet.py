@@ -8,7 +8,7 @@ from dash import Dash, html
 from dashboard import charts, ids
 from dashboard.charts_oppfolging import PARAMS, key_figures
 from dashboard.components import chart_card, radio
-from dashboard.dimensions import KOMMUNER, MUNICIPALITIES
+from dashboard.dimensions import KOMMUNER, kommune_options
 from dashboard.i18n import pick, t
 from dashboard.page import Control, PageSpec, query_of
 from dashboard.page import register as register_page
@@ -74,9 +74,7 @@ TEXT = {
 def controls(state: ViewState) -> list:
     """Kommune and year: the only choices the published figures support."""
     lang = state.lang
-    kommuner = [
-        (c, MUNICIPALITIES[c].en if lang == "en" else MUNICIPALITIES[c].nb) for c in KOMMUNER
-    ]
+    kommuner = kommune_options(KOMMUNER, lang)
     years = [("alle", pick(TEXT["all_years"], lang)), ("2019", "2019"), ("2020", "2020")]
     return [
         radio(KOMMUNE, t("filter.kommune", lang), kommuner, state["kommune"]),
