@@ -201,3 +201,13 @@ def year_input(component_id: str, label: str, value: int, lo: int, hi: int) -> h
         ],
         className="control control-year",
     )
+
+
+def year_range(fra_id: str, til_id: str, fra: int, til: int, lang: str) -> list[html.Div]:
+    """The from/to year fields every time-series page has."""
+    from dashboard.state import MIN_YEAR, max_year
+
+    return [
+        year_input(fra_id, t("filter.fra", lang), fra, MIN_YEAR, max_year()),
+        year_input(til_id, t("filter.til", lang), til, MIN_YEAR, max_year()),
+    ]

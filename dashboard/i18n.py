@@ -89,6 +89,50 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
+#: Legends of the view controls shared by several pages.
+LEGENDS: dict[str, dict[str, str]] = {
+    "maal": {"nb": "Hva telles", "en": "What is counted"},
+    "sted": {"nb": "Gjerningssted eller bosted", "en": "Scene of crime or residence"},
+    "visning": {"nb": "Visning", "en": "Display"},
+    "kjonn": {"nb": "Kjønn", "en": "Sex"},
+    "alder": {"nb": "Alder", "en": "Age"},
+}
+
+#: Option texts of those controls (a page picks the codes it offers).
+CHOICES: dict[str, dict[str, dict[str, str]]] = {
+    "maal": {
+        "anmeldelser": {"nb": "Anmeldelser", "en": "Reports"},
+        "personer": {"nb": "Personer", "en": "Persons"},
+        "forhold": {"nb": "Forhold", "en": "Offences"},
+        "begge": {"nb": "Personer og anmeldelser", "en": "Persons and reports"},
+    },
+    "sted": {
+        "gjerningssted": {"nb": "Gjerningssted", "en": "Scene of crime"},
+        "bosted": {"nb": "Bosted", "en": "Residence"},
+    },
+    "visning": {
+        "antall": {"nb": "Antall", "en": "Number"},
+        "per1000": {"nb": "Per 1 000 innbyggere", "en": "Per 1,000 inhabitants"},
+        "andel": {"nb": "Andel (beregnet)", "en": "Share (computed)"},
+    },
+    "kjonn": {
+        "alle": {"nb": "Begge", "en": "Both"},
+        "jenter": {"nb": "Jenter", "en": "Girls"},
+        "gutter": {"nb": "Gutter", "en": "Boys"},
+    },
+}
+
+
+def legend(name: str, lang: str) -> str:
+    """The legend of a shared control."""
+    return pick(LEGENDS[name], lang)
+
+
+def choices(name: str, codes: tuple[str, ...], lang: str) -> list[tuple[str, str]]:
+    """(code, text) options of a shared control, in the order given."""
+    return [(code, pick(CHOICES[name][code], lang)) for code in codes]
+
+
 def t(key: str, lang: str = "nb", **params: object) -> str:
     """The string for `key` in `lang`, with `{placeholders}` filled."""
     entry = STRINGS[key]

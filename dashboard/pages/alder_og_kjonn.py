@@ -6,12 +6,12 @@ from dash import Dash
 
 from dashboard import charts, ids
 from dashboard.charts_alder import AGE_PARAMS, CHART_ID
-from dashboard.components import chart_card, radio, year_input
+from dashboard.components import chart_card, radio, year_range
 from dashboard.dimensions import KOMMUNER, kommune_options
-from dashboard.i18n import pick, t
+from dashboard.i18n import choices, legend, pick, t
 from dashboard.page import Control, PageSpec, query_of
 from dashboard.page import register as register_page
-from dashboard.state import MIN_YEAR, ViewState, max_year
+from dashboard.state import ViewState
 
 NAME = "alder"
 KOMMUNE = ids.page(NAME, "kommune")
@@ -32,26 +32,7 @@ TEXT = {
         "scene of crime and by residence (2013–2020), suspected persons only by scene of crime "
         "(2010–2019). The figures are for Bærum; the source publishes no total for these tables.",
     },
-    "maal": {"nb": "Hva telles", "en": "What is counted"},
-    "sted": {"nb": "Gjerningssted eller bosted", "en": "Scene of crime or residence"},
-    "visning": {"nb": "Visning", "en": "Display"},
 }
-MAAL_OPTIONS = {
-    "anmeldelser": {"nb": "Anmeldelser", "en": "Reports"},
-    "personer": {"nb": "Personer", "en": "Persons"},
-}
-STED_OPTIONS = {
-    "gjerningssted": {"nb": "Gjerningssted", "en": "Scene of crime"},
-    "bosted": {"nb": "Bosted", "en": "Residence"},
-}
-VISNING_OPTIONS = {
-    "antall": {"nb": "Antall", "en": "Number"},
-    "andel": {"nb": "Andel (beregnet)", "en": "Share (computed)"},
-}
-
-
-def _options(mapping: dict[str, dict[str, str]], lang: str) -> list[tuple[str, str]]:
-    return [(code, pick(text, lang)) for code, text in mapping.items()]
 
 
 def controls(state: ViewState) -> list:
@@ -60,13 +41,25 @@ def controls(state: ViewState) -> list:
     kommuner = kommune_options(KOMMUNER, lang)
     return [
         radio(KOMMUNE, t("filter.kommune", lang), kommuner, state["kommune"]),
-        radio(MAAL, pick(TEXT["maal"], lang), _options(MAAL_OPTIONS, lang), state["maal"]),
-        radio(STED, pick(TEXT["sted"], lang), _options(STED_OPTIONS, lang), state["sted"]),
         radio(
-            VISNING, pick(TEXT["visning"], lang), _options(VISNING_OPTIONS, lang), state["visning"]
+            MAAL,
+            legend("maal", lang),
+            choices("maal", ("anmeldelser", "personer"), lang),
+            state["maal"],
         ),
-        year_input(FRA, t("filter.fra", lang), state["fra"], MIN_YEAR, max_year()),
-        year_input(TIL, t("filter.til", lang), state["til"], MIN_YEAR, max_year()),
+        radio(
+            STED,
+            legend("sted", lang),
+            choices("sted", ("gjerningssted", "bosted"), lang),
+            state["sted"],
+        ),
+        radio(
+            VISNING,
+            legend("visning", lang),
+            choices("visning", ("antall", "andel"), lang),
+            state["visning"],
+        ),
+        *year_range(FRA, TIL, state["fra"], state["til"], lang),
     ]
 
 

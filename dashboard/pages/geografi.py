@@ -6,12 +6,12 @@ from dash import Dash
 
 from dashboard import charts, ids
 from dashboard.charts_geografi import CHART_IDS, COMPARISON_ID, GEO_PARAMS, MEASURES
-from dashboard.components import chart_card, radio, year_input
+from dashboard.components import chart_card, radio, year_range
 from dashboard.dimensions import KOMMUNER, kommune_options
-from dashboard.i18n import pick, t
+from dashboard.i18n import choices, legend, pick, t
 from dashboard.page import Control, PageSpec, query_of
 from dashboard.page import register as register_page
-from dashboard.state import MIN_YEAR, ViewState, max_year
+from dashboard.state import ViewState
 
 NAME = "geografi"
 KOMMUNE = ids.page(NAME, "kommune")
@@ -34,22 +34,7 @@ TEXT = {
         "from several places: the tables therefore show both the published total and the "
         "computed sum of the rows.",
     },
-    "maal": {"nb": "Hva telles", "en": "What is counted"},
-    "visning": {"nb": "Visning", "en": "Display"},
 }
-MAAL_OPTIONS = {
-    "begge": {"nb": "Personer og anmeldelser", "en": "Persons and reports"},
-    "personer": {"nb": "Personer", "en": "Persons"},
-    "anmeldelser": {"nb": "Anmeldelser", "en": "Reports"},
-}
-VISNING_OPTIONS = {
-    "antall": {"nb": "Antall", "en": "Number"},
-    "andel": {"nb": "Andel av totalsummen (beregnet)", "en": "Share of the total (computed)"},
-}
-
-
-def _options(mapping: dict[str, dict[str, str]], lang: str) -> list[tuple[str, str]]:
-    return [(code, pick(text, lang)) for code, text in mapping.items()]
 
 
 def controls(state: ViewState) -> list:
@@ -58,12 +43,19 @@ def controls(state: ViewState) -> list:
     kommuner = kommune_options(KOMMUNER, lang)
     return [
         radio(KOMMUNE, t("filter.kommune", lang), kommuner, state["kommune"]),
-        radio(MAAL, pick(TEXT["maal"], lang), _options(MAAL_OPTIONS, lang), state["maal"]),
         radio(
-            VISNING, pick(TEXT["visning"], lang), _options(VISNING_OPTIONS, lang), state["visning"]
+            MAAL,
+            legend("maal", lang),
+            choices("maal", ("begge", "personer", "anmeldelser"), lang),
+            state["maal"],
         ),
-        year_input(FRA, t("filter.fra", lang), state["fra"], MIN_YEAR, max_year()),
-        year_input(TIL, t("filter.til", lang), state["til"], MIN_YEAR, max_year()),
+        radio(
+            VISNING,
+            legend("visning", lang),
+            choices("visning", ("antall", "andel"), lang),
+            state["visning"],
+        ),
+        *year_range(FRA, TIL, state["fra"], state["til"], lang),
     ]
 
 

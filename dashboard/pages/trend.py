@@ -6,12 +6,12 @@ from dash import Dash
 
 from dashboard import charts, ids
 from dashboard.chart_defs import OFFENCE_CHOICES, TREND_PARAMS
-from dashboard.components import chart_card, checklist, radio, year_input
+from dashboard.components import chart_card, checklist, radio, year_range
 from dashboard.dimensions import OFFENCE_GROUPS, kommune_options
-from dashboard.i18n import pick, t
+from dashboard.i18n import choices, legend, pick, t
 from dashboard.page import Control, PageSpec, query_of
 from dashboard.page import register as register_page
-from dashboard.state import MIN_YEAR, ViewState, max_year
+from dashboard.state import ViewState
 
 NAME = "trend"
 KOMMUNE = ids.page(NAME, "kommune")
@@ -35,39 +35,16 @@ TEXT = {
         "in Bærum, Asker, Oslo and Norway. Reports, persons and offences count different things; "
         "scene of crime and residence are different groups.",
     },
-    "maal": {"nb": "Hva telles", "en": "What is counted"},
-    "sted": {"nb": "Gjerningssted eller bosted", "en": "Scene of crime or residence"},
-    "alder": {"nb": "Alder", "en": "Age"},
-    "kjonn": {"nb": "Kjønn", "en": "Sex"},
     "lovbrudd": {"nb": "Lovbruddsgruppe (forhold)", "en": "Offence group (offences)"},
     "sammenlign": {"nb": "Sammenlign områder", "en": "Compare areas"},
-    "visning": {"nb": "Visning", "en": "Display"},
     "youth": {"nb": "Unge mistenkte", "en": "Young suspects"},
     "compare": {"nb": "Sammenligning av kommuner", "en": "Comparison of municipalities"},
-}
-MAAL_OPTIONS = {
-    "anmeldelser": {"nb": "Anmeldelser", "en": "Reports"},
-    "personer": {"nb": "Personer", "en": "Persons"},
-    "forhold": {"nb": "Forhold", "en": "Offences"},
-}
-STED_OPTIONS = {
-    "gjerningssted": {"nb": "Gjerningssted", "en": "Scene of crime"},
-    "bosted": {"nb": "Bosted", "en": "Residence"},
 }
 ALDER_OPTIONS = {
     "alle": {"nb": "Alle (10–17)", "en": "All (10–17)"},
     "10-14": {"nb": "10–14 år", "en": "10–14"},
     "15-17": {"nb": "15–17 år", "en": "15–17"},
     "18-22": {"nb": "18–22 år (forhold)", "en": "18–22 (offences)"},
-}
-KJONN_OPTIONS = {
-    "alle": {"nb": "Begge", "en": "Both"},
-    "jenter": {"nb": "Jenter", "en": "Girls"},
-    "gutter": {"nb": "Gutter", "en": "Boys"},
-}
-VISNING_OPTIONS = {
-    "per1000": {"nb": "Per 1 000 innbyggere", "en": "Per 1,000 inhabitants"},
-    "antall": {"nb": "Antall", "en": "Number"},
 }
 
 
@@ -88,15 +65,30 @@ def controls(state: ViewState) -> list:
             kommune_options(("baerum", "asker", "oslo"), lang),
             state["kommune"],
         ),
-        radio(MAAL, pick(TEXT["maal"], lang), _options(MAAL_OPTIONS, lang), state["maal"]),
-        radio(STED, pick(TEXT["sted"], lang), _options(STED_OPTIONS, lang), state["sted"]),
+        radio(
+            MAAL,
+            legend("maal", lang),
+            choices("maal", ("anmeldelser", "personer", "forhold"), lang),
+            state["maal"],
+        ),
+        radio(
+            STED,
+            legend("sted", lang),
+            choices("sted", ("gjerningssted", "bosted"), lang),
+            state["sted"],
+        ),
         radio(
             ALDER,
-            pick(TEXT["alder"], lang),
+            legend("alder", lang),
             _options(ALDER_OPTIONS, lang),
             state["alder"] if state["alder"] != "10-17" else "alle",
         ),
-        radio(KJONN, pick(TEXT["kjonn"], lang), _options(KJONN_OPTIONS, lang), state["kjonn"]),
+        radio(
+            KJONN,
+            legend("kjonn", lang),
+            choices("kjonn", ("alle", "jenter", "gutter"), lang),
+            state["kjonn"],
+        ),
         radio(LOVBRUDD, pick(TEXT["lovbrudd"], lang), offence, state["lovbrudd"]),
         checklist(
             SAMMENLIGN,
@@ -105,10 +97,12 @@ def controls(state: ViewState) -> list:
             state["sammenlign"],
         ),
         radio(
-            VISNING, pick(TEXT["visning"], lang), _options(VISNING_OPTIONS, lang), state["visning"]
+            VISNING,
+            legend("visning", lang),
+            choices("visning", ("per1000", "antall"), lang),
+            state["visning"],
         ),
-        year_input(FRA, t("filter.fra", lang), state["fra"], MIN_YEAR, max_year()),
-        year_input(TIL, t("filter.til", lang), state["til"], MIN_YEAR, max_year()),
+        *year_range(FRA, TIL, state["fra"], state["til"], lang),
     ]
 
 
