@@ -19,42 +19,13 @@ import queries
 from dashboard import datafiles
 from dashboard import dimensions as dims
 from dashboard.charts import EVENTS
+from dashboard.figures import MONTHS
 from dashboard.formatting import format_number
 from dashboard.i18n import pick
 
 #: Shown in a coverage cell when an area has no figures for a measure.
 NONE = "–"
 
-_MONTHS = {
-    "nb": [
-        "januar",
-        "februar",
-        "mars",
-        "april",
-        "mai",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "desember",
-    ],
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-}
 
 TEXT = {
     "measure": {"nb": "Mål", "en": "Measure"},
@@ -307,7 +278,7 @@ class Event:
 
 def _long_date(iso: str, lang: str) -> str:
     d = date.fromisoformat(iso)
-    month = _MONTHS["en" if lang == "en" else "nb"][d.month - 1]
+    month = MONTHS["en" if lang == "en" else "nb"][d.month - 1]
     return f"{d.day} {month} {d.year}" if lang == "en" else f"{d.day}. {month} {d.year}"
 
 

@@ -129,7 +129,8 @@ _TEXT = {
     },
     "no_data": {"nb": "Ingen tall å vise", "en": "No figures to show"},
 }
-_MONTHS = {
+#: Month names for event dates (shared with the Om dataene page).
+MONTHS = {
     "nb": (
         "januar",
         "februar",
@@ -484,7 +485,7 @@ def _marker_lines(
             vline(x, "dot", "event", {"text": str(number), "textposition": "end", "textangle": 0})
         )
         d = date.fromisoformat(iso)
-        footer.append(f"{number}: {label} ({_MONTHS[meta.lang][d.month - 1]} {d.year})")
+        footer.append(f"{number}: {label} ({MONTHS[meta.lang][d.month - 1]} {d.year})")
     for x_between, label in meta.breaks:
         xb = float(x_between)
         if not x_min < xb < x_max:
