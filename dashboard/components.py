@@ -23,20 +23,27 @@ def download_href(chart_id: str, query: dict[str, str]) -> str:
     return f"/last-ned/{chart_id}.csv" + (f"?{search}" if search else "")
 
 
-def data_table(table: pd.DataFrame, caption: str) -> html.Table:
-    """An accessible table: caption, column headers, and a row header per row."""
+def data_table(
+    table: pd.DataFrame, caption: str, text: bool = False, class_name: str = ""
+) -> html.Table:
+    """An accessible table: caption, column headers, and a row header per row.
+
+    `text=True` for tables of words (left-aligned); numbers are right-aligned.
+    """
     columns = list(table.columns)
-    head = html.Thead(html.Tr([html.Th(c, scope="col") for c in columns]))
+    cell_class = "text" if text else "num"
+    head = html.Thead(html.Tr([html.Th(str(c), scope="col") for c in columns]))
     body = html.Tbody(
         [
             html.Tr(
                 [html.Th(str(row[0]), scope="row")]
-                + [html.Td(str(cell), className="num") for cell in row[1:]]
+                + [html.Td(str(cell), className=cell_class) for cell in row[1:]]
             )
             for row in table.itertuples(index=False)
         ]
     )
-    return html.Table([html.Caption(caption), head, body], className="data-table")
+    classes = " ".join(c for c in ("data-table", "text-table" if text else "", class_name) if c)
+    return html.Table([html.Caption(caption), head, body], className=classes)
 
 
 def notes_list(notes: Sequence[str], lang: str) -> html.Div | None:

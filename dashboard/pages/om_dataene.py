@@ -10,6 +10,7 @@ from dash import Dash, html
 
 from dashboard import charts_om as om
 from dashboard import ids
+from dashboard.components import data_table
 from dashboard.i18n import pick, t
 from dashboard.page import PageSpec
 from dashboard.page import register as register_page
@@ -23,8 +24,6 @@ SYMBOLS = ids.page(NAME, "symboler")
 BREAKS = ids.page(NAME, "brudd")
 ADD = "legg-til"  # linked from every no-data message as /om-dataene#legg-til
 PARAMS = (LANG,)
-BOLD = {"fontWeight": 600}
-LEFT = {"textAlign": "left"}  # text columns: headers over the text, not right-aligned
 
 TEXT = {
     "h1": {"nb": "Om dataene", "en": "About the data"},
@@ -192,25 +191,6 @@ TEXT = {
 }
 
 
-def _table(
-    frame: pd.DataFrame, caption: str, class_name: str = "", cell_style: dict | None = None
-) -> html.Table:
-    """An accessible text table: caption, column headers, the first cell a row header."""
-    head = html.Thead(html.Tr([html.Th(str(c), scope="col", style=LEFT) for c in frame.columns]))
-    body = html.Tbody(
-        [
-            html.Tr(
-                [html.Th(str(row[0]), scope="row")]
-                + [html.Td(str(cell), style=cell_style) for cell in row[1:]]
-            )
-            for row in frame.itertuples(index=False)
-        ]
-    )
-    return html.Table(
-        [html.Caption(caption), head, body], className=f"data-table text-table {class_name}"
-    )
-
-
 def _scroll(table: html.Table) -> html.Div:
     """Wide tables scroll sideways on a phone; the region is focusable and named."""
     caption = table.children[0].children
@@ -241,7 +221,7 @@ def _sources(cur, lang: str) -> html.Section:
         fields = dict((name, text) for name, _label, text in source.fields)
         rows = []
         for name, label, text in source.fields:
-            rows += [html.Dt(label, style=BOLD), html.Dd(_link_or_text(name, text))]
+            rows += [html.Dt(label), html.Dd(_link_or_text(name, text))]
         summary = f"{source.title} – {fields.get('publication', '')}"
         if fields.get("published"):
             summary += f" ({fields['published']})"
@@ -261,9 +241,7 @@ def _sources(cur, lang: str) -> html.Section:
 
 
 def _pairs(pairs: Sequence[tuple[str, str]]) -> html.Dl:
-    return html.Dl(
-        [part for label, text in pairs for part in (html.Dt(label, style=BOLD), html.Dd(text))]
-    )
+    return html.Dl([part for label, text in pairs for part in (html.Dt(label), html.Dd(text))])
 
 
 def _measures(cur, lang: str) -> html.Section:
@@ -275,7 +253,9 @@ def _measures(cur, lang: str) -> html.Section:
             _pairs(om.measure_descriptions(cur, lang, ("anmeldelser", "personer", "forhold"))),
             html.P(pick(TEXT["place_intro"], lang)),
             _pairs(om.place_roles(cur, lang)),
-            _scroll(_table(om.measures(cur, lang), pick(TEXT["measures_caption"], lang))),
+            _scroll(
+                data_table(om.measures(cur, lang), pick(TEXT["measures_caption"], lang), text=True)
+            ),
         ],
     )
 
@@ -287,11 +267,11 @@ def _coverage(cur, lang: str) -> html.Section:
         [
             html.P(pick(TEXT["coverage_intro"], lang)),
             _scroll(
-                _table(
+                data_table(
                     om.coverage(cur, lang),
                     pick(TEXT["coverage_caption"], lang),
-                    "coverage",
-                    {"whiteSpace": "nowrap"},  # keep "2010–2023" on one line
+                    text=True,
+                    class_name="coverage",  # CSS keeps "2010–2023" on one line
                 )
             ),
         ],
@@ -304,7 +284,9 @@ def _symbols(cur, lang: str) -> html.Section:
         pick(TEXT["symbols_h2"], lang),
         [
             html.P(pick(TEXT["symbols_intro"], lang)),
-            _scroll(_table(om.statuses(cur, lang), pick(TEXT["symbols_caption"], lang))),
+            _scroll(
+                data_table(om.statuses(cur, lang), pick(TEXT["symbols_caption"], lang), text=True)
+            ),
             html.P(pick(TEXT["small"], lang)),
             html.P(pick(TEXT["totals"], lang)),
         ],
@@ -332,7 +314,11 @@ def _breaks(cur, lang: str) -> html.Section:
             html.H3(pick(TEXT["codes_h3"], lang)),
             html.P(pick(TEXT["codes_intro"], lang)),
             html.Ul([html.Li(line) for line in om.code_chains(cur, lang)]),
-            _scroll(_table(om.municipality_codes(cur, lang), pick(TEXT["codes_caption"], lang))),
+            _scroll(
+                data_table(
+                    om.municipality_codes(cur, lang), pick(TEXT["codes_caption"], lang), text=True
+                )
+            ),
         ],
     )
 
@@ -342,7 +328,7 @@ def _columns_table(lang: str) -> html.Div:
     head = html.Thead(
         html.Tr(
             [
-                html.Th(pick(TEXT[k], lang), scope="col", style=LEFT)
+                html.Th(pick(TEXT[k], lang), scope="col")
                 for k in ("col_name", "col_required", "col_default", "col_allowed")
             ]
         )
@@ -380,7 +366,7 @@ def _sidecar_table(lang: str) -> html.Div:
         [(key, yes if required else no, holds) for key, required, holds in om.sidecar_keys(lang)],
         columns=[pick(TEXT[k], lang) for k in ("key", "col_required", "holds")],
     )
-    return _scroll(_table(frame, pick(TEXT["sidecar_caption"], lang)))
+    return _scroll(data_table(frame, pick(TEXT["sidecar_caption"], lang), text=True))
 
 
 def _add(lang: str) -> html.Section:
