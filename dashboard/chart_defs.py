@@ -338,7 +338,8 @@ def comparison_chart(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> Cha
     if per1000 and rows["population_publication"].notna().any():
         source += "; " + "; ".join(sorted(set(rows["population_publication"].dropna())))
     breaks = ()
-    if "asker" in chosen and frame["x"].min() < 2020 <= frame["x"].max():
+    asker_years = frame.loc[rows["municipality"].to_numpy() == "asker", "x"]
+    if not asker_years.empty and asker_years.min() < 2020 <= asker_years.max():
         breaks = (
             (
                 2019.5,

@@ -636,3 +636,81 @@ def local_share_comparison(cursor: duckdb.DuckDBPyConnection, state: ViewState) 
         summary=summary,
         notes=notes,
     )
+
+
+REPEAT_ID = "gjentatt"
+REPEAT_TEXT = {
+    "title": {
+        "nb": "Gjentatt kriminalitet: unge bosatt i {k} med fire eller flere anmeldelser i Oslo politidistrikt, {years}",
+        "en": "Repeat offending: young people living in {k} with four or more reports in Oslo police district, {years}",
+    },
+    "y": {"nb": "Antall", "en": "Number"},
+    "empty": {
+        "nb": "Tall om gjentatt kriminalitet finnes bare for Bærum 2020 (SLT årsrapport 2020). ",
+        "en": "Figures on repeat offending exist only for Bærum 2020 (SLT annual report 2020). ",
+    },
+}
+
+
+@register(REPEAT_ID, "geografi", GEO_PARAMS)
+def repeat_offending(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
+    """Persons with 4+ reports and their reports: in the police district and in the own kommune."""
+    lang = state.lang
+    k = kommune_name(state["kommune"], lang)
+    rows = queries.run(
+        cursor,
+        "repeat_offending",
+        municipality=state["kommune"],
+        fra=state["fra"],
+        til=state["til"],
+    )
+    title_years = years_text(rows["year"]) if not rows.empty else f"{state['fra']}–{state['til']}"
+    title = pick(REPEAT_TEXT["title"], lang).format(k=k, years=title_years)
+    if rows.empty:
+        return no_data(
+            REPEAT_ID, title, pick(REPEAT_TEXT["empty"], lang) + t("nodata.template", lang), lang
+        )
+    rows = rows.copy()
+    rows["measure_label"] = label_column(rows, "measure", lang)
+    rows["category_label"] = label_column(rows, "category", lang)
+    several_years = rows["year"].nunique() > 1
+    frame = pd.DataFrame(
+        {
+            "category": rows["measure_label"]
+            + (" " + rows["year"].astype(str) if several_years else ""),
+            "series": rows["category_label"],
+            "value": rows["value"],
+            "status": rows["status"],
+        }
+    )
+    meta = figures.ChartMeta(title="", y_title=pick(REPEAT_TEXT["y"], lang), lang=lang)
+    table = frame.assign(
+        _text=[
+            format_cell(v, s, 0, lang) for v, s in zip(frame["value"], frame["status"], strict=True)
+        ]
+    ).pivot_table(index="series", columns="category", values="_text", aggfunc="first", sort=False)
+    table = table.reset_index().rename(
+        columns={"series": pick({"nb": "Gruppe", "en": "Group"}, lang)}
+    )
+    table.columns = [str(c) for c in table.columns]
+    notes = [t("chart.small_numbers", lang)] if is_small(rows["value"]) else []
+    notes += sorted({n for n in rows["note"].dropna()})
+    summary = (
+        f"{title}: "
+        + "; ".join(
+            f"{c} – {s}: {format_number(v, 0, lang)}"
+            for c, s, v in zip(frame["category"], frame["series"], frame["value"], strict=True)
+            if finite(v)
+        )
+        + "."
+    )
+    return ChartResult(
+        chart_id=REPEAT_ID,
+        title=title,
+        figure=figures.bar_chart(frame, meta),
+        table=table,
+        data=csv_rows(rows),
+        source=source_line(rows, lang),
+        summary=summary,
+        notes=notes,
+    )

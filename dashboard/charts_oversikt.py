@@ -106,7 +106,7 @@ KEY_SPECS = (
             "en": "Young people living in {k} with four or more reports",
         },
         {"measure": "personer", "place_role": "bosted", "category": "gjentatt_4pluss"},
-        "/om-dataene",
+        "/geografi#card-gjentatt",
     ),
     KeySpec(
         "trygghetsprogrammet",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from urllib.parse import parse_qs
 
 import dash
 from dash import Dash, Input, Output, State, html
@@ -106,19 +107,8 @@ def register(app: Dash, spec: PageSpec, order: int, module: str) -> None:
     if not spec.controls:
         return
 
-    @app.callback(
-        Output(spec.content_id, "children"),
-        Output(ids.URL, "search", allow_duplicate=True),
-        Output(spec.notes_id, "children"),
-        Output(spec.notes_id, "className"),
-        *[Input(c.component_id, c.prop) for c in spec.controls],
-        State(ids.URL, "search"),
-        prevent_initial_call=True,
-    )
-    def on_change(*args):
-        *values, search = args
-        from urllib.parse import parse_qs
-
+    def states(values: Sequence[object], search: str | None) -> tuple[ViewState, ViewState]:
+        """(what the controls show, what the URL says), both validated."""
         from dashboard.app import context
 
         current = parse_qs((search or "").lstrip("?"))
@@ -130,20 +120,55 @@ def register(app: Dash, spec: PageSpec, order: int, module: str) -> None:
             query[control.param] = (
                 [str(v) for v in value] if isinstance(value, (list, tuple)) else str(value)
             )
-        state = parse(spec.params, query, lang_default=default_lang)
-        # Dash also runs this when the page's controls mount (first load, back button).
-        # If the controls show what the URL already says, leave the URL and its notes alone.
-        shown = parse(spec.params, current, lang_default=default_lang)
-        if shown.values == state.values:
-            raise PreventUpdate
-        new_search = to_search(spec.params, state.values)
+        shown = parse(spec.params, query, lang_default=default_lang)
+        return shown, parse(spec.params, current, lang_default=default_lang)
+
+    def notes_of(state: ViewState) -> tuple[list, str]:
         notes = [html.P(n) for n in state.notes]
+        return notes, "view-notes" if notes else "view-notes empty"
+
+    @app.callback(
+        Output(spec.content_id, "children"),
+        Output(ids.URL, "search", allow_duplicate=True),
+        Output(spec.notes_id, "children"),
+        Output(spec.notes_id, "className"),
+        *[Input(c.component_id, c.prop) for c in spec.controls],
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def on_change(*args):
+        """A control changed: new content, and the new view pushed onto the history."""
+        *values, search = args
+        shown, in_url = states(values, search)
+        # Dash also runs this when the controls mount, and after `on_url` set them:
+        # when the controls show what the URL already says, there is nothing to do.
+        if shown.values == in_url.values:
+            raise PreventUpdate
         return (
-            safe_content(spec, state),
-            new_search,
-            notes,
-            "view-notes" if notes else "view-notes empty",
+            safe_content(spec, shown),
+            to_search(spec.params, shown.values),
+            *notes_of(shown),
         )
+
+    @app.callback(
+        Output(spec.content_id, "children", allow_duplicate=True),
+        Output(spec.notes_id, "children", allow_duplicate=True),
+        Output(spec.notes_id, "className", allow_duplicate=True),
+        *[Output(c.component_id, c.prop, allow_duplicate=True) for c in spec.controls],
+        Input(ids.URL, "search"),
+        *[State(c.component_id, c.prop) for c in spec.controls],
+        prevent_initial_call=True,
+    )
+    def on_url(search, *values):
+        """Back/forward button: the URL changed under the page; show the view it names."""
+        shown, in_url = states(values, search)
+        if shown.values == in_url.values:
+            raise PreventUpdate
+        controls = []
+        for control in spec.controls:
+            value = in_url[control.param]
+            controls.append(list(value) if isinstance(value, tuple) else value)
+        return (safe_content(spec, in_url), *notes_of(in_url), *controls)
 
 
 def query_of(spec_params: Sequence[Param], state: ViewState) -> dict[str, str]:

@@ -48,3 +48,18 @@ def test_two_year_averages_are_named_as_periods(con):
 def test_other_kommune_shows_only_what_exists(con):
     figs = figures_by_key(con, kommune="asker")
     assert set(figs) == {"anmeldte-lovbrudd"}
+
+
+def test_repeat_offending_chart_shows_the_overview_figure(con, client):
+    from dashboard import charts
+    from dashboard.charts_geografi import GEO_PARAMS
+
+    result = charts.render("gjentatt", con.cursor(), parse(GEO_PARAMS, {}))
+    values = sorted(int(v) for v in result.data["value"])
+    assert values == [7, 8, 23, 31]  # as printed in the SLT report 2020, 2.1.1
+    assert "8" in result.table.to_string() and "Gjentatt kriminalitet" in result.title
+    assert figures_by_key(con)["gjentatt"].link == "/geografi#card-gjentatt"
+    rows = client.get("/last-ned/gjentatt.csv?kommune=baerum").data.decode("utf-8-sig").splitlines()
+    assert len(rows) == 5  # header + the four published numbers
+    asker = charts.render("gjentatt", con.cursor(), parse(GEO_PARAMS, {"kommune": "asker"}))
+    assert asker.figure is None and "bare for Bærum" in asker.message

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dash import Dash
 
 from dashboard import charts, ids
-from dashboard.charts_geografi import CHART_IDS, COMPARISON_ID, GEO_PARAMS, MEASURES
+from dashboard.charts_geografi import CHART_IDS, COMPARISON_ID, GEO_PARAMS, MEASURES, REPEAT_ID
 from dashboard.components import chart_card, radio, year_range
 from dashboard.dimensions import KOMMUNER, kommune_options
 from dashboard.i18n import choices, legend, pick, t
@@ -69,6 +69,7 @@ def content(state: ViewState) -> list:
     chosen = MEASURES if state["maal"] == "begge" else (state["maal"],)
     cards = [chart_card(charts.render(CHART_IDS[m], cur, state), query, lang) for m in chosen]
     cards.append(chart_card(charts.render(COMPARISON_ID, cur, state), query, lang))
+    cards.append(chart_card(charts.render(REPEAT_ID, cur, state), query, lang))
     return cards
 
 

@@ -54,12 +54,13 @@ def controls(state: ViewState) -> list:
 
 
 def _link(path: str, state: ViewState) -> str:
+    path, _, fragment = path.partition("#")
     base, _, query = path.partition("?")
     params = dict(p.split("=", 1) for p in query.split("&") if p)
     params["kommune"] = state["kommune"]
     if state.lang != "nb":
         params["lang"] = state.lang
-    return f"{base}?{urlencode(params)}"
+    return f"{base}?{urlencode(params)}" + (f"#{fragment}" if fragment else "")
 
 
 def content(state: ViewState) -> list:
