@@ -326,7 +326,7 @@ class ResidenceTable:
             for r in shown[shown["residence"] == "alle"].itertuples(index=False)
         }
         parts["series"] = label_column(parts, "residence", lang)
-        parts["category"] = parts["period"].astype(str)
+        parts["x_label"] = parts["period"].astype(str)  # not "category": that is a dimension
         denominators = [totals.get(int(y), (None, ".."))[0] for y in parts["year"]]
         shares = [_share(n, d) for n, d in zip(parts["value"], denominators, strict=True)]
         parts["share"] = [float("nan") if s is None else s for s in shares]
@@ -375,7 +375,7 @@ def _plot_frame(tc: ResidenceTable, share_view: bool) -> pd.DataFrame:
         values, statuses = parts["value"], parts["status"]
     return pd.DataFrame(
         {
-            "category": parts["category"],
+            "category": parts["x_label"],
             "series": parts["series"],
             "value": values.astype("float64"),
             "status": statuses,
