@@ -108,6 +108,15 @@ def parse(
     return ViewState(values, tuple(notes))
 
 
+def _readable(param: Param, code: object, lang: str) -> str:
+    """A code as the reader knows it in a note (kommune names, not slugs)."""
+    from dashboard.dimensions import MUNICIPALITIES, kommune_name
+
+    if param.name in ("kommune", "sammenlign") and code in MUNICIPALITIES:
+        return kommune_name(str(code), lang)
+    return str(code)
+
+
 def _show(text: str) -> str:
     return text if len(text) <= 40 else text[:40] + "…"
 
@@ -127,7 +136,7 @@ def _parse_one(param: Param, raw: object, lang: str) -> tuple[object, str | None
                 lang,
                 name=param.name,
                 value=_show(", ".join(bad)),
-                default=", ".join(good) if good else ", ".join(param.default or ()),
+                default=", ".join(_readable(param, c, lang) for c in (good or param.default or ())),
             )
         return (tuple(good) if good else param.default), note
     text = _first(raw).strip()
@@ -148,7 +157,11 @@ def _parse_one(param: Param, raw: object, lang: str) -> tuple[object, str | None
     if text in param.choices:
         return text, None
     return param.default, t(
-        "note.bad_value", lang, name=param.name, value=_show(text), default=param.default
+        "note.bad_value",
+        lang,
+        name=param.name,
+        value=_show(text),
+        default=_readable(param, param.default, lang),
     )
 
 
