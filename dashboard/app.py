@@ -341,8 +341,13 @@ def create_app(settings: Settings | None = None) -> Dash:
     app.index_string = INDEX
     app.server.extensions["slt"] = AppContext(settings, store)
 
+    from dashboard.page import register as register_page
+
     for order, page in enumerate(_pages()):
-        page.register(app, order)
+        if hasattr(page, "SPEC"):
+            register_page(app, page.SPEC, order, page.__name__)
+        else:  # the 404 page has no spec
+            page.register(app, order)
     app.layout = html.Div([shell(), dcc.Store(id=ids.LANG_STORE), dcc.Store(id=ids.HASH_STORE)])
     _register_shell_callbacks(app)
     _register_routes(app)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
+from dashboard.datafiles import KEY_COLUMNS
 from dashboard.formatting import format_cell
 from dashboard.i18n import pick, t
 from dashboard.state import Param, ViewState
@@ -95,19 +96,11 @@ def source_line(rows: pd.DataFrame, lang: str) -> str:
     return f"{t('chart.source', lang)}: " + "; ".join(seen)
 
 
+#: The columns of a chart's CSV: the fact's key, value and provenance (as `export`).
 CSV_COLUMNS = (
-    "year",
-    "period",
-    "municipality",
+    *KEY_COLUMNS[:3],
     "municipality_code",
-    "measure",
-    "place_role",
-    "residence",
-    "age_group",
-    "sex",
-    "offence_group",
-    "offence_subgroup",
-    "category",
+    *KEY_COLUMNS[3:],
     "value",
     "status",
     "note",

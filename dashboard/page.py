@@ -19,7 +19,7 @@ from dash import Dash, Input, Output, State, html
 from dash.exceptions import PreventUpdate
 
 from dashboard import ids
-from dashboard.i18n import t
+from dashboard.i18n import pick, t
 from dashboard.state import Param, ViewState, parse, to_query, to_search
 
 
@@ -50,6 +50,14 @@ class PageSpec:
     @property
     def notes_id(self) -> str:
         return ids.page(self.name, "notes")
+
+
+def headings(text: dict[str, dict[str, str]]) -> Callable[[str], tuple[str, str]]:
+    """A page's h1 and intro from its TEXT dict (keys "h1" and "intro")."""
+    return lambda lang: (
+        pick(text["h1"], lang),
+        pick(text["intro"], lang) if "intro" in text else "",
+    )
 
 
 def safe_content(spec: PageSpec, state: ViewState) -> list:

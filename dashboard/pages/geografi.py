@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from dash import Dash
-
 from dashboard import charts, ids
 from dashboard.charts_geografi import CHART_IDS, COMPARISON_ID, GEO_PARAMS, MEASURES, REPEAT_ID
 from dashboard.components import chart_card, radio, year_range
 from dashboard.dimensions import KOMMUNER, kommune_options
-from dashboard.i18n import choices, legend, pick, t
-from dashboard.page import Control, PageSpec, query_of
-from dashboard.page import register as register_page
+from dashboard.i18n import choices, legend, t
+from dashboard.page import Control, PageSpec, headings, query_of
 from dashboard.state import ViewState
 
 NAME = "geografi"
@@ -87,10 +84,5 @@ SPEC = PageSpec(
     ),
     content=content,
     controls_layout=controls,
-    heading=lambda lang: (pick(TEXT["h1"], lang), pick(TEXT["intro"], lang)),
+    heading=headings(TEXT),
 )
-
-
-def register(app: Dash, order: int) -> None:
-    """Add the page to the app (called by create_app with the page's menu position)."""
-    register_page(app, SPEC, order, __name__)

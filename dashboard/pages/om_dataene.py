@@ -6,14 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pandas as pd
-from dash import Dash, html
+from dash import html
 
 from dashboard import charts_om as om
 from dashboard import ids
 from dashboard.components import data_table
 from dashboard.i18n import pick, t
-from dashboard.page import PageSpec
-from dashboard.page import register as register_page
+from dashboard.page import PageSpec, headings
 from dashboard.state import LANG, ViewState
 
 NAME = "om_dataene"
@@ -442,9 +441,5 @@ SPEC = PageSpec(
     params=PARAMS,
     controls=(),
     content=content,
-    heading=lambda lang: (pick(TEXT["h1"], lang), pick(TEXT["intro"], lang)),
+    heading=headings(TEXT),
 )
-
-
-def register(app: Dash, order: int) -> None:
-    register_page(app, SPEC, order, __name__)

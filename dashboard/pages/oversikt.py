@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from dash import Dash, html
+from dash import html
 
 from dashboard import ids
 from dashboard.charts_oversikt import OVERVIEW_PARAMS, key_figures
 from dashboard.components import radio
 from dashboard.dimensions import kommune_name, kommune_options
 from dashboard.i18n import pick, t
-from dashboard.page import Control, PageSpec
-from dashboard.page import register as register_page
+from dashboard.page import Control, PageSpec, headings
 from dashboard.state import ViewState
 
 NAME = "oversikt"
@@ -103,9 +102,5 @@ SPEC = PageSpec(
     controls=(Control(KOMMUNE, "kommune"), Control(AAR, "aar")),
     content=content,
     controls_layout=controls,
-    heading=lambda lang: (pick(TEXT["h1"], lang), pick(TEXT["intro"], lang)),
+    heading=headings(TEXT),
 )
-
-
-def register(app: Dash, order: int) -> None:
-    register_page(app, SPEC, order, __name__)

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from dash import Dash
-
 from dashboard import charts, ids
 from dashboard.chart_defs import OFFENCE_CHOICES, TREND_PARAMS
 from dashboard.components import chart_card, checklist, radio, year_range
 from dashboard.dimensions import OFFENCE_GROUPS, kommune_options
 from dashboard.i18n import choices, legend, pick, t
-from dashboard.page import Control, PageSpec, query_of
-from dashboard.page import register as register_page
+from dashboard.page import Control, PageSpec, headings, query_of
 from dashboard.state import ViewState
 
 NAME = "trend"
@@ -137,9 +134,5 @@ SPEC = PageSpec(
     ),
     content=content,
     controls_layout=controls,
-    heading=lambda lang: (pick(TEXT["h1"], lang), pick(TEXT["intro"], lang)),
+    heading=headings(TEXT),
 )
-
-
-def register(app: Dash, order: int) -> None:
-    register_page(app, SPEC, order, __name__)

@@ -3,15 +3,14 @@ follow-up of young people, and extremism concerns (SLT reports 2019 and 2020).""
 
 from __future__ import annotations
 
-from dash import Dash, html
+from dash import html
 
 from dashboard import charts, ids
 from dashboard.charts_oppfolging import PARAMS, key_figures
 from dashboard.components import chart_card, radio
 from dashboard.dimensions import KOMMUNER, kommune_options
 from dashboard.i18n import pick, t
-from dashboard.page import Control, PageSpec, query_of
-from dashboard.page import register as register_page
+from dashboard.page import Control, PageSpec, headings, query_of
 from dashboard.state import ViewState
 
 NAME = "trygghetsprogrammet"
@@ -158,9 +157,5 @@ SPEC = PageSpec(
     controls=(Control(KOMMUNE, "kommune"), Control(AAR, "aar")),
     content=content,
     controls_layout=controls,
-    heading=lambda lang: (pick(TEXT["h1"], lang), pick(TEXT["intro"], lang)),
+    heading=headings(TEXT),
 )
-
-
-def register(app: Dash, order: int) -> None:
-    register_page(app, SPEC, order, __name__)
