@@ -24,7 +24,7 @@ from dashboard.charts import (
     years_text,
 )
 from dashboard.dimensions import kommune_name
-from dashboard.formatting import format_number
+from dashboard.formatting import format_cell, format_number
 from dashboard.i18n import pick, t
 from dashboard.state import KOMMUNE, LANG, Param, ViewState, years
 
@@ -366,6 +366,10 @@ def comparison_chart(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> Cha
         pick({"nb": "Område", "en": "Area"}, lang),
         decimals,
     )
+    # Periods in time order (Norway's published rate is for an earlier period).
+    table = table[[table.columns[0], *sorted(table.columns[1:])]]
+    if per1000:
+        table = _with_numerator_and_denominator(table, rows, lang)
     data = (
         csv_rows(
             rows,
@@ -384,3 +388,48 @@ def comparison_chart(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> Cha
         summary=f"{title}, {years_text(frame['x'])}.",
         notes=notes,
     )
+
+
+RATE_PARTS = {
+    "rate": {"nb": "{a}: per 1 000 (beregnet)", "en": "{a}: per 1,000 (computed)"},
+    "numerator": {
+        "nb": "{a}: anmeldte lovbrudd, toårssnitt (teller)",
+        "en": "{a}: reported offences, two-year average (numerator)",
+    },
+    "denominator": {
+        "nb": "{a}: befolkning 1. januar i periodens siste år (nevner)",
+        "en": "{a}: population on 1 January of the period's last year (denominator)",
+    },
+    "published": {"nb": "{a}: per 1 000 (publisert av SSB)", "en": "{a}: per 1,000 (published)"},
+}
+
+
+def _with_numerator_and_denominator(
+    rates: pd.DataFrame, rows: pd.DataFrame, lang: str
+) -> pd.DataFrame:
+    """The rate table with, under each computed rate, the numerator and denominator used."""
+    header = rates.columns[0]
+    periods = list(rates.columns[1:])
+    out = []
+    for area, group in rows.groupby("series", sort=False):
+        rate_row = rates[rates[header] == area]
+        published = bool(group["published_rate"].all())
+        key = "published" if published else "rate"
+        out.append([pick(RATE_PARTS[key], lang).format(a=area), *rate_row.iloc[0, 1:].tolist()])
+        if published:
+            continue
+        by_period = {str(r.period): r for r in group.itertuples(index=False)}
+        for part, column, status_column in (
+            ("numerator", "value", "status"),
+            ("denominator", "population", "population_status"),
+        ):
+            cells = []
+            for period in periods:
+                r = by_period.get(period)
+                cells.append(
+                    ""
+                    if r is None
+                    else format_cell(getattr(r, column), getattr(r, status_column), 0, lang)
+                )
+            out.append([pick(RATE_PARTS[part], lang).format(a=area), *cells])
+    return pd.DataFrame(out, columns=rates.columns)

@@ -196,3 +196,25 @@ def test_every_chart_csv_row_is_a_warehouse_fact(con, kommune):
                 chart_id,
                 row,
             )
+
+
+def test_rate_table_shows_numerator_and_denominator(con):
+    state = parse(charts.REGISTRY["sammenligning"].params, {"sammenlign": "baerum,norge"})
+    table = charts.render("sammenligning", con.cursor(), state).table
+    rows = {r[0]: list(r[1:]) for r in table.itertuples(index=False)}
+    assert list(table.columns[1:]) == sorted(table.columns[1:])
+    rate = rows["Bærum: per 1 000 (beregnet)"]
+    numerator = rows["Bærum: anmeldte lovbrudd, toårssnitt (teller)"]
+    denominator = rows["Bærum: befolkning 1. januar i periodens siste år (nevner)"]
+    i = list(table.columns[1:]).index("2020-2021")
+    assert (numerator[i], denominator[i], rate[i]) == ("5\u00a0759", "128\u00a0233", "44,9")
+    assert round(5759 / 128233 * 1000, 1) == 44.9
+    j = list(table.columns[1:]).index("2023-2024")
+    assert (rate[j], denominator[j]) == (
+        "..",
+        "..",
+    )  # no population for 1.1.2024: missing, not guessed
+    assert (
+        rows["Norge: per 1 000 (publisert av SSB)"][list(table.columns[1:]).index("2016-2017")]
+        == "60,2"
+    )
