@@ -14,11 +14,27 @@
       });
     });
   }
-  var observer = new MutationObserver(function () { clean(document); });
+  /* Dash's number steppers are labelled in English; name them in the page's language. */
+  var STEPPER = {
+    nb: {"dash-stepper-decrement": "Ett år tidligere", "dash-stepper-increment": "Ett år senere"},
+    en: {"dash-stepper-decrement": "One year earlier", "dash-stepper-increment": "One year later"}
+  };
+  function label(root) {
+    var names = STEPPER[document.documentElement.lang === "en" ? "en" : "nb"];
+    (root.querySelectorAll ? root.querySelectorAll(".year-input button") : []).forEach(function (b) {
+      Object.keys(names).forEach(function (cls) {
+        if (b.classList.contains(cls) && b.getAttribute("aria-label") !== names[cls]) {
+          b.setAttribute("aria-label", names[cls]);
+        }
+      });
+    });
+  }
+  var observer = new MutationObserver(function () { clean(document); label(document); });
   function start() {
     clean(document);
     observer.observe(document.body, {
-      childList: true, subtree: true, attributes: true, attributeFilter: ["role", "aria-selected"]
+      childList: true, subtree: true, attributes: true,
+      attributeFilter: ["role", "aria-selected", "aria-label", "lang"]
     });
   }
   if (document.readyState === "loading") {
