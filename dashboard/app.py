@@ -18,6 +18,7 @@ import flask
 from dash import Dash, Input, Output, dcc, html
 
 from dashboard import charts, ids, warehouse
+from dashboard.datafiles import DataError
 from dashboard.i18n import t
 from dashboard.settings import Settings
 from dashboard.state import parse
@@ -318,7 +319,17 @@ def create_app(settings: Settings | None = None) -> Dash:
     """Build (if needed) and open the warehouse, then assemble the Dash app."""
     settings = settings or Settings()
     if settings.auto_build:
-        warehouse.ensure_built(settings.data_dir, settings.warehouse_path)
+        try:
+            warehouse.ensure_built(settings.data_dir, settings.warehouse_path)
+        except DataError as exc:
+            if not settings.warehouse_path.exists():
+                raise
+            # Bad new data must not take the site down: serve the last good warehouse.
+            log.error(
+                "data/ is invalid; serving the previous warehouse %s unchanged:\n%s",
+                settings.warehouse_path,
+                exc,
+            )
     store = warehouse.Warehouse(settings.warehouse_path)
 
     app = Dash(

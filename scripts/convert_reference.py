@@ -111,16 +111,16 @@ POPULATION_AGES = {
 
 ASKER_NOTES = {
     "0220": (
-        "Asker 0220 = the old territory (before 2020, without Røyken and Hurum); "
-        "not comparable with 3025."
+        "Asker 0220 = det gamle området (før 2020, uten Røyken og Hurum). "
+        "Kan ikke sammenlignes med 3025."
     ),
     "3025": (
-        "Asker 3025 = the new territory from 1 January 2020 (merged with Røyken and Hurum); "
-        "not comparable with 0220."
+        "Asker 3025 = det nye området fra 1. januar 2020 (slått sammen med Røyken og Hurum). "
+        "Kan ikke sammenlignes med 0220."
     ),
     "3203": (
-        "Asker 3203 = the same territory as 3025 (new number from 2024), "
-        "not the pre-2020 Asker (0220)."
+        "Asker 3203 = samme område som 3025 (nytt nummer fra 2024), "
+        "ikke Asker før 2020 (0220)."
     ),
 }
 
@@ -228,8 +228,8 @@ def population_rows(
             fail(row_no, f"unknown population age group {r['age_group']!r}")
         file_name = r["source_url"].rsplit("/", 1)[-1]
         note = (
-            "Sum of SSB 07459 single-year-age cells as computed in the reference file "
-            "(the cells summed are in the quote); not a cell SSB printed."
+            "Sum av cellene for ettårig alder i SSB 07459, beregnet i referansefilen "
+            "(cellene som er summert, står i sitatet). Summen er ikke en celle SSB har publisert."
         )
         if muni == "asker":
             note += " " + ASKER_NOTES[code]
@@ -271,13 +271,13 @@ def offences_avg_rows(
         code = r["municipality_code"]
         check_code(row_no, muni, code, year - 1, year)
         note = (
-            "Two-year average (offences per year); periods overlap by a year "
-            "and must not be summed."
+            "Gjennomsnitt av to år (lovbrudd per år). Periodene overlapper med ett år "
+            "og skal ikke summeres."
         )
         if muni == "asker":
             note += " " + ASKER_NOTES[code]
         if muni == "baerum" and code == "3201":
-            note += " Bærum 3201 = the same territory as 0219/3024 (new number from 2024)."
+            note += " Bærum 3201 = samme område som 0219/3024 (nytt nummer fra 2024)."
         rows.append(
             base_row(
                 year=year,
@@ -318,8 +318,8 @@ def norway_rows(
                 measure="anmeldte_lovbrudd_per1000_snitt",
                 place_role="gjerningssted",
                 note=(
-                    "Two-year average per 1 000 population, as published by SSB; "
-                    "periods overlap and must not be summed."
+                    "Gjennomsnitt av to år per 1 000 innbyggere, slik SSB har publisert det. "
+                    "Periodene overlapper og skal ikke summeres."
                 ),
             )
         elif measure == "reported_offences_two_year_avg" and r["table"] == TABLE_344377:
@@ -329,9 +329,8 @@ def norway_rows(
                 measure="anmeldte_lovbrudd_snitt",
                 place_role="gjerningssted",
                 note=(
-                    "Two-year average (offences per year), absolute figure of the same SSB table "
-                    "as the "
-                    "per-1 000 rows; periods overlap and must not be summed."
+                    "Gjennomsnitt av to år (lovbrudd per år), absolutt tall fra samme SSB-tabell "
+                    "som radene per 1 000 innbyggere. Periodene overlapper og skal ikke summeres."
                 ),
             )
         elif measure == "reported_offences_per_1000":
@@ -339,11 +338,12 @@ def norway_rows(
             new = dict(
                 period=r["period"],
                 measure="anmeldte_lovbrudd_per1000",
-                note="Offences reported per 1 000 population in the year, as published by SSB.",
+                note="Anmeldte lovbrudd per 1 000 innbyggere i året, slik SSB har publisert det.",
             )
             if year < 2015:
                 new["note"] += (
-                    " Before the 2015 Penal Code; not comparable with later offence groups."
+                    " Tallet er fra før ny straffelov trådte i kraft i 2015 og kan ikke "
+                    "sammenlignes med senere lovbruddsgrupper."
                 )
         elif measure == "reported_offences" and r["offence_group"] == "all_offences":
             year = int(r["period"])
@@ -351,9 +351,8 @@ def norway_rows(
                 period=r["period"],
                 measure="anmeldte_lovbrudd",
                 note=(
-                    "National total of offences reported in the year (all types of offences), "
-                    "including "
-                    "Svalbard, abroad and unknown scene of crime."
+                    "Anmeldte lovbrudd i året for hele landet (alle typer lovbrudd), medregnet "
+                    "Svalbard, utlandet og ukjent gjerningssted."
                 ),
             )
         else:
@@ -362,7 +361,7 @@ def norway_rows(
             r["municipality"] == "Norway (all, incl. Svalbard/abroad/unknown scene)"
             and "Svalbard" not in new["note"]
         ):
-            new["note"] += " Includes Svalbard, abroad and unknown scene of crime."
+            new["note"] += " Omfatter Svalbard, utlandet og ukjent gjerningssted."
         check_code(row_no, "norge", "0", year, year)
         rows.append(
             base_row(
@@ -440,7 +439,7 @@ SHORT_SOURCE = {
 def write_sidecar(path: Path, meta: dict[str, str]) -> None:
     short = SHORT_SOURCE.get(path.name.removesuffix(".meta.yml"))
     if short:
-        full = f"Full source: {meta['publication']}. Section/table: {meta['section']}."
+        full = f"Fullstendig kilde: {meta['publication']}. Avsnitt/tabell: {meta['section']}."
         meta = {**meta, "publication": short[0], "section": short[1]}
         meta["notes"] = (meta.get("notes", "").rstrip() + "\n" + full).strip()
     unknown = set(meta) - set(SIDECAR_KEYS)
@@ -458,8 +457,8 @@ def write_sidecar(path: Path, meta: dict[str, str]) -> None:
 
 
 COMMON_CAVEATS = (
-    "Copied from the project's reference file public-figures.csv (one published number per row, "
-    "with the text it was read from in `quote`); nothing is estimated or recomputed here."
+    "Kopiert fra prosjektets referansefil public-figures.csv (ett publisert tall per rad, "
+    "med teksten tallet er lest fra i `quote`). Ingenting er anslått eller beregnet på nytt her."
 )
 
 
@@ -491,29 +490,24 @@ def convert(reference_path: Path, out_dir: Path) -> dict[str, int]:
             "unit": "innbyggere (1. januar)",
             "counts": "befolkning 1. januar; alle aldre, 10-17 år, 15-17 år",
             "definitions": (
-                "Population on 1 January. year = the year of the 1 January date, period = "
-                "'1.1.YYYY'. "
-                "Age groups alle / 10-17 / 15-17 are sums of SSB's single-year-age cells made in "
-                "the "
-                "reference file (rows 'population_derived_sum'; the cells summed are quoted per "
-                "row)."
+                "Folkemengde 1. januar. year = året for datoen 1. januar, period = «1.1.YYYY». "
+                "Aldersgruppene alle / 10-17 / 15-17 er summer av SSBs celler for ettårig alder, "
+                "laget i referansefilen (radene «population_derived_sum»; cellene som er summert, "
+                "er sitert i hver rad)."
             ),
             "notes": (
                 COMMON_CAVEATS
-                + " The age-group figures are derived sums of single-year-age cells of an SSB "
-                "07459 export; "
-                "the reference README reports that their totals agree with totals SSB printed "
-                "elsewhere "
-                "(Bærum 1 Jan 2013: 116 677; Oslo 1 Jan 2013: 623 966; Oslo 1 Jan 2015: 647 676). "
-                "Asker: 0220 is the old territory (to 2019, without Røyken and Hurum), 3025 the "
-                "new one "
-                "(from 1 January 2020, merged with Røyken and Hurum); the two must not be joined "
-                "into one "
-                "line without a break marker. Bærum's territory is unchanged (0219 to 2019, 3024 "
-                "from 2020). "
-                "Some quoted region labels show a replacement character ('B\ufffdrum') as in the "
-                "export. "
-                "Source files: " + "; ".join(urls)
+                + " Tallene for aldersgruppene er avledede summer av celler for ettårig alder i "
+                "en eksport av SSB 07459. README for referansefilen oppgir at totalene stemmer med "
+                "totaler SSB har publisert andre steder (Bærum 1. januar 2013: 116 677; Oslo "
+                "1. januar 2013: 623 966; Oslo 1. januar 2015: 647 676). "
+                "Asker: 0220 er det gamle området (til og med 2019, uten Røyken og Hurum), 3025 "
+                "det nye (fra 1. januar 2020, slått sammen med Røyken og Hurum). De to må ikke "
+                "kobles sammen til én linje uten at bruddet er markert. Bærums område er uendret "
+                "(0219 til og med 2019, 3024 fra 2020). "
+                "Noen siterte regionnavn viser et erstatningstegn («B\ufffdrum»), slik som i "
+                "eksporten. "
+                "Kildefiler: " + "; ".join(urls)
             ),
             "licence": LICENCE_SSB,
             "source_url": urls[0] if urls else "",
@@ -550,36 +544,26 @@ def convert(reference_path: Path, out_dir: Path) -> dict[str, int]:
             "unit": "lovbrudd per år (snitt av to år)",
             "counts": "anmeldte lovbrudd; gjerningssted",
             "definitions": (
-                "Offences reported to the police by scene of crime (municipality), average of two "
-                "consecutive years. year = the last year of the period, period = 'YYYY-YYYY'. "
-                "Offence "
-                "groups (2015 classification): alle = all offences; ssb_eiendomstyveri = property "
-                "theft; "
-                "ssb_vold = violence and maltreatment; ssb_rusmiddel = drug and alcohol offences; "
-                "ssb_orden = public order and integrity violations; ssb_trafikk = traffic "
-                "offences; "
-                "ssb_annet = other offences (incl. other offences for profit, criminal damage, "
-                "sexual "
-                "offences)."
+                "Lovbrudd anmeldt til politiet etter gjerningssted (kommune), gjennomsnitt av to "
+                "påfølgende år. year = siste år i perioden, period = «YYYY-YYYY». "
+                "Lovbruddsgrupper (inndelingen fra 2015): alle = alle lovbrudd; "
+                "ssb_eiendomstyveri = eiendomstyveri; ssb_vold = vold og mishandling; "
+                "ssb_rusmiddel = rusmiddellovbrudd; ssb_orden = ordens- og "
+                "integritetskrenkelser; ssb_trafikk = trafikklovbrudd; ssb_annet = andre "
+                "lovbrudd (medregnet annen vinningskriminalitet, skadeverk og seksuallovbrudd)."
             ),
             "notes": (
                 COMMON_CAVEATS
-                + " Two-year averages overlap by a year (2020-2021, 2021-2022, ...): they are not "
-                "annual "
-                "counts and must not be summed. The averages are rounded, so a row's seven groups "
-                "add up to "
-                "its total only within rounding (a difference of 1-2 is expected). These are SSB "
-                "figures "
-                "via a journalists' cleaned secondary "
-                "copy (chrilur/lovbrudd, anmeldt_20-24.csv), harmonised to today's municipalities; "
-                "label "
-                "them as SSB figures via that copy. Asker is the post-2020 territory (3025; 3203 "
-                "from "
-                "2024), Bærum 3024 (3201 from 2024, same territory). Municipal cells are published "
-                "only "
-                "above four cases; suppressed cells would be '..' or ':', never zero. Scene of "
-                "crime "
-                "(gjerningssted) counts offences committed in the kommune, whoever commits them."
+                + " Toårssnittene overlapper med ett år (2020-2021, 2021-2022, ...). De er ikke "
+                "årlige tall og skal ikke summeres. Snittene er avrundet, så de sju gruppene "
+                "summerer seg til totalen bare innenfor avrundingen (en forskjell på 1-2 er "
+                "ventet). Dette er SSB-tall via en rensket sekundærkopi laget av journalister "
+                "(chrilur/lovbrudd, anmeldt_20-24.csv), tilpasset dagens kommuner. Oppgi dem som "
+                "SSB-tall via denne kopien. Asker er området etter 2020 (3025; 3203 fra 2024), "
+                "Bærum 3024 (3201 fra 2024, samme område). Tall for kommuner publiseres bare når "
+                "det er flere enn fire tilfeller. Skjulte celler vil stå som «..» eller «:», "
+                "aldri som null. Gjerningssted teller lovbrudd begått i kommunen, uansett hvem "
+                "som har begått dem."
             ),
             "licence": LICENCE_SSB + " (via the secondary copy github.com/chrilur/lovbrudd)",
             "source_url": urls[0] if urls else "",
@@ -602,30 +586,24 @@ def convert(reference_path: Path, out_dir: Path) -> dict[str, int]:
             "unit": "per 1 000 innbyggere; lovbrudd",
             "counts": "anmeldte lovbrudd, hele landet",
             "definitions": (
-                "anmeldte_lovbrudd_per1000_snitt and anmeldte_lovbrudd_snitt: SSB release table "
-                "344377 "
-                "(StatBank 08487), offences reported by scene of crime, two-year average "
-                "2016-2017, "
-                "absolute and per 1 000 population, seven offence groups (see "
-                "ssb-08487-anmeldte-lovbrudd-"
-                "snitt for the group codes). anmeldte_lovbrudd_per1000: offences reported per 1 "
-                "000 "
-                "population in one year (SSB key figures for 2018 and 2012). anmeldte_lovbrudd: "
-                "national "
-                "totals of offences reported in the year, all types of offences (SSB Table 1, "
+                "anmeldte_lovbrudd_per1000_snitt og anmeldte_lovbrudd_snitt: tabell 344377 i "
+                "SSBs publisering (Statistikkbanken 08487), anmeldte lovbrudd etter "
+                "gjerningssted, gjennomsnitt for 2016-2017, absolutte tall og per 1 000 "
+                "innbyggere, sju lovbruddsgrupper (se ssb-08487-anmeldte-lovbrudd-snitt for "
+                "gruppekodene). anmeldte_lovbrudd_per1000: anmeldte lovbrudd per 1 000 "
+                "innbyggere i ett år (SSBs nøkkeltall for 2018 og 2012). anmeldte_lovbrudd: "
+                "anmeldte lovbrudd i året for hele landet, alle typer lovbrudd (SSB tabell 1, "
                 "2010-2018)."
             ),
             "notes": (
                 COMMON_CAVEATS
-                + " Several SSB pages are combined (the row's `section` names the table and "
-                "publication "
-                "date; sources: "
+                + " Flere SSB-sider er satt sammen (`section` i hver rad oppgir tabell og "
+                "publiseringsdato; kilder: "
                 + "; ".join(f"{table}: {url}" for _title, url, table in sources)
-                + "). The sidecar's `published` is the newest of them. Two-year averages overlap "
-                "and must "
-                "not be summed. The national totals include Svalbard, abroad and unknown scene of "
-                "crime. "
-                "The 2012 figure predates the 2015 Penal Code (offence groups not comparable)."
+                + "). `published` i denne metadatafilen er den nyeste av dem. Toårssnitt "
+                "overlapper og skal ikke summeres. Totalene for hele landet omfatter Svalbard, "
+                "utlandet og ukjent gjerningssted. Tallet for 2012 er fra før ny straffelov "
+                "trådte i kraft i 2015 (lovbruddsgruppene kan ikke sammenlignes)."
             ),
             "licence": LICENCE_SSB,
             "source_url": sources[0][1] if sources else "",

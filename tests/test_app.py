@@ -218,3 +218,25 @@ def test_rate_table_shows_numerator_and_denominator(con):
         rows["Norge: per 1 000 (publisert av SSB)"][list(table.columns[1:]).index("2016-2017")]
         == "60,2"
     )
+
+
+def test_invalid_data_at_start_serves_the_previous_warehouse(fixture_data, tmp_path, caplog):
+    import hashlib
+
+    target = tmp_path / "wh.duckdb"
+    create_app(Settings(data_dir=fixture_data, warehouse=target))
+    before = hashlib.sha256(target.read_bytes()).hexdigest()
+    with open(fixture_data / "groups.csv", "a", encoding="utf-8") as handle:
+        handle.write("2017,baerum,forhold,gjerningssted,10-17,vinning,alle,-5,\n")
+    app = create_app(Settings(data_dir=fixture_data, warehouse=target))
+    assert "serving the previous warehouse" in caplog.text and "-5 is negative" in caplog.text
+    assert hashlib.sha256(target.read_bytes()).hexdigest() == before
+    assert app.server.test_client().get("/healthz").status_code == 200
+
+
+def test_invalid_data_without_previous_warehouse_refuses_to_start(fixture_data, tmp_path):
+    from dashboard.datafiles import DataError
+
+    (fixture_data / "groups.meta.yml").unlink()
+    with pytest.raises(DataError, match="sidecar is missing"):
+        create_app(Settings(data_dir=fixture_data, warehouse=tmp_path / "none.duckdb"))
