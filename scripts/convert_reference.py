@@ -119,8 +119,7 @@ ASKER_NOTES = {
         "Kan ikke sammenlignes med 0220."
     ),
     "3203": (
-        "Asker 3203 = samme område som 3025 (nytt nummer fra 2024), "
-        "ikke Asker før 2020 (0220)."
+        "Asker 3203 = samme område som 3025 (nytt nummer fra 2024), ikke Asker før 2020 (0220)."
     ),
 }
 
