@@ -16,9 +16,10 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from dashboard import datafiles, warehouse
-from dashboard.datafiles import DataError, Problem
+from dashboard.build import datafiles, warehouse
+from dashboard.build.datafiles import DataError, Problem
 from dashboard.settings import Settings
+from dashboard.store import Warehouse
 
 EXIT_OK, EXIT_INVALID, EXIT_CONFLICT = 0, 1, 2
 
@@ -68,7 +69,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     except DataError as exc:
         _print_problems(exc.problems)
         return EXIT_INVALID
-    store = warehouse.Warehouse(settings.warehouse_path)
+    store = Warehouse(settings.warehouse_path)
     try:
         frame = export.all_facts(store.cursor(), lang=args.lang, codes=args.codes)
     finally:
@@ -224,7 +225,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_fetch_ssb(args: argparse.Namespace) -> int:
-    from dashboard import ssb
+    from dashboard.build import ssb
 
     settings = _settings(args)
     years = [int(y) for y in args.years.split(",")] if args.years else None
@@ -247,7 +248,7 @@ def cmd_fetch_ssb(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from dashboard.app import create_app
+    from dashboard.web.factory import create_app
 
     settings = _settings(args)
     if args.port:

@@ -35,7 +35,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from dashboard.dimensions import STATUSES
-from dashboard.formatting import (
+from dashboard.words.numbers import (
     check_lang,
     format_number,
     is_missing,

@@ -13,7 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from dashboard.i18n import t
+from dashboard.dimensions import MUNICIPALITIES, kommune_name
+from dashboard.words import t
 
 MIN_YEAR = 2000
 MAX_LEN = 200  # longer values are not parsed at all
@@ -110,8 +111,6 @@ def parse(
 
 def _readable(param: Param, code: object, lang: str) -> str:
     """A code as the reader knows it in a note (kommune names, not slugs)."""
-    from dashboard.dimensions import MUNICIPALITIES, kommune_name
-
     if param.name in ("kommune", "sammenlign") and code in MUNICIPALITIES:
         return kommune_name(str(code), lang)
     return str(code)

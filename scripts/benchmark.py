@@ -17,7 +17,8 @@ from pathlib import Path
 
 import duckdb
 
-from dashboard import charts, warehouse
+from dashboard.build import warehouse
+from dashboard.charts import catalog as charts
 from dashboard.state import parse
 
 DATA = Path(__file__).resolve().parent.parent / "data"

@@ -52,8 +52,8 @@ def serve(warehouse_path: Path):
     """Start the real app on a free port in a background thread: (server, base URL, app)."""
     from werkzeug.serving import make_server
 
-    from dashboard.app import create_app
     from dashboard.settings import Settings
+    from dashboard.web.factory import create_app
 
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     app = create_app(Settings(warehouse=warehouse_path))
@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
             )
             return 2
 
-    from dashboard import warehouse
+    from dashboard.build import warehouse
 
     tmp = Path(tempfile.mkdtemp(prefix="slt-screenshots-"))
     args.out.mkdir(parents=True, exist_ok=True)

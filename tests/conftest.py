@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dashboard import warehouse
+from dashboard.build import warehouse
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
@@ -42,8 +42,8 @@ def fixture_data(tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def app(warehouse_path):
     """The Dash app on a warehouse built from the real data (auto-build off: it exists)."""
-    from dashboard.app import create_app
     from dashboard.settings import Settings
+    from dashboard.web.factory import create_app
 
     return create_app(Settings(warehouse=warehouse_path, auto_build=False))
 

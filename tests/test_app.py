@@ -8,10 +8,10 @@ import io
 import pytest
 
 import queries
-from dashboard import charts
-from dashboard.app import create_app
+from dashboard.charts import catalog as charts
 from dashboard.settings import Settings
 from dashboard.state import parse
+from dashboard.web.factory import create_app
 
 PAGES = ["/", "/trend", "/geografi", "/alder-og-kjonn", "/trygghetsprogrammet", "/om-dataene"]
 
@@ -112,10 +112,10 @@ def test_garbage_parameters_never_fail(client, query):
 
 
 def test_layout_with_bad_params_shows_polite_note(app):
-    from dashboard.pages import trend
+    from dashboard.web.pages import trend
 
     layout = trend.SPEC
-    from dashboard.page import layout_for
+    from dashboard.web.page import layout_for
 
     with app.server.test_request_context("/trend"):
         page = layout_for(layout)(kommune="xyz", foo="1")
@@ -235,7 +235,7 @@ def test_invalid_data_at_start_serves_the_previous_warehouse(fixture_data, tmp_p
 
 
 def test_invalid_data_without_previous_warehouse_refuses_to_start(fixture_data, tmp_path):
-    from dashboard.datafiles import DataError
+    from dashboard.build.datafiles import DataError
 
     (fixture_data / "groups.meta.yml").unlink()
     with pytest.raises(DataError, match="sidecar is missing"):

@@ -183,7 +183,7 @@ def test_fetch_ssb_imports_through_the_validating_path(capsys, env, monkeypatch)
     """`fetch-ssb` against a recorded JSON-stat2 answer: imported, rebuilt, idempotent."""
     from functools import partial
 
-    from dashboard import ssb
+    from dashboard.build import ssb
     from tests.test_ssb import FIXTURES, opener_returning
 
     data, _wh, args, _ = env
@@ -205,7 +205,7 @@ def test_fetch_ssb_network_error_is_reported_not_raised(capsys, env, monkeypatch
     import urllib.error
     from functools import partial
 
-    from dashboard import ssb
+    from dashboard.build import ssb
 
     def failing(request, timeout):
         raise urllib.error.URLError("no network here")

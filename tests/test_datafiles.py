@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import datafiles
+from dashboard.build import datafiles
 
 HEADER = "year,municipality,municipality_code,measure,place_role,age_group,offence_group,offence_subgroup,value,status\n"
 SIDECAR = """title: "Test table"

@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from dashboard.formatting import (
+from dashboard.words.numbers import (
     MINUS,
     NBSP,
     check_lang,

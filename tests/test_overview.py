@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.charts_oversikt import OVERVIEW_PARAMS, key_figures
+from dashboard.charts.oversikt import OVERVIEW_PARAMS, key_figures
 from dashboard.state import parse
 
 
@@ -51,8 +51,8 @@ def test_other_kommune_shows_only_what_exists(con):
 
 
 def test_repeat_offending_chart_shows_the_overview_figure(con, client):
-    from dashboard import charts
-    from dashboard.charts_geografi import GEO_PARAMS
+    from dashboard.charts import catalog as charts
+    from dashboard.charts.geografi import GEO_PARAMS
 
     result = charts.render("gjentatt", con.cursor(), parse(GEO_PARAMS, {}))
     values = sorted(int(v) for v in result.data["value"])

@@ -13,13 +13,13 @@ from collections.abc import Iterator
 
 import pytest
 
-from dashboard import charts
-from dashboard.app import create_app
-from dashboard.charts_alder import AGE_PARAMS, CHART_ID
-from dashboard.page import layout_for
-from dashboard.pages import alder_og_kjonn
+from dashboard.charts import catalog as charts
+from dashboard.charts.alder_og_kjonn import AGE_PARAMS, CHART_ID
 from dashboard.settings import Settings
 from dashboard.state import parse
+from dashboard.web.factory import create_app
+from dashboard.web.page import layout_for
+from dashboard.web.pages import alder_og_kjonn
 
 SERIES = ("Jenter 10–14", "Gutter 10–14", "Jenter 15–17", "Gutter 15–17")
 PRINTED = {
@@ -147,7 +147,7 @@ def test_small_numbers_note(con):
 
 
 def t_small() -> str:
-    from dashboard.i18n import t
+    from dashboard.words import t
 
     return t("chart.small_numbers", "nb")
 

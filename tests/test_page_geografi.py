@@ -15,13 +15,14 @@ from collections.abc import Iterator
 import duckdb
 import pytest
 
-from dashboard import charts, warehouse
-from dashboard.app import create_app
-from dashboard.charts_geografi import COMPARISON_ID, GEO_PARAMS
-from dashboard.page import layout_for
-from dashboard.pages import geografi
+from dashboard.build import warehouse
+from dashboard.charts import catalog as charts
+from dashboard.charts.geografi import COMPARISON_ID, GEO_PARAMS
 from dashboard.settings import Settings
 from dashboard.state import parse
+from dashboard.web.factory import create_app
+from dashboard.web.page import layout_for
+from dashboard.web.pages import geografi
 
 # Table C as printed in the 2020 report (one line per residence: persons 2016-2020,
 # then reports 2016-2020).

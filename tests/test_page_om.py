@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import charts_om as om
-from dashboard import datafiles
 from dashboard import dimensions as dims
-from dashboard.app import create_app
-from dashboard.charts import EVENTS
-from dashboard.page import layout_for
-from dashboard.pages import om_dataene as page
+from dashboard.build import datafiles
+from dashboard.charts.registry import EVENTS
 from dashboard.settings import Settings
+from dashboard.web import about as om
+from dashboard.web.factory import create_app
+from dashboard.web.page import layout_for
+from dashboard.web.pages import om_dataene as page
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "data-format.md"
 

@@ -8,13 +8,13 @@ import io
 
 import pytest
 
-from dashboard import charts
-from dashboard.app import create_app
-from dashboard.charts_oppfolging import PARAMS, key_figures
-from dashboard.page import layout_for
-from dashboard.pages import trygghetsprogrammet as page
+from dashboard.charts import catalog as charts
+from dashboard.charts.trygghetsprogrammet import PARAMS, key_figures
 from dashboard.settings import Settings
 from dashboard.state import parse
+from dashboard.web.factory import create_app
+from dashboard.web.page import layout_for
+from dashboard.web.pages import trygghetsprogrammet as page
 
 CHART_IDS = (
     "trygghet-trakt",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.sentences import SMALL_THRESHOLD, change_sentence, is_small
+from dashboard.words.sentences import SMALL_THRESHOLD, change_sentence, is_small
 
 SUBJECT = "Anmeldelser med gjerningssted Bærum, 10–17 år"
 

@@ -1,4 +1,4 @@
-"""Tests for dashboard.ssb: PxWebApi v2 URLs, JSON-stat 2.0 parsing, code mapping, files.
+"""Tests for dashboard.build.ssb: PxWebApi v2 URLs, JSON-stat 2.0 parsing, code mapping, files.
 
 No network: responses are hand-written JSON-stat 2.0 datasets in tests/fixtures/ssb/,
 and HTTP goes through fake openers.
@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dashboard import datafiles, ssb
+from dashboard.build import datafiles, ssb
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ssb"
 BASE = "https://data.ssb.no/api/pxwebapi/v2"

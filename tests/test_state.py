@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard.chart_defs import TREND_PARAMS
+from dashboard.charts.trend import TREND_PARAMS
 from dashboard.state import parse, to_query
 
 

@@ -9,8 +9,9 @@ import duckdb
 import pytest
 
 import queries
-from dashboard import warehouse
-from dashboard.datafiles import DataError
+from dashboard.build import warehouse
+from dashboard.build.datafiles import DataError
+from dashboard.store import Warehouse
 
 
 def digest(path) -> str:
@@ -143,7 +144,7 @@ def test_staleness_follows_inputs(fixture_data, tmp_path):
 def test_served_read_only_with_a_cursor_per_thread(fixture_data, tmp_path):
     target = tmp_path / "wh.duckdb"
     warehouse.build(fixture_data, target)
-    store = warehouse.Warehouse(target)
+    store = Warehouse(target)
     with pytest.raises(duckdb.Error):
         store.cursor().execute("DELETE FROM fact").fetchall()
     cursors, counts = [], []
@@ -185,7 +186,7 @@ def test_real_data_builds_under_two_seconds_is_measured_by_benchmark_not_here(wa
 def test_query_loader_binds_named_parameters(fixture_data, tmp_path):
     target = tmp_path / "wh.duckdb"
     warehouse.build(fixture_data, target)
-    cur = warehouse.Warehouse(target).cursor()
+    cur = Warehouse(target).cursor()
     assert "lang" in queries.parameters("export_all")
     frame = queries.run(cur, "export_all", lang="en", unused="ignored")
     assert len(frame) == 14

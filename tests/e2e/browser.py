@@ -309,7 +309,7 @@ def open_chart_table(driver, card) -> RenderedTable:
 
 def nb_number(value: float, decimals: int = 0) -> str:
     """A number as bokmål prints it: `1 234` / `12,5` with a no-break space (independent of
-    dashboard.formatting, so the test checks the app's formatting rather than reusing it)."""
+    dashboard.words.numbers, so the test checks the app's formatting rather than reusing it)."""
     text = f"{abs(value):,.{decimals}f}".replace(",", NBSP).replace(".", ",")
     return ("\u2212" + text) if round(value, decimals) < 0 else text
 

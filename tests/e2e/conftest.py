@@ -20,7 +20,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dashboard import warehouse
+from dashboard.build import warehouse
 from tests.e2e.browser import HEIGHT, WIDTH, LiveServer, browser_log, make_driver, quit_driver
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,8 +48,8 @@ def live_server(e2e_warehouse) -> Iterator[LiveServer]:
     """The real app (create_app) served by werkzeug on a free port in a background thread."""
     from werkzeug.serving import make_server
 
-    from dashboard.app import create_app
     from dashboard.settings import Settings
+    from dashboard.web.factory import create_app
 
     logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per request
     app = create_app(Settings(warehouse=e2e_warehouse))

@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 import pytest
 from selenium.webdriver.common.by import By
 
-from dashboard.app import NAV
-from dashboard.i18n import t
+from dashboard.web.pages import PAGES as SPECS
+from dashboard.words import t
 from tests.e2e.browser import (
     YEAR,
     RenderedTable,
@@ -78,7 +78,7 @@ def test_page_loads_cleanly_in_bokmaal(driver, live_server, path):
     wait_page_drawn(driver, path)
     assert len(driver.find_elements(By.TAG_NAME, "h1")) == 1
     assert driver.execute_script("return document.documentElement.lang") == "nb"
-    assert nav_texts(driver) == [t(key, "nb") for _, key in NAV]
+    assert nav_texts(driver) == [t(spec.nav_key, "nb") for spec in SPECS]
     assert "Traceback" not in driver.page_source
     assert severe(browser_log(driver)) == []
 
@@ -91,8 +91,8 @@ def test_page_switches_to_english(driver, live_server, path):
         lambda d: d.execute_script("return document.documentElement.lang") == "en",
         "html[lang] never became en",
     )
-    english = [t(key, "en") for _, key in NAV]
-    assert english != [t(key, "nb") for _, key in NAV]
+    english = [t(spec.nav_key, "en") for spec in SPECS]
+    assert english != [t(spec.nav_key, "nb") for spec in SPECS]
     wait_until(driver, lambda d: nav_texts(d) == english, "the navigation stayed Norwegian")
     wait_page_drawn(driver, path)
     assert len(driver.find_elements(By.TAG_NAME, "h1")) == 1

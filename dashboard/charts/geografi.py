@@ -17,7 +17,7 @@ import pandas as pd
 
 import queries
 from dashboard import figures
-from dashboard.charts import (
+from dashboard.charts.registry import (
     ChartResult,
     csv_rows,
     finite,
@@ -29,9 +29,9 @@ from dashboard.charts import (
     years_text,
 )
 from dashboard.dimensions import KOMMUNER, RESIDENCES, TOTAL, kommune_name
-from dashboard.formatting import format_cell, format_number, format_percent
-from dashboard.i18n import pick, t
 from dashboard.state import KOMMUNE, LANG, MIN_YEAR, Param, ViewState, max_year, years
+from dashboard.words import pick, t
+from dashboard.words.numbers import format_cell, format_number, format_percent
 
 MEASURES = ("personer", "anmeldelser")
 #: The places of residence of table C (every residence code but the total).

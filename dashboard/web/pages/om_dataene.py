@@ -8,12 +8,13 @@ from collections.abc import Sequence
 import pandas as pd
 from dash import html
 
-from dashboard import charts_om as om
-from dashboard import ids
-from dashboard.components import data_table
-from dashboard.i18n import pick, t
-from dashboard.page import PageSpec, headings
 from dashboard.state import LANG, ViewState
+from dashboard.web import about as om
+from dashboard.web import ids
+from dashboard.web.components import data_table
+from dashboard.web.context import cursor
+from dashboard.web.page import PageSpec, headings
+from dashboard.words import pick, t
 
 NAME = "om_dataene"
 SOURCES = ids.page(NAME, "kilder")
@@ -398,8 +399,6 @@ def _add(lang: str) -> html.Section:
 
 def content(state: ViewState) -> list:
     """The whole page: the download link, then one section per question a reader has."""
-    from dashboard.app import cursor
-
     lang = state.lang
     cur = cursor()
     href = "/last-ned/alle-data.csv" + ("?lang=en" if lang == "en" else "")
@@ -437,7 +436,6 @@ def _contents(sections: list[html.Section], lang: str) -> html.Nav:
 SPEC = PageSpec(
     name=NAME,
     path="/om-dataene",
-    nav_key="nav.om",
     params=PARAMS,
     controls=(),
     content=content,

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from dashboard import charts, ids
-from dashboard.charts_alder import AGE_PARAMS, CHART_ID
-from dashboard.components import chart_card, radio, year_range
+from dashboard.charts import catalog as charts
+from dashboard.charts.alder_og_kjonn import AGE_PARAMS, CHART_ID
 from dashboard.dimensions import KOMMUNER, kommune_options
-from dashboard.i18n import choices, legend, t
-from dashboard.page import Control, PageSpec, headings, query_of
 from dashboard.state import ViewState
+from dashboard.web import ids
+from dashboard.web.components import chart_card, radio, year_range
+from dashboard.web.context import cursor
+from dashboard.web.page import Control, PageSpec, headings, query_of
+from dashboard.words import choices, legend, t
 
-NAME = "alder"
+NAME = "alder_og_kjonn"
 KOMMUNE = ids.page(NAME, "kommune")
 MAAL = ids.page(NAME, "maal")
 STED = ids.page(NAME, "sted")
@@ -62,8 +64,6 @@ def controls(state: ViewState) -> list:
 
 def content(state: ViewState) -> list:
     """The age × sex chart card for the chosen measure and population."""
-    from dashboard.app import cursor
-
     query = query_of(AGE_PARAMS, state)
     return [chart_card(charts.render(CHART_ID, cursor(), state), query, state.lang)]
 
@@ -71,7 +71,6 @@ def content(state: ViewState) -> list:
 SPEC = PageSpec(
     name=NAME,
     path="/alder-og-kjonn",
-    nav_key="nav.alder",
     params=AGE_PARAMS,
     controls=(
         Control(KOMMUNE, "kommune"),

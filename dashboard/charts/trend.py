@@ -11,7 +11,7 @@ import pandas as pd
 
 import queries
 from dashboard import figures
-from dashboard.charts import (
+from dashboard.charts.registry import (
     ChartResult,
     csv_rows,
     events_for,
@@ -24,9 +24,9 @@ from dashboard.charts import (
     years_text,
 )
 from dashboard.dimensions import kommune_name
-from dashboard.formatting import format_cell, format_number
-from dashboard.i18n import pick, t
 from dashboard.state import KOMMUNE, LANG, Param, ViewState, years
+from dashboard.words import pick, t
+from dashboard.words.numbers import format_cell, format_number
 
 #: The police's offence groups (tables G and H) a visitor can pick, plus "alle".
 OFFENCE_CHOICES = (

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dashboard.formatting import check_lang, format_change, format_number, is_missing
+from dashboard.words.numbers import check_lang, format_change, format_number, is_missing
 
 #: Counts below this are "small": their changes are uncertain (SLT reports use 20).
 SMALL_THRESHOLD = 20

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dash
 from dash import Dash, dcc, html
 
-from dashboard.i18n import t
+from dashboard.words import t
 
 
 def layout(**query) -> html.Div:

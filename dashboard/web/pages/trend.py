@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dashboard import charts, ids
-from dashboard.chart_defs import OFFENCE_CHOICES, TREND_PARAMS
-from dashboard.components import chart_card, checklist, radio, year_range
+from dashboard.charts import catalog as charts
+from dashboard.charts.trend import OFFENCE_CHOICES, TREND_PARAMS
 from dashboard.dimensions import OFFENCE_GROUPS, kommune_options
-from dashboard.i18n import choices, legend, pick, t
-from dashboard.page import Control, PageSpec, headings, query_of
 from dashboard.state import ViewState
+from dashboard.web import ids
+from dashboard.web.components import chart_card, checklist, radio, year_range
+from dashboard.web.context import cursor
+from dashboard.web.page import Control, PageSpec, headings, query_of
+from dashboard.words import choices, legend, pick, t
 
 NAME = "trend"
 KOMMUNE = ids.page(NAME, "kommune")
@@ -104,8 +106,6 @@ def controls(state: ViewState) -> list:
 
 
 def content(state: ViewState) -> list:
-    from dashboard.app import cursor
-
     lang = state.lang
     query = query_of(TREND_PARAMS, state)
     cur = cursor()
@@ -118,7 +118,6 @@ def content(state: ViewState) -> list:
 SPEC = PageSpec(
     name=NAME,
     path="/trend",
-    nav_key="nav.trend",
     params=TREND_PARAMS,
     controls=(
         Control(KOMMUNE, "kommune"),

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dashboard import charts, ids
-from dashboard.charts_geografi import CHART_IDS, COMPARISON_ID, GEO_PARAMS, MEASURES, REPEAT_ID
-from dashboard.components import chart_card, radio, year_range
+from dashboard.charts import catalog as charts
+from dashboard.charts.geografi import CHART_IDS, COMPARISON_ID, GEO_PARAMS, MEASURES, REPEAT_ID
 from dashboard.dimensions import KOMMUNER, kommune_options
-from dashboard.i18n import choices, legend, t
-from dashboard.page import Control, PageSpec, headings, query_of
 from dashboard.state import ViewState
+from dashboard.web import ids
+from dashboard.web.components import chart_card, radio, year_range
+from dashboard.web.context import cursor
+from dashboard.web.page import Control, PageSpec, headings, query_of
+from dashboard.words import choices, legend, t
 
 NAME = "geografi"
 KOMMUNE = ids.page(NAME, "kommune")
@@ -58,8 +60,6 @@ def controls(state: ViewState) -> list:
 
 def content(state: ViewState) -> list:
     """One card per chosen measure, then the comparison between kommuner."""
-    from dashboard.app import cursor
-
     lang = state.lang
     query = query_of(GEO_PARAMS, state)
     cur = cursor()
@@ -73,7 +73,6 @@ def content(state: ViewState) -> list:
 SPEC = PageSpec(
     name=NAME,
     path="/geografi",
-    nav_key="nav.geografi",
     params=GEO_PARAMS,
     controls=(
         Control(KOMMUNE, "kommune"),

@@ -16,12 +16,12 @@ import duckdb
 import pandas as pd
 
 import queries
-from dashboard import datafiles
 from dashboard import dimensions as dims
-from dashboard.charts import EVENTS
+from dashboard.build import datafiles
+from dashboard.charts.registry import EVENTS
 from dashboard.figures import MONTHS
-from dashboard.formatting import format_number
-from dashboard.i18n import pick
+from dashboard.words import pick
+from dashboard.words.numbers import format_number
 
 #: Shown in a coverage cell when an area has no figures for a measure.
 NONE = "–"

@@ -1,10 +1,8 @@
-"""Build the DuckDB warehouse from `data/` atomically, and serve it read-only.
+"""Build the DuckDB warehouse from `data/` atomically (serving it is `dashboard.store`).
 
 A build validates everything first, writes a temporary file beside the target, checks
 it, and only then renames it over the old one: a failed build leaves the previous
-warehouse byte-for-byte untouched, and readers never see a half-written file. Serving
-opens the file read-only with one cursor per thread (DuckDB connections are not safe
-to share across threads; cursors of one connection are).
+warehouse byte-for-byte untouched, and readers never see a half-written file.
 """
 
 from __future__ import annotations
@@ -13,7 +11,6 @@ import contextlib
 import datetime as dt
 import fcntl
 import os
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -22,9 +19,9 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from dashboard import datafiles
 from dashboard import dimensions as dims
-from dashboard.datafiles import DataError, Problem
+from dashboard.build import datafiles
+from dashboard.build.datafiles import DataError, Problem
 
 SCHEMA_PATH = Path(__file__).with_name("schema.sql")
 MATERIALISE_PATH = Path(__file__).with_name("materialise.sql")
@@ -243,38 +240,3 @@ def ensure_built(data_dir: Path, path: Path) -> BuildReport | None:
         if not is_stale(data_dir, path):
             return None
     return build(data_dir, path)
-
-
-class Warehouse:
-    """Read-only access to a built warehouse: one connection per process, a cursor per thread."""
-
-    def __init__(self, path: Path):
-        self.path = Path(path)
-        self._local = threading.local()
-        self._lock = threading.Lock()
-        self._con: duckdb.DuckDBPyConnection | None = None
-        self._pid: int | None = None
-
-    def _connection(self) -> duckdb.DuckDBPyConnection:
-        # Re-open after a fork (gunicorn --preload): connections must not cross processes.
-        if self._con is None or self._pid != os.getpid():
-            with self._lock:
-                if self._con is None or self._pid != os.getpid():
-                    self._con = duckdb.connect(str(self.path), read_only=True)
-                    self._pid = os.getpid()
-                    self._local = threading.local()
-        return self._con
-
-    def cursor(self) -> duckdb.DuckDBPyConnection:
-        """This thread's cursor (created on first use)."""
-        con = self._connection()
-        cur = getattr(self._local, "cursor", None)
-        if cur is None:
-            cur = con.cursor()
-            self._local.cursor = cur
-        return cur
-
-    def close(self) -> None:
-        if self._con is not None:
-            self._con.close()
-            self._con = None

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from dashboard.datafiles import KEY_COLUMNS
-from dashboard.formatting import format_cell
-from dashboard.i18n import pick, t
+from dashboard.build.datafiles import KEY_COLUMNS
 from dashboard.state import Param, ViewState
+from dashboard.words import pick, t
+from dashboard.words.numbers import format_cell
 
 #: Events marked on time axes (DATA.md §3).
 EVENTS = (
@@ -169,14 +169,3 @@ def years_text(years: Sequence[int]) -> str:
 
 def finite(value: object) -> bool:
     return value is not None and not (isinstance(value, float) and math.isnan(value))
-
-
-# Import chart modules so their @register decorators run.
-from dashboard import (  # noqa: E402, F401
-    chart_defs,
-    charts_alder,
-    charts_geografi,
-    charts_om,
-    charts_oppfolging,
-    charts_oversikt,
-)

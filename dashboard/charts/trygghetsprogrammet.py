@@ -17,7 +17,7 @@ import pandas as pd
 
 import queries
 from dashboard import figures
-from dashboard.charts import (
+from dashboard.charts.registry import (
     ChartResult,
     csv_rows,
     is_small,
@@ -27,7 +27,9 @@ from dashboard.charts import (
     source_line,
 )
 from dashboard.dimensions import MUNICIPALITIES, kommune_name
-from dashboard.formatting import (
+from dashboard.state import KOMMUNE, LANG, MIN_YEAR, Param, ViewState, max_year
+from dashboard.words import pick, t
+from dashboard.words.numbers import (
     format_cell,
     format_change,
     format_number,
@@ -35,8 +37,6 @@ from dashboard.formatting import (
     missing_symbol,
     status_label,
 )
-from dashboard.i18n import pick, t
-from dashboard.state import KOMMUNE, LANG, MIN_YEAR, Param, ViewState, max_year
 
 PAGE = "trygghetsprogrammet"
 YEARS = ("2019", "2020")

@@ -7,14 +7,19 @@ so no page can forget one of them.
 
 from __future__ import annotations
 
+import logging
+import traceback
 from collections.abc import Sequence
 from urllib.parse import urlencode
 
 import pandas as pd
 from dash import dcc, html
 
-from dashboard.charts import ChartResult
-from dashboard.i18n import t
+from dashboard.charts.registry import ChartResult
+from dashboard.state import MIN_YEAR, max_year
+from dashboard.words import t
+
+log = logging.getLogger(__name__)
 
 
 def download_href(chart_id: str, query: dict[str, str]) -> str:
@@ -212,9 +217,18 @@ def year_input(component_id: str, label: str, value: int, lo: int, hi: int) -> h
 
 def year_range(fra_id: str, til_id: str, fra: int, til: int, lang: str) -> list[html.Div]:
     """The from/to year fields every time-series page has."""
-    from dashboard.state import MIN_YEAR, max_year
-
     return [
         year_input(fra_id, t("filter.fra", lang), fra, MIN_YEAR, max_year()),
         year_input(til_id, t("filter.til", lang), til, MIN_YEAR, max_year()),
     ]
+
+
+def error_content(lang: str, exc: BaseException | None = None) -> html.Div:
+    """What a visitor sees when a view fails: a friendly message, never a traceback."""
+    if exc is not None:
+        log.error("view failed: %s", "".join(traceback.format_exception(exc)))
+    return html.Div(
+        [html.H2(t("error.title", lang)), html.P(t("error.body", lang))],
+        className="error-message",
+        role="alert",
+    )

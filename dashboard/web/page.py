@@ -9,7 +9,6 @@ pages router, which calls the page layout with the old query).
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from urllib.parse import parse_qs
@@ -18,9 +17,11 @@ import dash
 from dash import Dash, Input, Output, State, html
 from dash.exceptions import PreventUpdate
 
-from dashboard import ids
-from dashboard.i18n import pick, t
 from dashboard.state import Param, ViewState, parse, to_query, to_search
+from dashboard.web import ids
+from dashboard.web.components import error_content, view_notes
+from dashboard.web.context import default_language
+from dashboard.words import pick, t
 
 
 @dataclass(frozen=True)
@@ -34,14 +35,18 @@ class Control:
 
 @dataclass(frozen=True)
 class PageSpec:
-    name: str  # short id, prefix of component ids
+    name: str  # the page's one name: module, chart module, id prefix, nav key
     path: str
-    nav_key: str  # i18n key of its title
     params: Sequence[Param]
     controls: Sequence[Control]
     content: Callable[[ViewState], list]
     controls_layout: Callable[[ViewState], list] | None = None
     heading: Callable[[str], tuple[str, str]] | None = None  # lang -> (h1, intro)
+
+    @property
+    def nav_key(self) -> str:
+        """Catalog key of the page's name in the navigation."""
+        return f"nav.{self.name}"
 
     @property
     def content_id(self) -> str:
@@ -62,8 +67,6 @@ def headings(text: dict[str, dict[str, str]]) -> Callable[[str], tuple[str, str]
 
 def safe_content(spec: PageSpec, state: ViewState) -> list:
     """The page content, or a friendly error message if anything fails."""
-    from dashboard.app import error_content
-
     try:
         return spec.content(state)
     except Exception as exc:  # a view must never show a traceback
@@ -72,14 +75,9 @@ def safe_content(spec: PageSpec, state: ViewState) -> list:
 
 def layout_for(spec: PageSpec) -> Callable[..., html.Div]:
     """The pages-router layout function: query arguments -> full page."""
-    from dashboard.app import context
-    from dashboard.components import view_notes
 
     def layout(**query) -> html.Div:
-        default_lang = "nb"
-        with contextlib.suppress(RuntimeError, KeyError):  # no app context: defaults
-            default_lang = context().settings.default_language
-        state = parse(spec.params, query, lang_default=default_lang)
+        state = parse(spec.params, query, lang_default=default_language())
         lang = state.lang
         h1, intro = spec.heading(lang) if spec.heading else (t(spec.nav_key, lang), "")
         children: list = [html.H1(h1)]
@@ -102,10 +100,10 @@ def layout_for(spec: PageSpec) -> Callable[..., html.Div]:
     return layout
 
 
-def register(app: Dash, spec: PageSpec, order: int, module: str) -> None:
+def register(app: Dash, spec: PageSpec, order: int) -> None:
     """Register the page with Dash Pages and wire its controls."""
     dash.register_page(
-        module,
+        spec.name,
         path=spec.path,
         name=spec.name,
         title=f"{t(spec.nav_key)} – SLT-statistikk",
@@ -117,10 +115,8 @@ def register(app: Dash, spec: PageSpec, order: int, module: str) -> None:
 
     def states(values: Sequence[object], search: str | None) -> tuple[ViewState, ViewState]:
         """(what the controls show, what the URL says), both validated."""
-        from dashboard.app import context
-
         current = parse_qs((search or "").lstrip("?"))
-        default_lang = context().settings.default_language
+        default_lang = default_language()
         query: dict[str, object] = {"lang": current.get("lang", [default_lang])}
         for control, value in zip(spec.controls, values, strict=True):
             if value is None or value == "" or value == []:

@@ -14,10 +14,10 @@ import pandas as pd
 
 import queries
 from dashboard.dimensions import kommune_name
-from dashboard.formatting import format_change, format_number
-from dashboard.i18n import pick
-from dashboard.sentences import change_sentence, is_small
 from dashboard.state import LANG, Param, ViewState, max_year
+from dashboard.words import pick
+from dashboard.words.numbers import format_change, format_number
+from dashboard.words.sentences import change_sentence, is_small
 
 
 @dataclass(frozen=True)

@@ -6,13 +6,14 @@ from urllib.parse import urlencode
 
 from dash import html
 
-from dashboard import ids
-from dashboard.charts_oversikt import OVERVIEW_PARAMS, key_figures
-from dashboard.components import radio
+from dashboard.charts.oversikt import OVERVIEW_PARAMS, key_figures
 from dashboard.dimensions import kommune_name, kommune_options
-from dashboard.i18n import pick, t
-from dashboard.page import Control, PageSpec, headings
 from dashboard.state import ViewState
+from dashboard.web import ids
+from dashboard.web.components import radio
+from dashboard.web.context import cursor
+from dashboard.web.page import Control, PageSpec, headings
+from dashboard.words import pick, t
 
 NAME = "oversikt"
 KOMMUNE = ids.page(NAME, "kommune")
@@ -63,8 +64,6 @@ def _link(path: str, state: ViewState) -> str:
 
 
 def content(state: ViewState) -> list:
-    from dashboard.app import cursor
-
     lang = state.lang
     figures = key_figures(cursor(), state)
     children: list = []
@@ -97,7 +96,6 @@ def content(state: ViewState) -> list:
 SPEC = PageSpec(
     name=NAME,
     path="/",
-    nav_key="nav.oversikt",
     params=OVERVIEW_PARAMS,
     controls=(Control(KOMMUNE, "kommune"), Control(AAR, "aar")),
     content=content,

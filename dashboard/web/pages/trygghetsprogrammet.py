@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from dash import html
 
-from dashboard import charts, ids
-from dashboard.charts_oppfolging import PARAMS, key_figures
-from dashboard.components import chart_card, radio
+from dashboard.charts import catalog as charts
+from dashboard.charts.trygghetsprogrammet import PARAMS, key_figures
 from dashboard.dimensions import KOMMUNER, kommune_options
-from dashboard.i18n import pick, t
-from dashboard.page import Control, PageSpec, headings, query_of
 from dashboard.state import ViewState
+from dashboard.web import ids
+from dashboard.web.components import chart_card, radio
+from dashboard.web.context import cursor
+from dashboard.web.page import Control, PageSpec, headings, query_of
+from dashboard.words import pick, t
 
 NAME = "trygghetsprogrammet"
 KOMMUNE = ids.page(NAME, "kommune")
@@ -117,8 +119,6 @@ def _key_figures(result: charts.ChartResult, lang: str) -> list:
 
 def content(state: ViewState) -> list:
     """Three sections, each a heading, a short explanation and its chart cards."""
-    from dashboard.app import cursor
-
     lang = state.lang
     query = query_of(PARAMS, state)
     cur = cursor()
@@ -152,7 +152,6 @@ def content(state: ViewState) -> list:
 SPEC = PageSpec(
     name=NAME,
     path="/trygghetsprogrammet",
-    nav_key="nav.trygghet",
     params=PARAMS,
     controls=(Control(KOMMUNE, "kommune"), Control(AAR, "aar")),
     content=content,

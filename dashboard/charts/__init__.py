@@ -1,0 +1,1 @@
+"""Chart definitions, one module per page (named like the page), and their registry."""

@@ -1,0 +1,1 @@
+"""What a browser gets: the app factory, shell, routes, components and pages."""

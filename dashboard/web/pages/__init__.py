@@ -1,0 +1,18 @@
+"""One module per URL, named like its slug; `PAGES` is their order in the navigation."""
+
+from __future__ import annotations
+
+from dashboard.web.pages import (
+    alder_og_kjonn,
+    geografi,
+    om_dataene,
+    oversikt,
+    trend,
+    trygghetsprogrammet,
+)
+
+#: Page specs in navigation order (the 404 page is not in the navigation).
+PAGES = tuple(
+    module.SPEC
+    for module in (oversikt, trend, geografi, alder_og_kjonn, trygghetsprogrammet, om_dataene)
+)

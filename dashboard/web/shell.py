@@ -1,0 +1,186 @@
+"""The frame around every page: skip link, header, navigation, language switch, footer.
+
+The navigation is built from the page specs, so a page added to `PAGES` appears in the
+menu with nothing else to edit. The shell callback re-labels the frame when the
+language in the URL changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from urllib.parse import parse_qs, parse_qsl, urlencode
+
+import dash
+from dash import Dash, Input, Output, dcc, html
+
+from dashboard.web import ids
+from dashboard.web.page import PageSpec
+from dashboard.words import t
+
+INDEX = """<!DOCTYPE html>
+<html lang="nb">
+<head>
+{%metas%}
+<title>{%title%}</title>
+{%favicon%}
+{%css%}
+</head>
+<body>
+{%app_entry%}
+<footer>{%config%}{%scripts%}{%renderer%}</footer>
+</body>
+</html>"""
+
+ALL_DATA = "/last-ned/alle-data.csv"
+
+
+def nav_links(pages: Sequence[PageSpec], pathname: str, lang: str) -> list:
+    """Plain links (full navigation): they work without JavaScript and carry aria-current."""
+    suffix = "" if lang == "nb" else f"?lang={lang}"
+    return [
+        html.A(
+            t(spec.nav_key, lang),
+            href=spec.path + suffix,
+            className="nav-link active" if pathname == spec.path else "nav-link",
+            **({"aria-current": "page"} if pathname == spec.path else {}),
+        )
+        for spec in pages
+    ]
+
+
+def shell(pages: Sequence[PageSpec]) -> html.Div:
+    lang = "nb"
+    return html.Div(
+        [
+            html.A(t("skip", lang), href="#main", className="skip-link", id=ids.SKIP),
+            dcc.Location(id=ids.URL, refresh=False),
+            html.Header(
+                [
+                    html.Div(
+                        [
+                            dcc.Link(
+                                t("site.title", lang),
+                                href="/",
+                                className="site-title",
+                                id=ids.SITE_TITLE,
+                            ),
+                            html.P(t("site.tagline", lang), className="tagline", id=ids.TAGLINE),
+                        ],
+                        className="brand",
+                    ),
+                    html.A(
+                        t("lang.switch", lang),
+                        href="/?lang=en",
+                        id=ids.LANG_LINK,
+                        className="lang-switch",
+                        lang="en",
+                        title=t("lang.switch.label", lang),
+                    ),
+                    html.Nav(
+                        nav_links(pages, "/", lang),
+                        id=ids.NAV,
+                        className="site-nav",
+                        **{"aria-label": t("nav.label", lang)},
+                    ),
+                ],
+                className="site-header",
+            ),
+            html.Main(dash.page_container, id="main", tabIndex="-1"),
+            html.Footer(
+                [
+                    html.P(t("footer.about", lang), id=ids.FOOTER_TEXT),
+                    html.P(
+                        html.A(
+                            t("download.all", lang),
+                            href=ALL_DATA,
+                            id=ids.DOWNLOAD_ALL,
+                            download="slt-statistikk-alle-data.csv",
+                        )
+                    ),
+                ],
+                className="site-footer",
+            ),
+        ],
+        className="shell",
+    )
+
+
+def lang_of(search: str | None) -> str:
+    """The language a URL query asks for (bokmål unless it says en)."""
+    values = parse_qs((search or "").lstrip("?")).get("lang", [])
+    return values[0] if values and values[0] in ("nb", "en") else "nb"
+
+
+def register_callbacks(app: Dash, pages: Sequence[PageSpec]) -> None:
+    """The shell follows the URL's language; fragments and <html lang> follow the view."""
+
+    @app.callback(
+        Output(ids.NAV, "children"),
+        Output(ids.LANG_LINK, "href"),
+        Output(ids.LANG_LINK, "children"),
+        Output(ids.LANG_LINK, "lang"),
+        Output(ids.LANG_LINK, "title"),
+        Output(ids.SKIP, "children"),
+        Output(ids.SITE_TITLE, "children"),
+        Output(ids.SITE_TITLE, "href"),
+        Output(ids.TAGLINE, "children"),
+        Output(ids.FOOTER_TEXT, "children"),
+        Output(ids.DOWNLOAD_ALL, "children"),
+        Output(ids.DOWNLOAD_ALL, "href"),
+        Output(ids.NAV, "aria-label"),
+        Input(ids.URL, "pathname"),
+        Input(ids.URL, "search"),
+    )
+    def update_shell(pathname, search):
+        lang = lang_of(search)
+        other = "en" if lang == "nb" else "nb"
+        query = [(k, v) for k, v in parse_qsl((search or "").lstrip("?")) if k != "lang"]
+        if other != "nb":
+            query.append(("lang", other))
+        switch = (pathname or "/") + ("?" + urlencode(query, safe=",") if query else "")
+        home = "/" if lang == "nb" else f"/?lang={lang}"
+        return (
+            nav_links(pages, pathname or "/", lang),
+            switch,
+            t("lang.switch", lang),
+            other,
+            t("lang.switch.label", lang),
+            t("skip", lang),
+            t("site.title", lang),
+            home,
+            t("site.tagline", lang),
+            t("footer.about", lang),
+            t("download.all", lang),
+            ALL_DATA + ("" if lang == "nb" else "?lang=en"),
+            t("nav.label", lang),
+        )
+
+    # Pages render after the browser has looked for `#fragment`: scroll to it once it exists.
+    app.clientside_callback(
+        """function(hash) {
+            if (!hash || hash.length < 2) { return window.dash_clientside.no_update; }
+            var id = decodeURIComponent(hash.slice(1)), tries = 0;
+            (function look() {
+                var el = document.getElementById(id);
+                if (el) {
+                    el.scrollIntoView();
+                    if (!el.hasAttribute("tabindex")) { el.setAttribute("tabindex", "-1"); }
+                    el.focus({preventScroll: true});
+                } else if (tries++ < 50) { setTimeout(look, 100); }
+            })();
+            return window.dash_clientside.no_update;
+        }""",
+        Output(ids.HASH_STORE, "data"),
+        Input(ids.URL, "hash"),
+    )
+
+    # The document language follows the view (screen readers pronounce by it).
+    app.clientside_callback(
+        """function(search) {
+            var m = /[?&]lang=(en|nb)(&|$)/.exec(search || "");
+            document.documentElement.lang = m ? m[1] : "nb";
+            return window.dash_clientside.no_update;
+        }""",
+        Output(ids.LANG_STORE, "data"),
+        Input(ids.URL, "search"),
+    )
