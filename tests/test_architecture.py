@@ -17,7 +17,7 @@ PACKAGES = ("dashboard", "queries")
 LAYERS = (
     ("dashboard", "dashboard.settings", "dashboard.dimensions", "dashboard.words"),
     ("dashboard.build",),
-    ("dashboard.store", "queries", "dashboard.state", "dashboard.export"),
+    ("dashboard.store", "queries", "dashboard.state", "dashboard.export", "dashboard.coverage"),
     ("dashboard.figures",),
     ("dashboard.charts",),
     ("dashboard.web",),

@@ -11,28 +11,23 @@ no share, since its sum would be too small.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-import duckdb
 import pandas as pd
 
-import queries
 from dashboard import figures
 from dashboard.charts.registry import (
-    ChartResult,
-    csv_rows,
+    NoData,
+    Query,
+    Rows,
+    Shape,
+    bind,
+    chart,
     finite,
-    is_small,
     label_column,
-    no_data,
-    register,
-    source_line,
-    years_text,
 )
 from dashboard.dimensions import KOMMUNER, MEASURES, PLACE_ROLES, kommune_name
 from dashboard.state import KOMMUNE, LANG, MIN_YEAR, Param, ViewState, max_year, years
 from dashboard.words import pick, t
-from dashboard.words.numbers import format_cell, format_number, format_percent
+from dashboard.words.numbers import format_cell, format_number, format_percent, years_text
 
 CHART_ID = "alder-kjonn"
 MEASURE_CHOICES = ("anmeldelser", "personer")
@@ -41,10 +36,10 @@ PLACE_CHOICES = ("gjerningssted", "bosted")
 AGE_PARAMS = (
     LANG,
     KOMMUNE,
-    Param("maal", MEASURE_CHOICES, "anmeldelser"),
-    Param("sted", PLACE_CHOICES, "gjerningssted"),
-    Param("visning", ("antall", "andel"), "antall"),
-    *years(2010, 2020),
+    Param("maal", MEASURE_CHOICES, "anmeldelser", label="legend.maal"),
+    Param("sted", PLACE_CHOICES, "gjerningssted", label="legend.sted"),
+    Param("visning", ("antall", "andel"), "antall", label="legend.visning"),
+    *years(2010, 2020, years_of=MEASURE_CHOICES),
 )
 
 TEXT = {
@@ -127,34 +122,37 @@ TEXT = {
 }
 
 
-def age_sex_rows(
-    cursor: duckdb.DuckDBPyConnection,
-    municipalities: Sequence[str],
-    measures: Sequence[str],
-    place_roles: Sequence[str],
-    fra: int,
-    til: int,
-) -> pd.DataFrame:
-    """The four age × sex cells per year (preferred edition) for the given selection."""
-    return queries.run(
-        cursor,
-        "age_sex",
-        municipalities=list(municipalities),
-        measures=list(measures),
-        place_roles=list(place_roles),
-        fra=fra,
-        til=til,
-    )
+#: The chosen kommune, measure and population in the chosen years.
+ROWS = Query(
+    "age_sex",
+    bind(
+        municipalities=lambda s: [s["kommune"]],
+        measures=lambda s: [s["maal"]],
+        place_roles=lambda s: [s["sted"]],
+        fra=lambda s: s["fra"],
+        til=lambda s: s["til"],
+    ),
+)
+#: Everything by age and sex, for saying what exists when the choice has nothing.
+EVERYTHING = Query(
+    "age_sex",
+    bind(
+        municipalities=lambda s: list(KOMMUNER),
+        measures=lambda s: list(MEASURE_CHOICES),
+        place_roles=lambda s: list(PLACE_CHOICES),
+        fra=lambda s: MIN_YEAR,
+        til=lambda s: max_year(),
+    ),
+)
 
 
-def availability(cursor: duckdb.DuckDBPyConnection, lang: str) -> list[str]:
+def availability(everything: pd.DataFrame, lang: str) -> list[str]:
     """What exists by age and sex, read from the warehouse (so imports show up here).
 
     E.g. ["Bærum: anmeldelser, gjerningssted 2013–2020 (SLT årsrapport 2020 – …)", …].
     """
-    rows = age_sex_rows(cursor, KOMMUNER, MEASURE_CHOICES, PLACE_CHOICES, MIN_YEAR, max_year())
     out: list[str] = []
-    for (municipality, measure, place), group in rows.groupby(
+    for (municipality, measure, place), group in everything.groupby(
         ["municipality", "measure", "place_role"], sort=False
     ):
         publications = ", ".join(dict.fromkeys(group["publication"]))
@@ -165,19 +163,15 @@ def availability(cursor: duckdb.DuckDBPyConnection, lang: str) -> list[str]:
     return out
 
 
-def _no_age_sex_data(
-    title: str, cursor: duckdb.DuckDBPyConnection, state: ViewState
-) -> ChartResult:
+def _no_age_sex_data(title: str, everything: pd.DataFrame, state: ViewState) -> NoData:
     """Say what is missing (kommune, measure × place, or years) and what exists instead."""
     lang = state.lang
     kommune, maal, sted = state["kommune"], state["maal"], state["sted"]
     k = kommune_name(kommune, lang)
-    everything = age_sex_rows(
-        cursor, [kommune], MEASURE_CHOICES, PLACE_CHOICES, MIN_YEAR, max_year()
-    )
-    if everything.empty:
+    mine = everything[everything["municipality"] == kommune]
+    if mine.empty:
         lead = pick(TEXT["nodata.kommune"], lang).format(k=k)
-    elif everything[(everything["measure"] == maal) & (everything["place_role"] == sted)].empty:
+    elif mine[(mine["measure"] == maal) & (mine["place_role"] == sted)].empty:
         measure = pick(TEXT[f"measure.{maal}"], lang)
         lead = pick(TEXT["nodata.combination"], lang).format(
             measure=measure[:1].upper() + measure[1:],
@@ -186,13 +180,13 @@ def _no_age_sex_data(
         )
     else:
         lead = pick(TEXT["nodata.years"], lang).format(k=k, fra=state["fra"], til=state["til"])
-    have = availability(cursor, lang)
+    have = availability(everything, lang)
     exists = (
         pick(TEXT["nodata.exists"], lang).format(have="; ".join(have))
         if have
         else pick(TEXT["nodata.none"], lang)
     )
-    return no_data(CHART_ID, title, f"{lead} {exists} {t('nodata.template', lang)}", lang)
+    return NoData(title, f"{lead} {exists} {t('nodata.template', lang)}")
 
 
 def with_shares(rows: pd.DataFrame) -> pd.DataFrame:
@@ -266,8 +260,6 @@ def _notes(rows: pd.DataFrame, state: ViewState) -> list[str]:
     notes: list[str] = []
     if state["visning"] == "andel":
         notes.append(pick(TEXT["share.note"], lang))
-    if is_small(rows["value"]):
-        notes.append(t("chart.small_numbers", lang))
     if state["maal"] == "anmeldelser":
         notes.append(pick(TEXT["sum.anmeldelser"], lang))
     have = sorted(int(y) for y in rows["year"].unique())
@@ -299,8 +291,8 @@ def _subtitle(maal: str, sted: str, lang: str) -> str:
     return f"{measure.description_nb} {place.description_nb}"
 
 
-@register(CHART_ID, "alder", AGE_PARAMS)
-def age_sex_chart(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
+@chart(CHART_ID, "alder_og_kjonn", AGE_PARAMS, {"rows": ROWS, "everything": EVERYTHING})
+def age_sex_chart(result: Rows, state: ViewState) -> Shape | NoData:
     """10–14 / 15–17 × girls / boys over the years: counts as lines, shares as stacked bars."""
     lang = state.lang
     kommune, maal, sted = state["kommune"], state["maal"], state["sted"]
@@ -310,9 +302,9 @@ def age_sex_chart(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartR
     if share_view:
         what += pick(TEXT["title.share"], lang)
 
-    rows = age_sex_rows(cursor, [kommune], [maal], [sted], fra, til)
+    rows = result["rows"]
     if rows.empty:
-        return _no_age_sex_data(f"{what}, {fra}–{til}", cursor, state)
+        return _no_age_sex_data(f"{what}, {fra}–{til}", result["everything"], state)
     rows = with_shares(rows)
     rows["series"] = series_labels(rows, lang)
     title = f"{what}, {years_text(rows['year'])}"
@@ -353,14 +345,13 @@ def age_sex_chart(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartR
         if share_view
         else ()
     )
-    return ChartResult(
-        chart_id=CHART_ID,
+    return Shape(
         title=title,
         subtitle=_subtitle(maal, sted, lang),
         figure=figure,
         table=_display_table(rows, share_view, lang),
-        data=csv_rows(rows, extra=extra),
-        source=source_line(rows, lang),
+        rows=rows,
+        csv_extra=extra,
         summary=_summary(rows, title, share_view, lang),
         notes=_notes(rows, state),
     )

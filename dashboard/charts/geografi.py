@@ -9,29 +9,31 @@ computed against the published total and say so, with numerator and denominator.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-import duckdb
 import pandas as pd
 
-import queries
 from dashboard import figures
 from dashboard.charts.registry import (
-    ChartResult,
-    csv_rows,
+    NoData,
+    Query,
+    Rows,
+    Shape,
+    bind,
+    chart,
     finite,
-    is_small,
     label_column,
-    no_data,
-    register,
-    source_line,
-    years_text,
 )
 from dashboard.dimensions import KOMMUNER, RESIDENCES, TOTAL, kommune_name
 from dashboard.state import KOMMUNE, LANG, MIN_YEAR, Param, ViewState, max_year, years
 from dashboard.words import pick, t
-from dashboard.words.numbers import format_cell, format_number, format_percent
+from dashboard.words.numbers import (
+    format_cell,
+    format_number,
+    format_percent,
+    list_text,
+    years_text,
+)
 
 MEASURES = ("personer", "anmeldelser")
 #: The places of residence of table C (every residence code but the total).
@@ -40,9 +42,9 @@ PLACES = tuple(code for code in RESIDENCES if code != TOTAL)
 GEO_PARAMS = (
     LANG,
     KOMMUNE,
-    Param("maal", ("begge", *MEASURES), "begge"),
-    Param("visning", ("antall", "andel"), "antall"),
-    *years(2016, 2020),
+    Param("maal", ("begge", *MEASURES), "begge", label="legend.maal"),
+    Param("visning", ("antall", "andel"), "antall", label="legend.visning"),
+    *years(2016, 2020, years_of=tuple(f"{m}@bosted" for m in MEASURES)),
 )
 
 #: Chart id per measure (the page shows one or both).
@@ -192,41 +194,37 @@ TEXT = {
 }
 
 
-def _list(names: Sequence[str], lang: str) -> str:
-    """'A, B og C' / 'A, B and C'."""
-    names = list(names)
-    if len(names) <= 1:
-        return "".join(names)
-    word = " og " if lang == "nb" else " and "
-    return ", ".join(names[:-1]) + word + names[-1]
-
-
-def residence_rows(
-    cursor: duckdb.DuckDBPyConnection,
-    municipalities: Sequence[str],
-    measures: Sequence[str],
-    fra: int,
-    til: int,
-) -> pd.DataFrame:
-    """Table C rows (every edition, with `preferred`) for the given kommuner and measures."""
-    return queries.run(
-        cursor,
+def _residence_query(municipalities, measures) -> Query:
+    return Query(
         "residence",
-        municipalities=list(municipalities),
-        measures=list(measures),
-        fra=fra,
-        til=til,
+        bind(
+            municipalities=municipalities,
+            measures=measures,
+            fra=lambda s: s["fra"],
+            til=lambda s: s["til"],
+        ),
     )
 
 
-def availability(cursor: duckdb.DuckDBPyConnection, lang: str) -> list[str]:
+#: Every kommune's breakdown by residence, for saying what exists when a choice has none.
+EVERYTHING = Query(
+    "residence",
+    bind(
+        municipalities=lambda s: list(KOMMUNER),
+        measures=lambda s: list(MEASURES),
+        fra=lambda s: MIN_YEAR,
+        til=lambda s: max_year(),
+    ),
+)
+
+
+def availability(everything: pd.DataFrame, lang: str) -> list[str]:
     """Which kommuner have a breakdown by residence, with years and publication.
 
     Read from the warehouse, so a kommune that imports such figures appears here without
     a code change: e.g. ["Bærum 2016–2020 (SLT årsrapport 2020 – Bærum kommune)"].
     """
-    rows = residence_rows(cursor, KOMMUNER, MEASURES, MIN_YEAR, max_year())
-    rows = rows[rows["preferred"]]
+    rows = everything[everything["preferred"]]
     out: list[str] = []
     for code in KOMMUNER:
         mine = rows[rows["municipality"] == code]
@@ -237,11 +235,9 @@ def availability(cursor: duckdb.DuckDBPyConnection, lang: str) -> list[str]:
     return out
 
 
-def _no_residence_data(
-    chart_id: str, title: str, cursor: duckdb.DuckDBPyConnection, state: ViewState
-) -> ChartResult:
+def _no_residence_data(title: str, everything: pd.DataFrame, state: ViewState) -> NoData:
     lang = state.lang
-    have = availability(cursor, lang)
+    have = availability(everything, lang)
     lead = pick(TEXT["nodata.lead"], lang).format(
         k=kommune_name(state["kommune"], lang), fra=state["fra"], til=state["til"]
     )
@@ -249,8 +245,8 @@ def _no_residence_data(
         exists = pick(TEXT["nodata.none"], lang)
     else:
         key = "nodata.only" if len(have) == 1 else "nodata.some"
-        exists = pick(TEXT[key], lang).format(have=_list(have, lang))
-    return no_data(chart_id, title, f"{lead} {exists} {t('nodata.template', lang)}", lang)
+        exists = pick(TEXT[key], lang).format(have=list_text(have, lang))
+    return NoData(title, f"{lead} {exists} {t('nodata.template', lang)}")
 
 
 def _share(numerator: object, denominator: object) -> float | None:
@@ -432,8 +428,6 @@ def _residence_notes(
         )
     if state["visning"] == "andel":
         notes.append(pick(TEXT["share.note"], lang))
-    if is_small(tc.parts["value"]):
-        notes.append(t("chart.small_numbers", lang))
     notes.append(pick(TEXT["definitions"], lang))
     notes += _edition_notes(rows, rows[rows["preferred"]], measure, lang)
     if tc.years[0] > fra or tc.years[-1] < til:
@@ -465,9 +459,7 @@ def _residence_summary(tc: ResidenceTable, title: str, share_view: bool, lang: s
     )
 
 
-def residence_chart(
-    chart_id: str, measure: str, cursor: duckdb.DuckDBPyConnection, state: ViewState
-) -> ChartResult:
+def residence_chart(measure: str, result: Rows, state: ViewState) -> Shape | NoData:
     """One measure of table C: bars per year by residence, counts or computed shares."""
     lang = state.lang
     kommune, fra, til = state["kommune"], state["fra"], state["til"]
@@ -476,9 +468,9 @@ def residence_chart(
     if share_view:
         what += pick(TEXT["title.share"], lang)
 
-    rows = residence_rows(cursor, [kommune], [measure], fra, til)
+    rows = result["rows"]
     if rows.empty:
-        return _no_residence_data(chart_id, f"{what}, {fra}–{til}", cursor, state)
+        return _no_residence_data(f"{what}, {fra}–{til}", result["everything"], state)
     shown = rows[rows["preferred"]].reset_index(drop=True)
     title = f"{what}, {years_text(shown['year'])}"
     tc = ResidenceTable.from_rows(shown, lang)
@@ -494,29 +486,51 @@ def residence_chart(
     data = pd.concat([tc.parts, shown[shown["residence"] == "alle"]], ignore_index=True)
     data = data.sort_values("year", kind="stable")
     extra = ("share_computed_percent", "numerator", "denominator") if share_view else ()
-    return ChartResult(
-        chart_id=chart_id,
+    return Shape(
         title=title,
         subtitle=pick(TEXT[f"subtitle.{measure}"], lang),
         figure=figures.bar_chart(_plot_frame(tc, share_view), meta, barmode="group"),
         table=_display_table(tc, share_view, lang),
-        data=csv_rows(data, extra=extra),
-        source=source_line(shown, lang),
+        rows=data,
+        csv_extra=extra,
+        small=tc.parts["value"],
         summary=_residence_summary(tc, title, share_view, lang),
         notes=_residence_notes(tc, rows, measure, state),
     )
 
 
-@register(CHART_IDS["personer"], "geografi", GEO_PARAMS)
-def persons_by_residence(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
+def _shows(measure: str):
+    return lambda state: state["maal"] in (measure, "begge")
+
+
+@chart(
+    CHART_IDS["personer"],
+    "geografi",
+    GEO_PARAMS,
+    {
+        "rows": _residence_query(lambda s: [s["kommune"]], lambda s: ["personer"]),
+        "everything": EVERYTHING,
+    },
+    shown=_shows("personer"),
+)
+def persons_by_residence(result: Rows, state: ViewState) -> Shape | NoData:
     """Suspected persons 10–17 by residence (scene of crime in the kommune)."""
-    return residence_chart(CHART_IDS["personer"], "personer", cursor, state)
+    return residence_chart("personer", result, state)
 
 
-@register(CHART_IDS["anmeldelser"], "geografi", GEO_PARAMS)
-def reports_by_residence(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
+@chart(
+    CHART_IDS["anmeldelser"],
+    "geografi",
+    GEO_PARAMS,
+    {
+        "rows": _residence_query(lambda s: [s["kommune"]], lambda s: ["anmeldelser"]),
+        "everything": EVERYTHING,
+    },
+    shown=_shows("anmeldelser"),
+)
+def reports_by_residence(result: Rows, state: ViewState) -> Shape | NoData:
     """Police reports with suspects 10–17 by the suspects' residence."""
-    return residence_chart(CHART_IDS["anmeldelser"], "anmeldelser", cursor, state)
+    return residence_chart("anmeldelser", result, state)
 
 
 def local_shares(rows: pd.DataFrame) -> pd.DataFrame:
@@ -538,24 +552,36 @@ def local_shares(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def _no_comparison(
-    title: str, with_share: list[str], cursor: duckdb.DuckDBPyConnection, lang: str
-) -> ChartResult:
+    title: str, with_share: list[str], everything: pd.DataFrame, lang: str
+) -> NoData:
     """Fewer than two kommuner with figures: say which has them, and that others do not."""
-    have = availability(cursor, lang)
+    have = availability(everything, lang)
     if have:
         key = "nodata.only" if len(have) == 1 else "nodata.some"
-        have_text = pick(TEXT[key], lang).format(have=_list(have, lang))
+        have_text = pick(TEXT[key], lang).format(have=list_text(have, lang))
     else:
         have_text = pick(TEXT["nodata.none"], lang)
     missing = [kommune_name(c, lang) for c in KOMMUNER if c not in with_share]
     message = pick(TEXT["compare.nodata"], lang).format(
-        have_text=have_text, missing=_list(missing, lang)
+        have_text=have_text, missing=list_text(missing, lang)
     )
-    return no_data(COMPARISON_ID, title, f"{message} {t('nodata.template', lang)}", lang)
+    return NoData(title, f"{message} {t('nodata.template', lang)}")
 
 
-@register(COMPARISON_ID, "geografi", GEO_PARAMS)
-def local_share_comparison(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
+def _compared_measure(state: ViewState) -> str:
+    return "anmeldelser" if state["maal"] == "anmeldelser" else "personer"
+
+
+@chart(
+    COMPARISON_ID,
+    "geografi",
+    GEO_PARAMS,
+    {
+        "rows": _residence_query(lambda s: list(KOMMUNER), lambda s: [_compared_measure(s)]),
+        "everything": EVERYTHING,
+    },
+)
+def local_share_comparison(result: Rows, state: ViewState) -> Shape | NoData:
     """Across kommuner: the share of suspects who live where the offence was committed.
 
     Drawn only when at least two kommuner have a breakdown by residence; otherwise the
@@ -563,16 +589,16 @@ def local_share_comparison(cursor: duckdb.DuckDBPyConnection, state: ViewState) 
     """
     lang = state.lang
     fra, til = state["fra"], state["til"]
-    measure = "anmeldelser" if state["maal"] == "anmeldelser" else "personer"
+    measure = _compared_measure(state)
     what = pick(TEXT[f"compare.what.{measure}"], lang)
     base_title = pick(TEXT["compare.title"], lang).format(what=what)
 
-    rows = residence_rows(cursor, KOMMUNER, [measure], fra, til)
+    rows = result["rows"]
     rows = rows[rows["preferred"]]
     own = local_shares(rows)
     with_share = [c for c in KOMMUNER if own.loc[own["municipality"] == c, "share"].notna().any()]
     if len(with_share) < 2:
-        return _no_comparison(f"{base_title}, {fra}–{til}", with_share, cursor, lang)
+        return _no_comparison(f"{base_title}, {fra}–{til}", with_share, result["everything"], lang)
 
     own = own[own["municipality"].isin(with_share)].copy()
     own["series"] = label_column(own, "municipality", lang)
@@ -617,22 +643,16 @@ def local_share_comparison(cursor: duckdb.DuckDBPyConnection, state: ViewState) 
     # The CSV: each numerator row (with its share) and the published totals it is divided by.
     totals = rows[(rows["residence"] == "alle") & rows["municipality"].isin(with_share)]
     used = pd.concat([own, totals], ignore_index=True)
-    data = csv_rows(
-        used.sort_values(["municipality", "year"], kind="stable"),
-        extra=("share_computed_percent", "numerator", "denominator"),
-    )
     notes = [pick(TEXT["compare.note"], lang)]
     if "asker" in with_share and own["year"].min() < 2020 <= own["year"].max():
         notes.append(pick(TEXT["compare.asker"], lang))
-    if is_small(own["value"]):
-        notes.append(t("chart.small_numbers", lang))
-    return ChartResult(
-        chart_id=COMPARISON_ID,
+    return Shape(
         title=title,
         figure=figures.line_chart(frame, meta),
         table=table,
-        data=data,
-        source=source_line(used, lang),
+        rows=used.sort_values(["municipality", "year"], kind="stable"),
+        csv_extra=("share_computed_percent", "numerator", "denominator"),
+        small=own["value"],
         summary=summary,
         notes=notes,
     )
@@ -652,24 +672,24 @@ REPEAT_TEXT = {
 }
 
 
-@register(REPEAT_ID, "geografi", GEO_PARAMS)
-def repeat_offending(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
+@chart(
+    REPEAT_ID,
+    "geografi",
+    GEO_PARAMS,
+    Query(
+        "repeat_offending",
+        bind(municipality=lambda s: s["kommune"], fra=lambda s: s["fra"], til=lambda s: s["til"]),
+    ),
+)
+def repeat_offending(result: Rows, state: ViewState) -> Shape | NoData:
     """Persons with 4+ reports and their reports: in the police district and in the own kommune."""
     lang = state.lang
     k = kommune_name(state["kommune"], lang)
-    rows = queries.run(
-        cursor,
-        "repeat_offending",
-        municipality=state["kommune"],
-        fra=state["fra"],
-        til=state["til"],
-    )
+    rows = result["rows"]
     title_years = years_text(rows["year"]) if not rows.empty else f"{state['fra']}–{state['til']}"
     title = pick(REPEAT_TEXT["title"], lang).format(k=k, years=title_years)
     if rows.empty:
-        return no_data(
-            REPEAT_ID, title, pick(REPEAT_TEXT["empty"], lang) + t("nodata.template", lang), lang
-        )
+        return NoData(title, pick(REPEAT_TEXT["empty"], lang) + t("nodata.template", lang))
     rows = rows.copy()
     rows["measure_label"] = label_column(rows, "measure", lang)
     rows["category_label"] = label_column(rows, "category", lang)
@@ -693,8 +713,7 @@ def repeat_offending(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> Cha
         columns={"series": pick({"nb": "Gruppe", "en": "Group"}, lang)}
     )
     table.columns = [str(c) for c in table.columns]
-    notes = [t("chart.small_numbers", lang)] if is_small(rows["value"]) else []
-    notes += sorted({n for n in rows["note"].dropna()})
+    notes = sorted({n for n in rows["note"].dropna()})
     summary = (
         f"{title}: "
         + "; ".join(
@@ -704,13 +723,11 @@ def repeat_offending(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> Cha
         )
         + "."
     )
-    return ChartResult(
-        chart_id=REPEAT_ID,
+    return Shape(
         title=title,
         figure=figures.bar_chart(frame, meta),
         table=table,
-        data=csv_rows(rows),
-        source=source_line(rows, lang),
+        rows=rows,
         summary=summary,
         notes=notes,
     )

@@ -14,8 +14,8 @@ import pandas as pd
 
 import queries
 from dashboard.dimensions import kommune_name
-from dashboard.state import LANG, Param, ViewState, max_year
-from dashboard.words import pick
+from dashboard.state import KOMMUNE, LANG, Param, ViewState, max_year
+from dashboard.words import pick, t
 from dashboard.words.numbers import format_change, format_number
 from dashboard.words.sentences import change_sentence, is_small
 
@@ -44,8 +44,23 @@ class KeyFigure:
 
 OVERVIEW_PARAMS = (
     LANG,
-    Param("kommune", ("baerum", "asker", "oslo"), "baerum"),
-    Param("aar", ("siste", *(str(y) for y in range(2010, max_year() + 1))), "siste"),
+    KOMMUNE,
+    Param(
+        "aar",
+        ("siste",),
+        "siste",
+        year=True,
+        sentinel="siste",
+        years_of=(
+            "anmeldelser",
+            "personer",
+            "tp_saker",
+            "bekymringssamtaler",
+            "anmeldte_lovbrudd_snitt",
+        ),
+        label="oversikt.aar",
+        option=lambda code, lang: t("oversikt.siste", lang),
+    ),
 )
 
 _BASE = {

@@ -1,32 +1,29 @@
-"""Chart definitions for the trend page (other pages register theirs in their own modules).
+"""Charts of the trend page (/trend): youth crime over time, and the kommune comparison.
 
-Each function: validated ViewState -> rows from one query -> ChartResult with a pure
-figure. No Dash here, so every chart is unit-testable on a fixture warehouse.
+Each function only reshapes the rows of its declared query (the registry runs it) into
+a pure figure, a table and a summary. No Dash here, so every chart is unit-testable.
 """
 
 from __future__ import annotations
 
-import duckdb
 import pandas as pd
 
-import queries
 from dashboard import figures
 from dashboard.charts.registry import (
-    ChartResult,
-    csv_rows,
+    NoData,
+    Query,
+    Rows,
+    Shape,
+    bind,
+    chart,
     events_for,
-    is_small,
     label_column,
-    no_data,
     pivot_table,
-    register,
-    source_line,
-    years_text,
 )
-from dashboard.dimensions import kommune_name
+from dashboard.dimensions import OFFENCE_GROUPS, kommune_name
 from dashboard.state import KOMMUNE, LANG, Param, ViewState, years
 from dashboard.words import pick, t
-from dashboard.words.numbers import format_cell, format_number
+from dashboard.words.numbers import format_cell, format_number, years_text
 
 #: The police's offence groups (tables G and H) a visitor can pick, plus "alle".
 OFFENCE_CHOICES = (
@@ -41,22 +38,48 @@ OFFENCE_CHOICES = (
     "okonomi",
 )
 
+
+def _offence_name(code: str, lang: str) -> str:
+    if code == "alle":
+        return t("choice.lovbrudd.alle", lang)
+    group = OFFENCE_GROUPS[code]
+    return group.en if lang == "en" else group.nb
+
+
 TREND_PARAMS = (
     LANG,
     KOMMUNE,
-    Param("maal", ("anmeldelser", "personer", "forhold"), "anmeldelser"),
-    Param("sted", ("gjerningssted", "bosted"), "gjerningssted"),
-    Param("alder", ("alle", "10-14", "15-17", "10-17", "18-22"), "alle"),
-    Param("kjonn", ("alle", "jenter", "gutter"), "alle"),
-    Param("lovbrudd", OFFENCE_CHOICES, "alle"),
+    Param("maal", ("anmeldelser", "personer", "forhold"), "anmeldelser", label="legend.maal"),
+    Param("sted", ("gjerningssted", "bosted"), "gjerningssted", label="legend.sted"),
+    Param(
+        "alder",
+        ("alle", "10-14", "15-17", "10-17", "18-22"),
+        "alle",
+        label="legend.alder",
+        offered=("alle", "10-14", "15-17", "18-22"),  # 10-17 is "alle" (10–17) by another name
+    ),
+    Param("kjonn", ("alle", "jenter", "gutter"), "alle", label="legend.kjonn"),
+    Param("lovbrudd", OFFENCE_CHOICES, "alle", label="trend.lovbrudd", option=_offence_name),
     Param(
         "sammenlign",
         ("baerum", "asker", "oslo", "norge"),
         ("baerum", "asker", "oslo", "norge"),
         multi=True,
+        label="trend.sammenlign",
+        option=kommune_name,
     ),
-    Param("visning", ("antall", "per1000"), "per1000"),
-    *years(2010, 2024),
+    Param(
+        "visning",
+        ("antall", "per1000"),
+        "per1000",
+        label="legend.visning",
+        offered=("per1000", "antall"),
+    ),
+    *years(
+        2010,
+        2024,
+        years_of=("anmeldelser", "personer", "forhold", "anmeldte_lovbrudd_snitt"),
+    ),
 )
 
 MEASURE_TEXT = {
@@ -79,7 +102,7 @@ NOT_COMPARABLE_2015 = {
 }
 
 
-def _no_youth_data(chart_id: str, title: str, state: ViewState, what: str) -> ChartResult:
+def _no_youth_data(title: str, state: ViewState, what: str) -> NoData:
     lang = state.lang
     message = {
         "nb": f"Det finnes ingen tall for {what}. Tall om ungdomskriminalitet finnes foreløpig for "
@@ -91,15 +114,41 @@ def _no_youth_data(chart_id: str, title: str, state: ViewState, what: str) -> Ch
         "(scene of crime) and offences by offence group 2014–2019 (ages 10–17 and 18–22). "
         + t("nodata.template", lang),
     }
-    return no_data(chart_id, title, pick(message, lang), lang)
+    return NoData(title, pick(message, lang))
 
 
-@register("utvikling", "trend", TREND_PARAMS)
-def trend_chart(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
+def _youth_query(state: ViewState) -> str:
+    return "trend_offences" if state["maal"] == "forhold" else "trend_age_sex"
+
+
+def _youth_ages(state: ViewState) -> list[str]:
+    return {"alle": ["10-14", "15-17"], "10-17": ["10-14", "15-17"]}.get(
+        state["alder"], [state["alder"]]
+    )
+
+
+YOUTH_QUERY = Query(
+    _youth_query,
+    bind(
+        measure=lambda s: s["maal"],
+        place_role=lambda s: s["sted"],
+        municipality=lambda s: s["kommune"],
+        age_groups=_youth_ages,
+        age_group=lambda s: "10-17" if s["alder"] == "alle" else s["alder"],
+        sexes=lambda s: ["jenter", "gutter"] if s["kjonn"] == "alle" else [s["kjonn"]],
+        offence_group=lambda s: s["lovbrudd"],
+        fra=lambda s: s["fra"],
+        til=lambda s: s["til"],
+    ),
+)
+
+
+@chart("utvikling", "trend", TREND_PARAMS, YOUTH_QUERY)
+def trend_chart(result: Rows, state: ViewState) -> Shape | NoData:
     """Youth crime over time: reports/persons by age and sex, or offences by group."""
     lang = state.lang
     kommune, maal, sted = state["kommune"], state["maal"], state["sted"]
-    alder, kjonn, fra, til = state["alder"], state["kjonn"], state["fra"], state["til"]
+    alder, fra, til = state["alder"], state["fra"], state["til"]
     k = kommune_name(kommune, lang)
     place = pick(PLACE_TEXT[sted], lang).format(k=k)
 
@@ -111,7 +160,6 @@ def trend_chart(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartRes
         title += f", {fra}–{til}"
         if sted == "bosted" or age not in ("10-17", "18-22"):
             return _no_youth_data(
-                "utvikling",
                 title,
                 state,
                 pick(
@@ -122,17 +170,9 @@ def trend_chart(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartRes
                     lang,
                 ),
             )
-        rows = queries.run(
-            cursor,
-            "trend_offences",
-            municipality=kommune,
-            age_group=age,
-            offence_group=state["lovbrudd"],
-            fra=fra,
-            til=til,
-        )
+        rows = result["rows"]
         if rows.empty:
-            return _no_youth_data("utvikling", title, state, f"{k}, {fra}–{til}")
+            return _no_youth_data(title, state, f"{k}, {fra}–{til}")
         group = label_column(rows, "offence_group", lang)
         sub = label_column(rows, "offence_subgroup", lang)
         rows["series"] = [
@@ -150,8 +190,7 @@ def trend_chart(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartRes
         notes = [pick(NOT_COMPARABLE_2015, lang)]
         breaks = ((2015.5, pick({"nb": "Ny straffelov", "en": "New Penal Code"}, lang)),)
     else:
-        ages = {"alle": ["10-14", "15-17"], "10-17": ["10-14", "15-17"]}.get(alder, [alder])
-        sexes = ["jenter", "gutter"] if kjonn == "alle" else [kjonn]
+        ages = _youth_ages(state)
         title = (
             f"{pick(MEASURE_TEXT[maal], lang)} "
             + ("for mistenkte 10–17 år " if lang == "nb" else "for suspects aged 10–17 ")
@@ -159,25 +198,13 @@ def trend_chart(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartRes
         )
         if "18-22" in ages:
             return _no_youth_data(
-                "utvikling",
                 title,
                 state,
                 pick({"nb": "18–22 år for dette målet", "en": "ages 18–22 for this measure"}, lang),
             )
-        rows = queries.run(
-            cursor,
-            "trend_age_sex",
-            measure=maal,
-            place_role=sted,
-            municipality=kommune,
-            age_groups=ages,
-            sexes=sexes,
-            fra=fra,
-            til=til,
-        )
+        rows = result["rows"]
         if rows.empty:
             return _no_youth_data(
-                "utvikling",
                 title,
                 state,
                 f"{pick(MEASURE_TEXT[maal], lang).lower()} {place}, {fra}–{til}",
@@ -198,10 +225,7 @@ def trend_chart(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartRes
             "status": rows["status"],
         }
     )
-    if is_small(rows["value"]):
-        notes.append(t("chart.small_numbers", lang))
     notes += sorted({n for n in rows["note"].dropna()})
-    source = source_line(rows, lang)
     meta = figures.ChartMeta(
         title="",  # the card shows title and source in HTML
         y_title=pick(UNIT_TEXT[maal], lang),
@@ -226,13 +250,11 @@ def trend_chart(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartRes
             )
             + "."
         )
-    return ChartResult(
-        chart_id="utvikling",
+    return Shape(
         title=title,
         figure=figures.line_chart(frame, meta),
         table=table,
-        data=csv_rows(rows),
-        source=source,
+        rows=rows,
         summary=summary,
         notes=notes,
     )
@@ -249,13 +271,23 @@ RATE_NOTE = {
 }
 
 
-@register("sammenligning", "trend", TREND_PARAMS)
-def comparison_chart(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
+RATES_QUERY = Query(
+    "rates",
+    bind(
+        municipalities=lambda s: list(s["sammenlign"]),
+        fra=lambda s: s["fra"],
+        til=lambda s: s["til"],
+    ),
+)
+
+
+@chart("sammenligning", "trend", TREND_PARAMS, RATES_QUERY)
+def comparison_chart(result: Rows, state: ViewState) -> Shape | NoData:
     """Reported offences by scene of crime across kommuner: counts or per 1 000 (computed)."""
     lang = state.lang
     chosen = list(state["sammenlign"])
     per1000 = state["visning"] == "per1000"
-    rows = queries.run(cursor, "rates", municipalities=chosen, fra=state["fra"], til=state["til"])
+    rows = result["rows"]
     names = ", ".join(kommune_name(c, lang) for c in chosen)
     what = pick(
         {
@@ -277,8 +309,7 @@ def comparison_chart(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> Cha
     if not per1000:
         rows = rows[~rows["published_rate"]]
     if rows.empty:
-        return no_data(
-            "sammenligning",
+        return NoData(
             title,
             pick(
                 {
@@ -290,7 +321,6 @@ def comparison_chart(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> Cha
                 },
                 lang,
             ),
-            lang,
         )
     rows = rows.copy()
     if per1000:
@@ -334,9 +364,7 @@ def comparison_chart(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> Cha
         )
     )
     decimals = 1 if per1000 else 0
-    source = source_line(rows, lang)
-    if per1000 and rows["population_publication"].notna().any():
-        source += "; " + "; ".join(sorted(set(rows["population_publication"].dropna())))
+    population_sources = sorted(set(rows["population_publication"].dropna())) if per1000 else []
     breaks = ()
     asker_years = frame.loc[rows["municipality"].to_numpy() == "asker", "x"]
     if not asker_years.empty and asker_years.min() < 2020 <= asker_years.max():
@@ -370,21 +398,15 @@ def comparison_chart(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> Cha
     table = table[[table.columns[0], *sorted(table.columns[1:])]]
     if per1000:
         table = _with_numerator_and_denominator(table, rows, lang)
-    data = (
-        csv_rows(
-            rows,
-            extra=("population", "population_period", "population_code", "rate", "published_rate"),
-        )
-        if per1000
-        else csv_rows(rows)
-    )
-    return ChartResult(
-        chart_id="sammenligning",
+    return Shape(
         title=title,
         figure=figures.line_chart(frame, meta),
         table=table,
-        data=data,
-        source=source,
+        rows=rows,
+        csv_extra=("population", "population_period", "population_code", "rate", "published_rate")
+        if per1000
+        else (),
+        source_extra=population_sources,
         summary=f"{title}, {years_text(frame['x'])}.",
         notes=notes,
     )

@@ -12,18 +12,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import duckdb
 import pandas as pd
 
-import queries
 from dashboard import figures
 from dashboard.charts.registry import (
     ChartResult,
-    csv_rows,
-    is_small,
+    NoData,
+    Query,
+    Rows,
+    Shape,
+    bind,
+    chart,
     label_column,
-    no_data,
-    register,
     source_line,
 )
 from dashboard.dimensions import MUNICIPALITIES, kommune_name
@@ -39,8 +39,25 @@ from dashboard.words.numbers import (
 )
 
 PAGE = "trygghetsprogrammet"
-YEARS = ("2019", "2020")
-AAR = Param("aar", ("alle", *YEARS), "alle")
+#: The measures of this page: their years in the warehouse are the year control's options.
+MEASURES = (
+    "tp_saker",
+    "tp_saker_lovbrudd",
+    "bekymringssamtaler",
+    "ungdom_oppfolging",
+    "ekstremisme_bekymringer",
+    "ekstremisme_andel",
+)
+AAR = Param(
+    "aar",
+    ("alle",),
+    "alle",
+    year=True,
+    sentinel="alle",
+    years_of=MEASURES,
+    label="trygghetsprogrammet.aar",
+    option=lambda code, lang: t("trygghetsprogrammet.all_years", lang),
+)
 PARAMS = (LANG, KOMMUNE, AAR)
 
 #: Stages of the programme in the order the reports tell them (the category sort).
@@ -180,9 +197,24 @@ def _value(rows: pd.DataFrame, **where: object) -> float | None:
     return None if values.empty else float(values.iloc[0])
 
 
-def _small_note(rows: pd.DataFrame, lang: str) -> list[str]:
-    counts = rows[rows["unit_kind"] == "count"]["value"] if "unit_kind" in rows else rows["value"]
-    return [t("chart.small_numbers", lang)] if is_small(counts) else []
+def _counts(rows: pd.DataFrame) -> pd.Series:
+    """The counts among the rows (shares are not checked for small numbers)."""
+    return rows[rows["unit_kind"] == "count"]["value"] if "unit_kind" in rows else rows["value"]
+
+
+def _query(name: str, **extra) -> Query:
+    """One of this page's queries: the chosen kommune (or areas) in the chosen years."""
+    return Query(
+        name,
+        bind(municipality=lambda s: s["kommune"], years=_years, **extra),
+    )
+
+
+TRYGGHET = _query("trygghet")
+FOLLOWUP = _query("followup")
+EXTREMISM = Query(
+    "extremism", bind(municipalities=lambda s: [s["kommune"], "oslo-pd"], years=_years)
+)
 
 
 # ------------------------------------------------------------------ Trygghetsprogrammet
@@ -265,11 +297,11 @@ def _tp_title(kommune: str, lang: str, years: list[int]) -> str:
     )
 
 
-@register("trygghet-trakt", PAGE, PARAMS)
-def funnel(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
+@chart("trygghet-trakt", PAGE, PARAMS, TRYGGHET, section="trygghet")
+def funnel(result: Rows, state: ViewState) -> Shape | NoData:
     """The programme's published stages per year side by side, in the reports' order."""
     lang = state.lang
-    rows = queries.run(cursor, "trygghet", municipality=state["kommune"], years=_years(state))
+    rows = result["rows"]
     rows = rows[rows["measure"] == "tp_saker"]
     title = _tp_title(state["kommune"], lang, _shown_years(rows, state, (2019, 2020)))
     if rows.empty:
@@ -277,14 +309,13 @@ def funnel(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
             "nb": "Trygghetsprogrammet: saker etter utfall finnes for 2019 og 2020.",
             "en": "Safety Programme: cases by outcome exist for 2019 and 2020.",
         }
-        return no_data("trygghet-trakt", title, _only_baerum(what, state), lang)
+        return NoData(title, _only_baerum(what, state))
     present = [int(y) for y in sorted(rows["year"].unique())]
     stages = [s for s in STAGES if s in set(rows["category"])]
     cells = _cell_frame(
         rows, stages, _label_map(rows, "category", "category", lang), "category", present
     )
     frame = cells.rename(columns={"category": "stage"})[["stage", "series", "value", "status"]]
-    source = source_line(rows, lang)
     meta = figures.ChartMeta(title="", source="", y_title=pick(TEXT["cases"], lang), lang=lang)
 
     notes: list[str] = []
@@ -301,7 +332,6 @@ def funnel(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
     ]
     if lacking:
         notes.append(pick(NO_ADULTS_NOTE, lang).format(years=_years_words(lacking, lang)))
-    notes += _small_note(rows, lang)
 
     parts = []
     for y in present:
@@ -312,13 +342,12 @@ def funnel(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
         )
         parts.append(f"{y}: {shown}")
     summary = f"{title}. " + ". ".join(parts) + "."
-    return ChartResult(
-        chart_id="trygghet-trakt",
+    return Shape(
         title=title,
         figure=figures.funnel_chart(frame, meta),
         table=_table(cells, pick(TEXT["stage"], lang), lang),
-        data=csv_rows(rows),
-        source=source,
+        rows=rows,
+        small=_counts(rows),
         summary=summary,
         notes=notes,
     )
@@ -340,11 +369,11 @@ LOVBRUDD_SUM_NOTE = {
 }
 
 
-@register("trygghet-lovbrudd", PAGE, PARAMS)
-def by_offence(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
+@chart("trygghet-lovbrudd", PAGE, PARAMS, TRYGGHET, section="trygghet")
+def by_offence(result: Rows, state: ViewState) -> Shape | NoData:
     """2020 cases by what the victim was exposed to (the only year the report splits)."""
     lang = state.lang
-    everything = queries.run(cursor, "trygghet", municipality=state["kommune"], years=_years(state))
+    everything = result["rows"]
     rows = everything[everything["measure"] == "tp_saker_lovbrudd"]
     shown_years = _shown_years(rows, state, (2020,))
     k_nb, k_en = kommune_name(state["kommune"], "nb"), kommune_name(state["kommune"], "en")
@@ -362,7 +391,7 @@ def by_offence(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResu
             "nb": "Saker etter lovbrudd finnes bare for 2020.",
             "en": "Cases by offence exist only for 2020.",
         }
-        return no_data("trygghet-lovbrudd", title, _only_baerum(what, state), lang)
+        return NoData(title, _only_baerum(what, state))
     rows = rows.sort_values(["year", "line"])  # the printed order
     many = len(shown_years) > 1
     frame = pd.DataFrame(
@@ -393,7 +422,6 @@ def by_offence(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResu
             )
         else:
             notes.append(pick(LOVBRUDD_SUM_NOTE, lang).format(sum=format_number(total, 0, lang)))
-    notes += _small_note(rows, lang)
     codes = list(dict.fromkeys(rows["offence_group"]))
     cells = _cell_frame(
         rows,
@@ -410,13 +438,12 @@ def by_offence(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResu
         )
         + "."
     )
-    return ChartResult(
-        chart_id="trygghet-lovbrudd",
+    return Shape(
         title=title,
         figure=figures.bar_chart(frame, meta, horizontal=True),
         table=_table(cells, pick(TEXT["offence"], lang), lang),
-        data=csv_rows(rows),
-        source=source_line(rows, lang),
+        rows=rows,
+        small=_counts(rows),
         summary=summary,
         notes=notes,
     )
@@ -432,11 +459,11 @@ FOLLOWUP_NOTE = {
 }
 
 
-@register("oppfolging-samtaler", PAGE, PARAMS)
-def concern_talks(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
+@chart("oppfolging-samtaler", PAGE, PARAMS, FOLLOWUP, section="oppfolging")
+def concern_talks(result: Rows, state: ViewState) -> Shape | NoData:
     """Concern talks per year (one published number per report)."""
     lang = state.lang
-    rows = queries.run(cursor, "followup", municipality=state["kommune"], years=_years(state))
+    rows = result["rows"]
     rows = rows[rows["measure"] == "bekymringssamtaler"]
     shown = _shown_years(rows, state, (2019, 2020))
     k_nb, k_en = kommune_name(state["kommune"], "nb"), kommune_name(state["kommune"], "en")
@@ -452,7 +479,7 @@ def concern_talks(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartR
             "nb": "Bekymringssamtaler finnes for 2019 og 2020.",
             "en": "Concern talks exist for 2019 and 2020.",
         }
-        return no_data("oppfolging-samtaler", title, _only_baerum(what, state), lang)
+        return NoData(title, _only_baerum(what, state))
     frame = pd.DataFrame(
         {
             "category": rows["year"].astype(str),
@@ -480,23 +507,22 @@ def concern_talks(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartR
             "status": rows["status"],
         }
     )
-    return ChartResult(
-        chart_id="oppfolging-samtaler",
+    return Shape(
         title=title,
         figure=figures.bar_chart(frame, meta),
         table=_table(cells, pick(TEXT["indicator"], lang), lang),
-        data=csv_rows(rows),
-        source=source_line(rows, lang),
+        rows=rows,
+        small=_counts(rows),
         summary=summary + ".",
-        notes=[pick(FOLLOWUP_NOTE, lang), *_small_note(rows, lang)],
+        notes=[pick(FOLLOWUP_NOTE, lang)],
     )
 
 
-@register("oppfolging-ungdom", PAGE, PARAMS)
-def youth_followup(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
+@chart("oppfolging-ungdom", PAGE, PARAMS, FOLLOWUP, section="oppfolging")
+def youth_followup(result: Rows, state: ViewState) -> Shape | NoData:
     """Young people under follow-up: the published total and the three levels, per year."""
     lang = state.lang
-    rows = queries.run(cursor, "followup", municipality=state["kommune"], years=_years(state))
+    rows = result["rows"]
     rows = rows[rows["measure"] == "ungdom_oppfolging"]
     shown = _shown_years(rows, state, (2019, 2020))
     k_nb, k_en = kommune_name(state["kommune"], "nb"), kommune_name(state["kommune"], "en")
@@ -514,7 +540,7 @@ def youth_followup(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> Chart
             "nb": "Ungdom under oppfølging (BEKYMRING, RISIKO, TETT PÅ) finnes for 2019 og 2020.",
             "en": "Young people under follow-up (CONCERN, RISK, CLOSE) exist for 2019 and 2020.",
         }
-        return no_data("oppfolging-ungdom", title, _only_baerum(what, state), lang)
+        return NoData(title, _only_baerum(what, state))
     labels = _label_map(rows, "category", "category", lang)
     labels["alle"] = pick(TEXT["total_published"], lang)
     codes = [c for c in FOLLOWUP_LEVELS if c in set(rows["category"])]
@@ -546,15 +572,13 @@ def youth_followup(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> Chart
             lang,
         ),
         pick(FOLLOWUP_NOTE, lang),
-        *_small_note(rows, lang),
     ]
-    return ChartResult(
-        chart_id="oppfolging-ungdom",
+    return Shape(
         title=title,
         figure=figures.bar_chart(frame, meta, horizontal=True),
         table=_table(cells, pick(TEXT["level"], lang), lang),
-        data=csv_rows(rows),
-        source=source_line(rows, lang),
+        rows=rows,
+        small=_counts(rows),
         summary=f"{title}. " + ". ".join(parts) + ".",
         notes=notes,
     )
@@ -646,8 +670,8 @@ def _kommune_or_pd(code: str, lang: str) -> str:
     return kommune_name(code, lang) if code in MUNICIPALITIES else code
 
 
-@register("ekstremisme", PAGE, PARAMS)
-def extremism(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
+@chart("ekstremisme", PAGE, PARAMS, EXTREMISM, section="ekstremisme")
+def extremism(result: Rows, state: ViewState) -> Shape | NoData:
     """Concerns about extremism: the count and shares as published; ideology shares charted.
 
     The ideology split is the chosen kommune's; Oslo politidistrikt's own figures (the
@@ -656,9 +680,7 @@ def extremism(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResul
     """
     lang, kommune = state.lang, state["kommune"]
     k = kommune_name(kommune, lang)
-    rows = queries.run(
-        cursor, "extremism", municipalities=[kommune, "oslo-pd"], years=_years(state)
-    )
+    rows = result["rows"]
     ideology = rows[(rows["municipality"] == kommune) & rows["category"].isin(IDEOLOGIES)]
     shown = _shown_years(ideology, state, (2018, 2019))
     title = pick(
@@ -678,7 +700,7 @@ def extremism(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResul
             "en": "Extremism figures exist in Bærum's SLT report 2019: concerns in Oslo police "
             "district and Bærum's shares by ideology for 2019 (and two shares for 2018).",
         }
-        return no_data("ekstremisme", title, _only_baerum(what, state), lang)
+        return NoData(title, _only_baerum(what, state))
 
     # Oslo politidistrikt's own figures only for the years the kommune's split covers.
     rows = rows[(rows["municipality"] == kommune) | rows["year"].isin(shown)]
@@ -747,13 +769,12 @@ def extremism(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResul
             notes.append(pick(EXTREMISM_NOTES["2018"], lang))
         if (rows["code"] == "fra_justissektoren").any():
             notes.append(pick(EXTREMISM_NOTES["justice"], lang))
-    return ChartResult(
-        chart_id="ekstremisme",
+    return Shape(
         title=title,
         figure=figures.bar_chart(frame, meta, horizontal=True),
         table=table,
-        data=csv_rows(rows),
-        source=source_line(rows, lang),
+        rows=rows,
+        small=pd.Series(dtype=float),  # shares: no small-number check
         summary=f"{title}. " + ". ".join(parts) + ".",
         notes=notes,
     )

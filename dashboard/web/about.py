@@ -18,7 +18,7 @@ import pandas as pd
 import queries
 from dashboard import dimensions as dims
 from dashboard.build import datafiles
-from dashboard.charts.registry import EVENTS
+from dashboard.charts.registry import events_for
 from dashboard.figures import MONTHS
 from dashboard.words import pick
 from dashboard.words.numbers import format_number
@@ -285,13 +285,8 @@ def _long_date(iso: str, lang: str) -> str:
 def events(lang: str) -> list[Event]:
     """The events marked on the dashboard's time axes (charts.EVENTS), explained."""
     return [
-        Event(
-            iso,
-            _long_date(iso, lang),
-            pick(label, lang),
-            pick(EVENT_TEXT.get(iso, {"nb": ""}), lang),
-        )
-        for iso, label in EVENTS
+        Event(iso, _long_date(iso, lang), label, pick(EVENT_TEXT.get(iso, {"nb": ""}), lang))
+        for iso, label in events_for(lang)
     ]
 
 

@@ -16,7 +16,9 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard.charts.registry import ChartResult
-from dashboard.state import MIN_YEAR, max_year
+from dashboard.coverage import Coverage
+from dashboard.state import MIN_YEAR, Param, ViewState, max_year
+from dashboard.web import ids
 from dashboard.words import t
 
 log = logging.getLogger(__name__)
@@ -232,3 +234,30 @@ def error_content(lang: str, exc: BaseException | None = None) -> html.Div:
         className="error-message",
         role="alert",
     )
+
+
+def control(page: str, param: Param, state: ViewState, coverage: Coverage) -> html.Div:
+    """The control a parameter declares (its legend, choices and option names)."""
+    lang = state.lang
+    component_id = ids.page(page, param.name)
+    label = t(param.label, lang)
+    value = state[param.name]
+    if param.year and param.sentinel:
+        years = coverage.years(param.years_of) if param.years_of else []
+        codes = [param.sentinel, *(str(y) for y in sorted(years, reverse=True))]
+        if str(value) not in codes:
+            codes.append(str(value))  # a year from the URL without data stays selectable
+        options = [(c, param.option_text(c, lang) if c == param.sentinel else c) for c in codes]
+        return radio(component_id, label, options, str(value))
+    if param.year:
+        return year_input(component_id, label, value, MIN_YEAR, max_year())
+    options = [(code, param.option_text(code, lang)) for code in param.options]
+    if param.multi:
+        return checklist(component_id, label, options, value)
+    shown = value if value in param.options else param.default
+    return radio(component_id, label, options, str(shown))
+
+
+def controls(page: str, params: Sequence[Param], state: ViewState, coverage: Coverage) -> list:
+    """Every control the page's parameters declare, in their order."""
+    return [control(page, p, state, coverage) for p in params if p.label]

@@ -13,7 +13,7 @@ from dashboard.web import about as om
 from dashboard.web import ids
 from dashboard.web.components import data_table
 from dashboard.web.context import cursor
-from dashboard.web.page import PageSpec, headings
+from dashboard.web.page import PageSpec
 from dashboard.words import pick, t
 
 NAME = "om_dataene"
@@ -433,11 +433,4 @@ def _contents(sections: list[html.Section], lang: str) -> html.Nav:
     )
 
 
-SPEC = PageSpec(
-    name=NAME,
-    path="/om-dataene",
-    params=PARAMS,
-    controls=(),
-    content=content,
-    heading=headings(TEXT),
-)
+SPEC = PageSpec(name=NAME, path="/om-dataene", params=PARAMS, content=content)
