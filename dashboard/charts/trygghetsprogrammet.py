@@ -47,6 +47,7 @@ MEASURES = (
     "ungdom_oppfolging",
     "ekstremisme_bekymringer",
     "ekstremisme_andel",
+    "ungdata_andel",
 )
 AAR = Param(
     "aar",
@@ -805,3 +806,73 @@ def key_figures(result: ChartResult, lang: str) -> list[KeyFigure]:
             )
         )
     return out  # the query's order: the count, then the shares
+
+
+# ------------------------------------------------------------------------- Ungdata
+
+
+def _ungdata_label(row: dict, lang: str) -> str:
+    """'Tydelig beruset siste år – Ungdomsskole (8.–10. trinn)' / '… – Jenter'."""
+    parts = [row[f"category_{lang}"]]
+    for dim in ("age_group", "sex"):
+        if row[dim] != "alle":
+            parts.append(row[f"{dim}_{lang}"])
+    return " – ".join(parts)
+
+
+@chart(
+    "ungdata",
+    PAGE,
+    PARAMS,
+    Query("ungdata", bind(municipality=lambda s: s["kommune"], years=_years)),
+    section="ungdata",
+)
+def ungdata(result: Rows, state: ViewState) -> Shape | NoData:
+    """Ungdata shares in the reports' text, by indicator and group; years side by side."""
+    lang = state.lang
+    rows = result["rows"]
+    k = kommune_name(state["kommune"], lang)
+    shown = _shown_years(rows, state, (2014, 2017, 2019))
+    title = t("trygghetsprogrammet.ungdata.title", lang, k=k, years=_years_words(shown, lang))
+    if rows.empty:
+        exists = {lang: t("trygghetsprogrammet.ungdata.exists", lang) for lang in ("nb", "en")}
+        return NoData(title, _only_baerum(exists, state))
+    labels = [_ungdata_label(r, "en" if lang == "en" else "nb") for r in rows.to_dict("records")]
+    rows = rows.assign(indicator=labels)
+    many = len(shown) > 1
+    frame = pd.DataFrame(
+        {
+            "category": rows["indicator"],
+            "series": rows["year"].astype(str) if many else "",
+            "value": rows["value"],
+            "status": rows["status"],
+        }
+    )
+    meta = figures.ChartMeta(
+        title="", source="", y_title=t("trygghetsprogrammet.ungdata.y", lang), lang=lang
+    )
+    codes = list(dict.fromkeys(rows["indicator"]))
+    cells = _cell_frame(rows, codes, {c: c for c in codes}, "indicator", shown)
+    table = _table(
+        cells, t("trygghetsprogrammet.ungdata.row", lang), lang, percent_codes=tuple(codes)
+    )
+    summary = (
+        f"{title}: "
+        + "; ".join(
+            f"{c} {y}: {_say(v, s, lang, percent=True)}"
+            for c, y, v, s in zip(
+                rows["indicator"], rows["year"], rows["value"], rows["status"], strict=True
+            )
+        )
+        + "."
+    )
+    notes = [t("trygghetsprogrammet.ungdata.note", lang), *sorted(set(rows["note"].dropna()))]
+    return Shape(
+        title=title,
+        figure=figures.bar_chart(frame, meta, horizontal=True),
+        table=table,
+        rows=rows,
+        small=pd.Series(dtype=float),  # shares of a survey: no small-number check
+        summary=summary,
+        notes=notes,
+    )

@@ -181,6 +181,32 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "Hvert tall på denne siden er publisert av en kilde: SLT-årsrapportene for Bærum (Bærum kommune og Oslo politidistrikt) og Statistisk sentralbyrå. Her står hvor tallene kommer fra, hva de teller, hvilke tall som finnes for hvilke kommuner, og hvordan en kommune kan legge til egne tall.",
         "en": "Every number on this site is published by a source: Bærum's SLT annual reports (Bærum kommune and Oslo police district) and Statistics Norway. This page says where the numbers come from, what they count, which figures exist for which municipalities, and how a municipality can add its own figures.",
     },
+    # trygghetsprogrammet: Ungdata
+    "trygghetsprogrammet.section.ungdata.h2": {"nb": "Ungdata", "en": "Ungdata (youth survey)"},
+    "trygghetsprogrammet.section.ungdata.intro": {
+        "nb": "Ungdata er en spørreundersøkelse blant elever i ungdomsskolen og videregående "
+        "skole. Tallene er andeler av elevene som svarte, slik SLT-rapportene gjengir dem.",
+        "en": "Ungdata is a survey of pupils in lower and upper secondary school. The figures "
+        "are shares of the pupils who answered, as the SLT reports print them.",
+    },
+    "trygghetsprogrammet.ungdata.title": {
+        "nb": "Ungdata i {k}: andel av elevene som svarte, {years}",
+        "en": "Ungdata in {k}: share of the pupils who answered, {years}",
+    },
+    "trygghetsprogrammet.ungdata.exists": {
+        "nb": "Ungdata-tall finnes i SLT-rapportene for Bærum.",
+        "en": "Ungdata figures exist in Bærum's SLT reports.",
+    },
+    "trygghetsprogrammet.ungdata.y": {"nb": "Prosent", "en": "Per cent"},
+    "trygghetsprogrammet.ungdata.row": {"nb": "Spørsmål og gruppe", "en": "Question and group"},
+    "trygghetsprogrammet.ungdata.note": {
+        "nb": "Andeler av elevene som svarte på Ungdata, slik SLT-rapportene skriver dem i "
+        "teksten (flere er skrevet med bokstaver eller som omtrentlige tall). Svarprosenten "
+        "sier hvor mange av elevene som svarte.",
+        "en": "Shares of the pupils who answered Ungdata, as the SLT reports write them in the "
+        "text (several are written in words or as approximate figures). The response rate says "
+        "how many of the pupils answered.",
+    },
     "error.title": {"nb": "Noe gikk galt", "en": "Something went wrong"},
     "error.body": {
         "nb": "Vi klarte ikke å vise denne visningen. Prøv et annet valg, eller gå til oversikten.",
