@@ -202,18 +202,14 @@ def _period_sentence(
         return f"{subject}: " + pick(
             {"nb": f"tall mangler for {period}.", "en": f"no figure for {period}."}, lang
         )
-    text = (
-        f"{subject}: {format_number(now, 0, lang)} "
-        + pick({"nb": "i", "en": "in"}, lang)
-        + f" {period}"
-    )
+    text = f"{subject}: {format_number(now, 0, lang)} " + t("oversikt.in", lang) + f" {period}"
     change = format_change(now, prev, lang) if prev is not None else None
     if change and prev_period:
         text += (
             f", {change} "
-            + pick({"nb": "fra", "en": "from"}, lang)
+            + t("oversikt.from", lang)
             + f" {format_number(prev, 0, lang)} "
-            + pick({"nb": "i", "en": "in"}, lang)
+            + t("oversikt.in", lang)
             + f" {prev_period}"
         )
     return text + "."

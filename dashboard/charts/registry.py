@@ -23,9 +23,11 @@ import pandas as pd
 
 import queries
 from dashboard.build.datafiles import KEY_COLUMNS
+from dashboard.dimensions import kommune_name as area_name
+from dashboard.dimensions import measure_name
 from dashboard.state import Param, ViewState
 from dashboard.words import t
-from dashboard.words.numbers import format_cell, is_small
+from dashboard.words.numbers import format_cell, is_small, list_text, year_ranges
 
 #: Events marked on time axes (DATA.md §3); their labels are in the words catalog.
 EVENTS = ("2015-10-01", "2017-05-01", "2019-08-10", "2020-01-01", "2020-03-12")
@@ -205,6 +207,29 @@ def on_page(page: str) -> list[Chart]:
 def bind(**mapping: Callable[[ViewState], Any]) -> Callable[[ViewState], dict[str, Any]]:
     """A binding that computes each query parameter from the state."""
     return lambda state: {name: get(state) for name, get in mapping.items()}
+
+
+#: What the warehouse holds (measure x area -> years), for saying what exists instead.
+AVAILABLE = Query("years", lambda state: {})
+
+
+def what_exists(available: pd.DataFrame, measures: Sequence[str], lang: str) -> str:
+    """'Anmeldelser: Bærum 2013–2020; Personer: Bærum 2010–2019', read from the warehouse.
+
+    Empty when nothing exists for the measures, so a message never claims data that the
+    warehouse does not hold (and names a newly imported kommune or year by itself).
+    """
+    parts = []
+    for measure in measures:
+        rows = available[available["what"] == measure]
+        if rows.empty:
+            continue
+        areas = [
+            f"{area_name(str(r.municipality), lang)} {year_ranges(r.years)}"
+            for r in rows.itertuples(index=False)
+        ]
+        parts.append(f"{measure_name(measure, lang)}: {list_text(areas, lang)}")
+    return "; ".join(parts)
 
 
 # ---------------------------------------------------------------------------- helpers

@@ -10,6 +10,7 @@ import pandas as pd
 
 from dashboard import figures
 from dashboard.charts.registry import (
+    AVAILABLE,
     NoData,
     Query,
     Rows,
@@ -19,10 +20,11 @@ from dashboard.charts.registry import (
     events_for,
     label_column,
     pivot_table,
+    what_exists,
 )
 from dashboard.dimensions import OFFENCE_GROUPS, kommune_name
 from dashboard.state import KOMMUNE, LANG, Param, ViewState, years
-from dashboard.words import pick, t
+from dashboard.words import t
 from dashboard.words.numbers import format_cell, format_number, years_text
 
 #: The police's offence groups (tables G and H) a visitor can pick, plus "alle".
@@ -82,39 +84,18 @@ TREND_PARAMS = (
     ),
 )
 
-MEASURE_TEXT = {
-    "anmeldelser": {"nb": "Anmeldelser", "en": "Police reports"},
-    "personer": {"nb": "Mistenkte personer", "en": "Suspected persons"},
-    "forhold": {"nb": "Straffbare forhold", "en": "Offences"},
-}
-PLACE_TEXT = {
-    "gjerningssted": {"nb": "med gjerningssted {k}", "en": "with the scene of crime in {k}"},
-    "bosted": {"nb": "med mistenkte bosatt i {k}", "en": "with suspects living in {k}"},
-}
-UNIT_TEXT = {
-    "anmeldelser": {"nb": "Antall anmeldelser", "en": "Number of reports"},
-    "personer": {"nb": "Antall personer", "en": "Number of persons"},
-    "forhold": {"nb": "Antall forhold", "en": "Number of offences"},
-}
-NOT_COMPARABLE_2015 = {
-    "nb": "Ny straffelov fra 1.10.2015: lovbruddsgruppene før og etter er ikke fullt sammenlignbare.",
-    "en": "New Penal Code from 1 Oct 2015: offence groups before and after are not fully comparable.",
-}
+
+YOUTH_MEASURES = ("anmeldelser", "personer", "forhold")
 
 
-def _no_youth_data(title: str, state: ViewState, what: str) -> NoData:
+def _no_youth_data(title: str, state: ViewState, what: str, available: pd.DataFrame) -> NoData:
+    """No figures for the choice: say so, and what youth-crime figures exist (from the data)."""
     lang = state.lang
-    message = {
-        "nb": f"Det finnes ingen tall for {what}. Tall om ungdomskriminalitet finnes foreløpig for "
-        "Bærum: anmeldelser etter alder og kjønn 2013–2020 (gjerningssted og bosted), personer "
-        "2010–2019 (gjerningssted) og forhold etter lovbruddsgruppe 2014–2019 (10–17 og 18–22 år). "
-        + t("nodata.template", lang),
-        "en": f"There are no figures for {what}. Youth crime figures exist so far for Bærum: "
-        "reports by age and sex 2013–2020 (scene of crime and residence), persons 2010–2019 "
-        "(scene of crime) and offences by offence group 2014–2019 (ages 10–17 and 18–22). "
-        + t("nodata.template", lang),
-    }
-    return NoData(title, pick(message, lang))
+    exists = what_exists(available, YOUTH_MEASURES, lang)
+    message = t("trend.nodata.none", lang, what=what)
+    if exists:
+        message += " " + t("trend.nodata.exists", lang, exists=exists)
+    return NoData(title, message + " " + t("nodata.template", lang))
 
 
 def _youth_query(state: ViewState) -> str:
@@ -143,71 +124,58 @@ YOUTH_QUERY = Query(
 )
 
 
-@chart("utvikling", "trend", TREND_PARAMS, YOUTH_QUERY)
+@chart("utvikling", "trend", TREND_PARAMS, {"rows": YOUTH_QUERY, "available": AVAILABLE})
 def trend_chart(result: Rows, state: ViewState) -> Shape | NoData:
     """Youth crime over time: reports/persons by age and sex, or offences by group."""
     lang = state.lang
     kommune, maal, sted = state["kommune"], state["maal"], state["sted"]
     alder, fra, til = state["alder"], state["fra"], state["til"]
     k = kommune_name(kommune, lang)
-    place = pick(PLACE_TEXT[sted], lang).format(k=k)
+    place = t(f"trend.place.{sted}", lang).format(k=k)
 
     if maal == "forhold":
         age = "10-17" if alder == "alle" else alder
-        title = f"{pick(MEASURE_TEXT[maal], lang)} {age.replace('-', '–')} år " + (
+        title = f"{t(f'trend.measure.{maal}', lang)} {age.replace('-', '–')} år " + (
             f"med gjerningssted {k}" if lang == "nb" else f"with the scene of crime in {k}"
         )
         title += f", {fra}–{til}"
         if sted == "bosted" or age not in ("10-17", "18-22"):
             return _no_youth_data(
-                title,
-                state,
-                pick(
-                    {
-                        "nb": "forhold etter bosted eller for denne aldersgruppen",
-                        "en": "offences by residence or for this age group",
-                    },
-                    lang,
-                ),
+                title, state, t("trend.offences_by_residence_or", lang), result["available"]
             )
         rows = result["rows"]
         if rows.empty:
-            return _no_youth_data(title, state, f"{k}, {fra}–{til}")
+            return _no_youth_data(title, state, f"{k}, {fra}–{til}", result["available"])
         group = label_column(rows, "offence_group", lang)
         sub = label_column(rows, "offence_subgroup", lang)
         rows["series"] = [
             (s if code != "alle" else g)
             if state["lovbrudd"] != "alle"
-            else (
-                g
-                if g_code != "alle"
-                else pick({"nb": "Totalsum (publisert)", "en": "Total (published)"}, lang)
-            )
+            else (g if g_code != "alle" else t("trend.total_published", lang))
             for g, s, g_code, code in zip(
                 group, sub, rows["offence_group"], rows["offence_subgroup"], strict=True
             )
         ]
-        notes = [pick(NOT_COMPARABLE_2015, lang)]
-        breaks = ((2015.5, pick({"nb": "Ny straffelov", "en": "New Penal Code"}, lang)),)
+        notes = [t("trend.not_comparable_2015", lang)]
+        breaks = ((2015.5, t("trend.new_penal_code", lang)),)
     else:
         ages = _youth_ages(state)
         title = (
-            f"{pick(MEASURE_TEXT[maal], lang)} "
+            f"{t(f'trend.measure.{maal}', lang)} "
             + ("for mistenkte 10–17 år " if lang == "nb" else "for suspects aged 10–17 ")
             + f"{place}, {fra}–{til}"
         )
         if "18-22" in ages:
             return _no_youth_data(
-                title,
-                state,
-                pick({"nb": "18–22 år for dette målet", "en": "ages 18–22 for this measure"}, lang),
+                title, state, t("trend.ages_18_22_for", lang), result["available"]
             )
         rows = result["rows"]
         if rows.empty:
             return _no_youth_data(
                 title,
                 state,
-                f"{pick(MEASURE_TEXT[maal], lang).lower()} {place}, {fra}–{til}",
+                f"{t(f'trend.measure.{maal}', lang).lower()} {place}, {fra}–{til}",
+                result["available"],
             )
         rows["series"] = (
             label_column(rows, "age_group", lang) + " – " + label_column(rows, "sex", lang)
@@ -228,12 +196,12 @@ def trend_chart(result: Rows, state: ViewState) -> Shape | NoData:
     notes += sorted({n for n in rows["note"].dropna()})
     meta = figures.ChartMeta(
         title="",  # the card shows title and source in HTML
-        y_title=pick(UNIT_TEXT[maal], lang),
+        y_title=t(f"trend.unit.{maal}", lang),
         lang=lang,
         events=events_for(lang),
         breaks=breaks,
     )
-    year_header = pick({"nb": "Serie", "en": "Series"}, lang)
+    year_header = t("trend.series", lang)
     table = pivot_table(frame.assign(col=frame["x_label"]), "series", "col", lang, year_header)
     last = frame.dropna(subset=["value"])
     summary = ""
@@ -242,7 +210,7 @@ def trend_chart(result: Rows, state: ViewState) -> Shape | NoData:
         at = last[last["x"] == latest]
         summary = (
             f"{title}. "
-            + pick({"nb": "Siste år", "en": "Latest year"}, lang)
+            + t("trend.latest_year", lang)
             + f" ({latest}): "
             + "; ".join(
                 f"{s} {format_number(v, 0, lang)}"
@@ -260,17 +228,6 @@ def trend_chart(result: Rows, state: ViewState) -> Shape | NoData:
     )
 
 
-RATE_NOTE = {
-    "nb": "Per 1 000 innbyggere er beregnet av SLT-statistikk: toårssnittet av anmeldte lovbrudd "
-    "(SSB) delt på folkemengden 1. januar i periodens siste år (SSB 07459), ganger 1 000. "
-    "Toårssnitt overlapper og kan ikke summeres. Norge: SSBs publiserte rate.",
-    "en": "Per 1,000 inhabitants is computed by SLT statistics: the two-year average of reported "
-    "offences (Statistics Norway) divided by the population on 1 January of the period's last "
-    "year (table 07459), times 1,000. Two-year averages overlap and must not be summed. "
-    "Norway: Statistics Norway's published rate.",
-}
-
-
 RATES_QUERY = Query(
     "rates",
     bind(
@@ -281,7 +238,7 @@ RATES_QUERY = Query(
 )
 
 
-@chart("sammenligning", "trend", TREND_PARAMS, RATES_QUERY)
+@chart("sammenligning", "trend", TREND_PARAMS, {"rows": RATES_QUERY, "available": AVAILABLE})
 def comparison_chart(result: Rows, state: ViewState) -> Shape | NoData:
     """Reported offences by scene of crime across kommuner: counts or per 1 000 (computed)."""
     lang = state.lang
@@ -289,39 +246,17 @@ def comparison_chart(result: Rows, state: ViewState) -> Shape | NoData:
     per1000 = state["visning"] == "per1000"
     rows = result["rows"]
     names = ", ".join(kommune_name(c, lang) for c in chosen)
-    what = pick(
-        {
-            "nb": "Anmeldte lovbrudd etter gjerningssted",
-            "en": "Reported offences by scene of crime",
-        },
-        lang,
-    )
-    unit = pick(
-        {
-            "nb": " per 1 000 innbyggere (toårssnitt)",
-            "en": " per 1,000 inhabitants (two-year average)",
-        }
-        if per1000
-        else {"nb": ", antall per år (toårssnitt)", "en": ", per year (two-year average)"},
-        lang,
-    )
+    what = t("trend.reported_offences_by_scene", lang)
+    unit = t("trend.unit.per1000" if per1000 else "trend.unit.per_year", lang)
     title = f"{what}{unit}: {names}"
     if not per1000:
         rows = rows[~rows["published_rate"]]
     if rows.empty:
-        return NoData(
-            title,
-            pick(
-                {
-                    "nb": "Det finnes ingen tall for dette valget. SSB-tall for anmeldte lovbrudd finnes for "
-                    "toårsperiodene 2020–2021 til 2023–2024. " + t("nodata.template", lang),
-                    "en": "There are no figures for this choice. Statistics Norway figures for reported "
-                    "offences exist for the two-year periods 2020–2021 to 2023–2024. "
-                    + t("nodata.template", lang),
-                },
-                lang,
-            ),
-        )
+        exists = what_exists(result["available"], ("anmeldte_lovbrudd_snitt",), lang)
+        message = t("trend.nodata.choice", lang)
+        if exists:
+            message += " " + t("trend.nodata.exists", lang, exists=exists)
+        return NoData(title, message + " " + t("nodata.template", lang))
     rows = rows.copy()
     if per1000:
         computed = ~rows["published_rate"]
@@ -344,25 +279,9 @@ def comparison_chart(result: Rows, state: ViewState) -> Shape | NoData:
             "status": rows["status_shown"],
         }
     )
-    notes = [pick(RATE_NOTE, lang)] if per1000 else []
-    notes.append(
-        pick(
-            {
-                "nb": "Asker fra 2020 omfatter tidligere Røyken og Hurum; tall før 2020 gjelder et annet område.",
-                "en": "Asker from 2020 includes former Røyken and Hurum; figures before 2020 cover another area.",
-            },
-            lang,
-        )
-    )
-    notes.append(
-        pick(
-            {
-                "nb": "SSB-tall via en sekundærkopi (Samarbeidsdesken, C. Lura), harmonisert til dagens kommuner.",
-                "en": "Statistics Norway figures via a secondary copy (Samarbeidsdesken, C. Lura), harmonised to today's municipalities.",
-            },
-            lang,
-        )
-    )
+    notes = [t("trend.rate_note", lang)] if per1000 else []
+    notes.append(t("trend.asker_from_2020_includes", lang))
+    notes.append(t("trend.statistics_norway_figures_via", lang))
     decimals = 1 if per1000 else 0
     population_sources = sorted(set(rows["population_publication"].dropna())) if per1000 else []
     breaks = ()
@@ -371,17 +290,15 @@ def comparison_chart(result: Rows, state: ViewState) -> Shape | NoData:
         breaks = (
             (
                 2019.5,
-                pick(
-                    {"nb": "Asker: nytt område fra 2020", "en": "Asker: new area from 2020"}, lang
-                ),
+                t("trend.asker_new_area_from", lang),
             ),
         )
     meta = figures.ChartMeta(
         title="",  # the card shows title and source in HTML
         breaks=breaks,
-        y_title=pick({"nb": "Per 1 000 innbyggere", "en": "Per 1,000 inhabitants"}, lang)
+        y_title=t("trend.per_1_000_inhabitants", lang)
         if per1000
-        else pick({"nb": "Lovbrudd per år", "en": "Offences per year"}, lang),
+        else t("trend.offences_per_year", lang),
         lang=lang,
         decimals=decimals,
         events=events_for(lang),
@@ -391,7 +308,7 @@ def comparison_chart(result: Rows, state: ViewState) -> Shape | NoData:
         "series",
         "col",
         lang,
-        pick({"nb": "Område", "en": "Area"}, lang),
+        t("trend.area", lang),
         decimals,
     )
     # Periods in time order (Norway's published rate is for an earlier period).
@@ -412,20 +329,6 @@ def comparison_chart(result: Rows, state: ViewState) -> Shape | NoData:
     )
 
 
-RATE_PARTS = {
-    "rate": {"nb": "{a}: per 1 000 (beregnet)", "en": "{a}: per 1,000 (computed)"},
-    "numerator": {
-        "nb": "{a}: anmeldte lovbrudd, toårssnitt (teller)",
-        "en": "{a}: reported offences, two-year average (numerator)",
-    },
-    "denominator": {
-        "nb": "{a}: befolkning 1. januar i periodens siste år (nevner)",
-        "en": "{a}: population on 1 January of the period's last year (denominator)",
-    },
-    "published": {"nb": "{a}: per 1 000 (publisert av SSB)", "en": "{a}: per 1,000 (published)"},
-}
-
-
 def _with_numerator_and_denominator(
     rates: pd.DataFrame, rows: pd.DataFrame, lang: str
 ) -> pd.DataFrame:
@@ -437,7 +340,9 @@ def _with_numerator_and_denominator(
         rate_row = rates[rates[header] == area]
         published = bool(group["published_rate"].all())
         key = "published" if published else "rate"
-        out.append([pick(RATE_PARTS[key], lang).format(a=area), *rate_row.iloc[0, 1:].tolist()])
+        out.append(
+            [t(f"trend.rate_parts.{key}", lang).format(a=area), *rate_row.iloc[0, 1:].tolist()]
+        )
         if published:
             continue
         by_period = {str(r.period): r for r in group.itertuples(index=False)}
@@ -453,5 +358,5 @@ def _with_numerator_and_denominator(
                     if r is None
                     else format_cell(getattr(r, column), getattr(r, status_column), 0, lang)
                 )
-            out.append([pick(RATE_PARTS[part], lang).format(a=area), *cells])
+            out.append([t(f"trend.rate_parts.{part}", lang).format(a=area), *cells])
     return pd.DataFrame(out, columns=rates.columns)

@@ -207,6 +207,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "text (several are written in words or as approximate figures). The response rate says "
         "how many of the pupils answered.",
     },
+    "trend.nodata.none": {
+        "nb": "Det finnes ingen tall for {what}.",
+        "en": "There are no figures for {what}.",
+    },
+    "trend.nodata.choice": {
+        "nb": "Det finnes ingen tall for dette valget.",
+        "en": "There are no figures for this choice.",
+    },
+    "trend.nodata.exists": {"nb": "Tall finnes for {exists}.", "en": "Figures exist for {exists}."},
+    "trend.unit.per1000": {
+        "nb": " per 1 000 innbyggere (toårssnitt)",
+        "en": " per 1,000 inhabitants (two-year average)",
+    },
+    "trend.unit.per_year": {
+        "nb": ", antall per år (toårssnitt)",
+        "en": ", per year (two-year average)",
+    },
     "error.title": {"nb": "Noe gikk galt", "en": "Something went wrong"},
     "error.body": {
         "nb": "Vi klarte ikke å vise denne visningen. Prøv et annet valg, eller gå til oversikten.",
@@ -217,6 +234,254 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "Adressen finnes ikke. Gå til oversikten.",
         "en": "This address does not exist. Go to the overview.",
     },
+    # trend (trend.py)
+    "trend.measure.anmeldelser": {"nb": "Anmeldelser", "en": "Police reports"},
+    "trend.measure.personer": {"nb": "Mistenkte personer", "en": "Suspected persons"},
+    "trend.measure.forhold": {"nb": "Straffbare forhold", "en": "Offences"},
+    "trend.place.gjerningssted": {
+        "nb": "med gjerningssted {k}",
+        "en": "with the scene of crime in {k}",
+    },
+    "trend.place.bosted": {"nb": "med mistenkte bosatt i {k}", "en": "with suspects living in {k}"},
+    "trend.unit.anmeldelser": {"nb": "Antall anmeldelser", "en": "Number of reports"},
+    "trend.unit.personer": {"nb": "Antall personer", "en": "Number of persons"},
+    "trend.unit.forhold": {"nb": "Antall forhold", "en": "Number of offences"},
+    "trend.not_comparable_2015": {
+        "nb": "Ny straffelov fra 1.10.2015: lovbruddsgruppene før og etter er ikke fullt sammenlignbare.",
+        "en": "New Penal Code from 1 Oct 2015: offence groups before and after are not fully comparable.",
+    },
+    "trend.rate_note": {
+        "nb": "Per 1 000 innbyggere er beregnet av SLT-statistikk: toårssnittet av anmeldte lovbrudd (SSB) delt på folkemengden 1. januar i periodens siste år (SSB 07459), ganger 1 000. Toårssnitt overlapper og kan ikke summeres. Norge: SSBs publiserte rate.",
+        "en": "Per 1,000 inhabitants is computed by SLT statistics: the two-year average of reported offences (Statistics Norway) divided by the population on 1 January of the period's last year (table 07459), times 1,000. Two-year averages overlap and must not be summed. Norway: Statistics Norway's published rate.",
+    },
+    "trend.rate_parts.rate": {"nb": "{a}: per 1 000 (beregnet)", "en": "{a}: per 1,000 (computed)"},
+    "trend.rate_parts.numerator": {
+        "nb": "{a}: anmeldte lovbrudd, toårssnitt (teller)",
+        "en": "{a}: reported offences, two-year average (numerator)",
+    },
+    "trend.rate_parts.denominator": {
+        "nb": "{a}: befolkning 1. januar i periodens siste år (nevner)",
+        "en": "{a}: population on 1 January of the period's last year (denominator)",
+    },
+    "trend.rate_parts.published": {
+        "nb": "{a}: per 1 000 (publisert av SSB)",
+        "en": "{a}: per 1,000 (published)",
+    },
+    # alder_og_kjonn (alder_og_kjonn.py)
+    "alder_og_kjonn.title.anmeldelser.gjerningssted": {
+        "nb": "Anmeldelser for mistenkte 10–17 år med gjerningssted i {k}, etter alder og kjønn",
+        "en": "Police reports for suspects aged 10–17 with the scene of crime in {k}, by age and sex",
+    },
+    "alder_og_kjonn.title.anmeldelser.bosted": {
+        "nb": "Anmeldelser for mistenkte 10–17 år bosatt i {k}, etter alder og kjønn",
+        "en": "Police reports for suspects aged 10–17 living in {k}, by age and sex",
+    },
+    "alder_og_kjonn.title.personer.gjerningssted": {
+        "nb": "Mistenkte personer 10–17 år med gjerningssted i {k}, etter alder og kjønn",
+        "en": "Suspected persons aged 10–17 with the scene of crime in {k}, by age and sex",
+    },
+    "alder_og_kjonn.title.personer.bosted": {
+        "nb": "Mistenkte personer 10–17 år bosatt i {k}, etter alder og kjønn",
+        "en": "Suspected persons aged 10–17 living in {k}, by age and sex",
+    },
+    "alder_og_kjonn.title.share": {
+        "nb": ": beregnet andel av summen av de fire gruppene",
+        "en": ": computed share of the sum of the four groups",
+    },
+    "alder_og_kjonn.y.antall.anmeldelser": {"nb": "Antall anmeldelser", "en": "Number of reports"},
+    "alder_og_kjonn.y.antall.personer": {"nb": "Antall personer", "en": "Number of persons"},
+    "alder_og_kjonn.y.andel": {
+        "nb": "Prosent av summen av de fire gruppene (beregnet)",
+        "en": "Per cent of the sum of the four groups (computed)",
+    },
+    "alder_og_kjonn.row.header": {"nb": "Kjønn og alder (år)", "en": "Sex and age (years)"},
+    "alder_og_kjonn.row.sum": {
+        "nb": "Sum av de fire gruppene (beregnet)",
+        "en": "Sum of the four groups (computed)",
+    },
+    "alder_og_kjonn.of": {"nb": "av", "en": "of"},
+    "alder_og_kjonn.share.note": {
+        "nb": "Andelene er beregnet av SLT-statistikk: gruppens antall delt på summen av de fire gruppene samme år (kilden publiserer ingen totalsum for denne tabellen). Teller og nevner står i tabellen og i CSV-filen. Et år der en av gruppene mangler, får ingen andel.",
+        "en": "The shares are computed by SLT statistics: the group's number divided by the sum of the four groups in the same year (the source publishes no total for this table). Numerator and denominator are in the table and the CSV file. A year with a missing group gets no share.",
+    },
+    "alder_og_kjonn.sum.anmeldelser": {
+        "nb": "Én anmeldelse kan ha mistenkte i flere av gruppene; summen av de fire gruppene er derfor ikke nødvendigvis antallet anmeldelser.",
+        "en": "One report can have suspects in several of the groups, so the sum of the four groups is not necessarily the number of reports.",
+    },
+    "alder_og_kjonn.years.partial": {
+        "nb": "Valgt periode er {fra}–{til}; tallene finnes for {have}.",
+        "en": "The chosen period is {fra}–{til}; figures exist for {have}.",
+    },
+    "alder_og_kjonn.latest": {"nb": "I {y}", "en": "In {y}"},
+    "alder_og_kjonn.nodata.kommune": {
+        "nb": "Det finnes ingen tall etter alder og kjønn for {k}.",
+        "en": "There are no figures by age and sex for {k}.",
+    },
+    "alder_og_kjonn.nodata.combination": {
+        "nb": "{measure} etter alder og kjønn finnes ikke etter {place} for {k}.",
+        "en": "{measure} by age and sex do not exist by {place} for {k}.",
+    },
+    "alder_og_kjonn.nodata.years": {
+        "nb": "Det finnes ingen slike tall for {k} i {fra}–{til}.",
+        "en": "There are no such figures for {k} in {fra}–{til}.",
+    },
+    "alder_og_kjonn.nodata.exists": {
+        "nb": "Tall etter alder og kjønn finnes for: {have}.",
+        "en": "Figures by age and sex exist for: {have}.",
+    },
+    "alder_og_kjonn.nodata.none": {
+        "nb": "Ingen kommune har tall etter alder og kjønn i datagrunnlaget ennå.",
+        "en": "No municipality has figures by age and sex in the data yet.",
+    },
+    "alder_og_kjonn.measure.anmeldelser": {"nb": "anmeldelser", "en": "reports"},
+    "alder_og_kjonn.measure.personer": {"nb": "mistenkte personer", "en": "suspected persons"},
+    "alder_og_kjonn.place.gjerningssted": {"nb": "gjerningssted", "en": "scene of crime"},
+    "alder_og_kjonn.place.bosted": {"nb": "bosted", "en": "residence"},
+    # geografi (geografi.py)
+    "geografi.title.personer": {
+        "nb": "Mistenkte personer 10–17 år med gjerningssted i {k}, etter bosted",
+        "en": "Suspected persons aged 10–17 with the scene of crime in {k}, by residence",
+    },
+    "geografi.title.anmeldelser": {
+        "nb": "Anmeldelser med mistenkte 10–17 år og gjerningssted i {k}, etter de mistenktes bosted",
+        "en": "Police reports with suspects aged 10–17 and the scene of crime in {k}, by the suspects' residence",
+    },
+    "geografi.title.share": {
+        "nb": ": andel av totalsummen (beregnet)",
+        "en": ": share of the total (computed)",
+    },
+    "geografi.subtitle.personer": {
+        "nb": "Personer: antall ulike personer registrert som mistenkt. Bosted: den mistenktes bostedsadresse.",
+        "en": "Persons: number of distinct persons registered as suspects. Residence: the suspect's address.",
+    },
+    "geografi.subtitle.anmeldelser": {
+        "nb": "Anmeldelser: én anmeldelse kan ha flere mistenkte. Bosted: de mistenktes bostedsadresse.",
+        "en": "Reports: one report can involve several suspects. Residence: the suspects' addresses.",
+    },
+    "geografi.y.antall.personer": {"nb": "Antall personer", "en": "Number of persons"},
+    "geografi.y.antall.anmeldelser": {"nb": "Antall anmeldelser", "en": "Number of reports"},
+    "geografi.y.andel": {
+        "nb": "Prosent av totalsummen (beregnet)",
+        "en": "Per cent of the total (computed)",
+    },
+    "geografi.row.header": {"nb": "Bosted", "en": "Residence"},
+    "geografi.row.sum": {"nb": "Sum av radene (beregnet)", "en": "Sum of the rows (computed)"},
+    "geografi.row.total": {"nb": "Totalsum (publisert)", "en": "Total (published)"},
+    "geografi.of": {"nb": "av", "en": "of"},
+    "geografi.diff.anmeldelser": {
+        "nb": "Summen av radene er ikke lik totalsummen (i {y}: {s} mot {p}). Én anmeldelse kan ha mistenkte fra flere steder: den telles én gang i totalsummen, men én gang per bosted i radene. Totalsummen er tallet politiet har publisert; summen av radene er beregnet her.",
+        "en": "The rows do not add up to the total (in {y}: {s} against {p}). One report can involve suspects from several places: it counts once in the total but once per place in the rows. The total is the figure the police published; the sum of the rows is computed here.",
+    },
+    "geografi.diff.personer": {
+        "nb": "Summen av radene er ikke lik totalsummen (i {y}: {s} mot {p}). Rapporten forklarer ikke forskjellen. Totalsummen er tallet politiet har publisert; summen av radene er beregnet her.",
+        "en": "The rows do not add up to the total (in {y}: {s} against {p}). The report does not explain the difference. The total is the figure the police published; the sum of the rows is computed here.",
+    },
+    "geografi.share.note": {
+        "nb": "Andelene er beregnet av SLT-statistikk: antallet med et bosted delt på den publiserte totalsummen samme år. Teller og nevner står i tabellen og i CSV-filen. Fordi summen av radene kan være større enn totalsummen, kan andelene til sammen bli mer enn 100 %.",
+        "en": "The shares are computed by SLT statistics: the number with a place of residence divided by the published total for the same year. Numerator and denominator are in the table and the CSV file. Because the rows can add up to more than the total, the shares can add up to more than 100%.",
+    },
+    "geografi.definitions": {
+        "nb": "Utenfor Oslo politidistrikt: bosatt utenfor Oslo, Asker og Bærum. Ikke plassert / utland: bostedet er ukjent eller i utlandet.",
+        "en": "Outside Oslo police district: living outside Oslo, Asker and Bærum. Not placed / abroad: the place of residence is unknown or abroad.",
+    },
+    "geografi.edition": {
+        "nb": "{pub} oppgir {v} for {y} ({what}); her vises {shown} fra {newest}, den nyeste utgaven.",
+        "en": "{pub} gives {v} for {y} ({what}); shown here is {shown} from {newest}, the newest edition.",
+    },
+    "geografi.years.partial": {
+        "nb": "Valgt periode er {fra}–{til}; tallene finnes for {have}.",
+        "en": "The chosen period is {fra}–{til}; figures exist for {have}.",
+    },
+    "geografi.latest": {"nb": "I {y}", "en": "In {y}"},
+    "geografi.summary.total": {
+        "nb": "Totalsum (publisert) {p}; summen av radene (beregnet) {s}.",
+        "en": "Total (published) {p}; sum of the rows (computed) {s}.",
+    },
+    "geografi.summary.share": {
+        "nb": "andel av totalsummen {p} (beregnet)",
+        "en": "share of the total {p} (computed)",
+    },
+    "geografi.nodata.lead": {
+        "nb": "Det finnes ingen tall for mistenkte etter bosted med gjerningssted i {k}, {fra}–{til}.",
+        "en": "There are no figures for suspects by residence with the scene of crime in {k}, {fra}–{til}.",
+    },
+    "geografi.nodata.only": {
+        "nb": "Denne fordelingen finnes bare for {have}.",
+        "en": "This breakdown exists only for {have}.",
+    },
+    "geografi.nodata.some": {
+        "nb": "Denne fordelingen finnes for {have}.",
+        "en": "This breakdown exists for {have}.",
+    },
+    "geografi.nodata.none": {
+        "nb": "Ingen kommune har slike tall i datagrunnlaget ennå.",
+        "en": "No municipality has such figures in the data yet.",
+    },
+    "geografi.compare.title": {
+        "nb": "Andel av de mistenkte 10–17 år som bor i kommunen der lovbruddet ble begått ({what}, beregnet)",
+        "en": "Share of suspects aged 10–17 living in the municipality where the offence was committed ({what}, computed)",
+    },
+    "geografi.compare.what.personer": {"nb": "personer", "en": "persons"},
+    "geografi.compare.what.anmeldelser": {"nb": "anmeldelser", "en": "reports"},
+    "geografi.compare.nodata": {
+        "nb": "En sammenligning mellom kommuner krever tall etter bosted for minst to kommuner. {have_text} For {missing} finnes ingen tall etter de mistenktes bosted, så her vises ingen sammenligning. En sammenligning av alle anmeldte lovbrudd (SSB) mellom Bærum, Asker og Oslo finnes på siden «Utvikling».",
+        "en": "A comparison between municipalities needs figures by residence for at least two municipalities. {have_text} For {missing} there are no figures by the suspects' residence, so no comparison is shown. A comparison of all reported offences (Statistics Norway) between Bærum, Asker and Oslo is on the “Trends” page.",
+    },
+    "geografi.compare.note": {
+        "nb": "Beregnet av SLT-statistikk: antallet mistenkte bosatt i kommunen delt på den publiserte totalsummen for gjerningsstedet samme år. Teller og nevner står i tabellen og i CSV-filen.",
+        "en": "Computed by SLT statistics: the number of suspects living in the municipality divided by the published total for the scene of crime in the same year. Numerator and denominator are in the table and the CSV file.",
+    },
+    "geografi.compare.asker": {
+        "nb": "Asker fra 2020 omfatter tidligere Røyken og Hurum; tall før 2020 gjelder et annet område.",
+        "en": "Asker from 2020 includes former Røyken and Hurum; figures before 2020 cover another area.",
+    },
+    "geografi.compare.y": {"nb": "Prosent (beregnet)", "en": "Per cent (computed)"},
+    "geografi.compare.header": {"nb": "Gjerningssted", "en": "Scene of crime"},
+    "geografi.repeat.title": {
+        "nb": "Gjentatt kriminalitet: unge bosatt i {k} med fire eller flere anmeldelser i Oslo politidistrikt, {years}",
+        "en": "Repeat offending: young people living in {k} with four or more reports in Oslo police district, {years}",
+    },
+    "geografi.repeat.y": {"nb": "Antall", "en": "Number"},
+    "geografi.repeat.empty": {
+        "nb": "Tall om gjentatt kriminalitet finnes bare for Bærum 2020 (SLT årsrapport 2020). ",
+        "en": "Figures on repeat offending exist only for Bærum 2020 (SLT annual report 2020). ",
+    },
+    # oversikt (oversikt.py)
+    # trend (trend.py, inline)
+    "trend.series": {"nb": "Serie", "en": "Series"},
+    "trend.reported_offences_by_scene": {
+        "nb": "Anmeldte lovbrudd etter gjerningssted",
+        "en": "Reported offences by scene of crime",
+    },
+    "trend.asker_from_2020_includes": {
+        "nb": "Asker fra 2020 omfatter tidligere Røyken og Hurum; tall før 2020 gjelder et annet område.",
+        "en": "Asker from 2020 includes former Røyken and Hurum; figures before 2020 cover another area.",
+    },
+    "trend.statistics_norway_figures_via": {
+        "nb": "SSB-tall via en sekundærkopi (Samarbeidsdesken, C. Lura), harmonisert til dagens kommuner.",
+        "en": "Statistics Norway figures via a secondary copy (Samarbeidsdesken, C. Lura), harmonised to today's municipalities.",
+    },
+    "trend.area": {"nb": "Område", "en": "Area"},
+    "trend.offences_by_residence_or": {
+        "nb": "forhold etter bosted eller for denne aldersgruppen",
+        "en": "offences by residence or for this age group",
+    },
+    "trend.new_penal_code": {"nb": "Ny straffelov", "en": "New Penal Code"},
+    "trend.ages_18_22_for": {"nb": "18–22 år for dette målet", "en": "ages 18–22 for this measure"},
+    "trend.asker_new_area_from": {
+        "nb": "Asker: nytt område fra 2020",
+        "en": "Asker: new area from 2020",
+    },
+    "trend.per_1_000_inhabitants": {"nb": "Per 1 000 innbyggere", "en": "Per 1,000 inhabitants"},
+    "trend.offences_per_year": {"nb": "Lovbrudd per år", "en": "Offences per year"},
+    "trend.total_published": {"nb": "Totalsum (publisert)", "en": "Total (published)"},
+    "trend.latest_year": {"nb": "Siste år", "en": "Latest year"},
+    # geografi (geografi.py, inline)
+    "geografi.group": {"nb": "Gruppe", "en": "Group"},
+    # oversikt (oversikt.py, inline)
+    "oversikt.in": {"nb": "i", "en": "in"},
+    "oversikt.from": {"nb": "fra", "en": "from"},
+    # alder_og_kjonn (alder_og_kjonn.py, inline)
 }
 
 
