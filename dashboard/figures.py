@@ -830,12 +830,22 @@ def bar_chart(
         "rangemode": "normal",
     }
     if horizontal:
-        value_axis = {**layout["yaxis"], "showgrid": True, "zeroline": True, "rangemode": "tozero"}
+        value_axis: dict[str, Any] = {
+            **layout["yaxis"],
+            "showgrid": True,
+            "zeroline": True,
+            "rangemode": "tozero",
+        }
         value_axis["title"] = layout["xaxis"]["title"]
         value_axis["showline"] = False
-        category = {**layout["xaxis"], **category_axis, "autorange": "reversed", "ticks": ""}
-        category["title"] = {"text": ""}
-        layout["xaxis"], layout["yaxis"] = value_axis, category
+        category_side: dict[str, Any] = {
+            **layout["xaxis"],
+            **category_axis,
+            "autorange": "reversed",
+            "ticks": "",
+            "title": {"text": ""},
+        }
+        layout["xaxis"], layout["yaxis"] = value_axis, category_side
     else:
         layout["xaxis"].update(category_axis)
     if barmode == "stack":

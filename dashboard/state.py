@@ -114,7 +114,7 @@ def parse(
     spec: Sequence[Param],
     query: Mapping[str, object] | None,
     lang_default: str = "nb",
-    defaults: Mapping[str, object] | None = None,
+    defaults: Mapping[str, Any] | None = None,
 ) -> ViewState:
     """Validate a query against `spec`; bad or unknown parameters -> default + a note.
 
@@ -174,7 +174,9 @@ def _parse_one(param: Param, raw: object, lang: str) -> tuple[object, str | None
                 lang,
                 name=param.name,
                 value=_show(", ".join(bad)),
-                default=", ".join(_readable(param, c, lang) for c in (good or param.default or ())),
+                default=", ".join(
+                    _readable(param, c, lang) for c in (good or _many(param.default))
+                ),
             )
         return (tuple(good) if good else param.default), note
     text = _first(raw).strip()

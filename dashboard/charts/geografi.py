@@ -10,6 +10,7 @@ computed against the published total and say so, with numerator and denominator.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -107,7 +108,7 @@ def _no_residence_data(title: str, everything: pd.DataFrame, state: ViewState) -
     return NoData(title, f"{lead} {exists} {t('nodata.template', lang)}")
 
 
-def _share(numerator: object, denominator: object) -> float | None:
+def _share(numerator: Any, denominator: Any) -> float | None:
     """numerator / denominator in per cent, or None when either is missing or the base is 0."""
     if not finite(numerator) or not finite(denominator) or float(denominator) == 0:
         return None
@@ -211,8 +212,9 @@ class ResidenceTable:
         out = []
         for year in self.years:
             computed, (total, _status) = self.sum_of_rows(year), self.total(year)
-            if computed is not None and finite(total) and computed != float(total):
-                out.append((year, computed, float(total)))
+            published = float(total) if isinstance(total, (int, float)) and finite(total) else None
+            if computed is not None and published is not None and computed != published:
+                out.append((year, computed, published))
         return out
 
 

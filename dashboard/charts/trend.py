@@ -157,7 +157,7 @@ def trend_chart(result: Rows, state: ViewState) -> Shape | NoData:
             )
         ]
         notes = [t("trend.not_comparable_2015", lang)]
-        breaks = ((2015.5, t("trend.new_penal_code", lang)),)
+        breaks: tuple[tuple[float, str], ...] = ((2015.5, t("trend.new_penal_code", lang)),)
     else:
         ages = _youth_ages(state)
         title = (
@@ -284,7 +284,7 @@ def comparison_chart(result: Rows, state: ViewState) -> Shape | NoData:
     notes.append(t("trend.statistics_norway_figures_via", lang))
     decimals = 1 if per1000 else 0
     population_sources = sorted(set(rows["population_publication"].dropna())) if per1000 else []
-    breaks = ()
+    breaks: tuple[tuple[float, str], ...] = ()
     asker_years = frame.loc[rows["municipality"].to_numpy() == "asker", "x"]
     if not asker_years.empty and asker_years.min() < 2020 <= asker_years.max():
         breaks = (

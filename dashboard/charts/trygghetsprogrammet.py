@@ -254,8 +254,7 @@ def _sum_note(rows: pd.DataFrame, year: int, lang: str) -> str | None:
     computed sum against the published number registered."""
     at = rows[(rows["year"] == year) & (rows["measure"] == "tp_saker")]
     total = _value(at, category="registrert")
-    parts = [(c, _value(at, category=c)) for c in SPLIT]
-    parts = [(c, v) for c, v in parts if v is not None]
+    parts = [(c, v) for c in SPLIT if (v := _value(at, category=c)) is not None]
     if total is None or not parts:
         return None
     computed = sum(v for _c, v in parts)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -307,7 +308,7 @@ def municipality_codes(cursor: duckdb.DuckDBPyConnection, lang: str) -> pd.DataF
     )
 
 
-def _year(value: object, open_text: str) -> str:
+def _year(value: Any, open_text: str) -> str:
     if value is None or pd.isna(value):
         return open_text or NONE
     return str(int(value))

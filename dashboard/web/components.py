@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import traceback
 from collections.abc import Sequence
+from typing import Any
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -22,6 +23,15 @@ from dashboard.web import ids
 from dashboard.words import t
 
 log = logging.getLogger(__name__)
+
+
+def attrs(**names: Any) -> dict[str, Any]:
+    """Hyphenated HTML attributes for a Dash component: attrs(aria_label=…) -> aria-label.
+
+    Dash components take aria-* and data-* attributes only as `**{"aria-label": …}`; this
+    spells them as keywords and keeps the type checker's view of the call honest.
+    """
+    return {name.replace("_", "-"): value for name, value in names.items()}
 
 
 def download_href(chart_id: str, query: dict[str, str]) -> str:
@@ -89,7 +99,7 @@ def chart_card(
             children,
             className="chart-card",
             id=f"card-{result.chart_id}",
-            **{"aria-labelledby": f"{result.chart_id}-title", "data-chart": result.chart_id},
+            **attrs(aria_labelledby=f"{result.chart_id}-title", data_chart=result.chart_id),
         )
     figure = dict(result.figure)
     children += [
@@ -135,7 +145,7 @@ def chart_card(
         children,
         className="chart-card",
         id=f"card-{result.chart_id}",
-        **{"aria-labelledby": f"{result.chart_id}-title", "data-chart": result.chart_id},
+        **attrs(aria_labelledby=f"{result.chart_id}-title", data_chart=result.chart_id),
     )
 
 
@@ -153,7 +163,7 @@ def view_notes(notes: Sequence[str], element_id: str) -> html.Div:
         id=element_id,
         className="view-notes" if notes else "view-notes empty",
         role="status",
-        **{"aria-live": "polite"},
+        **attrs(aria_live="polite"),
     )
 
 
@@ -236,7 +246,9 @@ def error_content(lang: str, exc: BaseException | None = None) -> html.Div:
     )
 
 
-def control(page: str, param: Param, state: ViewState, coverage: Coverage) -> html.Div:
+def control(
+    page: str, param: Param, state: ViewState, coverage: Coverage
+) -> html.Div | html.Fieldset:
     """The control a parameter declares (its legend, choices and option names)."""
     lang = state.lang
     component_id = ids.page(page, param.name)

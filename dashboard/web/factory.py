@@ -47,7 +47,7 @@ def create_app(settings: Settings | None = None) -> Dash:
         pages_folder="",
         assets_folder=str(ASSETS),
         title="SLT-statistikk",
-        update_title=None,
+        update_title=None,  # type: ignore[arg-type]  # Dash documents None: no "Updating…" title
         serve_locally=True,
         meta_tags=[
             {"name": "viewport", "content": "width=device-width, initial-scale=1"},

@@ -21,7 +21,7 @@ from dash.exceptions import PreventUpdate
 from dashboard.charts.catalog import ChartResult, on_page, render
 from dashboard.state import Param, ViewState, parse, to_query, to_search
 from dashboard.web import ids
-from dashboard.web.components import chart_card, controls, error_content, view_notes
+from dashboard.web.components import attrs, chart_card, controls, error_content, view_notes
 from dashboard.web.context import coverage, cursor, default_language
 from dashboard.words import STRINGS, t
 
@@ -116,7 +116,7 @@ def chart_cards(spec: PageSpec, state: ViewState) -> list:
                 ],
                 id=section_id,
                 className="page-section",
-                **{"aria-labelledby": f"{section_id}-h2"},
+                **attrs(aria_labelledby=f"{section_id}-h2"),
             )
         )
     return out
@@ -146,7 +146,7 @@ def layout_for(spec: PageSpec) -> Callable[..., html.Div]:
                 html.Section(
                     controls(spec.name, spec.params, state, coverage()),
                     className="controls",
-                    **{"aria-label": t("filters", lang)},
+                    **attrs(aria_label=t("filters", lang)),
                 )
             )
         children.append(

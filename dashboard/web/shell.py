@@ -14,6 +14,7 @@ import dash
 from dash import Dash, Input, Output, dcc, html
 
 from dashboard.web import ids
+from dashboard.web.components import attrs
 from dashboard.web.page import PageSpec
 from dashboard.words import t
 
@@ -42,7 +43,7 @@ def nav_links(pages: Sequence[PageSpec], pathname: str, lang: str) -> list:
             t(spec.nav_key, lang),
             href=spec.path + suffix,
             className="nav-link active" if pathname == spec.path else "nav-link",
-            **({"aria-current": "page"} if pathname == spec.path else {}),
+            **attrs(aria_current="page" if pathname == spec.path else None),
         )
         for spec in pages
     ]
@@ -80,7 +81,7 @@ def shell(pages: Sequence[PageSpec]) -> html.Div:
                         nav_links(pages, "/", lang),
                         id=ids.NAV,
                         className="site-nav",
-                        **{"aria-label": t("nav.label", lang)},
+                        **attrs(aria_label=t("nav.label", lang)),
                     ),
                 ],
                 className="site-header",

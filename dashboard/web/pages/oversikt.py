@@ -9,6 +9,7 @@ from dash import html
 from dashboard.charts.oversikt import OVERVIEW_PARAMS, key_figures
 from dashboard.dimensions import kommune_name
 from dashboard.state import ViewState
+from dashboard.web.components import attrs
 from dashboard.web.context import cursor
 from dashboard.web.page import PageSpec
 from dashboard.words import t
@@ -49,7 +50,7 @@ def content(state: ViewState) -> list:
             html.P(html.A(t("oversikt.see", lang), href=_link(fig.link, state))),
             html.P(f"{t('chart.source', lang)}: {fig.source}", className="source"),
         ]
-        items.append(html.Li(body, className="key-figure", **{"data-key": fig.key}))
+        items.append(html.Li(body, className="key-figure", **attrs(data_key=fig.key)))
     children.append(html.Ul(items, className="key-figures"))
     return children
 

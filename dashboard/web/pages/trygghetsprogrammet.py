@@ -7,6 +7,7 @@ from dash import html
 
 from dashboard.charts.catalog import ChartResult
 from dashboard.charts.trygghetsprogrammet import PARAMS, key_figures
+from dashboard.web.components import attrs
 from dashboard.web.page import PageSpec
 from dashboard.words import t
 
@@ -28,7 +29,7 @@ def key_figure_list(result: ChartResult, lang: str) -> list:
         for f in figures
     ]
     label = t("trygghetsprogrammet.key_figures", lang)
-    return [html.Ul(items, className="key-figures", **{"aria-label": label})]
+    return [html.Ul(items, className="key-figures", **attrs(aria_label=label))]
 
 
 SPEC = PageSpec(
