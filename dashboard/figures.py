@@ -56,6 +56,7 @@ __all__ = [
     "empty_figure",
     "funnel_chart",
     "line_chart",
+    "sparkline_svg",
     "text_color_on",
 ]
 
@@ -946,3 +947,62 @@ def empty_figure(message: str, meta: ChartMeta) -> Figure:
             }
         )
     return {"data": [], "layout": layout}
+
+
+def sparkline_svg(
+    points: list[tuple[int, float | None]],
+    width: int = 120,
+    height: int = 36,
+    color: str = PALETTE[0],
+) -> str:
+    """A series as a small line (SVG text): gaps where a year is missing, a dot at the end.
+
+    `points` are (year, value) pairs; a value of None, or a year skipped, breaks the line,
+    so a missing year is never bridged (nor drawn as 0). Decorative: the card says the
+    numbers in words, so the SVG is hidden from assistive technology.
+    """
+    known = [(x, v) for x, v in sorted(points) if v is not None]
+    if not known:
+        return ""
+    xs = [x for x, _ in sorted(points)]
+    lo_x, hi_x = min(xs), max(xs)
+    lo_y, hi_y = min(v for _, v in known), max(v for _, v in known)
+    pad = 4
+
+    def sx(x: float) -> float:
+        return pad if hi_x == lo_x else pad + (x - lo_x) / (hi_x - lo_x) * (width - 2 * pad)
+
+    def sy(v: float) -> float:
+        if hi_y == lo_y:
+            return height / 2
+        return height - pad - (v - lo_y) / (hi_y - lo_y) * (height - 2 * pad)
+
+    segments: list[list[tuple[int, float]]] = []
+    previous: int | None = None
+    for x, v in sorted(points):
+        if v is None:
+            previous = None
+            continue
+        if previous is None or x - previous > 1:
+            segments.append([])
+        segments[-1].append((x, v))
+        previous = x
+    paths = []
+    for segment in segments:
+        if len(segment) == 1:
+            x, v = segment[0]
+            paths.append(f'<circle cx="{sx(x):.1f}" cy="{sy(v):.1f}" r="1.5" fill="{color}"/>')
+            continue
+        d = " ".join(
+            f"{'M' if i == 0 else 'L'}{sx(x):.1f},{sy(v):.1f}" for i, (x, v) in enumerate(segment)
+        )
+        paths.append(
+            f'<path d="{d}" fill="none" stroke="{color}" stroke-width="2" '
+            'stroke-linejoin="round" stroke-linecap="round"/>'
+        )
+    last_x, last_v = known[-1]
+    paths.append(f'<circle cx="{sx(last_x):.1f}" cy="{sy(last_v):.1f}" r="3" fill="{color}"/>')
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" aria-hidden="true">' + "".join(paths) + "</svg>"
+    )

@@ -255,7 +255,13 @@ def control(
     label = t(param.label, lang)
     value = state[param.name]
     if param.year and param.sentinel:
-        years = coverage.years(param.years_of) if param.years_of else []
+        area = state.values.get("kommune")
+        # The years the chosen kommune has (else any area's), newest first.
+        years = (
+            (coverage.years(param.years_of, area) or coverage.years(param.years_of))
+            if param.years_of
+            else []
+        )
         codes = [param.sentinel, *(str(y) for y in sorted(years, reverse=True))]
         if str(value) not in codes:
             codes.append(str(value))  # a year from the URL without data stays selectable

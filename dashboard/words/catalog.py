@@ -224,6 +224,51 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": ", antall per år (toårssnitt)",
         "en": ", per year (two-year average)",
     },
+    # oversikt: key figures and themes
+    "oversikt.key.anmeldelser-gjerningssted": {
+        "nb": "Anmeldelser med gjerningssted {k}, 10–17 år",
+        "en": "Reports with the scene of crime in {k}, ages 10–17",
+    },
+    "oversikt.key.personer-gjerningssted": {
+        "nb": "Mistenkte personer 10–17 år, gjerningssted {k}",
+        "en": "Suspected persons aged 10–17, scene of crime {k}",
+    },
+    "oversikt.key.gutter-15-17-bosted": {
+        "nb": "Anmeldelser av gutter 15–17 år bosatt i {k}",
+        "en": "Reports of boys aged 15–17 living in {k}",
+    },
+    "oversikt.key.jenter-10-14-gjerningssted": {
+        "nb": "Anmeldelser av jenter 10–14 år, gjerningssted {k}",
+        "en": "Reports of girls aged 10–14, scene of crime {k}",
+    },
+    "oversikt.key.gjentatt": {
+        "nb": "Unge bosatt i {k} med fire eller flere anmeldelser",
+        "en": "Young people living in {k} with four or more reports",
+    },
+    "oversikt.key.trygghetsprogrammet": {
+        "nb": "Saker registrert i Trygghetsprogrammet ({k}, enhet Vest)",
+        "en": "Cases registered in the Safety Programme ({k}, unit West)",
+    },
+    "oversikt.key.bekymringssamtaler": {
+        "nb": "Politiets bekymringssamtaler i {k}",
+        "en": "Police concern talks in {k}",
+    },
+    "oversikt.key.anmeldte-lovbrudd": {
+        "nb": "Anmeldte lovbrudd med gjerningssted {k} (SSB, toårssnitt)",
+        "en": "Reported offences with the scene of crime in {k} (Statistics Norway, two-year average)",
+    },
+    "oversikt.theme.ungdom": {"nb": "Unge mistenkte", "en": "Young suspects"},
+    "oversikt.theme.oppfolging": {"nb": "Oppfølging", "en": "Follow-up"},
+    "oversikt.theme.lovbrudd": {"nb": "Anmeldte lovbrudd", "en": "Reported offences"},
+    "oversikt.up": {"nb": "Opp", "en": "Up"},
+    "oversikt.down": {"nb": "Ned", "en": "Down"},
+    "oversikt.flat": {"nb": "Uendret", "en": "Unchanged"},
+    "oversikt.about": {"nb": "Om tallene", "en": "About the figures"},
+    "oversikt.series": {"nb": "Hele serien", "en": "The whole series"},
+    "oversikt.other_areas": {
+        "nb": "For {k} finnes tallene under. Flere tall finnes for {others}.",
+        "en": "For {k} the figures below exist. More figures exist for {others}.",
+    },
     "error.title": {"nb": "Noe gikk galt", "en": "Something went wrong"},
     "error.body": {
         "nb": "Vi klarte ikke å vise denne visningen. Prøv et annet valg, eller gå til oversikten.",
