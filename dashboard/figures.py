@@ -476,12 +476,12 @@ def _marker_lines(
             "label": {**label, "font": label_font},
         }
 
+    # Events keep their number in the full list (1 = the first event the dashboard marks),
+    # so two charts of one page that show different years never number one event twice.
     events = sorted((_year_fraction(iso), iso, label) for iso, label in meta.events)
-    number = 0
-    for x, iso, label in events:
+    for number, (x, iso, label) in enumerate(events, start=1):
         if not x_min <= x <= x_max:
             continue
-        number += 1
         shapes.append(
             vline(x, "dot", "event", {"text": str(number), "textposition": "end", "textangle": 0})
         )
@@ -666,6 +666,9 @@ def line_chart(df: pd.DataFrame, meta: ChartMeta) -> Figure:
             "tickmode": "array",
             "tickvals": all_x,
             "ticktext": [_esc(x_labels[x]) for x in all_x],
+            # Never rotated: where years do not fit side by side (a phone), the browser
+            # thins them (assets/labels.js) instead of turning them on end.
+            "tickangle": 0,
         }
     )
     layout["showlegend"] = many

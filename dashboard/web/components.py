@@ -273,7 +273,34 @@ def control(
     if param.multi:
         return checklist(component_id, label, options, value)
     shown = value if value in param.options else param.default
-    return radio(component_id, label, options, str(shown))
+    field = radio(component_id, label, options, str(shown))
+    if param.applies is not None:
+        # A control that does nothing for this view is disabled, and says why.
+        active = param.applies_to(state.values)
+        hint = html.P(
+            "" if active else t(param.reason, lang),
+            id=hint_id(component_id),
+            className="control-hint",
+            **attrs(aria_live="polite"),
+        )
+        field = html.Fieldset(
+            [*field.children, hint],
+            id=field_id(component_id),
+            disabled=not active,
+            className="control",
+            **attrs(aria_describedby=hint_id(component_id)),
+        )
+    return field
+
+
+def field_id(component_id: str) -> str:
+    """The id of a control's fieldset (disabled when the control does not apply)."""
+    return f"{component_id}-felt"
+
+
+def hint_id(component_id: str) -> str:
+    """The id of the note that says why a control is disabled."""
+    return f"{component_id}-hint"
 
 
 def controls(page: str, params: Sequence[Param], state: ViewState, coverage: Coverage) -> list:

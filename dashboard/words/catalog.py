@@ -280,6 +280,34 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "This address does not exist. Go to the overview.",
     },
     # trend (trend.py)
+    "trend.title.anmeldelser.gjerningssted": {
+        "nb": "Anmeldelser for mistenkte 10–17 år med gjerningssted {k}",
+        "en": "Police reports for suspects aged 10–17 with the scene of crime in {k}",
+    },
+    "trend.title.anmeldelser.bosted": {
+        "nb": "Anmeldelser for mistenkte 10–17 år bosatt i {k}",
+        "en": "Police reports for suspects aged 10–17 living in {k}",
+    },
+    "trend.title.personer.gjerningssted": {
+        "nb": "Mistenkte personer 10–17 år med gjerningssted {k}",
+        "en": "Suspected persons aged 10–17 with the scene of crime in {k}",
+    },
+    "trend.title.personer.bosted": {
+        "nb": "Mistenkte personer 10–17 år bosatt i {k}",
+        "en": "Suspected persons aged 10–17 living in {k}",
+    },
+    "trend.visning": {
+        "nb": "Sammenligningen av kommuner vises som",
+        "en": "The comparison of municipalities is shown as",
+    },
+    "trend.kjonn.not_for_forhold": {
+        "nb": "Forhold er ikke publisert etter kjønn: velg anmeldelser eller personer.",
+        "en": "Offences are not published by sex: choose reports or persons.",
+    },
+    "trend.lovbrudd.only_forhold": {
+        "nb": "Lovbruddsgruppe gjelder bare straffbare forhold: velg «Forhold» under «Hva telles».",
+        "en": "Offence groups apply to offences only: choose “Offences” under “What is counted”.",
+    },
     "trend.measure.anmeldelser": {"nb": "Anmeldelser", "en": "Police reports"},
     "trend.measure.personer": {"nb": "Mistenkte personer", "en": "Suspected persons"},
     "trend.measure.forhold": {"nb": "Straffbare forhold", "en": "Offences"},
