@@ -17,6 +17,7 @@ from dash import dcc, html
 
 from dashboard.charts.registry import ChartResult
 from dashboard.state import MIN_YEAR, max_year
+from dashboard.web import chart_menu
 from dashboard.words import t
 
 log = logging.getLogger(__name__)
@@ -90,6 +91,7 @@ def chart_card(
             **{"aria-labelledby": f"{result.chart_id}-title", "data-chart": result.chart_id},
         )
     figure = dict(result.figure)
+    children.insert(1, chart_menu.menu(result, query, lang))
     children += [
         html.Figure(
             [
@@ -97,6 +99,7 @@ def chart_card(
                     id=f"graph-{result.chart_id}",
                     figure=figure,
                     config={
+                        "displayModeBar": False,
                         "displaylogo": False,
                         "responsive": True,
                         "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
