@@ -178,7 +178,14 @@ def menu(result: ChartResult, query: dict[str, str], lang: str) -> html.Div:
                 hidden=True,
                 **{"data-action": "system-share"},
             ),
-            html.Img(src=qr, alt=t("share.qr", lang), className="share-qr", width=160, height=160),
+            # src is set when the panel opens (chart-menu.js): no request for unopened panels
+            html.Img(
+                alt=t("share.qr", lang),
+                className="share-qr",
+                width=160,
+                height=160,
+                **{"data-src": qr},
+            ),
         ],
         lang,
     )

@@ -142,9 +142,10 @@ def page(
         parts.append(
             '<figure class="embed-figure">'
             f'<div class="embed-graph" id="graph" aria-hidden="true"></div>'
-            f'<picture class="embed-static">{source_dark}'
+            # In <noscript>: with JavaScript the chart is drawn and the image never fetched.
+            f'<noscript><picture class="embed-static">{source_dark}'
             f'<img src="{esc(light_png)}" alt="{esc(result.summary)}" width="960" height="640">'
-            "</picture>"
+            "</picture></noscript>"
             f'<figcaption class="summary">{esc(result.summary)}</figcaption></figure>'
         )
         figures = {
