@@ -145,3 +145,17 @@ def test_without_a_browser_images_are_503_with_the_chart_in_words(app, client, t
     assert response.status_code == 503 and response.mimetype == "text/plain"
     assert "ingen nettleser" in text and "Kilde:" in text and "Bærum" in text
     assert "/last-ned/utvikling.csv?" in text
+
+
+def test_a_page_view_previews_its_own_chart(client):
+    page = client.get("/trend?kommune=baerum&fra=2015").get_data(as_text=True)
+    head = page.split("</head>", 1)[0]
+    assert '<meta property="og:image" content="http://localhost/bilde/utvikling.og.png?' in head
+    image = head.split('property="og:image" content="', 1)[1].split('"', 1)[0]
+    assert "kommune=baerum" in image and "fra=2015" in image
+    description = head.split('property="og:description" content="', 1)[1].split('"', 1)[0]
+    assert description  # the summary sentence, not empty
+    assert 'name="twitter:card" content="summary_large_image"' in head
+    response = client.get(image.replace("http://localhost", "").replace("&amp;", "&"))
+    assert response.status_code == 200
+    assert Image.open(io.BytesIO(response.data)).size == (1200, 630)

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import concurrent.futures
 import hashlib
+import html
 import json
 import logging
 import os
+import re
 import tempfile
 import threading
 import warnings
@@ -355,6 +357,10 @@ def register(app: Dash) -> None:
         settings.image_cache_path, Renderer(timeout=settings.image_timeout)
     )
 
+    @server.after_request
+    def link_preview_tags(response: flask.Response) -> flask.Response:
+        return add_preview_tags(response)
+
     @server.route("/bilde/<chart_id>.og.png")
     def chart_image_og(chart_id: str):
         return _serve(chart_id, "png", "og")
@@ -363,6 +369,68 @@ def register(app: Dash) -> None:
     def chart_image(chart_id: str, fmt: str):
         variant = "og" if flask.request.args.get("format") == "og" and fmt == "png" else "print"
         return _serve(chart_id, fmt, variant)
+
+
+def preview_tags(path: str, query: Mapping[str, str]) -> str:
+    """og:/twitter: tags of a page view: its main chart's title, summary and 1200x630 image."""
+    chart_id = PAGE_CHARTS.get(path.rstrip("/") or "/")
+    if chart_id is None:
+        return ""
+    chart = REGISTRY[chart_id]
+    names = {p.name for p in chart.params}
+    state = parse(chart.params, {k: v for k, v in query.items() if k in names})
+    result = chart.build(cursor(), state)
+    base = flask.request.host_url.rstrip("/")
+    image = base + og_image_url(path, query)
+    page_url = base + path + ("?" + urlencode(dict(query), safe=",") if query else "")
+    tags = {
+        "og:type": "website",
+        "og:site_name": "SLT-statistikk",
+        "og:url": page_url,
+        "og:title": result.title,
+        "og:description": result.summary or result.message or "",
+        "og:image": image,
+        "og:image:width": "1200",
+        "og:image:height": "630",
+        "og:image:alt": result.summary or result.title,
+    }
+    if result.figure is None:  # nothing drawn in this view: no image to preview
+        tags = {k: v for k, v in tags.items() if not k.startswith("og:image")}
+    meta = [f'<meta property="{k}" content="{html.escape(v)}">' for k, v in tags.items()]
+    if result.figure is not None:
+        meta += [
+            '<meta name="twitter:card" content="summary_large_image">',
+            f'<meta name="twitter:image" content="{html.escape(image)}">',
+        ]
+    return "".join(meta)
+
+
+def add_preview_tags(response: flask.Response) -> flask.Response:
+    """Put link-preview tags in a page's <head> unless the document already has them
+    (`dashboard/web/document.py` may write the head itself; then this does nothing)."""
+    request = flask.request
+    if (
+        request.method != "GET"
+        or response.status_code != 200
+        or response.mimetype != "text/html"
+        or response.direct_passthrough
+        or request.path not in PAGE_CHARTS
+    ):
+        return response
+    body = response.get_data(as_text=True)
+    head, marker, rest = body.partition("</head>")
+    if not marker or re.search(r'property="og:image" content="[^"]', head):
+        return response  # the head already previews something
+    # Dash Pages writes empty og:/twitter: tags; they are replaced by the view's own.
+    head = re.sub(r'\s*<meta property="(?:og|twitter):[^"]*" content="[^"]*">', "", head)
+    try:
+        flat = {k: v for k, v in request.args.items()}
+        tags = preview_tags(request.path, flat)
+    except Exception:  # pragma: no cover - a preview must never break the page
+        log.exception("link preview tags failed")
+        return response
+    response.set_data(head + tags + marker + rest)
+    return response
 
 
 def context_settings(app: Dash) -> Settings:
