@@ -205,6 +205,13 @@ def register(app: Dash) -> None:
         response.headers["Access-Control-Allow-Origin"] = "*"
         return response
 
+    @server.route("/farger.json")
+    def dark_colours():
+        """Light -> dark chart colours, for the pages' dark mode (assets/dark-charts.js)."""
+        response = flask.jsonify({"dark": images.DARK_COLOURS})
+        response.headers["Cache-Control"] = "public, max-age=86400"
+        return response
+
     @server.route("/embed/<chart_id>")
     def embed_chart(chart_id: str):
         if chart_id not in REGISTRY:

@@ -17,6 +17,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
+from dashboard import figures as fig
 from dashboard.web.embed import DEFAULT_HEIGHT
 from tests.e2e.browser import TRACE, browser_log, open_page, severe, wait_until
 
@@ -217,11 +218,32 @@ def test_embed_follows_the_colour_scheme(driver, live_server, theme):
             forced = driver.execute_script("return getComputedStyle(document.body).backgroundColor")
             assert forced == "rgb(255, 255, 255)"
             open_page(driver, live_server.url("/trend"))
-            driver.save_screenshot(str(SHOTS / "page-dark.png"))
             page_bg = driver.execute_script(
                 "return getComputedStyle(document.body).backgroundColor"
             )
             assert page_bg == "rgb(21, 24, 28)"
+            # The page's charts are redrawn in the dark palette (>= 3:1 on the background).
+            wait_until(
+                driver,
+                lambda d: d.execute_script(
+                    "var s=document.querySelectorAll('#card-utvikling .main-svg');"
+                    "return s.length && s[0].style.background === 'rgb(21, 24, 28)';"
+                ),
+                "page chart redrawn dark",
+            )
+            strokes = driver.execute_script(
+                "return Array.from(document.querySelectorAll('#card-utvikling .trace path.js-line'))"
+                ".map(function (p) { return p.style.stroke; });"
+            )
+            dark_rgb = {
+                "rgb({}, {}, {})".format(*(int(c[i : i + 2], 16) for i in (1, 3, 5)))
+                for c in fig.DARK_PALETTE
+            }
+            assert strokes and set(strokes) <= dark_rgb, strokes
+            driver.execute_script(
+                "window.scrollTo(0, document.getElementById('card-utvikling').offsetTop)"
+            )
+            driver.save_screenshot(str(SHOTS / "page-dark.png"))
         else:
             assert background == "rgb(255, 255, 255)"
     finally:
