@@ -159,3 +159,21 @@ def test_a_page_view_previews_its_own_chart(client):
     response = client.get(image.replace("http://localhost", "").replace("&amp;", "&"))
     assert response.status_code == 200
     assert Image.open(io.BytesIO(response.data)).size == (1200, 630)
+
+
+def test_comparison_image_names_the_areas_compared(con):
+    chart = charts.REGISTRY["sammenligning"]
+    state = parse(chart.params, {"kommune": "baerum", "sammenlign": "asker,norge"})
+    result = chart.build(con.cursor(), state)
+    assert web_images.view_line(result, state.values, "nb").startswith("Asker, Norge · ")
+
+
+def test_prune_keeps_only_this_warehouses_images(app, tmp_path):
+    service = web_images.ImageService(tmp_path, web_images.Renderer(browser=lambda: None))
+    with app.server.app_context():
+        current = web_images.fingerprint(cursor())[:16]
+        for folder in (current, "0123456789abcdef"):
+            (tmp_path / folder).mkdir()
+            (tmp_path / folder / "x.png").write_bytes(b"png")
+        assert web_images.prune(cursor(), service) == 1
+    assert [p.name for p in tmp_path.iterdir()] == [current]

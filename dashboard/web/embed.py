@@ -40,8 +40,19 @@ EMBED_PREFIX = "/embed/"
 STATIC = Path(__file__).resolve().parent / "static"
 #: Height of the iframe when the host page has no script: chart, title and links fit.
 DEFAULT_HEIGHT = 760
-#: The plotly.js the Dash pages use (served by Dash from the plotly package).
+#: The plotly.js the Dash pages use (served by Dash from the plotly package) ...
 PLOTLY_JS = "/_dash-component-suites/plotly/package_data/plotly.min.js"
+#: ... unless a (partial) bundle of the same version is in assets/ (e.g. plotly-basic).
+ASSETS = Path(__file__).resolve().parents[2] / "assets"
+
+
+@cache
+def plotly_js() -> str:
+    """The smallest plotly.js the site serves (a bundle in assets/ if there is one)."""
+    bundles = sorted(ASSETS.glob("plotly*.js"), key=lambda p: p.stat().st_size)
+    return f"/assets/{bundles[0].name}" if bundles else PLOTLY_JS
+
+
 #: Pages of the full view, by the chart's page name.
 PAGE_PATHS = {
     "trend": "/trend",
@@ -176,7 +187,7 @@ def page(
     if data_json:
         scripts = (
             f'<script id="slt-figure" type="application/json">{data_json}</script>'
-            f'<script src="{PLOTLY_JS}" defer></script>'
+            f'<script src="{plotly_js()}" defer></script>'
             f"<script>{_static('embed.js')}</script>"
         )
     else:

@@ -196,7 +196,9 @@ def licence_line(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame) -> str:
 def view_line(result: ChartResult, values: Mapping[str, object], lang: str) -> str:
     """`Bærum · 2013–2020`: the kommune(r) chosen and the years actually shown."""
     parts: list[str] = []
-    chosen = values.get("kommune")
+    # A comparison shows the areas compared, not the page's kommune.
+    chosen = values.get("sammenlign") if result.chart_id == "sammenligning" else None
+    chosen = chosen or values.get("kommune")
     codes = chosen if isinstance(chosen, (tuple, list)) else ([chosen] if chosen else [])
     names = [kommune_name(str(c), lang) for c in codes if c in MUNICIPALITIES]
     if names:
@@ -272,6 +274,20 @@ def _write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def prune(cur: duckdb.DuckDBPyConnection, service: ImageService) -> int:
+    """Delete images drawn from other warehouse builds (they are never served again)."""
+    keep = fingerprint(cur)[:16]
+    removed = 0
+    if service.cache_dir.is_dir():
+        for folder in service.cache_dir.iterdir():
+            if folder.is_dir() and folder.name != keep:
+                for file in folder.iterdir():
+                    file.unlink(missing_ok=True)
+                    removed += 1
+                folder.rmdir()
+    return removed
+
+
 def prerender(
     cur: duckdb.DuckDBPyConnection,
     service: ImageService,
@@ -281,6 +297,7 @@ def prerender(
 ) -> tuple[int, int]:
     """Draw the default view of every chart × kommune into the cache: (drawn, skipped)."""
     drawn = skipped = 0
+    prune(cur, service)
     for chart_id in REGISTRY:
         for kommune in kommuner:
             for fmt, variant in formats:
