@@ -115,7 +115,11 @@ def menu(result: ChartResult, query: dict[str, str], lang: str) -> html.Div:
             *([html.H4(t("about.definitions", lang)), html.Ul(definitions)] if definitions else []),
             html.H4(t("about.source", lang)),
             html.P(result.source),
-            *([html.Ul([html.Li(n) for n in result.notes])] if result.notes else []),
+            *(
+                [html.H4(t("chart.notes", lang)), html.Ul([html.Li(n) for n in result.notes])]
+                if result.notes
+                else []
+            ),
             html.P(html.A(t("about.more", lang), href="/om-dataene")),
         ],
         lang,
