@@ -120,3 +120,12 @@ def test_qr_code_is_an_svg_of_the_full_link(client):
     assert root.tag.endswith("svg")
     title = "".join(root.find("{http://www.w3.org/2000/svg}title").itertext())
     assert title == "http://localhost/trend?kommune=asker&fra=2015"
+
+
+def test_menu_speaks_english_on_english_pages(app):
+    with app.server.test_request_context("/trend?lang=en"):
+        tree = layout_for(trend.SPEC)(kommune="baerum", lang="en")
+    page = json.dumps(tree, cls=PlotlyJSONEncoder)
+    for text in ("Full screen", "About the figures", "Download image (PNG)", "Embed", "Share"):
+        assert text in page
+    assert "Bygg inn" not in page and "Last ned bilde" not in page

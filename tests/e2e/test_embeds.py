@@ -186,6 +186,19 @@ def test_chart_menu_works_by_keyboard(driver, live_server):
     assert "<iframe src=" in code and "/embed/utvikling?" in code and "/embed/host.js" in code
     ActionChains(driver).send_keys(Keys.ESCAPE).perform()
     assert not panel.is_displayed() and driver.switch_to.active_element == button
+    # Full skjerm puts the chart card in full screen; Esc (browser) leaves it.
+    ActionChains(driver).send_keys(Keys.ENTER, Keys.HOME, Keys.ENTER).perform()
+    wait_until(
+        driver,
+        lambda d: (
+            d.execute_script("return document.fullscreenElement && document.fullscreenElement.id")
+            == "card-utvikling"
+        ),
+        "card in full screen",
+    )
+    driver.execute_script("return document.exitFullscreen()")
+    wait_until(driver, lambda d: not d.execute_script("return document.fullscreenElement"), "left")
+    driver.execute_script("arguments[0].focus()", button)
     # Del shows the page's URL and a QR code drawn by the server.
     ActionChains(driver).send_keys(Keys.ENTER, Keys.END, Keys.ENTER).perform()
     share = driver.find_element(By.ID, "share-utvikling")
