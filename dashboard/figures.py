@@ -45,6 +45,7 @@ from dashboard.words.numbers import (
 )
 
 __all__ = [
+    "DARK_PALETTE",
     "DASHES",
     "PALETTE",
     "PATTERNS",
@@ -109,6 +110,26 @@ AXIS_COLOR = "#767676"  # 4.5:1: axis line, zero line, event and break lines
 GRID_COLOR = "#e6e6e6"  # decorative only
 BACKGROUND = "#ffffff"
 FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
+
+#: Dark mode (embeds and pages under `prefers-color-scheme: dark`): the same hues in the
+#: same order, lightened until each has >= 4.5:1 against DARK_BACKGROUND, so one palette
+#: serves both marks (>= 3:1) and direct labels. `dashboard.images.recolour` maps each
+#: light colour above to its dark counterpart by position.
+DARK_BACKGROUND = "#15181c"
+DARK_PALETTE: tuple[str, ...] = (
+    "#4DA3E0",  # blue            6.5:1 on DARK_BACKGROUND
+    "#F07E3C",  # vermillion      6.6:1
+    "#2FBF8F",  # bluish green    7.6:1
+    "#E08BC0",  # reddish purple  7.3:1
+    "#E6B23A",  # orange          9.2:1
+    "#7CC7F2",  # sky blue        9.6:1
+    "#B8B8B8",  # grey            9.0:1
+)
+DARK_TEXT_PALETTE: tuple[str, ...] = DARK_PALETTE
+DARK_TEXT_COLOR = "#e8e8e8"  # 14.5:1
+DARK_MUTED_TEXT_COLOR = "#b8b8b8"  # 9.0:1
+DARK_AXIS_COLOR = "#8a8f96"  # 5.5:1
+DARK_GRID_COLOR = "#2e3238"  # decorative only
 
 BASE_FONT_SIZE = 14
 LARGE_SCALE = 1.6

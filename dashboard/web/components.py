@@ -19,7 +19,7 @@ from dash import dcc, html
 from dashboard.charts.registry import ChartResult
 from dashboard.coverage import Coverage
 from dashboard.state import MIN_YEAR, Param, ViewState, max_year
-from dashboard.web import ids
+from dashboard.web import chart_menu, ids
 from dashboard.words import t
 
 log = logging.getLogger(__name__)
@@ -102,6 +102,7 @@ def chart_card(
             **attrs(aria_labelledby=f"{result.chart_id}-title", data_chart=result.chart_id),
         )
     figure = dict(result.figure)
+    children.insert(1, chart_menu.menu(result, query, lang))
     children += [
         html.Figure(
             [
@@ -109,6 +110,7 @@ def chart_card(
                     id=f"graph-{result.chart_id}",
                     figure=figure,
                     config={
+                        "displayModeBar": False,
                         "displaylogo": False,
                         "responsive": True,
                         "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],

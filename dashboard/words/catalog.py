@@ -555,6 +555,51 @@ STRINGS: dict[str, dict[str, str]] = {
     "oversikt.in": {"nb": "i", "en": "in"},
     "oversikt.from": {"nb": "fra", "en": "from"},
     # alder_og_kjonn (alder_og_kjonn.py, inline)
+    # --- Chart menu, embeds, downloads and sharing (issue 9) ---
+    "menu.button": {"nb": "Meny", "en": "Menu"},
+    "menu.label": {"nb": "Meny for figuren «{title}»", "en": "Menu for the chart “{title}”"},
+    "menu.fullscreen": {"nb": "Full skjerm", "en": "Full screen"},
+    "menu.about": {"nb": "Om tallene", "en": "About the figures"},
+    "menu.png": {"nb": "Last ned bilde (PNG)", "en": "Download image (PNG)"},
+    "menu.svg": {"nb": "Last ned bilde (SVG)", "en": "Download image (SVG)"},
+    "menu.csv": {"nb": "Last ned data (CSV)", "en": "Download data (CSV)"},
+    "menu.xlsx": {"nb": "Last ned data (Excel)", "en": "Download data (Excel)"},
+    "menu.embed": {"nb": "Bygg inn", "en": "Embed"},
+    "menu.share": {"nb": "Del", "en": "Share"},
+    "dialog.close": {"nb": "Lukk", "en": "Close"},
+    "about.definitions": {"nb": "Hva tallene er", "en": "What the figures are"},
+    "about.source": {"nb": "Kilde", "en": "Source"},
+    "about.more": {
+        "nb": "Mer om kildene på «Om dataene»",
+        "en": "More about the sources in “About the data”",
+    },
+    "about.editions": {"nb": "Tidligere utgaver", "en": "Earlier editions"},
+    "embed.title": {"nb": "Bygg inn figuren", "en": "Embed the chart"},
+    "embed.help": {
+        "nb": "Lim inn koden på nettsiden. Skriptet gir rammen riktig høyde; "
+        "uten skriptet får rammen en fast høyde som figuren får plass i.",
+        "en": "Paste the code into the web page. The script gives the frame the right height; "
+        "without it the frame keeps a fixed height that fits the chart.",
+    },
+    "embed.code_label": {"nb": "Kode for innbygging", "en": "Embed code"},
+    "embed.copy": {"nb": "Kopier koden", "en": "Copy the code"},
+    "embed.copied": {"nb": "Koden er kopiert", "en": "Code copied"},
+    "embed.preview": {"nb": "Se innbyggingen", "en": "Open the embed"},
+    "embed.full_view": {"nb": "Se hele visningen", "en": "See the full view"},
+    "embed.licence": {"nb": "Lisens", "en": "Licence"},
+    "share.title": {"nb": "Del visningen", "en": "Share this view"},
+    "share.link_label": {"nb": "Lenke til visningen", "en": "Link to this view"},
+    "share.copy": {"nb": "Kopier lenken", "en": "Copy link"},
+    "share.copied": {"nb": "Lenken er kopiert", "en": "Link copied"},
+    "share.system": {"nb": "Del med …", "en": "Share via …"},
+    "share.qr": {
+        "nb": "QR-kode med lenken til visningen",
+        "en": "QR code with the link to this view",
+    },
+    "download.zip": {
+        "nb": "Last ned alle data (ZIP med forklaring)",
+        "en": "Download all data (ZIP with a README)",
+    },
 }
 
 
