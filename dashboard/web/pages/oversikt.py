@@ -9,6 +9,7 @@ from dash import html
 from dashboard.charts.oversikt import OVERVIEW_PARAMS, key_figures
 from dashboard.dimensions import kommune_name
 from dashboard.state import ViewState
+from dashboard.web.agenda import PATH as MOTE_PATH
 from dashboard.web.components import attrs
 from dashboard.web.context import cursor
 from dashboard.web.page import PageSpec
@@ -52,6 +53,8 @@ def content(state: ViewState) -> list:
         ]
         items.append(html.Li(body, className="key-figure", **attrs(data_key=fig.key)))
     children.append(html.Ul(items, className="key-figures"))
+    mote = html.A(t("mote.overview_link", lang), href=_link(MOTE_PATH, state), id="mote-link")
+    children.append(html.P(mote, className="mote-link"))
     return children
 
 
