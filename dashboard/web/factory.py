@@ -65,7 +65,7 @@ def create_app(settings: Settings | None = None) -> Dash:
         register_page(app, spec, order)
     not_found.register(app, len(PAGES))
     for order, module in enumerate(OTHER_PAGES, start=len(PAGES) + 1):
-        module.register(app, order)  # outside the navigation (Møtemodus)
+        module.register(app, order, PAGES)  # outside the navigation (Møtemodus)
     app.layout = html.Div(
         [shell.shell(PAGES), dcc.Store(id=ids.LANG_STORE), dcc.Store(id=ids.HASH_STORE)]
     )

@@ -14,6 +14,7 @@ view parameters of a chart, and no controls are shown.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from urllib.parse import parse_qs, urlencode
 
@@ -68,22 +69,11 @@ class Slide:
         return AgendaItem(self.spec.path, to_query(self.spec.params, self.state.values)).href()
 
 
-def pages() -> tuple[PageSpec, ...]:
-    """The pages a slide can show (the navigation's pages).
-
-    A function-level import: `pages/__init__` imports this module, so importing the
-    page list at module level would be a cycle.
-    """
-    from dashboard.web.pages import PAGES  # cycle: pages/__init__ lists this module
-
-    return PAGES
+def _page_by_path(pages: Sequence[PageSpec], path: str) -> PageSpec | None:
+    return next((s for s in pages if s.path == path), None)
 
 
-def _page_by_path(path: str) -> PageSpec | None:
-    return next((s for s in pages() if s.path == path), None)
-
-
-def default_sequence(kommune: str, aar: object) -> list[AgendaItem]:
+def default_sequence(pages: Sequence[PageSpec], kommune: str, aar: object) -> list[AgendaItem]:
     """The overview's key figures, then the main chart of each page, for a kommune/year.
 
     A page's main chart is the first chart it shows in its default view. A year narrows
@@ -91,7 +81,7 @@ def default_sequence(kommune: str, aar: object) -> list[AgendaItem]:
     """
     items = [AgendaItem("/", _view_query(oversikt.SPEC, {"kommune": kommune, "aar": aar}), "")]
     year = str(aar) if str(aar).isdigit() else ""
-    for spec in pages():
+    for spec in pages:
         charts = on_page(spec.name)
         if not charts:
             continue
@@ -113,12 +103,14 @@ def _view_query(spec: PageSpec, query: dict) -> dict[str, str]:
     return {k: v for k, v in to_query(spec.params, values).items() if k != "lang"}
 
 
-def resolve(items: list[AgendaItem], lang: str) -> tuple[list[Slide], list[str]]:
+def resolve(
+    pages: Sequence[PageSpec], items: list[AgendaItem], lang: str
+) -> tuple[list[Slide], list[str]]:
     """The slides of an agenda, and notes about views that cannot be shown (skipped)."""
     slides: list[Slide] = []
     notes: list[str] = []
     for number, item in enumerate(items, start=1):
-        spec = _page_by_path(item.path)
+        spec = _page_by_path(pages, item.path)
         charts = [c.chart_id for c in on_page(spec.name)] if spec else []
         known = spec is not None and (
             item.chart in charts if item.chart else spec.name == oversikt.SPEC.name
@@ -131,7 +123,9 @@ def resolve(items: list[AgendaItem], lang: str) -> tuple[list[Slide], list[str]]
     return slides, notes
 
 
-def deck_state(query: dict) -> tuple[ViewState, list[AgendaItem], bool, int, list[str]]:
+def deck_state(
+    pages: Sequence[PageSpec], query: dict
+) -> tuple[ViewState, list[AgendaItem], bool, int, list[str]]:
     """(deck state, agenda items, whether they are the user's agenda, slide, notes)."""
     query = dict(query)
     raw_slide = _first(query.pop(SLIDE, ""))
@@ -147,7 +141,7 @@ def deck_state(query: dict) -> tuple[ViewState, list[AgendaItem], bool, int, lis
             notes.append(t("mote.note.bad_agenda", lang))
     own = bool(items)
     if not items:
-        items = default_sequence(state["kommune"], state["aar"])
+        items = default_sequence(pages, state["kommune"], state["aar"])
     slide = 1
     if raw_slide:
         if raw_slide.isdigit() and int(raw_slide) >= 1:
@@ -325,14 +319,14 @@ def agenda_editor(
     return html.Ol(rows, className="mote-agenda", id="mote-agenda")
 
 
-def _deck(query: dict) -> html.Div:
-    state, items, own, current, notes = deck_state(query)
+def _deck(pages: Sequence[PageSpec], query: dict) -> html.Div:
+    state, items, own, current, notes = deck_state(pages, query)
     lang = state.lang
-    slides, skipped = resolve(items, lang)
+    slides, skipped = resolve(pages, items, lang)
     notes += skipped
     if own and not slides:
-        items, own = default_sequence(state["kommune"], state["aar"]), False
-        slides, _ = resolve(items, lang)
+        items, own = default_sequence(pages, state["kommune"], state["aar"]), False
+        slides, _ = resolve(pages, items, lang)
     items = [s.item for s in slides]
     total = len(slides)
     if current > total:
@@ -443,13 +437,18 @@ def _joined(links: list) -> list:
     return out
 
 
-def layout(**query) -> html.Div:
-    """The pages-router layout: the deck for the URL's query, never a traceback."""
-    try:
-        return _deck(query)
-    except Exception as exc:  # the meeting page must answer, whatever the URL says
-        lang = "en" if query.get("lang") == "en" else "nb"
-        return html.Div([error_content(lang, exc)], className="page page-mote")
+def layout_for(pages: Sequence[PageSpec]) -> Callable[..., html.Div]:
+    """The pages-router layout over `pages` (the views a slide can show)."""
+
+    def layout(**query) -> html.Div:
+        """The deck for the URL's query, never a traceback."""
+        try:
+            return _deck(pages, query)
+        except Exception as exc:  # the meeting page must answer, whatever the URL says
+            lang = "en" if query.get("lang") == "en" else "nb"
+            return html.Div([error_content(lang, exc)], className="page page-mote")
+
+    return layout
 
 
 def qr_response() -> flask.Response:
@@ -467,15 +466,19 @@ def qr_response() -> flask.Response:
     return response
 
 
-def register(app: Dash, order: int) -> None:
-    """Register the page (outside the navigation), its QR route and the shell's link."""
+def register(app: Dash, order: int, pages: Sequence[PageSpec]) -> None:
+    """Register the page (outside the navigation), its QR route and the shell's link.
+
+    `pages` are the views a slide can show (the navigation's pages): passed in, as this
+    module is itself listed in `pages/__init__`.
+    """
     dash.register_page(
         "mote",
         path=PATH,
         name="mote",
         title=f"{t('mote.h1')} – SLT-statistikk",
         order=order,
-        layout=layout,
+        layout=layout_for(pages),
     )
     app.server.add_url_rule(QR_ROUTE, "mote_qr", qr_response)
 
