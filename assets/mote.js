@@ -148,6 +148,9 @@
     (function look() {
       var d = deck(), el = document.getElementById(focusId);
       if (d && el && d.getAttribute("data-agenda") === wanted) {
+        /* "Flytt opp" on what is now the first item is disabled: its other button then */
+        var item = el.closest("li");
+        if (el.disabled && item) { el = item.querySelector("button:not([disabled])") || el; }
         el.focus();
       } else if (tries++ < 50) {
         setTimeout(look, 100);

@@ -180,7 +180,7 @@ def test_user_agenda_gives_exactly_its_slides_in_order(app):
     assert decode(parse_qs(urlsplit(link["props"]["href"]).query)["agenda"][0]) == [GEO, TREND]
     up = _find(deck, lambda n: n.get("props", {}).get("id") == "mote-up-1")[0]["props"]
     assert decode(parse_qs(urlsplit(up["data-href"]).query)["agenda"][0]) == [TREND, GEO]
-    assert up["aria-label"].startswith("Flytt «")
+    assert up["aria-label"] == "Flytt opp: " + slides[1]["props"]["data-heading"]
 
 
 @pytest.mark.parametrize("garbage", ["!!!", "%%%", "e30", "W1td", "A" * 9000, encode([])])

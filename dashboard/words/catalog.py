@@ -269,9 +269,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "mote.up": {"nb": "Flytt opp", "en": "Move up"},
     "mote.down": {"nb": "Flytt ned", "en": "Move down"},
     "mote.remove": {"nb": "Fjern", "en": "Remove"},
-    "mote.up.label": {"nb": "Flytt «{title}» opp", "en": "Move “{title}” up"},
-    "mote.down.label": {"nb": "Flytt «{title}» ned", "en": "Move “{title}” down"},
-    "mote.remove.label": {"nb": "Fjern «{title}»", "en": "Remove “{title}”"},
+    # a button's name starts with its visible text (WCAG 2.5.3), then says which slide
+    "mote.up.label": {"nb": "Flytt opp: {title}", "en": "Move up: {title}"},
+    "mote.down.label": {"nb": "Flytt ned: {title}", "en": "Move down: {title}"},
+    "mote.remove.label": {"nb": "Fjern: {title}", "en": "Remove: {title}"},
     "mote.share": {"nb": "Lenke til dette møtet", "en": "Link to this meeting"},
     "mote.clear": {
         "nb": "Tøm agendaen og vis standardrekkefølgen",
