@@ -139,6 +139,15 @@ def test_default_sequence_is_the_overview_then_each_pages_main_chart(app):
     assert all(i.query["kommune"] == "baerum" for i in items)
 
 
+def test_default_sequence_for_a_year_narrows_the_pages_with_a_year(app):
+    with app.server.test_request_context("/"):
+        items = mote_page.default_sequence(PAGES, "baerum", 2019)
+    by_path = {i.path: i.query for i in items}
+    assert by_path["/"]["aar"] == "2019"
+    assert by_path["/trend"]["til"] == "2019"
+    assert by_path["/trygghetsprogrammet"]["aar"] == "2019"
+
+
 def test_default_deck_renders_every_slide_with_the_current_one_visible(app):
     deck = _deck(app, kommune="baerum", lysbilde="2")
     slides = _slides(deck)

@@ -248,6 +248,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "mote.fullscreen": {"nb": "Fullskjerm", "en": "Full screen"},
     "mote.fullscreen.leave": {"nb": "Avslutt fullskjerm", "en": "Leave full screen"},
     "mote.overview.h": {"nb": "Nøkkeltall for {k}", "en": "Key figures for {k}"},
+    "mote.small_screen": {
+        "nb": " Figuren er laget for storskjerm: åpne visningen for å se den på en liten skjerm.",
+        "en": " The chart is made for a big screen: open the view to see it on a small screen.",
+    },
     "mote.open_view": {"nb": "Åpne visningen", "en": "Open the view"},
     "mote.qr.alt": {
         "nb": "QR-kode som åpner visningen {url}",

@@ -181,7 +181,13 @@ def slide_section(slide: Slide, number: int, total: int, current: bool) -> html.
                             config={"displayModeBar": False, "responsive": True},
                             className="mote-graph",
                         ),
-                        html.Figcaption(result.summary, className="visually-hidden"),
+                        html.Figcaption(
+                            [
+                                html.Span(result.summary),
+                                html.Span(t("mote.small_screen", lang), className="mote-narrow"),
+                            ],
+                            className="mote-summary",
+                        ),
                     ],
                     className="mote-figure",
                 )
