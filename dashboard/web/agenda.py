@@ -16,6 +16,7 @@ import base64
 import binascii
 import json
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlencode
 
 from dash import html
@@ -128,20 +129,16 @@ def add_button(chart_id: str, query: dict[str, str], lang: str) -> html.Div:
     the meeting built so far.
     """
     status_id = f"mote-add-status-{chart_id}"
+    data: dict[str, Any] = {  # hyphenated attributes (components.attrs would be a cycle)
+        "data-chart": chart_id,
+        "data-query": urlencode(query, safe=","),
+        "data-status": status_id,
+        "data-added": t("mote.added", lang),
+        "data-open": t("mote.open_agenda", lang),
+    }
     return html.Div(
         [
-            html.Button(
-                t("mote.add", lang),
-                type="button",
-                className="mote-add",
-                **{
-                    "data-chart": chart_id,
-                    "data-query": urlencode(query, safe=","),
-                    "data-status": status_id,
-                    "data-added": t("mote.added", lang),
-                    "data-open": t("mote.open_agenda", lang),
-                },
-            ),
+            html.Button(t("mote.add", lang), type="button", className="mote-add", **data),
             html.Span(id=status_id, className="mote-add-status", role="status"),
         ],
         className="mote-add-row",
