@@ -128,11 +128,10 @@
     if (!d) { return; }
     var on = document.fullscreenElement === d;
     d.classList.toggle("is-fullscreen", on);
-    var b = d.querySelector("[data-mote=fullscreen]");
-    if (b) {
+    d.querySelectorAll("[data-mote=fullscreen]").forEach(function (b) {
       b.setAttribute("aria-pressed", on ? "true" : "false");
       b.textContent = b.getAttribute(on ? "data-on" : "data-off");
-    }
+    });
     window.dispatchEvent(new Event("resize"));
   });
 

@@ -104,18 +104,21 @@ def test_buttons_step_and_fullscreen_toggles(projector, live_server):
     driver = projector
     open_page(driver, live_server.url("/mote?kommune=baerum"))
     first = heading(driver)
-    driver.find_element(By.CSS_SELECTOR, "[data-mote=next]").click()
+    driver.find_element(By.CSS_SELECTOR, f"{VISIBLE} [data-mote=next]").click()
     wait_url(driver, lambda u: slide_no(u) == 2, "lysbilde=2 after Neste")
     assert heading(driver) != first
     assert fullscreen_id(driver) is None
     driver.find_element(By.TAG_NAME, "body").click()
     press(driver, "f")
     wait_until(driver, lambda d: fullscreen_id(d) == "mote-deck", "F did not go full screen")
-    button = driver.find_element(By.CSS_SELECTOR, "[data-mote=fullscreen]")
+    button = driver.find_element(By.CSS_SELECTOR, f"{VISIBLE} [data-mote=fullscreen]")
     assert button.get_attribute("aria-pressed") == "true"
+    assert button.text == "Avslutt fullskjerm"
     # stepping in full screen keeps full screen (no re-render of the deck)
     step(driver, Keys.PAGE_DOWN, 3)
     assert fullscreen_id(driver) == "mote-deck"
+    button = driver.find_element(By.CSS_SELECTOR, f"{VISIBLE} [data-mote=fullscreen]")
+    assert button.get_attribute("aria-pressed") == "true"  # every slide's button says so
     press(driver, "f")
     wait_until(driver, lambda d: fullscreen_id(d) is None, "F did not leave full screen")
     button.click()
@@ -134,7 +137,8 @@ def test_large_type_and_a_qr_code_of_the_view(projector, live_server):
         var slide = document.querySelector(arguments[0]);
         function px(el) { return parseFloat(getComputedStyle(el).fontSize); }
         return {
-          body: Array.from(slide.querySelectorAll('.mote-slide-text p')).map(px),
+          body: Array.from(slide.querySelectorAll('.mote-slide-text p, .mote-slide-nav > a, .mote-slide-nav > span'))
+            .map(px),
           heading: px(slide.querySelector('h2')),
           chart: Array.from(slide.querySelectorAll('.main-svg text')).filter(function (t) {
             return t.textContent.trim() && t.getBBox().width > 0;
@@ -229,7 +233,9 @@ def test_english_and_no_wcag_violations(driver, live_server):
     open_page(driver, live_server.url("/mote?kommune=asker&lang=en"))
     assert driver.find_element(By.TAG_NAME, "h1").text == "Meeting mode"
     assert heading(driver) == "Key figures for Asker"
-    names = [b.text for b in driver.find_elements(By.CSS_SELECTOR, ".mote-toolbar button")]
+    names = [
+        b.text for b in driver.find_elements(By.CSS_SELECTOR, f"{VISIBLE} .mote-toolbar button")
+    ]
     assert names == ["Previous", "Next", "Full screen"]
     driver.set_script_timeout(30)
     driver.execute_script(AXE)

@@ -202,11 +202,13 @@ def slide_section(slide: Slide, number: int, total: int, current: bool) -> html.
             html.Div(
                 [
                     *([html.P(source, className="source")] if source else []),
-                    html.P(
+                    html.Div(
                         [
                             html.A(t("mote.open_view", lang), href=slide.href),
                             html.Span(counter, className="mote-counter"),
-                        ]
+                            toolbar(lang),
+                        ],
+                        className="mote-slide-nav",
                     ),
                 ],
                 className="mote-slide-text",
@@ -237,14 +239,39 @@ def slide_section(slide: Slide, number: int, total: int, current: bool) -> html.
             data_slide=str(number),
             data_heading=heading,
             data_counter=counter,
+            data_kind="chart" if slide.item.chart else "overview",
         ),
+    )
+
+
+def toolbar(lang: str) -> html.Div:
+    """Previous, next and full screen: on every slide, beside its counter (one row less)."""
+    return html.Div(
+        [
+            html.Button(t("mote.prev", lang), type="button", **attrs(data_mote="prev")),
+            html.Button(t("mote.next", lang), type="button", **attrs(data_mote="next")),
+            html.Button(
+                t("mote.fullscreen", lang),
+                type="button",
+                className="mote-fullscreen",
+                **attrs(
+                    data_mote="fullscreen",
+                    aria_pressed="false",
+                    data_on=t("mote.fullscreen.leave", lang),
+                    data_off=t("mote.fullscreen", lang),
+                ),
+            ),
+        ],
+        className="mote-toolbar",
+        role="toolbar",
+        **attrs(aria_label=t("mote.toolbar", lang)),
     )
 
 
 def failed_slide(number: int, lang: str, current: bool, exc: Exception) -> html.Section:
     """A slide whose view failed: the friendly error, and the deck goes on."""
     return html.Section(
-        [error_content(lang, exc)],
+        [error_content(lang, exc), toolbar(lang)],
         id=f"mote-slide-{number}",
         className="mote-slide",
         hidden=not current,
@@ -346,30 +373,9 @@ def _deck(pages: Sequence[PageSpec], query: dict) -> html.Div:
             section = failed_slide(number, lang, number == current, exc)
         sections.append(section)
         headings.append(section.to_plotly_json()["props"]["data-heading"])
-    toolbar = html.Div(
-        [
-            html.Button(t("mote.prev", lang), type="button", **attrs(data_mote="prev")),
-            html.Button(t("mote.next", lang), type="button", **attrs(data_mote="next")),
-            html.Button(
-                t("mote.fullscreen", lang),
-                type="button",
-                className="mote-fullscreen",
-                **attrs(
-                    data_mote="fullscreen",
-                    aria_pressed="false",
-                    data_on=t("mote.fullscreen.leave", lang),
-                    data_off=t("mote.fullscreen", lang),
-                ),
-            ),
-        ],
-        className="mote-toolbar",
-        role="toolbar",
-        **attrs(aria_label=t("mote.toolbar", lang)),
-    )
     deck = html.Section(
         [
             *sections,
-            toolbar,
             html.P(id=LIVE_ID, className="visually-hidden", **attrs(aria_live="polite")),
         ],
         id=DECK_ID,
