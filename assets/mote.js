@@ -92,6 +92,8 @@
     });
     d.setAttribute("data-current", String(n));
     var slide = all[n - 1];
+    var h1 = document.querySelector(".page-mote h1");
+    document.title = slide.getAttribute("data-heading") + (h1 ? " – " + h1.textContent : "");
     var live = document.getElementById("mote-live");
     if (announce && live) {
       live.textContent = slide.getAttribute("data-counter") + ": " +
@@ -112,6 +114,13 @@
     q.set("lysbilde", String(n));
     window.history.pushState({mote: n}, "", window.location.pathname + "?" + q.toString());
     shownKey = deckKey(window.location);
+    /* The shell's language link was made for the URL Dash last saw: keep it on this slide. */
+    var other = document.getElementById("lang-link");
+    if (other && other.getAttribute("href")) {
+      var parts = other.getAttribute("href").split("?"), oq = new URLSearchParams(parts[1] || "");
+      oq.set("lysbilde", String(n));
+      other.setAttribute("href", parts[0] + "?" + oq.toString());
+    }
   }
 
   function toggleFullscreen() {

@@ -80,6 +80,9 @@ def test_steps_with_arrow_keys_page_keys_home_end_and_back(projector, live_serve
     seen.append(step(driver, Keys.PAGE_DOWN, 3))  # a clicker's "next"
     seen.append(step(driver, Keys.SPACE, 4))
     assert len(set(seen)) == 4, seen  # the heading changed on every step
+    assert driver.title.startswith(seen[3])
+    switch = driver.find_element(By.ID, "lang-link").get_attribute("href")
+    assert slide_no(switch) == 4 and "lang=en" in switch  # English opens the same slide
     assert step(driver, Keys.ARROW_LEFT, 3) == seen[2]
     assert step(driver, Keys.PAGE_UP, 2) == seen[1]  # a clicker's "back"
     last = step(driver, Keys.END, total)
