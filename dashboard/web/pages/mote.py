@@ -299,7 +299,10 @@ def deck_href(state: ViewState, items: list[AgendaItem] | None, slide: int = 0) 
     return f"{PATH}?{urlencode(query)}"
 
 
-def _edit_button(kind: str, index: int, label: str, href: str, focus: int, off: bool, lang: str):
+def _edit_button(
+    kind: str, index: int, label: str, href: str, focus: int, off: bool, lang: str
+) -> html.Button:
+    """An agenda edit: opens `href` (the edited agenda) and focuses `mote-<kind>-<focus>`."""
     return html.Button(
         t(f"mote.{kind}", lang),
         type="button",
@@ -387,7 +390,6 @@ def _deck(pages: Sequence[PageSpec], query: dict) -> html.Div:
             data_current=str(current),
             data_total=str(total),
             data_agenda=encode(items) if own else "",
-            data_slide_word=t("mote.slide", lang),
         ),
     )
     others = [
