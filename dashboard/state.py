@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from dashboard.dimensions import MUNICIPALITIES, kommune_name
-from dashboard.words import t
+from dashboard.words import STRINGS, t
 
 MIN_YEAR = 2000
 MAX_LEN = 200  # longer values are not parsed at all
@@ -47,12 +47,21 @@ class Param:
     option: Callable[[str, str], str] | None = None  # (code, lang) -> the option's name
     sentinel: str = ""  # year parameters: a word accepted besides a year
     years_of: tuple[str, ...] = ()  # measures whose years give the default / options
+    #: When the control has no effect on the view (e.g. an offence group while persons are
+    #: counted), it is disabled and `reason` (a catalog key) says why.
+    applies: Callable[[Mapping[str, Any]], bool] | None = None
+    reason: str = ""
+
+    def applies_to(self, values: Mapping[str, Any]) -> bool:
+        """Whether the control changes anything in the view `values` describe."""
+        return self.applies is None or self.applies(values)
 
     def option_text(self, code: str, lang: str) -> str:
         """How the control names one choice."""
         if self.option is not None:
             return self.option(code, lang)
-        return t(f"choice.{self.name}.{code}", lang)
+        key = f"choice.{self.name}.{code}"
+        return t(key, lang) if key in STRINGS else code
 
     @property
     def options(self) -> tuple[str, ...]:

@@ -18,7 +18,7 @@ LAYERS = (
     ("dashboard", "dashboard.settings", "dashboard.dimensions", "dashboard.words"),
     ("dashboard.build",),
     ("dashboard.store", "queries", "dashboard.state", "dashboard.export", "dashboard.coverage"),
-    ("dashboard.figures",),
+    ("dashboard.figures", "dashboard.images"),
     ("dashboard.charts",),
     ("dashboard.web",),
     ("dashboard.cli", "dashboard.__main__"),

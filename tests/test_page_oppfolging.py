@@ -264,12 +264,12 @@ def test_page_responds(app):
 def test_csv_has_the_rows_behind_the_chart(app):
     rows = download(app, "/last-ned/trygghet-trakt.csv?aar=2019")
     assert {r["year"] for r in rows} == {"2019"}
-    assert {r["category"]: int(r["value"]) for r in rows} == FUNNEL_2019
+    assert {r["category"]: int(r[r["measure"]]) for r in rows} == FUNNEL_2019
     assert all(r["publication"].startswith("SLT årsrapport 2019") for r in rows)
     extremism = download(app, "/last-ned/ekstremisme.csv")
     dashes = [r for r in extremism if r["status"] == "-"]
     assert {r["category"] for r in dashes} == {"ax", "vx"}
-    assert all(r["value"] == "" for r in dashes)  # a dash, never 0
+    assert all(r[r["measure"]] == "" for r in dashes)  # a dash, never 0
     assert download(app, "/last-ned/trygghet-trakt.csv?kommune=oslo") == []
 
 

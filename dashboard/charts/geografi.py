@@ -126,7 +126,7 @@ def _share_text(share: float | None, numerator: object, denominator: object, lan
 def _edition_notes(
     rows: pd.DataFrame, preferred: pd.DataFrame, measure: str, lang: str
 ) -> list[str]:
-    """Older editions that printed another number for a figure shown (DATA.md: keep both)."""
+    """Older editions that printed another number for a figure shown (docs/DATA.md: keep both)."""
     notes: list[str] = []
     older = rows[~rows["preferred"]]
     key = ["year", "residence"]

@@ -29,7 +29,7 @@ from dashboard.state import Param, ViewState
 from dashboard.words import t
 from dashboard.words.numbers import format_cell, is_small, list_text, year_ranges
 
-#: Events marked on time axes (DATA.md §3); their labels are in the words catalog.
+#: Events marked on time axes (docs/DATA.md §3); their labels are in the words catalog.
 EVENTS = ("2015-10-01", "2017-05-01", "2019-08-10", "2020-01-01", "2020-03-12")
 
 

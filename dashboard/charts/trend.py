@@ -60,8 +60,23 @@ TREND_PARAMS = (
         label="legend.alder",
         offered=("alle", "10-14", "15-17", "18-22"),  # 10-17 is "alle" (10–17) by another name
     ),
-    Param("kjonn", ("alle", "jenter", "gutter"), "alle", label="legend.kjonn"),
-    Param("lovbrudd", OFFENCE_CHOICES, "alle", label="trend.lovbrudd", option=_offence_name),
+    Param(
+        "kjonn",
+        ("alle", "jenter", "gutter"),
+        "alle",
+        label="legend.kjonn",
+        applies=lambda v: v.get("maal") != "forhold",
+        reason="trend.kjonn.not_for_forhold",
+    ),
+    Param(
+        "lovbrudd",
+        OFFENCE_CHOICES,
+        "alle",
+        label="trend.lovbrudd",
+        option=_offence_name,
+        applies=lambda v: v.get("maal") == "forhold",
+        reason="trend.lovbrudd.only_forhold",
+    ),
     Param(
         "sammenlign",
         ("baerum", "asker", "oslo", "norge"),
@@ -74,7 +89,7 @@ TREND_PARAMS = (
         "visning",
         ("antall", "per1000"),
         "per1000",
-        label="legend.visning",
+        label="trend.visning",  # it sets the comparison only: the label says so
         offered=("per1000", "antall"),
     ),
     *years(
@@ -160,11 +175,9 @@ def trend_chart(result: Rows, state: ViewState) -> Shape | NoData:
         breaks: tuple[tuple[float, str], ...] = ((2015.5, t("trend.new_penal_code", lang)),)
     else:
         ages = _youth_ages(state)
-        title = (
-            f"{t(f'trend.measure.{maal}', lang)} "
-            + ("for mistenkte 10–17 år " if lang == "nb" else "for suspects aged 10–17 ")
-            + f"{place}, {fra}–{til}"
-        )
+        # A readable sentence per measure and population ("Mistenkte personer 10–17 år
+        # bosatt i Bærum", not "Mistenkte personer for mistenkte …").
+        title = t(f"trend.title.{maal}.{sted}", lang, k=k) + f", {fra}–{til}"
         if "18-22" in ages:
             return _no_youth_data(
                 title, state, t("trend.ages_18_22_for", lang), result["available"]

@@ -19,7 +19,7 @@ from dash import dcc, html
 from dashboard.charts.registry import ChartResult
 from dashboard.coverage import Coverage
 from dashboard.state import MIN_YEAR, Param, ViewState, max_year
-from dashboard.web import ids
+from dashboard.web import chart_menu, ids
 from dashboard.web.agenda import add_button
 from dashboard.words import t
 
@@ -103,6 +103,7 @@ def chart_card(
             **attrs(aria_labelledby=f"{result.chart_id}-title", data_chart=result.chart_id),
         )
     figure = dict(result.figure)
+    children.insert(1, chart_menu.menu(result, query, lang))
     children += [
         html.Figure(
             [
@@ -110,6 +111,7 @@ def chart_card(
                     id=f"graph-{result.chart_id}",
                     figure=figure,
                     config={
+                        "displayModeBar": False,
                         "displaylogo": False,
                         "responsive": True,
                         "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
@@ -257,7 +259,13 @@ def control(
     label = t(param.label, lang)
     value = state[param.name]
     if param.year and param.sentinel:
-        years = coverage.years(param.years_of) if param.years_of else []
+        area = state.values.get("kommune")
+        # The years the chosen kommune has (else any area's), newest first.
+        years = (
+            (coverage.years(param.years_of, area) or coverage.years(param.years_of))
+            if param.years_of
+            else []
+        )
         codes = [param.sentinel, *(str(y) for y in sorted(years, reverse=True))]
         if str(value) not in codes:
             codes.append(str(value))  # a year from the URL without data stays selectable
@@ -269,7 +277,34 @@ def control(
     if param.multi:
         return checklist(component_id, label, options, value)
     shown = value if value in param.options else param.default
-    return radio(component_id, label, options, str(shown))
+    field = radio(component_id, label, options, str(shown))
+    if param.applies is not None:
+        # A control that does nothing for this view is disabled, and says why.
+        active = param.applies_to(state.values)
+        hint = html.P(
+            "" if active else t(param.reason, lang),
+            id=hint_id(component_id),
+            className="control-hint",
+            **attrs(aria_live="polite"),
+        )
+        field = html.Fieldset(
+            [*field.children, hint],
+            id=field_id(component_id),
+            disabled=not active,
+            className="control",
+            **attrs(aria_describedby=hint_id(component_id)),
+        )
+    return field
+
+
+def field_id(component_id: str) -> str:
+    """The id of a control's fieldset (disabled when the control does not apply)."""
+    return f"{component_id}-felt"
+
+
+def hint_id(component_id: str) -> str:
+    """The id of the note that says why a control is disabled."""
+    return f"{component_id}-hint"
 
 
 def controls(page: str, params: Sequence[Param], state: ViewState, coverage: Coverage) -> list:

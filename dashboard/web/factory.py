@@ -15,7 +15,8 @@ from dashboard.build import warehouse
 from dashboard.build.datafiles import DataError
 from dashboard.settings import Settings
 from dashboard.store import Warehouse
-from dashboard.web import ids, routes, shell
+from dashboard.web import downloads, embed, ids, routes, share, shell
+from dashboard.web import images as chart_images
 from dashboard.web.context import EXTENSION, AppContext
 from dashboard.web.page import register as register_page
 from dashboard.web.pages import OTHER_PAGES, PAGES, not_found
@@ -71,4 +72,8 @@ def create_app(settings: Settings | None = None) -> Dash:
     )
     shell.register_callbacks(app, PAGES)
     routes.register(app)
+    chart_images.register(app)
+    downloads.register(app)
+    embed.register(app)
+    share.register(app)
     return app

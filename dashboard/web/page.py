@@ -21,7 +21,15 @@ from dash.exceptions import PreventUpdate
 from dashboard.charts.catalog import ChartResult, on_page, render
 from dashboard.state import Param, ViewState, parse, to_query, to_search
 from dashboard.web import ids
-from dashboard.web.components import attrs, chart_card, controls, error_content, view_notes
+from dashboard.web.components import (
+    attrs,
+    chart_card,
+    controls,
+    error_content,
+    field_id,
+    hint_id,
+    view_notes,
+)
 from dashboard.web.context import coverage, cursor, default_language
 from dashboard.words import STRINGS, t
 
@@ -60,6 +68,15 @@ class PageSpec:
 
     def control_id(self, param: Param) -> str:
         return ids.page(self.name, param.name)
+
+    @property
+    def summary_id(self) -> str:
+        return ids.page(self.name, "valgt")
+
+    @property
+    def conditional(self) -> tuple[Param, ...]:
+        """Controls that are disabled (with a note) where they have no effect."""
+        return tuple(p for p in self.controls if p.applies is not None)
 
     def heading(self, lang: str) -> tuple[str, str]:
         """The page's h1 and intro (catalog keys `<page>.h1`, `<page>.intro`)."""
@@ -142,9 +159,27 @@ def layout_for(spec: PageSpec) -> Callable[..., html.Div]:
             children.append(html.P(intro, className="intro"))
         children.append(view_notes(state.notes, spec.notes_id))
         if spec.controls:
+            # A disclosure, open by default (and without JavaScript); assets/filters.js
+            # folds it on narrow screens so the first chart is on the first screen.
             children.append(
-                html.Section(
-                    controls(spec.name, spec.params, state, coverage()),
+                html.Details(
+                    [
+                        html.Summary(
+                            [
+                                html.Span(t("filters", lang), className="filters-title"),
+                                html.Span(
+                                    chosen_text(spec, state),
+                                    id=spec.summary_id,
+                                    className="filters-chosen",
+                                ),
+                            ]
+                        ),
+                        html.Div(
+                            controls(spec.name, spec.params, state, coverage()),
+                            className="controls-body",
+                        ),
+                    ],
+                    open=True,
                     className="controls",
                     **attrs(aria_label=t("filters", lang)),
                 )
@@ -155,6 +190,28 @@ def layout_for(spec: PageSpec) -> Callable[..., html.Div]:
         return html.Div(children, className=f"page page-{spec.name}", lang=lang)
 
     return layout
+
+
+def chosen_text(spec: PageSpec, state: ViewState) -> str:
+    """What is chosen, in a line: 'Bærum · Anmeldelser · Gjerningssted · 2013–2020'."""
+    lang = state.lang
+    parts: list[str] = []
+    years = [state[p.name] for p in spec.controls if p.year and not p.sentinel]
+    for param in spec.controls:
+        value = state[param.name]
+        if param.year and not param.sentinel:
+            continue
+        if param.year and param.sentinel:
+            parts.append(
+                param.option_text(str(value), lang) if value == param.sentinel else str(value)
+            )
+        elif param.multi:
+            parts.append(", ".join(param.option_text(v, lang) for v in value))
+        else:
+            parts.append(param.option_text(str(value), lang))
+    if len(years) == 2:
+        parts.append(f"{years[0]}–{years[1]}")
+    return " · ".join(parts)
 
 
 def control_value(param: Param, state: ViewState) -> object:
@@ -192,6 +249,15 @@ def register(app: Dash, spec: PageSpec, order: int) -> None:
             )
         return view_state(spec, query), view_state(spec, current)
 
+    def applicability(state: ViewState) -> list:
+        """Per conditional control: disabled?, then per control: the note saying why."""
+        active = [p.applies_to(state.values) for p in spec.conditional]
+        reasons = [
+            "" if on else t(p.reason, state.lang)
+            for p, on in zip(spec.conditional, active, strict=True)
+        ]
+        return [*(not on for on in active), *reasons]
+
     def notes_of(state: ViewState) -> tuple[list, str]:
         notes = [html.P(n) for n in state.notes]
         return notes, "view-notes" if notes else "view-notes empty"
@@ -201,6 +267,9 @@ def register(app: Dash, spec: PageSpec, order: int) -> None:
         Output(ids.URL, "search", allow_duplicate=True),
         Output(spec.notes_id, "children"),
         Output(spec.notes_id, "className"),
+        Output(spec.summary_id, "children"),
+        *[Output(field_id(spec.control_id(p)), "disabled") for p in spec.conditional],
+        *[Output(hint_id(spec.control_id(p)), "children") for p in spec.conditional],
         *[Input(spec.control_id(p), "value") for p in spec.controls],
         State(ids.URL, "search"),
         prevent_initial_call=True,
@@ -217,12 +286,23 @@ def register(app: Dash, spec: PageSpec, order: int) -> None:
             safe_content(spec, shown),
             to_search(spec.params, shown.values),
             *notes_of(shown),
+            chosen_text(spec, shown),
+            *applicability(shown),
         )
 
     @app.callback(
         Output(spec.content_id, "children", allow_duplicate=True),
         Output(spec.notes_id, "children", allow_duplicate=True),
         Output(spec.notes_id, "className", allow_duplicate=True),
+        Output(spec.summary_id, "children", allow_duplicate=True),
+        *[
+            Output(field_id(spec.control_id(p)), "disabled", allow_duplicate=True)
+            for p in spec.conditional
+        ],
+        *[
+            Output(hint_id(spec.control_id(p)), "children", allow_duplicate=True)
+            for p in spec.conditional
+        ],
         *[Output(spec.control_id(p), "value", allow_duplicate=True) for p in spec.controls],
         Input(ids.URL, "search"),
         *[State(spec.control_id(p), "value") for p in spec.controls],
@@ -234,7 +314,13 @@ def register(app: Dash, spec: PageSpec, order: int) -> None:
         if shown.values == in_url.values:
             raise PreventUpdate
         values_out = [control_value(p, in_url) for p in spec.controls]
-        return (safe_content(spec, in_url), *notes_of(in_url), *values_out)
+        return (
+            safe_content(spec, in_url),
+            *notes_of(in_url),
+            chosen_text(spec, in_url),
+            *applicability(in_url),
+            *values_out,
+        )
 
 
 def query_of(spec_params: Sequence[Param], state: ViewState) -> dict[str, str]:

@@ -224,6 +224,51 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": ", antall per år (toårssnitt)",
         "en": ", per year (two-year average)",
     },
+    # oversikt: key figures and themes
+    "oversikt.key.anmeldelser-gjerningssted": {
+        "nb": "Anmeldelser med gjerningssted {k}, 10–17 år",
+        "en": "Reports with the scene of crime in {k}, ages 10–17",
+    },
+    "oversikt.key.personer-gjerningssted": {
+        "nb": "Mistenkte personer 10–17 år, gjerningssted {k}",
+        "en": "Suspected persons aged 10–17, scene of crime {k}",
+    },
+    "oversikt.key.gutter-15-17-bosted": {
+        "nb": "Anmeldelser av gutter 15–17 år bosatt i {k}",
+        "en": "Reports of boys aged 15–17 living in {k}",
+    },
+    "oversikt.key.jenter-10-14-gjerningssted": {
+        "nb": "Anmeldelser av jenter 10–14 år, gjerningssted {k}",
+        "en": "Reports of girls aged 10–14, scene of crime {k}",
+    },
+    "oversikt.key.gjentatt": {
+        "nb": "Unge bosatt i {k} med fire eller flere anmeldelser",
+        "en": "Young people living in {k} with four or more reports",
+    },
+    "oversikt.key.trygghetsprogrammet": {
+        "nb": "Saker registrert i Trygghetsprogrammet ({k}, enhet Vest)",
+        "en": "Cases registered in the Safety Programme ({k}, unit West)",
+    },
+    "oversikt.key.bekymringssamtaler": {
+        "nb": "Politiets bekymringssamtaler i {k}",
+        "en": "Police concern talks in {k}",
+    },
+    "oversikt.key.anmeldte-lovbrudd": {
+        "nb": "Anmeldte lovbrudd med gjerningssted {k} (SSB, toårssnitt)",
+        "en": "Reported offences with the scene of crime in {k} (Statistics Norway, two-year average)",
+    },
+    "oversikt.theme.ungdom": {"nb": "Unge mistenkte", "en": "Young suspects"},
+    "oversikt.theme.oppfolging": {"nb": "Oppfølging", "en": "Follow-up"},
+    "oversikt.theme.lovbrudd": {"nb": "Anmeldte lovbrudd", "en": "Reported offences"},
+    "oversikt.up": {"nb": "Opp", "en": "Up"},
+    "oversikt.down": {"nb": "Ned", "en": "Down"},
+    "oversikt.flat": {"nb": "Uendret", "en": "Unchanged"},
+    "oversikt.about": {"nb": "Om tallene", "en": "About the figures"},
+    "oversikt.series": {"nb": "Hele serien", "en": "The whole series"},
+    "oversikt.other_areas": {
+        "nb": "For {k} finnes tallene under. Flere tall finnes for {others}.",
+        "en": "For {k} the figures below exist. More figures exist for {others}.",
+    },
     # Møtemodus (/mote): slides for meetings, the agenda, "Legg til i møtet".
     "mote.h1": {"nb": "Møtemodus", "en": "Meeting mode"},
     "mote.intro": {
@@ -316,6 +361,34 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "This address does not exist. Go to the overview.",
     },
     # trend (trend.py)
+    "trend.title.anmeldelser.gjerningssted": {
+        "nb": "Anmeldelser for mistenkte 10–17 år med gjerningssted {k}",
+        "en": "Police reports for suspects aged 10–17 with the scene of crime in {k}",
+    },
+    "trend.title.anmeldelser.bosted": {
+        "nb": "Anmeldelser for mistenkte 10–17 år bosatt i {k}",
+        "en": "Police reports for suspects aged 10–17 living in {k}",
+    },
+    "trend.title.personer.gjerningssted": {
+        "nb": "Mistenkte personer 10–17 år med gjerningssted {k}",
+        "en": "Suspected persons aged 10–17 with the scene of crime in {k}",
+    },
+    "trend.title.personer.bosted": {
+        "nb": "Mistenkte personer 10–17 år bosatt i {k}",
+        "en": "Suspected persons aged 10–17 living in {k}",
+    },
+    "trend.visning": {
+        "nb": "Sammenligningen av kommuner vises som",
+        "en": "The comparison of municipalities is shown as",
+    },
+    "trend.kjonn.not_for_forhold": {
+        "nb": "Forhold er ikke publisert etter kjønn: velg anmeldelser eller personer.",
+        "en": "Offences are not published by sex: choose reports or persons.",
+    },
+    "trend.lovbrudd.only_forhold": {
+        "nb": "Lovbruddsgruppe gjelder bare straffbare forhold: velg «Forhold» under «Hva telles».",
+        "en": "Offence groups apply to offences only: choose “Offences” under “What is counted”.",
+    },
     "trend.measure.anmeldelser": {"nb": "Anmeldelser", "en": "Police reports"},
     "trend.measure.personer": {"nb": "Mistenkte personer", "en": "Suspected persons"},
     "trend.measure.forhold": {"nb": "Straffbare forhold", "en": "Offences"},
@@ -563,6 +636,51 @@ STRINGS: dict[str, dict[str, str]] = {
     "oversikt.in": {"nb": "i", "en": "in"},
     "oversikt.from": {"nb": "fra", "en": "from"},
     # alder_og_kjonn (alder_og_kjonn.py, inline)
+    # --- Chart menu, embeds, downloads and sharing (issue 9) ---
+    "menu.button": {"nb": "Meny", "en": "Menu"},
+    "menu.label": {"nb": "Meny for figuren «{title}»", "en": "Menu for the chart “{title}”"},
+    "menu.fullscreen": {"nb": "Full skjerm", "en": "Full screen"},
+    "menu.about": {"nb": "Om tallene", "en": "About the figures"},
+    "menu.png": {"nb": "Last ned bilde (PNG)", "en": "Download image (PNG)"},
+    "menu.svg": {"nb": "Last ned bilde (SVG)", "en": "Download image (SVG)"},
+    "menu.csv": {"nb": "Last ned data (CSV)", "en": "Download data (CSV)"},
+    "menu.xlsx": {"nb": "Last ned data (Excel)", "en": "Download data (Excel)"},
+    "menu.embed": {"nb": "Bygg inn", "en": "Embed"},
+    "menu.share": {"nb": "Del", "en": "Share"},
+    "dialog.close": {"nb": "Lukk", "en": "Close"},
+    "about.definitions": {"nb": "Hva tallene er", "en": "What the figures are"},
+    "about.source": {"nb": "Kilde", "en": "Source"},
+    "about.more": {
+        "nb": "Mer om kildene på «Om dataene»",
+        "en": "More about the sources in “About the data”",
+    },
+    "about.editions": {"nb": "Tidligere utgaver", "en": "Earlier editions"},
+    "embed.title": {"nb": "Bygg inn figuren", "en": "Embed the chart"},
+    "embed.help": {
+        "nb": "Lim inn koden på nettsiden. Skriptet gir rammen riktig høyde; "
+        "uten skriptet får rammen en fast høyde som figuren får plass i.",
+        "en": "Paste the code into the web page. The script gives the frame the right height; "
+        "without it the frame keeps a fixed height that fits the chart.",
+    },
+    "embed.code_label": {"nb": "Kode for innbygging", "en": "Embed code"},
+    "embed.copy": {"nb": "Kopier koden", "en": "Copy the code"},
+    "embed.copied": {"nb": "Koden er kopiert", "en": "Code copied"},
+    "embed.preview": {"nb": "Se innbyggingen", "en": "Open the embed"},
+    "embed.full_view": {"nb": "Se hele visningen", "en": "See the full view"},
+    "embed.licence": {"nb": "Lisens", "en": "Licence"},
+    "share.title": {"nb": "Del visningen", "en": "Share this view"},
+    "share.link_label": {"nb": "Lenke til visningen", "en": "Link to this view"},
+    "share.copy": {"nb": "Kopier lenken", "en": "Copy link"},
+    "share.copied": {"nb": "Lenken er kopiert", "en": "Link copied"},
+    "share.system": {"nb": "Del med …", "en": "Share via …"},
+    "share.qr": {
+        "nb": "QR-kode med lenken til visningen",
+        "en": "QR code with the link to this view",
+    },
+    "download.zip": {
+        "nb": "Last ned alle data (ZIP med forklaring)",
+        "en": "Download all data (ZIP with a README)",
+    },
 }
 
 
