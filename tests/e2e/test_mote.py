@@ -152,6 +152,18 @@ def test_large_type_and_a_qr_code_of_the_view(projector, live_server):
     assert sizes["body"] and min(sizes["body"]) >= 24, sizes
     assert sizes["heading"] >= 32, sizes
     assert sizes["chart"] and min(sizes["chart"]) >= 20, sorted(set(sizes["chart"]))
+    # the overview slide: every sentence and source line of the key figures too
+    open_page(driver, live_server.url("/mote?kommune=baerum"))
+    texts = driver.execute_script(
+        """
+        return Array.from(document.querySelectorAll(arguments[0] + ' .key-figure p'))
+          .filter(function (p) { return p.offsetParent !== null; })
+          .map(function (p) { return parseFloat(getComputedStyle(p).fontSize); });
+        """,
+        VISIBLE,
+    )
+    assert len(texts) >= 8 and min(texts) >= 24, texts
+    open_page(driver, live_server.url("/mote?kommune=baerum&lysbilde=2"))
     qr = driver.find_element(By.CSS_SELECTOR, f"{VISIBLE} img.mote-qr")
     wait_until(
         driver,
