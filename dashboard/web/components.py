@@ -20,6 +20,7 @@ from dashboard.charts.registry import ChartResult
 from dashboard.coverage import Coverage
 from dashboard.state import MIN_YEAR, Param, ViewState, max_year
 from dashboard.web import chart_menu, ids
+from dashboard.web.agenda import add_button
 from dashboard.words import t
 
 log = logging.getLogger(__name__)
@@ -139,6 +140,7 @@ def chart_card(
             ),
         ),
         html.P(result.source, className="source"),
+        add_button(result.chart_id, query, lang),
     ]
     notes = notes_list(result.notes, lang)
     if notes is not None:

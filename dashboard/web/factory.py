@@ -19,7 +19,7 @@ from dashboard.web import downloads, embed, ids, routes, share, shell
 from dashboard.web import images as chart_images
 from dashboard.web.context import EXTENSION, AppContext
 from dashboard.web.page import register as register_page
-from dashboard.web.pages import PAGES, not_found
+from dashboard.web.pages import OTHER_PAGES, PAGES, not_found
 
 log = logging.getLogger(__name__)
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
@@ -65,6 +65,8 @@ def create_app(settings: Settings | None = None) -> Dash:
     for order, spec in enumerate(PAGES):
         register_page(app, spec, order)
     not_found.register(app, len(PAGES))
+    for order, module in enumerate(OTHER_PAGES, start=len(PAGES) + 1):
+        module.register(app, order, PAGES)  # outside the navigation (Møtemodus)
     app.layout = html.Div(
         [shell.shell(PAGES), dcc.Store(id=ids.LANG_STORE), dcc.Store(id=ids.HASH_STORE)]
     )

@@ -14,6 +14,8 @@ import dash
 from dash import Dash, Input, Output, dcc, html
 
 from dashboard.web import ids
+from dashboard.web.agenda import PATH as MOTE_PATH
+from dashboard.web.agenda import SHELL_LINK as MOTE_LINK
 from dashboard.web.components import attrs
 from dashboard.web.page import PageSpec
 from dashboard.words import t
@@ -108,6 +110,7 @@ def shell(pages: Sequence[PageSpec]) -> html.Div:
             html.Footer(
                 [
                     html.P(t("footer.about", lang), id=ids.FOOTER_TEXT),
+                    html.P(html.A(t("mote.link", lang), href=MOTE_PATH, id=MOTE_LINK)),
                     html.P(
                         html.A(
                             t("download.all", lang),

@@ -269,6 +269,87 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "For {k} finnes tallene under. Flere tall finnes for {others}.",
         "en": "For {k} the figures below exist. More figures exist for {others}.",
     },
+    # Møtemodus (/mote): slides for meetings, the agenda, "Legg til i møtet".
+    "mote.h1": {"nb": "Møtemodus", "en": "Meeting mode"},
+    "mote.intro": {
+        "nb": "Levende visninger, ett lysbilde om gangen. Bla med piltastene, Page Up/Page "
+        "Down eller mellomrom; Home og End går til første og siste. F gir fullskjerm, Esc "
+        "avslutter.",
+        "en": "Live views, one slide at a time. Step with the arrow keys, Page Up/Page Down "
+        "or space; Home and End go to the first and last. F gives full screen, Esc leaves.",
+    },
+    "mote.link": {"nb": "Møtemodus", "en": "Meeting mode"},
+    "mote.overview_link": {
+        "nb": "Vis nøkkeltallene og hovedfigurene som lysbilder i møtemodus",
+        "en": "Show the key figures and main charts as slides in meeting mode",
+    },
+    "mote.deck": {"nb": "Lysbilder", "en": "Slides"},
+    "mote.deck.role": {"nb": "lysbildefremvisning", "en": "slide show"},
+    "mote.slide": {"nb": "lysbilde", "en": "slide"},
+    "mote.counter": {"nb": "Lysbilde {n} av {total}", "en": "Slide {n} of {total}"},
+    "mote.toolbar": {"nb": "Bla i lysbildene", "en": "Move between slides"},
+    "mote.prev": {"nb": "Forrige", "en": "Previous"},
+    "mote.next": {"nb": "Neste", "en": "Next"},
+    "mote.fullscreen": {"nb": "Fullskjerm", "en": "Full screen"},
+    "mote.fullscreen.leave": {"nb": "Avslutt fullskjerm", "en": "Leave full screen"},
+    "mote.overview.h": {"nb": "Nøkkeltall for {k}", "en": "Key figures for {k}"},
+    "mote.small_screen": {
+        "nb": " Figuren er laget for storskjerm: åpne visningen for å se den på en liten skjerm.",
+        "en": " The chart is made for a big screen: open the view to see it on a small screen.",
+    },
+    "mote.open_view": {"nb": "Åpne visningen", "en": "Open the view"},
+    "mote.qr.alt": {
+        "nb": "QR-kode som åpner visningen {url}",
+        "en": "QR code that opens the view {url}",
+    },
+    "mote.agenda.h": {"nb": "Lysbildene i møtet", "en": "The slides of the meeting"},
+    "mote.agenda.own": {
+        "nb": "Dette er agendaen deres, laget med «Legg til i møtet». Den ligger i lenken: "
+        "del den, bokmerk den eller send den på e-post.",
+        "en": "This is your agenda, built with “Add to the meeting”. It lives in the link: "
+        "share it, bookmark it or send it by e-mail.",
+    },
+    "mote.agenda.default": {
+        "nb": "Standardrekkefølgen: nøkkeltallene, så hovedfiguren på hver side. Lag en egen "
+        "agenda med «Legg til i møtet» under hver figur, eller endre rekkefølgen her.",
+        "en": "The default sequence: the key figures, then the main chart of each page. Build "
+        "your own agenda with “Add to the meeting” under any chart, or reorder it here.",
+    },
+    "mote.up": {"nb": "Flytt opp", "en": "Move up"},
+    "mote.down": {"nb": "Flytt ned", "en": "Move down"},
+    "mote.remove": {"nb": "Fjern", "en": "Remove"},
+    # a button's name starts with its visible text (WCAG 2.5.3), then says which slide
+    "mote.up.label": {"nb": "Flytt opp: {title}", "en": "Move up: {title}"},
+    "mote.down.label": {"nb": "Flytt ned: {title}", "en": "Move down: {title}"},
+    "mote.remove.label": {"nb": "Fjern: {title}", "en": "Remove: {title}"},
+    "mote.share": {"nb": "Lenke til dette møtet", "en": "Link to this meeting"},
+    "mote.clear": {
+        "nb": "Tøm agendaen og vis standardrekkefølgen",
+        "en": "Clear the agenda and show the default sequence",
+    },
+    "mote.default_for": {"nb": "Standardrekkefølge for:", "en": "Default sequence for:"},
+    "mote.add": {"nb": "Legg til i møtet", "en": "Add to the meeting"},
+    "mote.added": {
+        "nb": "Lagt til som lysbilde {n} i møtet.",
+        "en": "Added as slide {n} of the meeting.",
+    },
+    "mote.open_agenda": {"nb": "Åpne møtet", "en": "Open the meeting"},
+    "mote.note.bad_agenda": {
+        "nb": "Agendaen i lenken kunne ikke leses, så standardrekkefølgen vises.",
+        "en": "The agenda in the link could not be read, so the default sequence is shown.",
+    },
+    "mote.note.unknown_view": {
+        "nb": "Lysbilde {n} i agendaen er ikke en visning på dette nettstedet og er hoppet over.",
+        "en": "Slide {n} of the agenda is not a view on this site and was skipped.",
+    },
+    "mote.note.bad_slide": {
+        "nb": "«{value}» er ikke et lysbildenummer; viser lysbilde 1.",
+        "en": "“{value}” is not a slide number; showing slide 1.",
+    },
+    "mote.note.slide_range": {
+        "nb": "Møtet har {total} lysbilder, ikke {n}; viser det siste.",
+        "en": "The meeting has {total} slides, not {n}; showing the last.",
+    },
     "error.title": {"nb": "Noe gikk galt", "en": "Something went wrong"},
     "error.body": {
         "nb": "Vi klarte ikke å vise denne visningen. Prøv et annet valg, eller gå til oversikten.",

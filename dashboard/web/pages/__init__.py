@@ -5,6 +5,7 @@ from __future__ import annotations
 from dashboard.web.pages import (
     alder_og_kjonn,
     geografi,
+    mote,
     om_dataene,
     oversikt,
     trend,
@@ -16,3 +17,5 @@ PAGES = tuple(
     module.SPEC
     for module in (oversikt, trend, geografi, alder_og_kjonn, trygghetsprogrammet, om_dataene)
 )
+#: Pages outside the navigation, each with its own `register(app, order)`.
+OTHER_PAGES = (mote,)

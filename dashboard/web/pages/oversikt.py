@@ -10,6 +10,7 @@ from dashboard import figures
 from dashboard.charts.oversikt import KEY_SPECS, OVERVIEW_PARAMS, KeyFigure, key_figures
 from dashboard.dimensions import kommune_name
 from dashboard.state import KOMMUNE, ViewState
+from dashboard.web.agenda import PATH as MOTE_PATH
 from dashboard.web.components import attrs
 from dashboard.web.context import coverage, cursor
 from dashboard.web.page import PageSpec
@@ -114,6 +115,8 @@ def content(state: ViewState) -> list:
                 **attrs(aria_labelledby=heading_id),
             )
         )
+    mote = html.A(t("mote.overview_link", lang), href=_link(MOTE_PATH, state), id="mote-link")
+    children.append(html.P(mote, className="mote-link"))
     return children
 
 
