@@ -25,6 +25,7 @@ class Code:
     parent: str | None = None  # offence sub-group -> group
     description_nb: str = ""
     description_en: str = ""
+    kind: str = ""  # areas only: kommune | politienhet | politidistrikt | land
 
 
 @dataclass(frozen=True)
@@ -38,9 +39,22 @@ class MunicipalityCode:
     territory_note: str = ""
 
 
+#: How a measure's `period` relates to its `year` (see docs/data-format.md, "period"):
+#: "year" - the calendar year itself (period empty or equal to the year);
+#: "two_year" - a two-year average, period "<year-1>-<year>" (year = the last year);
+#: "date" - a point in time inside the year, period "d.m.yyyy" (e.g. 1.1.2020).
+PERIOD_KINDS = ("year", "two_year", "date")
+
+#: Default decimals allowed per unit (a measure may declare its own).
+UNIT_DECIMALS = {"count": 0, "percent": 1, "rate": 1, "average": 1, "difference": 1}
+
+
 @dataclass(frozen=True)
 class Measure:
-    """What a number counts. `unit` decides the validation (counts >= 0, percent 0-100)."""
+    """What a number counts. `unit` decides the validation: a count is a non-negative whole
+    number; percent is 0-100; rate and average are non-negative; a difference may be signed.
+    `decimals` is the most decimals a value may be written with (None: the unit's default)
+    and `period` how the row's period relates to its year (PERIOD_KINDS)."""
 
     code: str
     nb: str
@@ -50,17 +64,34 @@ class Measure:
     unit_en: str
     description_nb: str = ""
     description_en: str = ""
+    decimals: int | None = None
+    period: str = "year"
+
+    @property
+    def max_decimals(self) -> int:
+        return UNIT_DECIMALS[self.unit] if self.decimals is None else self.decimals
 
 
 def _codes(*items: Code) -> dict[str, Code]:
     return {c.code: c for c in items}
 
 
+#: Kinds of area in the `municipality` dimension (the fact column keeps its historic name:
+#: it holds any area a source counts for, not only kommuner).
+AREA_KINDS = ("kommune", "politienhet", "politidistrikt", "land")
+
 MUNICIPALITIES = _codes(
-    Code("baerum", "Bærum", "Bærum", 1, description_nb="Bærum kommune"),
-    Code("asker", "Asker", "Asker", 2, description_nb="Asker kommune (nytt område fra 2020)"),
-    Code("oslo", "Oslo", "Oslo", 3, description_nb="Oslo kommune"),
-    Code("norge", "Norge", "Norway", 4, description_nb="Hele landet"),
+    Code("baerum", "Bærum", "Bærum", 1, description_nb="Bærum kommune", kind="kommune"),
+    Code(
+        "asker",
+        "Asker",
+        "Asker",
+        2,
+        description_nb="Asker kommune (nytt område fra 2020)",
+        kind="kommune",
+    ),
+    Code("oslo", "Oslo", "Oslo", 3, description_nb="Oslo kommune", kind="kommune"),
+    Code("norge", "Norge", "Norway", 4, description_nb="Hele landet", kind="land"),
     Code(
         "oslo-pd",
         "Oslo politidistrikt",
@@ -68,7 +99,41 @@ MUNICIPALITIES = _codes(
         5,
         description_nb="Oslo, Asker og Bærum (fra 1. mai 2017)",
         description_en="Oslo, Asker and Bærum (from 1 May 2017)",
+        kind="politidistrikt",
     ),
+    Code(
+        "enhet-vest",
+        "Politiets enhet Vest",
+        "Police unit West",
+        6,
+        description_nb="Oslo politidistrikt, enhet Vest (ENV): Asker, Bærum og Majorstua",
+        description_en="Oslo police district, unit West (ENV): Asker, Bærum and Majorstua",
+        kind="politienhet",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class AreaMember:
+    """A part of an area that is not a kommune: `member` is covered by `area`, wholly or
+    (whole=False) only in part, e.g. Majorstua police station's part of Oslo."""
+
+    area: str
+    member: str
+    whole: bool = True
+    part_nb: str = ""
+    part_en: str = ""
+
+
+#: Which kommuner each larger area covers. A query for a kommune may add the figures of
+#: areas that cover it wholly (with a note naming the area); never the other way round.
+AREA_MEMBERS = (
+    AreaMember("oslo-pd", "oslo"),
+    AreaMember("oslo-pd", "asker"),
+    AreaMember("oslo-pd", "baerum"),
+    AreaMember("enhet-vest", "asker"),
+    AreaMember("enhet-vest", "baerum"),
+    AreaMember("enhet-vest", "oslo", whole=False, part_nb="Majorstua", part_en="Majorstua"),
 )
 
 #: The kommuner the dashboard filters on (slug in the URL -> code in the warehouse).
@@ -219,6 +284,7 @@ MEASURES = {
             "inhabitants",
             "Folkemengde 1. januar (SSB tabell 07459).",
             "Population on 1 January (Statistics Norway table 07459).",
+            period="date",
         ),
         Measure(
             "anmeldte_lovbrudd",
@@ -239,6 +305,7 @@ MEASURES = {
             "offences per year (two-year average)",
             "Gjennomsnitt av to år etter gjerningssted. Periodene overlapper og kan ikke summeres.",
             "Average of two years by scene of crime. Periods overlap and must not be summed.",
+            period="two_year",
         ),
         Measure(
             "anmeldte_lovbrudd_per1000",
@@ -259,6 +326,7 @@ MEASURES = {
             "per 1,000 inhabitants",
             "Publisert av SSB, gjennomsnitt av to år.",
             "Published by Statistics Norway, two-year average.",
+            period="two_year",
         ),
     )
 }
@@ -448,7 +516,15 @@ STATUSES = _codes(
     ),
     Code(":", "Skjult (konfidensielt)", "Suppressed (confidential)", 2),
     Code(".", "Ikke aktuelt", "Not applicable", 3),
-    Code("-", "Vist som strek i kilden", "Printed as a dash in the source", 4),
+    Code(
+        "-",
+        "Null / ingenting",
+        "Nil / nothing",
+        4,
+        description_nb="Kilden viser en strek: det finnes ingen (SSBs «-» betyr null).",
+        description_en="The source prints a dash: there are none (Statistics Norway's '-' "
+        "means nil).",
+    ),
 )
 
 DIMENSIONS: dict[str, dict[str, Code]] = {

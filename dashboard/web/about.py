@@ -531,6 +531,12 @@ def template_columns(lang: str) -> list[TemplateColumn]:
             if nb
             else "Anything a reader must know (OCR losses, approximations like “ca.”).",
         ),
+        "page": TemplateColumn(
+            "page",
+            False,
+            "metadatafilens" if nb else "the sidecar's",
+            "Sidetallet der rapporten trykker tallet." if nb else "The page the report prints.",
+        ),
     }
     return list(cols.values())  # the order of docs/data-format.md
 
