@@ -210,10 +210,24 @@ MEASURES = {
             "count",
             "saker",
             "cases",
-            "Registrerte saker/aktiviteter i Trygghetsprogrammet, enhet Vest, "
-            "og hva som skjedde med dem.",
-            "Cases registered in the Safety Programme (Trygghetsprogrammet), unit West, "
-            "and their outcome.",
+            "Registrerte saker/aktiviteter i Trygghetsprogrammet, enhet Vest, og saker "
+            "overført til kommune eller bydel.",
+            "Cases registered in the Safety Programme (Trygghetsprogrammet), unit West, and "
+            "cases transferred to the municipality or city district.",
+        ),
+        Measure(
+            "tp_personer",
+            "Barn og voksne i Trygghetsprogrammet",
+            "Children and adults in the Safety Programme",
+            "count",
+            "personer",
+            "persons",
+            "Barn, utsatte eller voksne i Trygghetsprogrammet, enhet Vest, etter hva som "
+            "skjedde (i samtale, takket nei, ikke svart, voksne utsatt for hatkriminalitet). "
+            "Telt som personer, slik rapportene skriver det, ikke som saker.",
+            "Children, victims or adults in the Safety Programme, unit West, by outcome "
+            "(in a conversation, declined, no answer, adults exposed to hate crime). Counted "
+            "as persons, as the reports print them, not as cases.",
         ),
         Measure(
             "tp_saker_lovbrudd",
