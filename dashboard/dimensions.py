@@ -260,6 +260,18 @@ MEASURES = {
             "Percentage of the concerns, by link, ideology or sender.",
         ),
         Measure(
+            "forhold_andel",
+            "Andel av de straffbare forholdene",
+            "Share of offences",
+            "percent",
+            "prosent",
+            "per cent",
+            "Prosentandel av de registrerte straffbare forholdene (f.eks. begått av jenter, "
+            "eller av unge gjengangere), slik kilden oppgir den.",
+            "Percentage of the registered offences (e.g. by girls, or by repeat offenders), "
+            "as the source states it.",
+        ),
+        Measure(
             "ungdata_andel",
             "Ungdata: andel som svarer",
             "Ungdata: share answering",
@@ -380,6 +392,7 @@ AGE_GROUPS = _codes(
     Code("15-17", "15–17 år", "15–17 years", 2),
     Code("10-17", "10–17 år", "10–17 years", 3),
     Code("under-18", "Under 18 år", "Under 18 years", 4),
+    Code("under-15", "Under 15 år", "Under 15 years", 9),
     Code("18-22", "18–22 år", "18–22 years", 5),
     Code("ungdomsskole", "Ungdomsskole (8.–10. trinn)", "Lower secondary (years 8–10)", 6),
     Code("videregaende", "Videregående skole", "Upper secondary school", 7),
@@ -443,6 +456,20 @@ CATEGORIES = _codes(
         "Fire eller flere anmeldelser i OPD",
         "Four or more reports in the police district",
         1,
+    ),
+    Code(
+        "gjengangere_4pluss_forhold",
+        "Unge gjengangere: fire eller flere straffbare forhold i året",
+        "Repeat offenders: four or more offences in the year",
+        3,
+        description_nb="SaLTo-definisjonen: registrert med fire eller flere straffbare forhold "
+        "i løpet av året (ikke det samme som fire anmeldelser i OPD).",
+    ),
+    Code(
+        "gjengangere_10pluss",
+        "Ti eller flere straffbare forhold i året",
+        "Ten or more offences in the year",
+        4,
     ),
     Code(
         "gjentatt_4pluss_egen_kommune",
@@ -551,6 +578,23 @@ DIMENSIONS: dict[str, dict[str, Code]] = {
     "offence_subgroup": OFFENCE_GROUPS,
     "category": CATEGORIES,
 }
+
+
+#: Families of sources, by the data file's name (prefix -> bokmål, English): the short
+#: "where from" a reader sees, e.g. in the kommune selector ("SSB-tall og SaLTo-rapporten").
+SOURCE_FAMILIES = (
+    ("ssb-", "SSB-tall", "Statistics Norway figures"),
+    ("slt", "SLT-rapportene", "the SLT reports"),
+    ("ungdom-", "SaLTo-rapporten (sitert)", "the SaLTo report (quoted)"),
+)
+
+
+def source_family(source_id: str) -> tuple[str, str]:
+    """(bokmål, English) family of a data file; 'Andre kilder' for an unknown prefix."""
+    for prefix, nb, en in SOURCE_FAMILIES:
+        if source_id.startswith(prefix):
+            return nb, en
+    return "Andre kilder", "Other sources"
 
 
 def codes_in_force(municipality: str, first_year: int, last_year: int) -> list[str]:

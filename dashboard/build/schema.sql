@@ -71,7 +71,8 @@ CREATE TABLE dim_source (
     licence VARCHAR NOT NULL,
     licence_url VARCHAR,
     source_url VARCHAR,
-    accessed VARCHAR
+    accessed VARCHAR,
+    family_nb VARCHAR NOT NULL, family_en VARCHAR NOT NULL
 );
 CREATE TABLE fact (
     source_id VARCHAR NOT NULL REFERENCES dim_source (source_id),

@@ -185,6 +185,8 @@ def _write(path: Path, sources: list[datafiles.SourceFile], inputs_hash: str) ->
                     "file": source.path.name,
                     "published_date": published_date,
                     "published_precision": precision,
+                    "family_nb": dims.source_family(source.source_id)[0],
+                    "family_en": dims.source_family(source.source_id)[1],
                     **{
                         k: meta.get(k) or None
                         for k in datafiles.SIDECAR_REQUIRED + datafiles.SIDECAR_OPTIONAL
