@@ -313,6 +313,28 @@ MEASURES = {
             period="date",
         ),
         Measure(
+            "siktede",
+            "Siktede personer",
+            "Persons charged",
+            "count",
+            "personer",
+            "persons",
+            "Personer siktet for lovbrudd i året (SSB), etter bosted eller gjerningssted.",
+            "Persons charged with an offence in the year (Statistics Norway), by residence or "
+            "scene of crime.",
+        ),
+        Measure(
+            "siktede_per1000",
+            "Siktede per 1 000 innbyggere i aldersgruppen",
+            "Persons charged per 1,000 inhabitants of the age group",
+            "rate",
+            "per 1 000 innbyggere i aldersgruppen",
+            "per 1,000 inhabitants of the age group",
+            "Publisert av SSB (Statistisk årbok).",
+            "Published by Statistics Norway (Statistical Yearbook).",
+            decimals=2,
+        ),
+        Measure(
             "anmeldte_lovbrudd",
             "Anmeldte lovbrudd",
             "Reported offences",
@@ -393,6 +415,8 @@ AGE_GROUPS = _codes(
     Code("10-17", "10–17 år", "10–17 years", 3),
     Code("under-18", "Under 18 år", "Under 18 years", 4),
     Code("under-15", "Under 15 år", "Under 15 years", 9),
+    Code("5-14", "5–14 år", "5–14 years", 10),
+    Code("18-20", "18–20 år", "18–20 years", 11),
     Code("18-22", "18–22 år", "18–22 years", 5),
     Code("ungdomsskole", "Ungdomsskole (8.–10. trinn)", "Lower secondary (years 8–10)", 6),
     Code("videregaende", "Videregående skole", "Upper secondary school", 7),
@@ -431,6 +455,14 @@ OFFENCE_GROUPS = _codes(
     ),
     Code("trusler", "Trusler", "Threats", 14, parent="vold"),
     Code("okonomi", "Økonomi", "Economic crime", 15),
+    Code(
+        "forbrytelser",
+        "Forbrytelser (før 2015)",
+        "Crimes (felonies, before 2015)",
+        18,
+        description_nb="De alvorligere lovbruddene i straffeloven av 1902 (til 2015), i motsetning "
+        "til forseelser.",
+    ),
     # Trygghetsprogrammet's categories (what the victim was exposed to).
     Code("hatkriminalitet", "Hatkriminalitet", "Hate crime", 16),
     Code("andre", "Andre lovbrudd", "Other offences", 17),
@@ -586,6 +618,8 @@ SOURCE_FAMILIES = (
     ("ssb-", "SSB-tall", "Statistics Norway figures"),
     ("slt", "SLT-rapportene", "the SLT reports"),
     ("ungdom-", "SaLTo-rapporten (sitert)", "the SaLTo report (quoted)"),
+    ("politi-", "Politiet (sitert)", "the police (quoted)"),
+    ("oslo-", "Oslo kommunes statistikk", "Oslo municipality's statistics"),
 )
 
 

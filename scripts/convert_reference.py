@@ -861,6 +861,244 @@ def convert_youth(path: Path, out_dir: Path) -> dict[str, int]:
     return counts
 
 
+# ------------------------------------------------ more rows of public-figures.csv (by line)
+#
+# Figures for Oslo, the Oslo police district and Norway that the first three files do not
+# hold. Mapped by line number; rows not mapped here and not in the three files above are
+# listed in PUBLIC_LEFT_OUT with the reason. One data file per source.
+
+#: Non-ISO `publication_date` texts -> the ISO date they support.
+PUBLIC_PUBLISHED = {
+    "2013 (yearbook edition)": "2013",
+    "not shown (statistics year 2017)": "2018",
+    "not shown (statistics year 2013)": "2014",
+    "2012 (yearbook edition; columns 2003-2011)": "2012",
+    "not shown (late 2013/early 2014)": "2013",
+    "not shown (2015)": "2015",
+}
+
+_OSLO, _NORGE, _OPD = "oslo", "norge", "oslo-pd"
+
+
+def _charged(muni: str, role: str, age: str, group: str = "alle") -> dict[str, str]:
+    code = "0301" if muni == _OSLO else "0"
+    return dict(
+        municipality=muni,
+        municipality_code=code,
+        measure="siktede",
+        place_role=role,
+        age_group=age,
+        offence_group=group,
+    )
+
+
+#: line -> (file prefix, year, period, dimensions)
+PUBLIC_MAP: dict[int, tuple[str, int, str, dict[str, str]]] = {
+    139: ("oslo-arbok", 2012, "", dict(municipality=_OSLO, measure="anmeldte_lovbrudd")),
+    140: (
+        "oslo-arbok",
+        2012,
+        "",
+        dict(municipality=_OSLO, measure="anmeldte_lovbrudd", offence_group="ran"),
+    ),
+    142: (
+        "oslo-arbok",
+        2012,
+        "",
+        dict(municipality=_OSLO, measure="anmeldte_lovbrudd", offence_group="narkotika"),
+    ),
+    **{
+        line: ("ssb-siktede-bosted", 2017, "", _charged(muni, "bosted", age))
+        for line, muni, age in (
+            (143, _OSLO, "alle"),
+            (144, _OSLO, "5-14"),
+            (145, _OSLO, "15-17"),
+            (146, _OSLO, "18-20"),
+            (147, _NORGE, "alle"),
+            (148, _NORGE, "5-14"),
+            (149, _NORGE, "15-17"),
+            (150, _NORGE, "18-20"),
+        )
+    },
+    **{
+        line: ("ssb-siktede-gjerningssted", 2013, "", _charged(muni, "gjerningssted", age, group))
+        for line, muni, age, group in (
+            (151, _OSLO, "alle", "alle"),
+            (152, _OSLO, "5-14", "alle"),
+            (153, _OSLO, "15-17", "alle"),
+            (154, _OSLO, "18-20", "alle"),
+            (155, _OSLO, "alle", "forbrytelser"),
+            (156, _OSLO, "5-14", "forbrytelser"),
+            (157, _OSLO, "15-17", "forbrytelser"),
+            (158, _OSLO, "18-20", "forbrytelser"),
+            (159, _NORGE, "alle", "alle"),
+            (160, _NORGE, "5-14", "alle"),
+            (161, _NORGE, "15-17", "alle"),
+            (162, _NORGE, "18-20", "alle"),
+        )
+    },
+    **{
+        line: (
+            "ssb-siktede-per1000",
+            year,
+            "",
+            dict(
+                municipality=_NORGE,
+                municipality_code="0",
+                measure="siktede_per1000",
+                age_group=age,
+                offence_group=group,
+            ),
+        )
+        for line, year, age, group in (
+            (163, 2010, "5-14", "alle"),
+            (164, 2011, "5-14", "alle"),
+            (165, 2010, "15-17", "alle"),
+            (166, 2011, "15-17", "alle"),
+            (167, 2010, "18-20", "alle"),
+            (168, 2011, "18-20", "alle"),
+            (169, 2010, "15-17", "forbrytelser"),
+            (170, 2011, "15-17", "forbrytelser"),
+        )
+    },
+    200: ("politi-opd", 2017, "", dict(municipality=_OPD, measure="forhold", age_group="under-18")),
+    201: (
+        "politi-opd",
+        2017,
+        "",
+        dict(municipality=_OPD, measure="personer", age_group="under-18"),
+    ),
+    202: ("politi-opd", 2018, "", dict(municipality=_OPD, measure="anmeldte_lovbrudd")),
+    203: (
+        "politi-opd",
+        2018,
+        "",
+        dict(municipality=_OPD, measure="anmeldte_lovbrudd", offence_group="vold"),
+    ),
+    204: (
+        "politi-opd",
+        2018,
+        "",
+        dict(municipality=_OPD, measure="personer", age_group="under-18"),
+    ),
+    205: (
+        "politi-opd",
+        2018,
+        "",
+        dict(
+            municipality=_OPD,
+            measure="personer",
+            age_group="under-18",
+            category="gjengangere_4pluss_forhold",
+        ),
+    ),
+    206: ("politi-opd", 2018, "", dict(municipality=_OPD, measure="forhold", age_group="under-18")),
+    207: ("politi-opd", 2017, "", dict(municipality=_OPD, measure="forhold", age_group="under-18")),
+    208: (
+        "ssb-befolkning-tabell",
+        2013,
+        "1.1.2013",
+        dict(municipality="baerum", municipality_code="0219", measure="befolkning"),
+    ),
+    210: (
+        "ssb-befolkning-tabell",
+        2013,
+        "1.1.2013",
+        dict(municipality=_OSLO, municipality_code="0301", measure="befolkning"),
+    ),
+    212: (
+        "ssb-befolkning-tabell",
+        2015,
+        "1.1.2015",
+        dict(municipality=_OSLO, municipality_code="0301", measure="befolkning"),
+    ),
+}
+
+PUBLIC_LEFT_OUT = {
+    141: "registered traffic misdemeanours (registrerte forseelser), not reported offences: "
+    "no measure for them",
+    209: "a preliminary, calculated population on 31 December, not the final 1 January figure",
+    211: "a preliminary, calculated population on 31 December, not the final 1 January figure",
+    **{
+        line: "persons sanctioned / victims by SSB's ten offence groups: no page shows "
+        "sanctions or victims, and the vocabulary has only the seven groups of 08487"
+        for line in range(171, 200)
+    },
+    **{
+        line: "a survey answer (Ungdata / Ung i Oslo / Ungdomsundersøkelsen) by school year "
+        "or sex: no page shows survey answers in this breakdown"
+        for line in range(339, 364)
+    },
+}
+
+
+def public_extra_sources(
+    reference: list[tuple[int, dict[str, str]]],
+) -> list[tuple[str, dict[str, str], list[dict[str, str]]]]:
+    """(file stem, sidecar, rows) per source for the rows in PUBLIC_MAP."""
+    by_line = dict(reference)
+    by_source: dict[tuple[str, str, str, str], list[dict[str, str]]] = {}
+    tables: dict[tuple[str, str, str, str], set[str]] = {}
+    for line, (prefix, year, period, dims) in PUBLIC_MAP.items():
+        r = by_line[line]
+        if str(year) not in r["period"]:
+            raise ConversionError(f"public-figures.csv line {line}: period {r['period']!r}")
+        value = r["value"]
+        if not re.fullmatch(r"\d+(\.\d+)?", value):
+            raise ConversionError(f"public-figures.csv line {line}: value {value!r}")
+        note = (
+            f"Kildens beskrivelse: område {r['municipality']}; alder {r['age_group']}; "
+            f"lovbrudd {r['offence_group'] or '-'}; enhet: {r['unit']} "
+            f"(referansefilen public-figures.csv, linje {line})."
+        )
+        if dims["municipality"] == _OPD:
+            note += " " + YOUTH_NOTES[_OPD]
+        row = base_row(year=year, period=period, value=value, quote=r["quoted_cells"], note=note)
+        row.update(dims)
+        key = (prefix, r["source_url"], r["source_title"], r["publication_date"])
+        by_source.setdefault(key, []).append(row)
+        tables.setdefault(key, set()).add(r["table"])
+    out = []
+    for key, rows in by_source.items():
+        prefix, url, title, date_text = key
+        published = PUBLIC_PUBLISHED.get(date_text, date_text)
+        if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", published):
+            raise ConversionError(f"public-figures.csv: publication date {date_text!r}")
+        inferred = (
+            ""
+            if published == date_text
+            else f" Publiseringsdatoen vises ikke som dato i kilden ({date_text}); "
+            f"`published` = {published} er det tidligste den kan være."
+        )
+        stem = f"{prefix}-{published}-{_slug(title)}"
+        meta = {
+            "title": title,
+            "publisher": title.split(":", 1)[0].split(" (", 1)[0].strip(),
+            "publication": title,
+            "published": published,
+            "section": "; ".join(sorted(tables[key])),
+            "unit": "; ".join(sorted({r["measure"] for r in rows})),
+            "counts": "; ".join(sorted({r["measure"] for r in rows})),
+            "notes": COMMON_CAVEATS + inferred,
+            "licence": LICENCE_SSB
+            if prefix.startswith("ssb-")
+            else "Sitat fra offentlig publisert tekst, gjengitt med kildehenvisning.",
+            "source_url": url,
+        }
+        out.append((stem, meta, rows))
+    return out
+
+
+def convert_public_extra(reference_path: Path, out_dir: Path) -> dict[str, int]:
+    counts = {}
+    for stem, meta, rows in public_extra_sources(read_reference(reference_path)):
+        check_unique(stem, rows)
+        write_csv(out_dir / f"{stem}.csv", rows)
+        write_sidecar(out_dir / f"{stem}.meta.yml", meta)
+        counts[stem] = len(rows)
+    return counts
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("reference", type=Path, help="path to public-figures.csv")
@@ -880,6 +1118,7 @@ def main(argv: list[str] | None = None) -> int:
         counts = convert(args.reference, args.out)
         youth = args.youth or args.reference.with_name("youth-figures.csv")
         counts |= convert_youth(youth, args.out)
+        counts |= convert_public_extra(args.reference, args.out)
     except ConversionError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -68,7 +68,9 @@ def test_real_data_oslo_has_ssb_and_salto_series(con):
         r["kommune"]: r
         for r in queries.run(con.cursor(), "area_coverage", lang="nb").to_dict("records")
     }
-    assert rows["oslo"]["families_text"] == "SSB-tall og SaLTo-rapporten (sitert)"
+    assert rows["oslo"]["families_text"] == (
+        "Oslo kommunes statistikk, SSB-tall og SaLTo-rapporten (sitert)"
+    )
     assert rows["oslo"]["series"] > 10
     assert rows["asker"]["families_text"] == "SSB-tall"
     assert "SLT-rapportene" in rows["baerum"]["families"]

@@ -21,6 +21,7 @@ spec.loader.exec_module(convert_reference)
 def test_conversion_reproduces_the_checked_in_files(tmp_path):
     counts = convert_reference.convert(REFERENCE / "public-figures.csv", tmp_path)
     counts |= convert_reference.convert_youth(REFERENCE / "youth-figures.csv", tmp_path)
+    counts |= convert_reference.convert_public_extra(REFERENCE / "public-figures.csv", tmp_path)
     for name in counts:
         for suffix in (".csv", ".meta.yml"):
             written = (tmp_path / f"{name}{suffix}").read_bytes()
@@ -62,3 +63,26 @@ def test_oslo_salto_series_of_persons_registered(con):
         "AND place_role = 'gjerningssted' ORDER BY year"
     ).fetchall()
     assert rows == [(2015, 1033.0), (2017, 1483.0), (2018, 1337.0), (2019, 1517.0)]
+
+
+def test_police_district_revision_keeps_both_editions(con):
+    # README caveat 6: under-18 offences 2017 in the police district, 3 140 in one report
+    # and 3 123 in a later one: both kept, the later shown.
+    rows = con.execute(
+        "SELECT value, published, preferred FROM facts WHERE municipality = 'oslo-pd' "
+        "AND measure = 'forhold' AND age_group = 'under-18' AND year = 2017 ORDER BY edition"
+    ).fetchall()
+    assert rows == [(3123.0, "2019-02", True), (3140.0, "2018-01", False)]
+
+
+def test_public_rows_are_mapped_once_and_left_out_rows_have_reasons():
+    assert not set(convert_reference.PUBLIC_MAP) & set(convert_reference.PUBLIC_LEFT_OUT)
+    assert all(r.strip() for r in convert_reference.PUBLIC_LEFT_OUT.values())
+
+
+def test_population_restated_by_another_ssb_table_is_an_edition_with_the_same_value(con):
+    rows = con.execute(
+        "SELECT DISTINCT value FROM facts WHERE measure = 'befolkning' AND age_group = 'alle' "
+        "AND municipality = 'oslo' AND year = 2015"
+    ).fetchall()
+    assert rows == [(647676.0,)]
