@@ -8,7 +8,9 @@ WHERE preferred
   AND municipality = $municipality
   AND measure = $measure
   AND place_role = $place_role
-  AND residence = $residence
+  -- residence 'alle' also finds a by-residence series of the kommune's own residents
+  AND (residence = $residence
+       OR ($residence = 'alle' AND place_role = 'bosted' AND residence = municipality))
   AND age_group = $age_group
   AND sex = $sex
   AND offence_group = $offence_group

@@ -887,6 +887,8 @@ def _charged(muni: str, role: str, age: str, group: str = "alle") -> dict[str, s
         municipality_code=code,
         measure="siktede",
         place_role=role,
+        # residents of Oslo; Norway's residents are everyone ("alle")
+        residence="oslo" if role == "bosted" and muni == _OSLO else "alle",
         age_group=age,
         offence_group=group,
     )

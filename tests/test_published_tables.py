@@ -186,7 +186,7 @@ def test_b_anmeldelser_bosted_age_sex_2020_report(con, key, year, expected):
     age, sex = key
     check_cell(
         con, 2020, year, "anmeldelser", expected,
-        place_role="bosted", age_group=age, sex=sex,
+        place_role="bosted", residence="baerum", age_group=age, sex=sex,
     )  # fmt: skip
 
 
