@@ -302,6 +302,19 @@ MEASURES = {
             "Difference between Bærum and the national average, as the report states it.",
         ),
         Measure(
+            "ungdata_forskjell_prosent",
+            "Ungdata: forskjell fra landet i prosent",
+            "Ungdata: difference from Norway in per cent",
+            "difference",
+            "prosent",
+            "per cent",
+            "Hvor mange prosent høyere (eller lavere) andelen i Bærum er enn "
+            "landsgjennomsnittet, slik rapporten oppgir det («tre prosent høyere»). Ikke "
+            "prosentpoeng.",
+            "How many per cent higher (or lower) the share in Bærum is than the national "
+            "average, as the report states it ('three per cent higher'). Not percentage points.",
+        ),
+        Measure(
             "befolkning",
             "Befolkning 1. januar",
             "Population on 1 January",
@@ -415,6 +428,15 @@ AGE_GROUPS = _codes(
     Code("10-17", "10–17 år", "10–17 years", 3),
     Code("under-18", "Under 18 år", "Under 18 years", 4),
     Code("under-15", "Under 15 år", "Under 15 years", 9),
+    Code(
+        "ungdom",
+        "Ungdom (alder ikke oppgitt)",
+        "Young people (age not stated)",
+        8,
+        description_nb="Kilden teller bare unge (ungdom, elever), men oppgir ikke aldersgrensene.",
+        description_en="The source counts only young people (youth, pupils) without stating "
+        "the ages.",
+    ),
     Code("5-14", "5–14 år", "5–14 years", 10),
     Code("18-20", "18–20 år", "18–20 years", 11),
     Code("18-22", "18–22 år", "18–22 years", 5),

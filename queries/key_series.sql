@@ -11,7 +11,9 @@ WHERE preferred
   -- residence 'alle' also finds a by-residence series of the kommune's own residents
   AND (residence = $residence
        OR ($residence = 'alle' AND place_role = 'bosted' AND residence = municipality))
-  AND age_group = $age_group
+  -- 'alle' also finds a series whose source counts only young people without stating
+  -- the ages ('ungdom': the widest age group it gives)
+  AND (age_group = $age_group OR ($age_group = 'alle' AND age_group = 'ungdom'))
   AND sex = $sex
   AND offence_group = $offence_group
   AND offence_subgroup = 'alle'
