@@ -589,8 +589,8 @@ EXTREMISM_NOTES = {
         "number of concerns linked to {k} is not published and is not computed here.",
     },
     "dash": {
-        "nb": "«-» betyr at cellen er trykt som strek i rapporten (ingen tall), ikke 0.",
-        "en": "“-” means the cell is printed as a dash in the report (no number), not 0.",
+        "nb": "«-» betyr null: rapporten viser en strek, altså ingen bekymringer.",
+        "en": "“-” means nil: the report prints a dash, that is no concerns.",
     },
     "missing": {
         "nb": "«..»: rapporten oppgir ikke andelen for denne ideologien dette året.",

@@ -77,9 +77,10 @@ STATUS_TEXT = {
         "en": "There can be no number, because the question does not apply to this cell.",
     },
     "-": {
-        "nb": "Cellen er trykt som strek i kilden, uten tall. Den vises som strek, ikke som 0.",
-        "en": "The cell is printed as a dash in the source, without a number. It is shown as "
-        "a dash, not as 0.",
+        "nb": "Null / ingenting: kilden viser en strek, og SSBs strek betyr at det ikke finnes "
+        "noen. Cellen vises som strek.",
+        "en": "Nil / nothing: the source prints a dash, and Statistics Norway's dash means "
+        "there are none. The cell is shown as a dash.",
     },
 }
 
