@@ -74,3 +74,23 @@ def test_real_data_oslo_has_ssb_and_salto_series(con):
     assert rows["oslo"]["series"] > 10
     assert rows["asker"]["families_text"] == "SSB-tall"
     assert "SLT-rapportene" in rows["baerum"]["families"]
+
+
+def test_youth_series_query_gives_oslo_and_baerum_comparable_series(con):
+    def series(kommune):
+        rows = queries.run(con.cursor(), "youth_series", municipality=kommune, fra=2010, til=2024)
+        out: dict[str, dict[int, float]] = {}
+        for r in rows.to_dict("records"):
+            out.setdefault(r["series"], {})[r["year"]] = r["value"]
+        return out, rows
+
+    oslo, rows = series("oslo")
+    assert oslo["personer:10-17:alle"] == {2015: 1033, 2017: 1483, 2018: 1337, 2019: 1517}
+    assert oslo["personer:under-18:gjengangere_4pluss_forhold"][2015] == 88  # newest edition
+    assert set(rows["source_family_nb"]) == {"SaLTo-rapporten (sitert)"}
+    assert set(rows["municipality"]) == {"oslo"}  # never the police district
+    baerum, _ = series("baerum")
+    # table C's published totals (Totalsum), persons 10-17 by place of offence Bærum
+    assert baerum["personer:10-17:alle"] == {2016: 124, 2017: 147, 2018: 183, 2019: 258, 2020: 279}
+    asker, rows = series("asker")
+    assert asker == {} and rows.empty
