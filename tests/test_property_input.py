@@ -155,7 +155,7 @@ def test_one_defect_is_refused_and_warehouse_unchanged(rows, defect, which):
             raise AssertionError(f"{defect}: accepted")
         assert hashlib.sha256(target.read_bytes()).hexdigest() == before, defect
         if defect == "published not ISO":
-            assert "gen.meta.yml, column 'published'" in message
+            assert "gen.meta.yml, line 4, column 'published'" in message
         elif defect in ("semicolons", "utf-16"):
             assert "gen.csv, line 1" in message, message
         else:

@@ -110,7 +110,11 @@ CASES = {
     ),
     "published not ISO": (
         replace_in("reports.meta.yml", 'published: "2021"', 'published: "31.12.2019"'),
-        ["reports.meta.yml, column 'published'", "'31.12.2019' is not an ISO date", "2019-12-31"],
+        [
+            "reports.meta.yml, line 4, column 'published'",
+            "'31.12.2019' is not an ISO date",
+            "2019-12-31",
+        ],
     ),
     "two-year period on an annual measure": (
         extra_file(
@@ -316,7 +320,7 @@ def test_import_refuses_bad_input_and_changes_nothing(fixture_data, tmp_path, ca
     err = capsys.readouterr().err
     assert "new.csv, line 2, column 'value': '1.234' is not a whole number" in err
     assert "new.csv, line 3, column 'year': '２０２０' is not a year" in err
-    assert "new.meta.yml, column 'published': '15.06.2022' is not an ISO date" in err
+    assert "new.meta.yml, line 4, column 'published': '15.06.2022' is not an ISO date" in err
     assert "nothing was written" in err
     assert digest(wh) == before
     assert {p.name: digest(p) for p in fixture_data.iterdir()} == files_before

@@ -234,10 +234,12 @@ def read_sidecar(csv_path: Path) -> tuple[dict[str, str], list[Problem]]:
     clean = {k: ("" if v is None else str(v).strip()) for k, v in meta.items()}
     published = clean.get("published", "")
     if published and parse_published(published) is None:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        line = next((i for i, t in enumerate(lines, 1) if t.startswith("published:")), None)
         problems.append(
             Problem(
                 name,
-                None,
+                line,
                 "published",
                 f"'{published}' is not an ISO date; {_published_hint(published)} "
                 "(newest edition is decided by this date)",
