@@ -258,6 +258,7 @@ MEASURES = {
             "per cent",
             "Prosentandel av bekymringene, etter tilknytning, ideologi eller avsender.",
             "Percentage of the concerns, by link, ideology or sender.",
+            decimals=0,
         ),
         Measure(
             "forhold_andel",
@@ -270,6 +271,7 @@ MEASURES = {
             "eller av unge gjengangere), slik kilden oppgir den.",
             "Percentage of the registered offences (e.g. by girls, or by repeat offenders), "
             "as the source states it.",
+            decimals=1,
         ),
         Measure(
             "ungdata_andel",
@@ -280,6 +282,7 @@ MEASURES = {
             "per cent",
             "Prosentandel av elevene som svarte på Ungdata-undersøkelsen.",
             "Percentage of pupils answering the Ungdata survey.",
+            decimals=0,
         ),
         Measure(
             "ungdata_antall",
@@ -300,6 +303,7 @@ MEASURES = {
             "percentage points",
             "Forskjell mellom Bærum og landsgjennomsnittet, slik rapporten oppgir den.",
             "Difference between Bærum and the national average, as the report states it.",
+            decimals=0,
         ),
         Measure(
             "ungdata_forskjell_prosent",
@@ -313,6 +317,7 @@ MEASURES = {
             "prosentpoeng.",
             "How many per cent higher (or lower) the share in Bærum is than the national "
             "average, as the report states it ('three per cent higher'). Not percentage points.",
+            decimals=0,
         ),
         Measure(
             "befolkning",
@@ -367,6 +372,7 @@ MEASURES = {
             "Gjennomsnitt av to år etter gjerningssted. Periodene overlapper og kan ikke summeres.",
             "Average of two years by scene of crime. Periods overlap and must not be summed.",
             period="two_year",
+            decimals=1,
         ),
         Measure(
             "anmeldte_lovbrudd_per1000",
@@ -377,6 +383,7 @@ MEASURES = {
             "per 1,000 inhabitants",
             "Publisert av SSB.",
             "Published by Statistics Norway.",
+            decimals=1,
         ),
         Measure(
             "anmeldte_lovbrudd_per1000_snitt",
@@ -388,6 +395,7 @@ MEASURES = {
             "Publisert av SSB, gjennomsnitt av to år.",
             "Published by Statistics Norway, two-year average.",
             period="two_year",
+            decimals=1,
         ),
     )
 }
