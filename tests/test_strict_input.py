@@ -40,6 +40,14 @@ def append_report(value: str, note: str = ""):
     return apply
 
 
+def append_text(text: str):
+    def apply(folder: Path) -> None:
+        with open(folder / "reports.csv", "a", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+
+    return apply
+
+
 def extra_file(body: bytes, sidecar: str = SIDECAR, name: str = "extra"):
     def apply(folder: Path) -> None:
         (folder / f"{name}.csv").write_bytes(body)
@@ -133,11 +141,7 @@ CASES = {
     ),
     "duplicate key after normalisation": (
         # line 3 again, but for full-width letters and spaces (equal after NFKC + trim)
-        lambda folder: (
-            (folder / "reports.csv")
-            .open("a", encoding="utf-8")
-            .write("2019, ｂａｅｒｕｍ ,0219,anmeldelser,gjerningssted,10-17,alle, asker ,59,,\n")
-        ),
+        append_text("2019, ｂａｅｒｕｍ ,0219,anmeldelser,gjerningssted,10-17,alle, asker ,59,,\n"),
         ["reports.csv, line 8", "duplicate key", "already given on line 3"],
     ),
     "same key in two files of one edition": (
@@ -184,24 +188,16 @@ CASES = {
         ["extra.csv, line 1", "separated by ';', not ','", "comma-separated"],
     ),
     "odd line break does not shift line numbers": (
-        lambda folder: (
-            (folder / "reports.csv")
-            .open("a", encoding="utf-8", newline="")
-            .write(
-                REPORTS_ROW.format(value="4", note='"one\u0085two\u2028three"')
-                + REPORTS_ROW.format(value="fire", note="")
-            )
+        append_text(
+            REPORTS_ROW.format(value="4", note='"one\u0085two\u2028three"')
+            + REPORTS_ROW.format(value="fire", note="")
         ),
         ["reports.csv, line 9, column 'value'", "'fire' is not a number"],
     ),
     "quoted newline does not shift line numbers": (
-        lambda folder: (
-            (folder / "reports.csv")
-            .open("a", encoding="utf-8", newline="")
-            .write(
-                REPORTS_ROW.format(value="4", note='"first line\nsecond line"')
-                + REPORTS_ROW.replace("oslo", "baerum").format(value="x", note="")
-            )
+        append_text(
+            REPORTS_ROW.format(value="4", note='"first line\nsecond line"')
+            + REPORTS_ROW.replace("oslo", "baerum").format(value="x", note="")
         ),
         ["reports.csv, line 10, column 'value'", "'x' is not a number"],
     ),

@@ -104,7 +104,7 @@ CREATE TABLE build_info (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
 -- One row per published number with its provenance. Where several editions give the
 -- same figure (same year and dimensions), `edition` numbers them newest first by
 -- `published_date` (then the finer precision, then source_id), `editions` says how many
--- there are, and `preferred` (edition 1) is the one shown (DATA.md: keep both, default
+-- there are, and `preferred` (edition 1) is the one shown (docs/DATA.md: keep both, default
 -- to the newer one).
 CREATE VIEW v_facts AS
 SELECT
