@@ -199,7 +199,7 @@ def import_file(source_csv: Path, settings: Settings, replace_values: bool = Fal
         messages.append(
             f"{source_csv.name}: {added} new, {replaced} replaced, {unchanged} unchanged rows"
         )
-        if earlier:
+        if archive is not None:
             messages.append(
                 f"the {replaced} replaced value(s) are kept as an earlier edition in "
                 f"{archive[0].name}"

@@ -466,7 +466,7 @@ def parse_value(text: str, measure: dims.Measure | None) -> tuple[float | None, 
             f"write {_ascii_hint(text)}"
         )
     unit = measure.unit if measure else None
-    if unit == "count":
+    if measure is not None and unit == "count":
         if re.fullmatch(r"[0-9]+", text):
             return float(int(text)), None
         if re.fullmatch(r"-[0-9]+(\.[0-9]+)?", text):
@@ -525,7 +525,9 @@ def _check_period(
     average "<year-1>-<year>" (year = the last year); for a stock a date in the year."""
     if _non_ascii_digits(period):
         return f"'{period}' uses digits that are not ASCII 0-9; write {_ascii_hint(period)}"
-    kind = measure.period if measure else None
+    if measure is None:
+        return None  # an unknown measure is reported on its own
+    kind = measure.period
     two_year = f"{year - 1}-{year}"
     if kind == "two_year":
         if period == two_year:
@@ -555,8 +557,6 @@ def _check_period(
         )
     if period in ("", year_text):
         return None
-    if kind is None:
-        return None  # unknown measure: reported on its own
     return (
         f"period '{period}' does not agree with year {year}: {measure.code} is counted per "
         f"calendar year, so leave period empty or write {year}"
@@ -658,7 +658,7 @@ def _validate_row(name: str, line: int, raw: dict[str, str]) -> tuple[dict, list
     # value and status
     value_text = raw.get("value", "")
     status = _normalise(raw.get("status", ""))
-    value = None
+    number: float | None = None
     if value_text and status:
         bad("status", f"has both a value ({value_text}) and a status ({status}); give one")
     elif not value_text and not status:
@@ -670,12 +670,17 @@ def _validate_row(name: str, line: int, raw: dict[str, str]) -> tuple[dict, list
     elif status and status not in dims.STATUSES:
         bad("status", f"unknown status '{status}'; allowed: {', '.join(dims.STATUSES)}")
     elif value_text:
-        value, message = parse_value(value_text, measure)
+        number, message = parse_value(value_text, measure)
         if message:
             bad("value", message)
-        elif measure is not None and measure.unit == "percent" and not 0 <= value <= 100:
+        elif (
+            number is not None
+            and measure is not None
+            and measure.unit == "percent"
+            and not 0 <= number <= 100
+        ):
             bad("value", f"{value_text} is a percentage outside 0–100")
-    row["value"] = value
+    row["value"] = number
     row["status"] = status or None
     for column in ("section", "quote", "note", "page"):
         row[column] = raw.get(column, "") or None

@@ -178,7 +178,10 @@ def _write(path: Path, sources: list[datafiles.SourceFile], inputs_hash: str) ->
         source_rows, fact_frames = [], []
         for source in sources:
             meta = source.meta
-            published_date, precision = source.published  # validated by read_all
+            published = source.published
+            if published is None:  # read_all refuses a non-ISO date before this
+                raise DataError([Problem(source.path.name, None, "published", "not an ISO date")])
+            published_date, precision = published
             source_rows.append(
                 {
                     "source_id": source.source_id,

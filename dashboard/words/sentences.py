@@ -194,7 +194,9 @@ def breakdown_sentence(
         if not is_missing(total)
         else f"{subject}: {'ingen tall for totalen' if nb else 'no figure for the total'}."
     )
-    present = [(name, value) for name, value in parts if not is_missing(value)]
+    present = [
+        (name, float(value)) for name, value in parts if value is not None and not is_missing(value)
+    ]
     missing = [name for name, value in parts if is_missing(value)]
     listed = "; ".join(f"{n} {format_number(v, decimals, lang)}" for n, v in present)
     if missing:
@@ -209,8 +211,8 @@ def breakdown_sentence(
         return head
     text = f"{head} {listed}."
     if not is_missing(total):
-        computed = sum(float(v) for _n, v in present)
-        if abs(computed - float(total)) > 0.5 * 10**-decimals:
+        computed = sum(v for _n, v in present)
+        if total is not None and abs(computed - float(total)) > 0.5 * 10**-decimals:
             added = format_number(computed, decimals, lang)
             text += (
                 f" Delene summerer til {added}, ikke til den publiserte totalen."
