@@ -103,6 +103,43 @@ def _write_csv(path: Path, rows: list[dict]) -> None:
     path.write_text(buffer.getvalue(), encoding="utf-8")
 
 
+def _earlier_edition(
+    source_csv: Path,
+    incoming: datafiles.SourceFile,
+    existing: datafiles.SourceFile,
+    earlier: list[dict],
+) -> tuple[Path, Path, list[dict]]:
+    """Where `--replace` keeps the values it replaces: a file of the existing edition
+    (`NAME.edition-<published>.csv` with the existing sidecar), so both stay in the
+    warehouse and the newer is shown. The new edition must be dated later."""
+    new_date, old_date = incoming.published, existing.published
+    if new_date is None or old_date is None or new_date[0] <= old_date[0]:
+        raise DataError(
+            [
+                Problem(
+                    datafiles.sidecar_path(source_csv).name,
+                    None,
+                    "published",
+                    f"--replace makes these values a new edition of {existing.path.name}: its "
+                    f"`published` ({incoming.meta.get('published')}) must be later than the "
+                    f"existing file's ({existing.meta.get('published')}); the replaced values "
+                    "are kept as the earlier edition",
+                )
+            ]
+        )
+    stamp = existing.meta["published"]
+    archive_csv = existing.path.with_name(f"{existing.path.stem}.edition-{stamp}.csv")
+    archive_meta = datafiles.sidecar_path(archive_csv)
+    rows = list(earlier)
+    if archive_csv.exists():
+        kept, problems = datafiles.read_file(archive_csv)
+        if problems:
+            raise DataError(problems)
+        have = {datafiles.identity(r) for r in rows}
+        rows = [r for r in kept.rows if datafiles.identity(r) not in have] + rows
+    return archive_csv, archive_meta, rows
+
+
 def import_file(source_csv: Path, settings: Settings, replace_values: bool = False) -> list[str]:
     """Validate `source_csv` (+ sidecar), merge it into the data folder and rebuild.
 
@@ -122,16 +159,18 @@ def import_file(source_csv: Path, settings: Settings, replace_values: bool = Fal
             [Problem(source_csv.name, None, None, "is already in the data folder; use build")]
         )
 
+    archive: tuple[Path, Path, list[dict]] | None = None
     if target.exists():
         existing, problems = datafiles.read_file(target)
         if problems:
             raise DataError(problems)
-        index = {tuple(r[c] for c in datafiles.KEY_COLUMNS): r for r in existing.rows}
+        index = {datafiles.identity(r): r for r in existing.rows}
         added = unchanged = replaced = 0
         conflicts: list[Problem] = []
         merged = list(existing.rows)
+        earlier: list[dict] = []
         for row in incoming.rows:
-            key = tuple(row[c] for c in datafiles.KEY_COLUMNS)
+            key = datafiles.identity(row)
             old = index.get(key)
             if old is None:
                 merged.append(row)
@@ -140,6 +179,7 @@ def import_file(source_csv: Path, settings: Settings, replace_values: bool = Fal
                 unchanged += 1
             elif replace_values:
                 merged[merged.index(old)] = row
+                earlier.append(old)
                 replaced += 1
             else:
                 conflicts.append(
@@ -154,9 +194,16 @@ def import_file(source_csv: Path, settings: Settings, replace_values: bool = Fal
                 )
         if conflicts:
             raise DataError(conflicts)
+        if earlier:
+            archive = _earlier_edition(source_csv, incoming, existing, earlier)
         messages.append(
             f"{source_csv.name}: {added} new, {replaced} replaced, {unchanged} unchanged rows"
         )
+        if archive is not None:
+            messages.append(
+                f"the {replaced} replaced value(s) are kept as an earlier edition in "
+                f"{archive[0].name}"
+            )
         if added == 0 and replaced == 0:
             meta_same = datafiles.sidecar_path(source_csv).read_bytes() == (
                 target_meta.read_bytes() if target_meta.exists() else b""
@@ -173,6 +220,7 @@ def import_file(source_csv: Path, settings: Settings, replace_values: bool = Fal
     # Stage the new files beside the old ones, swap them in, rebuild; undo on failure.
     staged_csv = data_dir / f".{target.name}.import-tmp"
     staged_meta = data_dir / f".{target_meta.name}.import-tmp"
+    staged_pairs = [(staged_csv, target), (staged_meta, target_meta)]
     backups: list[tuple[Path, Path | None]] = []
     try:
         if write_rows is None:
@@ -183,8 +231,15 @@ def import_file(source_csv: Path, settings: Settings, replace_values: bool = Fal
         shutil.copyfile(
             target_meta if keep_old_meta else datafiles.sidecar_path(source_csv), staged_meta
         )
+        if archive is not None:
+            archive_csv, archive_meta, archive_rows = archive
+            staged_archive = data_dir / f".{archive_csv.name}.import-tmp"
+            staged_archive_meta = data_dir / f".{archive_meta.name}.import-tmp"
+            _write_csv(staged_archive, archive_rows)
+            shutil.copyfile(target_meta, staged_archive_meta)
+            staged_pairs += [(staged_archive, archive_csv), (staged_archive_meta, archive_meta)]
         with tempfile.TemporaryDirectory(dir=data_dir, prefix=".import-backup-") as backup_dir:
-            for staged, final in ((staged_csv, target), (staged_meta, target_meta)):
+            for staged, final in staged_pairs:
                 backup = None
                 if final.exists():
                     backup = Path(backup_dir) / final.name
@@ -201,8 +256,8 @@ def import_file(source_csv: Path, settings: Settings, replace_values: bool = Fal
                         shutil.copy2(backup, final)
                 raise
     finally:
-        staged_csv.unlink(missing_ok=True)
-        staged_meta.unlink(missing_ok=True)
+        for staged, _final in staged_pairs:
+            staged.unlink(missing_ok=True)
     messages.append(
         f"warehouse rebuilt: {report.facts} facts from {report.files} files "
         f"in {report.seconds:.2f} s"

@@ -25,6 +25,7 @@ class Code:
     parent: str | None = None  # offence sub-group -> group
     description_nb: str = ""
     description_en: str = ""
+    kind: str = ""  # areas only: kommune | politienhet | politidistrikt | land
 
 
 @dataclass(frozen=True)
@@ -38,9 +39,22 @@ class MunicipalityCode:
     territory_note: str = ""
 
 
+#: How a measure's `period` relates to its `year` (see docs/data-format.md, "period"):
+#: "year" - the calendar year itself (period empty or equal to the year);
+#: "two_year" - a two-year average, period "<year-1>-<year>" (year = the last year);
+#: "date" - a point in time inside the year, period "d.m.yyyy" (e.g. 1.1.2020).
+PERIOD_KINDS = ("year", "two_year", "date")
+
+#: Default decimals allowed per unit (a measure may declare its own).
+UNIT_DECIMALS = {"count": 0, "percent": 1, "rate": 1, "average": 1, "difference": 1}
+
+
 @dataclass(frozen=True)
 class Measure:
-    """What a number counts. `unit` decides the validation (counts >= 0, percent 0-100)."""
+    """What a number counts. `unit` decides the validation: a count is a non-negative whole
+    number; percent is 0-100; rate and average are non-negative; a difference may be signed.
+    `decimals` is the most decimals a value may be written with (None: the unit's default)
+    and `period` how the row's period relates to its year (PERIOD_KINDS)."""
 
     code: str
     nb: str
@@ -50,17 +64,34 @@ class Measure:
     unit_en: str
     description_nb: str = ""
     description_en: str = ""
+    decimals: int | None = None
+    period: str = "year"
+
+    @property
+    def max_decimals(self) -> int:
+        return UNIT_DECIMALS[self.unit] if self.decimals is None else self.decimals
 
 
 def _codes(*items: Code) -> dict[str, Code]:
     return {c.code: c for c in items}
 
 
+#: Kinds of area in the `municipality` dimension (the fact column keeps its historic name:
+#: it holds any area a source counts for, not only kommuner).
+AREA_KINDS = ("kommune", "politienhet", "politidistrikt", "land")
+
 MUNICIPALITIES = _codes(
-    Code("baerum", "Bærum", "Bærum", 1, description_nb="Bærum kommune"),
-    Code("asker", "Asker", "Asker", 2, description_nb="Asker kommune (nytt område fra 2020)"),
-    Code("oslo", "Oslo", "Oslo", 3, description_nb="Oslo kommune"),
-    Code("norge", "Norge", "Norway", 4, description_nb="Hele landet"),
+    Code("baerum", "Bærum", "Bærum", 1, description_nb="Bærum kommune", kind="kommune"),
+    Code(
+        "asker",
+        "Asker",
+        "Asker",
+        2,
+        description_nb="Asker kommune (nytt område fra 2020)",
+        kind="kommune",
+    ),
+    Code("oslo", "Oslo", "Oslo", 3, description_nb="Oslo kommune", kind="kommune"),
+    Code("norge", "Norge", "Norway", 4, description_nb="Hele landet", kind="land"),
     Code(
         "oslo-pd",
         "Oslo politidistrikt",
@@ -68,7 +99,41 @@ MUNICIPALITIES = _codes(
         5,
         description_nb="Oslo, Asker og Bærum (fra 1. mai 2017)",
         description_en="Oslo, Asker and Bærum (from 1 May 2017)",
+        kind="politidistrikt",
     ),
+    Code(
+        "enhet-vest",
+        "Politiets enhet Vest",
+        "Police unit West",
+        6,
+        description_nb="Oslo politidistrikt, enhet Vest (ENV): Asker, Bærum og Majorstua",
+        description_en="Oslo police district, unit West (ENV): Asker, Bærum and Majorstua",
+        kind="politienhet",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class AreaMember:
+    """A part of an area that is not a kommune: `member` is covered by `area`, wholly or
+    (whole=False) only in part, e.g. Majorstua police station's part of Oslo."""
+
+    area: str
+    member: str
+    whole: bool = True
+    part_nb: str = ""
+    part_en: str = ""
+
+
+#: Which kommuner each larger area covers. A query for a kommune may add the figures of
+#: areas that cover it wholly (with a note naming the area); never the other way round.
+AREA_MEMBERS = (
+    AreaMember("oslo-pd", "oslo"),
+    AreaMember("oslo-pd", "asker"),
+    AreaMember("oslo-pd", "baerum"),
+    AreaMember("enhet-vest", "asker"),
+    AreaMember("enhet-vest", "baerum"),
+    AreaMember("enhet-vest", "oslo", whole=False, part_nb="Majorstua", part_en="Majorstua"),
 )
 
 #: The kommuner the dashboard filters on (slug in the URL -> code in the warehouse).
@@ -145,10 +210,24 @@ MEASURES = {
             "count",
             "saker",
             "cases",
-            "Registrerte saker/aktiviteter i Trygghetsprogrammet, enhet Vest, "
-            "og hva som skjedde med dem.",
-            "Cases registered in the Safety Programme (Trygghetsprogrammet), unit West, "
-            "and their outcome.",
+            "Registrerte saker/aktiviteter i Trygghetsprogrammet, enhet Vest, og saker "
+            "overført til kommune eller bydel.",
+            "Cases registered in the Safety Programme (Trygghetsprogrammet), unit West, and "
+            "cases transferred to the municipality or city district.",
+        ),
+        Measure(
+            "tp_personer",
+            "Barn og voksne i Trygghetsprogrammet",
+            "Children and adults in the Safety Programme",
+            "count",
+            "personer",
+            "persons",
+            "Barn, utsatte eller voksne i Trygghetsprogrammet, enhet Vest, etter hva som "
+            "skjedde (i samtale, takket nei, ikke svart, voksne utsatt for hatkriminalitet). "
+            "Telt som personer, slik rapportene skriver det, ikke som saker.",
+            "Children, victims or adults in the Safety Programme, unit West, by outcome "
+            "(in a conversation, declined, no answer, adults exposed to hate crime). Counted "
+            "as persons, as the reports print them, not as cases.",
         ),
         Measure(
             "tp_saker_lovbrudd",
@@ -179,6 +258,20 @@ MEASURES = {
             "per cent",
             "Prosentandel av bekymringene, etter tilknytning, ideologi eller avsender.",
             "Percentage of the concerns, by link, ideology or sender.",
+            decimals=0,
+        ),
+        Measure(
+            "forhold_andel",
+            "Andel av de straffbare forholdene",
+            "Share of offences",
+            "percent",
+            "prosent",
+            "per cent",
+            "Prosentandel av de registrerte straffbare forholdene (f.eks. begått av jenter, "
+            "eller av unge gjengangere), slik kilden oppgir den.",
+            "Percentage of the registered offences (e.g. by girls, or by repeat offenders), "
+            "as the source states it.",
+            decimals=1,
         ),
         Measure(
             "ungdata_andel",
@@ -189,6 +282,7 @@ MEASURES = {
             "per cent",
             "Prosentandel av elevene som svarte på Ungdata-undersøkelsen.",
             "Percentage of pupils answering the Ungdata survey.",
+            decimals=0,
         ),
         Measure(
             "ungdata_antall",
@@ -209,6 +303,21 @@ MEASURES = {
             "percentage points",
             "Forskjell mellom Bærum og landsgjennomsnittet, slik rapporten oppgir den.",
             "Difference between Bærum and the national average, as the report states it.",
+            decimals=0,
+        ),
+        Measure(
+            "ungdata_forskjell_prosent",
+            "Ungdata: forskjell fra landet i prosent",
+            "Ungdata: difference from Norway in per cent",
+            "difference",
+            "prosent",
+            "per cent",
+            "Hvor mange prosent høyere (eller lavere) andelen i Bærum er enn "
+            "landsgjennomsnittet, slik rapporten oppgir det («tre prosent høyere»). Ikke "
+            "prosentpoeng.",
+            "How many per cent higher (or lower) the share in Bærum is than the national "
+            "average, as the report states it ('three per cent higher'). Not percentage points.",
+            decimals=0,
         ),
         Measure(
             "befolkning",
@@ -219,6 +328,29 @@ MEASURES = {
             "inhabitants",
             "Folkemengde 1. januar (SSB tabell 07459).",
             "Population on 1 January (Statistics Norway table 07459).",
+            period="date",
+        ),
+        Measure(
+            "siktede",
+            "Siktede personer",
+            "Persons charged",
+            "count",
+            "personer",
+            "persons",
+            "Personer siktet for lovbrudd i året (SSB), etter bosted eller gjerningssted.",
+            "Persons charged with an offence in the year (Statistics Norway), by residence or "
+            "scene of crime.",
+        ),
+        Measure(
+            "siktede_per1000",
+            "Siktede per 1 000 innbyggere i aldersgruppen",
+            "Persons charged per 1,000 inhabitants of the age group",
+            "rate",
+            "per 1 000 innbyggere i aldersgruppen",
+            "per 1,000 inhabitants of the age group",
+            "Publisert av SSB (Statistisk årbok).",
+            "Published by Statistics Norway (Statistical Yearbook).",
+            decimals=2,
         ),
         Measure(
             "anmeldte_lovbrudd",
@@ -239,6 +371,8 @@ MEASURES = {
             "offences per year (two-year average)",
             "Gjennomsnitt av to år etter gjerningssted. Periodene overlapper og kan ikke summeres.",
             "Average of two years by scene of crime. Periods overlap and must not be summed.",
+            period="two_year",
+            decimals=1,
         ),
         Measure(
             "anmeldte_lovbrudd_per1000",
@@ -249,6 +383,7 @@ MEASURES = {
             "per 1,000 inhabitants",
             "Publisert av SSB.",
             "Published by Statistics Norway.",
+            decimals=1,
         ),
         Measure(
             "anmeldte_lovbrudd_per1000_snitt",
@@ -259,6 +394,8 @@ MEASURES = {
             "per 1,000 inhabitants",
             "Publisert av SSB, gjennomsnitt av to år.",
             "Published by Statistics Norway, two-year average.",
+            period="two_year",
+            decimals=1,
         ),
     )
 }
@@ -298,6 +435,18 @@ AGE_GROUPS = _codes(
     Code("15-17", "15–17 år", "15–17 years", 2),
     Code("10-17", "10–17 år", "10–17 years", 3),
     Code("under-18", "Under 18 år", "Under 18 years", 4),
+    Code("under-15", "Under 15 år", "Under 15 years", 9),
+    Code(
+        "ungdom",
+        "Ungdom (alder ikke oppgitt)",
+        "Young people (age not stated)",
+        8,
+        description_nb="Kilden teller bare unge (ungdom, elever), men oppgir ikke aldersgrensene.",
+        description_en="The source counts only young people (youth, pupils) without stating "
+        "the ages.",
+    ),
+    Code("5-14", "5–14 år", "5–14 years", 10),
+    Code("18-20", "18–20 år", "18–20 years", 11),
     Code("18-22", "18–22 år", "18–22 years", 5),
     Code("ungdomsskole", "Ungdomsskole (8.–10. trinn)", "Lower secondary (years 8–10)", 6),
     Code("videregaende", "Videregående skole", "Upper secondary school", 7),
@@ -336,6 +485,14 @@ OFFENCE_GROUPS = _codes(
     ),
     Code("trusler", "Trusler", "Threats", 14, parent="vold"),
     Code("okonomi", "Økonomi", "Economic crime", 15),
+    Code(
+        "forbrytelser",
+        "Forbrytelser (før 2015)",
+        "Crimes (felonies, before 2015)",
+        18,
+        description_nb="De alvorligere lovbruddene i straffeloven av 1902 (til 2015), i motsetning "
+        "til forseelser.",
+    ),
     # Trygghetsprogrammet's categories (what the victim was exposed to).
     Code("hatkriminalitet", "Hatkriminalitet", "Hate crime", 16),
     Code("andre", "Andre lovbrudd", "Other offences", 17),
@@ -361,6 +518,20 @@ CATEGORIES = _codes(
         "Fire eller flere anmeldelser i OPD",
         "Four or more reports in the police district",
         1,
+    ),
+    Code(
+        "gjengangere_4pluss_forhold",
+        "Unge gjengangere: fire eller flere straffbare forhold i året",
+        "Repeat offenders: four or more offences in the year",
+        3,
+        description_nb="SaLTo-definisjonen: registrert med fire eller flere straffbare forhold "
+        "i løpet av året (ikke det samme som fire anmeldelser i OPD).",
+    ),
+    Code(
+        "gjengangere_10pluss",
+        "Ti eller flere straffbare forhold i året",
+        "Ten or more offences in the year",
+        4,
     ),
     Code(
         "gjentatt_4pluss_egen_kommune",
@@ -448,7 +619,15 @@ STATUSES = _codes(
     ),
     Code(":", "Skjult (konfidensielt)", "Suppressed (confidential)", 2),
     Code(".", "Ikke aktuelt", "Not applicable", 3),
-    Code("-", "Vist som strek i kilden", "Printed as a dash in the source", 4),
+    Code(
+        "-",
+        "Null / ingenting",
+        "Nil / nothing",
+        4,
+        description_nb="Kilden viser en strek: det finnes ingen (SSBs «-» betyr null).",
+        description_en="The source prints a dash: there are none (Statistics Norway's '-' "
+        "means nil).",
+    ),
 )
 
 DIMENSIONS: dict[str, dict[str, Code]] = {
@@ -461,6 +640,25 @@ DIMENSIONS: dict[str, dict[str, Code]] = {
     "offence_subgroup": OFFENCE_GROUPS,
     "category": CATEGORIES,
 }
+
+
+#: Families of sources, by the data file's name (prefix -> bokmål, English): the short
+#: "where from" a reader sees, e.g. in the kommune selector ("SSB-tall og SaLTo-rapporten").
+SOURCE_FAMILIES = (
+    ("ssb-", "SSB-tall", "Statistics Norway figures"),
+    ("slt", "SLT-rapportene", "the SLT reports"),
+    ("ungdom-", "SaLTo-rapporten (sitert)", "the SaLTo report (quoted)"),
+    ("politi-", "Politiet (sitert)", "the police (quoted)"),
+    ("oslo-", "Oslo kommunes statistikk", "Oslo municipality's statistics"),
+)
+
+
+def source_family(source_id: str) -> tuple[str, str]:
+    """(bokmål, English) family of a data file; 'Andre kilder' for an unknown prefix."""
+    for prefix, nb, en in SOURCE_FAMILIES:
+        if source_id.startswith(prefix):
+            return nb, en
+    return "Andre kilder", "Other sources"
 
 
 def codes_in_force(municipality: str, first_year: int, last_year: int) -> list[str]:

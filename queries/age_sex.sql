@@ -11,7 +11,8 @@ WHERE preferred
   AND list_contains($place_roles, place_role)
   AND age_group IN ('10-14', '15-17')
   AND sex IN ('jenter', 'gutter')
-  AND residence = 'alle'
+  -- by residence (bosted) the rows count the kommune's own residents: residence = the kommune
+  AND (residence = 'alle' OR (place_role = 'bosted' AND residence = municipality))
   AND offence_group = 'alle' AND offence_subgroup = 'alle' AND category = 'alle'
   AND year BETWEEN $fra AND $til
 ORDER BY municipality_sort, measure, place_role DESC, age_group_sort, sex_sort, year;

@@ -1,5 +1,7 @@
 -- Every published number with readable labels and its provenance (slt-dashboard export,
 -- /last-ned/alle-data.csv). $lang: 'nb' or 'en' for the label columns.
+-- Every edition is a row: `edition` 1 is the newest (by `published` date) and the one
+-- shown (`preferred`); `editions` says how many publications give this number.
 SELECT
     year, period,
     municipality, CASE WHEN $lang = 'en' THEN municipality_en ELSE municipality_nb END AS municipality_label,
@@ -16,7 +18,7 @@ SELECT
     CASE WHEN $lang = 'en' THEN offence_subgroup_en ELSE offence_subgroup_nb END AS offence_subgroup_label,
     category, CASE WHEN $lang = 'en' THEN category_en ELSE category_nb END AS category_label,
     value, status, note,
-    publication, published, section, table_title, quote, licence, source_url,
-    preferred, source_id
+    publication, published, section, page, table_title, quote, licence, source_url,
+    edition, editions, preferred, source_id
 FROM facts_labelled
 ORDER BY source_id, line;

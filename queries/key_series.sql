@@ -8,8 +8,12 @@ WHERE preferred
   AND municipality = $municipality
   AND measure = $measure
   AND place_role = $place_role
-  AND residence = $residence
-  AND age_group = $age_group
+  -- residence 'alle' also finds a by-residence series of the kommune's own residents
+  AND (residence = $residence
+       OR ($residence = 'alle' AND place_role = 'bosted' AND residence = municipality))
+  -- 'alle' also finds a series whose source counts only young people without stating
+  -- the ages ('ungdom': the widest age group it gives)
+  AND (age_group = $age_group OR ($age_group = 'alle' AND age_group = 'ungdom'))
   AND sex = $sex
   AND offence_group = $offence_group
   AND offence_subgroup = 'alle'

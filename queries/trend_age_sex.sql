@@ -9,7 +9,9 @@ WHERE preferred
   AND municipality = $municipality
   AND list_contains($age_groups, age_group)
   AND list_contains($sexes, sex)
-  AND residence = 'alle' AND offence_group = 'alle' AND offence_subgroup = 'alle'
+  -- by residence (bosted) the rows count the kommune's own residents: residence = the kommune
+  AND (residence = 'alle' OR (place_role = 'bosted' AND residence = municipality))
+  AND offence_group = 'alle' AND offence_subgroup = 'alle'
   AND category = 'alle'
   AND year BETWEEN $fra AND $til
 ORDER BY age_group_sort, sex_sort, year;

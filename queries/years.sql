@@ -10,5 +10,7 @@ UNION ALL
 SELECT measure || '@bosted' AS what, municipality, list(DISTINCT year ORDER BY year) AS years
 FROM facts_labelled
 WHERE preferred AND residence <> 'alle'
+  -- rows counting the kommune's own residents (place_role bosted) are not a breakdown
+  AND NOT (place_role = 'bosted' AND residence = municipality)
 GROUP BY ALL
 ORDER BY what, municipality;

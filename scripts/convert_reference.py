@@ -435,7 +435,7 @@ SHORT_SOURCE = {
 }
 
 
-def write_sidecar(path: Path, meta: dict[str, str]) -> None:
+def write_sidecar(path: Path, meta: dict[str, str], origin: str = "public-figures.csv") -> None:
     short = SHORT_SOURCE.get(path.name.removesuffix(".meta.yml"))
     if short:
         full = f"Fullstendig kilde: {meta['publication']}. Avsnitt/tabell: {meta['section']}."
@@ -445,10 +445,7 @@ def write_sidecar(path: Path, meta: dict[str, str]) -> None:
     if unknown:
         raise KeyError(unknown)
     with path.open("w", encoding="utf-8") as f:
-        f.write(
-            "# Written by scripts/convert_reference.py from "
-            "/work/shared/reference/public-figures.csv\n"
-        )
+        f.write(f"# Written by scripts/convert_reference.py from /work/shared/reference/{origin}\n")
         for key in SIDECAR_KEYS:
             if key in meta:
                 # A JSON string is a valid YAML double-quoted scalar.
@@ -612,9 +609,506 @@ def convert(reference_path: Path, out_dir: Path) -> dict[str, int]:
     return counts
 
 
+# ------------------------------------------------------------------ youth-figures.csv
+#
+# Oslo's youth-crime figures from the yearly SaLTo report ("Barne- og ungdomskriminalitet
+# i Oslo") as quoted by the press, Oslo kommune and the police, plus a few Oslo police
+# district figures. Every row of youth-figures.csv is either mapped below (by its line
+# number, so a changed reference file stops the conversion) or listed in YOUTH_LEFT_OUT
+# with the reason. One data file per source (publication), so where two sources disagree
+# both are kept as editions and the newer is shown.
+
+#: Reference `publication_date` texts that are not ISO dates -> the ISO date (year or
+#: month) the text supports; the sidecar says it is inferred.
+YOUTH_PUBLISHED = {
+    "not shown on the page (early 2019; reports 2018 as 'i fjor')": "2019",
+    "not shown on copy (report released 2019-05-08 per politiet.no news item)": "2019",
+    "not shown (2020; 'nå oppdatert med tall for 2019')": "2020",
+    "not shown (early 2017; figures 'hentet fra Salto-rapporten som skal legges frem i mai')": (
+        "2017"
+    ),
+    "not shown (early 2017)": "2017",
+    "not shown (May 2017, SaLTo 2016 report)": "2017-05",
+    "not shown (2015-05-06 per newsinenglish.no report of the same story)": "2015",
+    "not shown (2016; SaLTo report on 2015)": "2016",
+    "not shown (2016)": "2016",
+    "not shown (after 13 June 2018)": "2018",
+}
+
+SALTO = dict(municipality="oslo", place_role="gjerningssted")
+OPD = dict(municipality="oslo-pd", place_role="gjerningssted")
+GJENG = "gjengangere_4pluss_forhold"
+
+#: line in youth-figures.csv -> (year, dimensions). The value is copied from the row.
+YOUTH_MAP: dict[int, tuple[int, dict[str, str]]] = {
+    2: (2017, dict(SALTO, measure="forhold", age_group="10-17")),
+    3: (2016, dict(SALTO, measure="forhold", age_group="10-17")),
+    4: (2015, dict(SALTO, measure="personer", age_group="10-17")),
+    5: (2017, dict(SALTO, measure="personer", age_group="10-17")),
+    6: (2016, dict(SALTO, measure="personer", age_group="under-18", category=GJENG)),
+    7: (2017, dict(SALTO, measure="personer", age_group="under-18", category=GJENG)),
+    10: (2015, dict(SALTO, measure="personer", age_group="under-18", category=GJENG)),
+    11: (2018, dict(SALTO, measure="personer", age_group="under-18", category=GJENG)),
+    12: (2018, dict(SALTO, measure="personer", age_group="under-18", category=GJENG)),
+    13: (2018, dict(SALTO, measure="personer", age_group="10-17")),
+    14: (2019, dict(SALTO, measure="personer", age_group="10-17")),
+    16: (2019, dict(SALTO, measure="personer", age_group="under-18", category=GJENG)),
+    17: (2020, dict(SALTO, measure="personer", age_group="under-18", category=GJENG)),
+    18: (2020, dict(OPD, measure="anmeldelser", age_group="under-18")),
+    20: (2021, dict(OPD, measure="personer", age_group="under-18", category=GJENG)),
+    23: (2016, dict(SALTO, measure="forhold", age_group="under-18")),
+    25: (2016, dict(SALTO, measure="personer", age_group="under-18")),
+    26: (2016, dict(SALTO, measure="personer", age_group="under-15")),
+    27: (2015, dict(SALTO, measure="personer", age_group="under-15")),
+    28: (2016, dict(SALTO, measure="forhold", age_group="under-18", sex="jenter")),
+    29: (2015, dict(SALTO, measure="forhold", age_group="under-18", sex="jenter")),
+    30: (2015, dict(SALTO, measure="forhold", age_group="under-18", offence_group="narkotika")),
+    31: (2016, dict(SALTO, measure="forhold", age_group="under-18", offence_group="narkotika")),
+    33: (2015, dict(SALTO, measure="forhold_andel", age_group="under-18", sex="jenter")),
+    34: (2016, dict(SALTO, measure="forhold_andel", age_group="under-18", sex="jenter")),
+    35: (
+        2014,
+        dict(
+            SALTO,
+            measure="personer",
+            age_group="under-18",
+            offence_group="vinning",
+            offence_subgroup="ran",
+        ),
+    ),
+    36: (
+        2014,
+        dict(
+            SALTO,
+            measure="anmeldelser",
+            age_group="under-18",
+            offence_group="vinning",
+            offence_subgroup="ran",
+        ),
+    ),
+    37: (2014, dict(SALTO, measure="personer", age_group="under-18", category=GJENG)),
+    38: (2014, dict(SALTO, measure="forhold", age_group="under-18", category=GJENG)),
+    39: (2014, dict(SALTO, measure="personer", age_group="18-22", category=GJENG)),
+    40: (2014, dict(SALTO, measure="personer", age_group="18-22", sex="gutter", category=GJENG)),
+    41: (2014, dict(SALTO, measure="personer", age_group="18-22", sex="jenter", category=GJENG)),
+    42: (2013, dict(SALTO, measure="personer", age_group="under-18", category=GJENG)),
+    47: (2015, dict(SALTO, measure="personer", age_group="under-18", category=GJENG)),
+    48: (
+        2015,
+        dict(SALTO, measure="personer", age_group="under-18", category="gjengangere_10pluss"),
+    ),
+    49: (
+        2017,
+        dict(SALTO, measure="personer", age_group="under-18", category="gjengangere_10pluss"),
+    ),
+    50: (2017, dict(SALTO, measure="forhold_andel", age_group="under-18", category=GJENG)),
+    55: (
+        2020,
+        dict(
+            OPD,
+            measure="anmeldelser",
+            age_group="10-17",
+            offence_group="vinning",
+            offence_subgroup="ran",
+        ),
+    ),
+}
+
+_CHANGE = "a published change between two periods, not a count for a year (the dashboard "
+_CHANGE += "states changes from the stored figures; a change is never stored as a figure)"
+_PART_YEAR = "part of a year: the schema has no honest way to store a part-year figure"
+YOUTH_LEFT_OUT = {
+    8: "a police station area (Grønland) inside Oslo: no area code for station areas",
+    9: _CHANGE + "; and a station area (Majorstuen)",
+    15: _CHANGE,
+    19: _CHANGE,
+    21: _CHANGE,
+    22: "a difference from a five-year average, not a count for a year",
+    24: _CHANGE,
+    32: "violent incidents with four or more suspects: no measure counts incidents",
+    43: _CHANGE + " (over ten years)",
+    44: _CHANGE,
+    45: "a cohort share (2014 offenders not registered again in 2015), not a yearly figure",
+    46: _CHANGE,
+    51: _PART_YEAR + " (first half of 2017)",
+    52: _CHANGE + "; part of a year",
+    53: _PART_YEAR + " (first half of 2017)",
+    54: _CHANGE + "; part of a year",
+    56: _PART_YEAR + " (2021 to about 23 September)",
+    57: _PART_YEAR + " (January-July 2019)",
+    58: _PART_YEAR + " (January-July 2020)",
+    59: _CHANGE + "; part of a year",
+    60: _CHANGE + "; part of a year",
+    61: _PART_YEAR + " (January-July 2020)",
+    62: _PART_YEAR + " (2015, probably January-July; wording ambiguous)",
+    63: "a cohort (persons with 4+ offences in a year, 2015-2018), not a yearly figure",
+    64: "offences of a cohort counted over several years, not a yearly figure",
+    65: _PART_YEAR + " (January-October 2019), Asker and Bærum combined",
+    66: "Asker and Bærum combined (the police's prevention section): no area code for it, "
+    "and never to be split into the two kommuner",
+    67: _PART_YEAR + " (2019 to about November), Asker and Bærum combined",
+    68: _PART_YEAR + " (year to date; the year is not shown)",
+    69: _PART_YEAR + " (year to date; the year is not shown)",
+    70: _PART_YEAR + " (year to date; the year is not shown)",
+}
+
+YOUTH_NOTES = {
+    "oslo": (
+        "SaLTo-tall for Oslo kommune: lovbrudd registrert i Oslo (gjerningssted Oslo), "
+        "uansett hvor de mistenkte bor. Gjengitt i en avis, av Oslo kommune eller politiet; "
+        "SaLTo-rapporten selv er kilden de viser til."
+    ),
+    "oslo-pd": (
+        "Oslo politidistrikt (Oslo, Asker og Bærum fra 1. mai 2017): tallet gjelder hele "
+        "distriktet og blandes aldri inn i en kommunes serie."
+    ),
+}
+
+YOUTH_CAVEATS = (
+    "Kopiert fra prosjektets referansefil youth-figures.csv (ett publisert tall per rad, "
+    "med teksten tallet er lest fra i `quote`). Ingenting er anslått eller beregnet på nytt. "
+    "Tall fra Oslo kommune (SaLTo: gjerningssted Oslo) og fra Oslo politidistrikt (Oslo, "
+    "Asker og Bærum) er lagret som ulike områder og blandes aldri. Deler av år (halvår, "
+    "hittil i år) og endringer i prosent er ikke lagret. Der to kilder oppgir ulike tall for "
+    "det samme (f.eks. unge gjengangere 2015: 88 og 89), er begge lagret, og den nyeste vises."
+)
+
+
+def _slug(text: str) -> str:
+    table = str.maketrans("æøåÆØÅ", "eoaEOA")
+    words = re.findall(r"[a-z0-9]+", text.translate(table).lower())
+    return "-".join(words[:4])
+
+
+def youth_sources(
+    path: Path,
+) -> list[tuple[str, dict[str, str], list[dict[str, str]]]]:
+    """(file stem, sidecar, rows) per source of youth-figures.csv."""
+    with path.open(newline="", encoding="utf-8") as f:
+        reference = [(i + 2, row) for i, row in enumerate(csv.DictReader(f))]
+    known = set(YOUTH_MAP) | set(YOUTH_LEFT_OUT)
+    lines = {n for n, _r in reference}
+    if lines != known:
+        raise ConversionError(
+            f"youth-figures.csv: lines {sorted(lines ^ known)} are not mapped or listed as "
+            "left out (or no longer exist)"
+        )
+    by_source: dict[tuple[str, str, str], list[dict[str, str]]] = {}
+    for row_no, r in reference:
+        if row_no not in YOUTH_MAP:
+            continue
+        year, dims = YOUTH_MAP[row_no]
+        if str(year) not in r["period"]:
+            raise ConversionError(f"youth-figures.csv line {row_no}: period {r['period']!r}")
+        value = r["value"]
+        if not re.fullmatch(r"\d+(\.\d)?", value):
+            raise ConversionError(f"youth-figures.csv line {row_no}: value {value!r}")
+        note = YOUTH_NOTES[dims["municipality"]]
+        detail = f"Kildens beskrivelse: {r['area_detail']}; alder: {r['age_group']}"
+        if r["sex"] != "all":
+            detail += f"; kjønn: {r['sex']}"
+        note += f" {detail}; enhet: {r['unit']} (referansefilen youth-figures.csv, linje {row_no})."
+        row = base_row(year=year, value=value, quote=r["quoted_text"], note=note, **dims)
+        key = (r["source_url"], r["source_title"], r["publication_date"])
+        by_source.setdefault(key, []).append(row)
+    out = []
+    for (url, title, date_text), rows in by_source.items():
+        published = YOUTH_PUBLISHED.get(date_text, date_text)
+        if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", published):
+            raise ConversionError(f"youth-figures.csv: publication date {date_text!r}")
+        inferred = (
+            ""
+            if published == date_text
+            else (
+                f" Publiseringsdatoen vises ikke i kilden ({date_text}); "
+                f"`published` = {published} er det kilden selv viser."
+            )
+        )
+        publisher = title.split(":", 1)[0].strip()
+        stem = f"ungdom-{published}-{_slug(title)}"
+        areas = sorted({r["municipality"] for r in rows})
+        meta = {
+            "title": title,
+            "publisher": publisher,
+            "publication": title,
+            "published": published,
+            "section": "Tall sitert i teksten (SaLTo-rapporten «Barne- og ungdomskriminalitet i "
+            "Oslo» eller Oslo politidistrikt)",
+            "unit": "; ".join(sorted({r["measure"] for r in rows})),
+            "counts": "; ".join(
+                (
+                    "Oslo kommune, gjerningssted Oslo (SaLTo)"
+                    if a == "oslo"
+                    else "Oslo politidistrikt (Oslo, Asker og Bærum)"
+                )
+                for a in areas
+            ),
+            "notes": YOUTH_CAVEATS + inferred,
+            "licence": "Sitat fra offentlig publisert tekst, gjengitt med kildehenvisning.",
+            "source_url": url,
+        }
+        out.append((stem, meta, rows))
+    return out
+
+
+def convert_youth(path: Path, out_dir: Path) -> dict[str, int]:
+    counts = {}
+    for stem, meta, rows in youth_sources(path):
+        check_unique(stem, rows)
+        write_csv(out_dir / f"{stem}.csv", rows)
+        write_sidecar(out_dir / f"{stem}.meta.yml", meta, origin="youth-figures.csv")
+        counts[stem] = len(rows)
+    return counts
+
+
+# ------------------------------------------------ more rows of public-figures.csv (by line)
+#
+# Figures for Oslo, the Oslo police district and Norway that the first three files do not
+# hold. Mapped by line number; rows not mapped here and not in the three files above are
+# listed in PUBLIC_LEFT_OUT with the reason. One data file per source.
+
+#: Non-ISO `publication_date` texts -> the ISO date they support.
+PUBLIC_PUBLISHED = {
+    "2013 (yearbook edition)": "2013",
+    "not shown (statistics year 2017)": "2018",
+    "not shown (statistics year 2013)": "2014",
+    "2012 (yearbook edition; columns 2003-2011)": "2012",
+    "not shown (late 2013/early 2014)": "2013",
+    "not shown (2015)": "2015",
+}
+
+_OSLO, _NORGE, _OPD = "oslo", "norge", "oslo-pd"
+
+
+def _charged(muni: str, role: str, age: str, group: str = "alle") -> dict[str, str]:
+    code = "0301" if muni == _OSLO else "0"
+    return dict(
+        municipality=muni,
+        municipality_code=code,
+        measure="siktede",
+        place_role=role,
+        # residents of Oslo; Norway's residents are everyone ("alle")
+        residence="oslo" if role == "bosted" and muni == _OSLO else "alle",
+        age_group=age,
+        offence_group=group,
+    )
+
+
+#: line -> (file prefix, year, period, dimensions)
+PUBLIC_MAP: dict[int, tuple[str, int, str, dict[str, str]]] = {
+    139: ("oslo-arbok", 2012, "", dict(municipality=_OSLO, measure="anmeldte_lovbrudd")),
+    140: (
+        "oslo-arbok",
+        2012,
+        "",
+        dict(municipality=_OSLO, measure="anmeldte_lovbrudd", offence_group="ran"),
+    ),
+    142: (
+        "oslo-arbok",
+        2012,
+        "",
+        dict(municipality=_OSLO, measure="anmeldte_lovbrudd", offence_group="narkotika"),
+    ),
+    **{
+        line: ("ssb-siktede-bosted", 2017, "", _charged(muni, "bosted", age))
+        for line, muni, age in (
+            (143, _OSLO, "alle"),
+            (144, _OSLO, "5-14"),
+            (145, _OSLO, "15-17"),
+            (146, _OSLO, "18-20"),
+            (147, _NORGE, "alle"),
+            (148, _NORGE, "5-14"),
+            (149, _NORGE, "15-17"),
+            (150, _NORGE, "18-20"),
+        )
+    },
+    **{
+        line: ("ssb-siktede-gjerningssted", 2013, "", _charged(muni, "gjerningssted", age, group))
+        for line, muni, age, group in (
+            (151, _OSLO, "alle", "alle"),
+            (152, _OSLO, "5-14", "alle"),
+            (153, _OSLO, "15-17", "alle"),
+            (154, _OSLO, "18-20", "alle"),
+            (155, _OSLO, "alle", "forbrytelser"),
+            (156, _OSLO, "5-14", "forbrytelser"),
+            (157, _OSLO, "15-17", "forbrytelser"),
+            (158, _OSLO, "18-20", "forbrytelser"),
+            (159, _NORGE, "alle", "alle"),
+            (160, _NORGE, "5-14", "alle"),
+            (161, _NORGE, "15-17", "alle"),
+            (162, _NORGE, "18-20", "alle"),
+        )
+    },
+    **{
+        line: (
+            "ssb-siktede-per1000",
+            year,
+            "",
+            dict(
+                municipality=_NORGE,
+                municipality_code="0",
+                measure="siktede_per1000",
+                age_group=age,
+                offence_group=group,
+            ),
+        )
+        for line, year, age, group in (
+            (163, 2010, "5-14", "alle"),
+            (164, 2011, "5-14", "alle"),
+            (165, 2010, "15-17", "alle"),
+            (166, 2011, "15-17", "alle"),
+            (167, 2010, "18-20", "alle"),
+            (168, 2011, "18-20", "alle"),
+            (169, 2010, "15-17", "forbrytelser"),
+            (170, 2011, "15-17", "forbrytelser"),
+        )
+    },
+    200: ("politi-opd", 2017, "", dict(municipality=_OPD, measure="forhold", age_group="under-18")),
+    201: (
+        "politi-opd",
+        2017,
+        "",
+        dict(municipality=_OPD, measure="personer", age_group="under-18"),
+    ),
+    202: ("politi-opd", 2018, "", dict(municipality=_OPD, measure="anmeldte_lovbrudd")),
+    203: (
+        "politi-opd",
+        2018,
+        "",
+        dict(municipality=_OPD, measure="anmeldte_lovbrudd", offence_group="vold"),
+    ),
+    204: (
+        "politi-opd",
+        2018,
+        "",
+        dict(municipality=_OPD, measure="personer", age_group="under-18"),
+    ),
+    205: (
+        "politi-opd",
+        2018,
+        "",
+        dict(
+            municipality=_OPD,
+            measure="personer",
+            age_group="under-18",
+            category="gjengangere_4pluss_forhold",
+        ),
+    ),
+    206: ("politi-opd", 2018, "", dict(municipality=_OPD, measure="forhold", age_group="under-18")),
+    207: ("politi-opd", 2017, "", dict(municipality=_OPD, measure="forhold", age_group="under-18")),
+    208: (
+        "ssb-befolkning-tabell",
+        2013,
+        "1.1.2013",
+        dict(municipality="baerum", municipality_code="0219", measure="befolkning"),
+    ),
+    210: (
+        "ssb-befolkning-tabell",
+        2013,
+        "1.1.2013",
+        dict(municipality=_OSLO, municipality_code="0301", measure="befolkning"),
+    ),
+    212: (
+        "ssb-befolkning-tabell",
+        2015,
+        "1.1.2015",
+        dict(municipality=_OSLO, municipality_code="0301", measure="befolkning"),
+    ),
+}
+
+PUBLIC_LEFT_OUT = {
+    141: "registered traffic misdemeanours (registrerte forseelser), not reported offences: "
+    "no measure for them",
+    209: "a preliminary, calculated population on 31 December, not the final 1 January figure",
+    211: "a preliminary, calculated population on 31 December, not the final 1 January figure",
+    **{
+        line: "persons sanctioned / victims by SSB's ten offence groups: no page shows "
+        "sanctions or victims, and the vocabulary has only the seven groups of 08487"
+        for line in range(171, 200)
+    },
+    **{
+        line: "a survey answer (Ungdata / Ung i Oslo / Ungdomsundersøkelsen) by school year "
+        "or sex: no page shows survey answers in this breakdown"
+        for line in range(339, 364)
+    },
+}
+
+
+def public_extra_sources(
+    reference: list[tuple[int, dict[str, str]]],
+) -> list[tuple[str, dict[str, str], list[dict[str, str]]]]:
+    """(file stem, sidecar, rows) per source for the rows in PUBLIC_MAP."""
+    by_line = dict(reference)
+    by_source: dict[tuple[str, str, str, str], list[dict[str, str]]] = {}
+    tables: dict[tuple[str, str, str, str], set[str]] = {}
+    for line, (prefix, year, period, dims) in PUBLIC_MAP.items():
+        r = by_line[line]
+        if str(year) not in r["period"]:
+            raise ConversionError(f"public-figures.csv line {line}: period {r['period']!r}")
+        value = r["value"]
+        if not re.fullmatch(r"\d+(\.\d+)?", value):
+            raise ConversionError(f"public-figures.csv line {line}: value {value!r}")
+        note = (
+            f"Kildens beskrivelse: område {r['municipality']}; alder {r['age_group']}; "
+            f"lovbrudd {r['offence_group'] or '-'}; enhet: {r['unit']} "
+            f"(referansefilen public-figures.csv, linje {line})."
+        )
+        if dims["municipality"] == _OPD:
+            note += " " + YOUTH_NOTES[_OPD]
+        row = base_row(year=year, period=period, value=value, quote=r["quoted_cells"], note=note)
+        row.update(dims)
+        key = (prefix, r["source_url"], r["source_title"], r["publication_date"])
+        by_source.setdefault(key, []).append(row)
+        tables.setdefault(key, set()).add(r["table"])
+    out = []
+    for key, rows in by_source.items():
+        prefix, url, title, date_text = key
+        published = PUBLIC_PUBLISHED.get(date_text, date_text)
+        if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", published):
+            raise ConversionError(f"public-figures.csv: publication date {date_text!r}")
+        inferred = (
+            ""
+            if published == date_text
+            else f" Publiseringsdatoen vises ikke som dato i kilden ({date_text}); "
+            f"`published` = {published} er det tidligste den kan være."
+        )
+        stem = f"{prefix}-{published}-{_slug(title)}"
+        meta = {
+            "title": title,
+            "publisher": title.split(":", 1)[0].split(" (", 1)[0].strip(),
+            "publication": title,
+            "published": published,
+            "section": "; ".join(sorted(tables[key])),
+            "unit": "; ".join(sorted({r["measure"] for r in rows})),
+            "counts": "; ".join(sorted({r["measure"] for r in rows})),
+            "notes": COMMON_CAVEATS + inferred,
+            "licence": LICENCE_SSB
+            if prefix.startswith("ssb-")
+            else "Sitat fra offentlig publisert tekst, gjengitt med kildehenvisning.",
+            "source_url": url,
+        }
+        out.append((stem, meta, rows))
+    return out
+
+
+def convert_public_extra(reference_path: Path, out_dir: Path) -> dict[str, int]:
+    counts = {}
+    for stem, meta, rows in public_extra_sources(read_reference(reference_path)):
+        check_unique(stem, rows)
+        write_csv(out_dir / f"{stem}.csv", rows)
+        write_sidecar(out_dir / f"{stem}.meta.yml", meta)
+        counts[stem] = len(rows)
+    return counts
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("reference", type=Path, help="path to public-figures.csv")
+    parser.add_argument(
+        "--youth",
+        type=Path,
+        help="path to youth-figures.csv (default: beside public-figures.csv)",
+    )
     parser.add_argument(
         "--out",
         type=Path,
@@ -624,6 +1118,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         counts = convert(args.reference, args.out)
+        youth = args.youth or args.reference.with_name("youth-figures.csv")
+        counts |= convert_youth(youth, args.out)
+        counts |= convert_public_extra(args.reference, args.out)
     except ConversionError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

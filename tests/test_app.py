@@ -51,7 +51,7 @@ def test_chart_csv_has_exactly_the_rows_behind_the_chart(client, con):
     expected = con.execute(
         "SELECT count(*) FROM facts WHERE preferred AND measure='anmeldelser' AND place_role='bosted' "
         "AND municipality='baerum' AND age_group IN ('10-14','15-17') AND sex IN ('jenter','gutter') "
-        "AND residence='alle' AND category='alle' AND year BETWEEN 2015 AND 2018"
+        "AND residence='baerum' AND category='alle' AND year BETWEEN 2015 AND 2018"
     ).fetchall()[0][0]
     assert len(rows) == expected == 16
     assert {r["place_role"] for r in rows} == {"bosted"}

@@ -125,15 +125,27 @@ def test_import_conflict_is_refused_with_both_values(capsys, env):
     assert code == 1
     assert "existing 12, new 13" in err and "--replace" in err
     assert digest(data / "asker-2021.csv") == before_csv and digest(wh) == before_wh
+    # --replace with the same `published` date: refused (the new value is not newer)
+    code, _, err = run(capsys, "import", str(new), "--replace", *args)
+    assert code == 1
+    assert "asker-2021.meta.yml, column 'published'" in err and "must be later" in err
+    assert digest(data / "asker-2021.csv") == before_csv and digest(wh) == before_wh
+    meta = new.with_name("asker-2021.meta.yml")
+    meta.write_text(NEW_META.replace('"2022"', '"2022-06-15"'), encoding="utf-8")
     code, out, _ = run(capsys, "import", str(new), "--replace", *args)
     assert code == 0 and "1 replaced" in out
+    assert "kept as an earlier edition in asker-2021.edition-2022.csv" in out
+    assert (data / "asker-2021.edition-2022.meta.yml").exists()
     code, out, _ = run(capsys, "export", "--codes", *args)
-    values = [
-        r["value"]
+    editions = [
+        (r["value"], r["published"], r["edition"], r["editions"], r["preferred"])
         for r in csv.DictReader(io.StringIO(out))
         if r["sex"] == "jenter" and r["municipality"] == "asker"
     ]
-    assert values == ["13"]
+    assert sorted(editions) == [
+        ("12", "2022", "2", "2", "False"),
+        ("13", "2022-06-15", "1", "2", "True"),
+    ]
 
 
 def test_import_of_invalid_file_changes_nothing(capsys, env):

@@ -153,7 +153,7 @@ def test_status_labels_come_from_the_vocabulary():
     assert status_label("..") == "tall mangler"
     assert status_label(":", "nb") == "skjult (konfidensielt)"
     assert status_label(".", "en") == "not applicable"
-    assert status_label("-", "en") == "printed as a dash in the source"
+    assert status_label("-", "en") == "nil / nothing"
     assert status_label("?") == "?"  # unknown symbols are shown as they are
 
 

@@ -100,7 +100,8 @@ def test_lines_match_the_preferred_facts(con, maal, sted):
         "SELECT sex_nb || ' ' || replace(age_group, '-', '–'), year, value FROM facts_labelled "
         "WHERE preferred AND municipality = 'baerum' AND measure = ? AND place_role = ? "
         "AND age_group IN ('10-14', '15-17') AND sex IN ('jenter', 'gutter') "
-        "AND category = 'alle' AND residence = 'alle'",
+        "AND category = 'alle' "
+        "AND (residence = 'alle' OR (place_role = 'bosted' AND residence = municipality))",
         [maal, sted],
     ).fetchall()
     drawn = lines(charts.render(CHART_ID, con.cursor(), state(maal=maal, sted=sted)))

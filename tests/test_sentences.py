@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.words.sentences import SMALL_THRESHOLD, change_sentence, is_small
+from dashboard.words.sentences import (
+    SMALL_THRESHOLD,
+    breakdown_sentence,
+    change_sentence,
+    is_small,
+    period_change_sentence,
+    shared_years,
+)
 
 SUBJECT = "Anmeldelser med gjerningssted Bærum, 10–17 år"
 
@@ -77,9 +84,12 @@ def test_almost_unchanged():
 
 
 def test_from_zero_gives_no_percentage():
-    assert change_sentence("X", 25, 2020, 0, 2019) == "X: 25 i 2020, mot 0 i 2019."
-    assert (
-        change_sentence("X", 25, 2020, 0, 2019, "en") == "X: 25 in 2020, compared with 0 in 2019."
+    # (0 is a small number, so the warning follows)
+    assert change_sentence("X", 25, 2020, 0, 2019) == (
+        "X: 25 i 2020, mot 0 i 2019. Tallene er små, og endringer er usikre."
+    )
+    assert change_sentence("X", 25, 2020, 0, 2019, "en").startswith(
+        "X: 25 in 2020, compared with 0 in 2019."
     )
 
 
@@ -93,9 +103,14 @@ def test_small_numbers_warning():
     )
 
 
-def test_small_warning_needs_both_values_small():
-    assert "små" not in change_sentence("X", 4, 2020, 30, 2019)
-    assert "små" not in change_sentence("X", 30, 2020, 4, 2019)
+def test_small_warning_when_either_value_is_small():
+    # 4 -> 30 is "up 650 %" on the strength of four cases: one small figure is enough.
+    assert change_sentence("X", 30, 2020, 4, 2019) == (
+        "X: 30 i 2020, opp 650\u00a0% fra 4 i 2019. Tallene er små, og endringer er usikre."
+    )
+    assert "små" in change_sentence("X", 4, 2020, 30, 2019)
+    assert "small" in change_sentence("X", 4, 2020, 30, 2019, "en")
+    assert "små" not in change_sentence("X", 25, 2020, 30, 2019)
     assert "små" not in change_sentence("X", 4, 2020, None, 2019)  # no change is stated
 
 
@@ -135,3 +150,64 @@ def test_default_threshold():
 def test_unknown_language():
     with pytest.raises(ValueError):
         change_sentence("X", 1, 2020, 2, 2019, lang="sv")
+
+
+def test_overlapping_two_year_averages_are_named():
+    assert period_change_sentence("Lovbrudd", 3621, "2021-2022", 3644, "2020-2021") == (
+        "Lovbrudd: 3\u00a0621 i 2021-2022, ned 1\u00a0% fra 3\u00a0644 i 2020-2021. "
+        "Begge er toårssnitt som deler ett år (2021)."
+    )
+    assert period_change_sentence("Offences", 4031, "2022-2023", 3621, "2021-2022", "en") == (
+        "Offences: 4,031 in 2022-2023, up 11% from 3,621 in 2021-2022. "
+        "Both are two-year averages that share a year (2022)."
+    )
+
+
+def test_periods_without_a_shared_year_get_no_overlap_note():
+    text = period_change_sentence("Lovbrudd", 4372, "2023-2024", 3644, "2020-2021")
+    assert "deler" not in text and text.endswith("fra 3\u00a0644 i 2020-2021.")
+    assert "deler" not in period_change_sentence("X", None, "2021-2022", 3644, "2020-2021")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "shared"),
+    [
+        ("2021-2022", "2020-2021", [2021]),
+        ("2020-2023", "2021-2022", [2021, 2022]),
+        ("2021-2022", "2021-2022", []),  # the same period: no comparison between periods
+        ("2022", "2021", []),
+        ("2021", "2020-2021", [2021]),
+        ("1.1.2020", "2020", []),
+    ],
+)
+def test_shared_years(a, b, shared):
+    assert shared_years(a, b) == shared
+
+
+def test_breakdown_names_a_missing_part():
+    assert breakdown_sentence(
+        "Forhold 10–17 år, 2019", 488, [("Vinning", 275), ("Vold", 37), ("Skadeverk", None)]
+    ) == (
+        "Forhold 10–17 år, 2019: 488 i alt. Vinning 275; Vold 37; tall mangler for skadeverk, "
+        "så delene kan ikke summeres til totalen."
+    )
+    assert breakdown_sentence(
+        "Offences 2019", 488, [("Property", 275), ("Damage", None), ("Traffic", None)], "en"
+    ) == (
+        "Offences 2019: 488 in total. Property 275; no figure for Damage and Traffic, so the "
+        "parts cannot be summed to the total."
+    )
+
+
+def test_breakdown_says_when_complete_parts_do_not_add_up():
+    assert breakdown_sentence("Anmeldelser 2020", 288, [("Bærum", 150), ("Andre", 160)]) == (
+        "Anmeldelser 2020: 288 i alt. Bærum 150; Andre 160. "
+        "Delene summerer til 310, ikke til den publiserte totalen."
+    )
+    assert breakdown_sentence("X", 10, [("A", 4), ("B", 6)]) == "X: 10 i alt. A 4; B 6."
+
+
+def test_breakdown_with_every_part_missing():
+    assert breakdown_sentence("X", 10, [("A", None)]) == (
+        "X: 10 i alt. Tall mangler for a, så delene kan ikke summeres til totalen."
+    )

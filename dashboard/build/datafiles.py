@@ -11,9 +11,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import io
 import math
 import re
+import unicodedata
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,6 +38,9 @@ KEY_COLUMNS = (
     "offence_subgroup",
     "category",
 )
+#: What a number is about: the key without `period` (which follows from year + measure),
+#: so `2019-2020` and `2020` for one measure and year cannot both stand.
+IDENTITY_COLUMNS = tuple(c for c in KEY_COLUMNS if c != "period")
 DIMENSION_COLUMNS = tuple(dims.DIMENSIONS)
 REQUIRED_COLUMNS = ("year", "municipality", "measure", "value")
 OPTIONAL_COLUMNS = (
@@ -51,9 +57,19 @@ OPTIONAL_COLUMNS = (
     "section",
     "quote",
     "note",
+    "page",
 )
 ALLOWED_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
-FACT_COLUMNS = (*KEY_COLUMNS, "municipality_code", "value", "status", "section", "quote", "note")
+FACT_COLUMNS = (
+    *KEY_COLUMNS,
+    "municipality_code",
+    "value",
+    "status",
+    "section",
+    "quote",
+    "note",
+    "page",
+)
 
 SIDECAR_REQUIRED = (
     "title",
@@ -68,9 +84,9 @@ SIDECAR_REQUIRED = (
 SIDECAR_OPTIONAL = ("page", "definitions", "notes", "source_url", "licence_url", "accessed")
 
 FIRST_YEAR = 1990
-_PERIOD_RANGE = re.compile(r"^(\d{4})-(\d{4})$")
-_PERIOD_DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.(\d{4})$")
-_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+_PERIOD_RANGE = re.compile(r"^([0-9]{4})-([0-9]{4})$")
+_PERIOD_DATE = re.compile(r"^[0-9]{1,2}\.[0-9]{1,2}\.([0-9]{4})$")
+_PUBLISHED = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 @dataclass(frozen=True)
@@ -108,6 +124,16 @@ class SourceFile:
     meta: dict[str, str]
     rows: list[dict] = field(default_factory=list)  # each has FACT_COLUMNS + "line"
 
+    @property
+    def published(self) -> tuple[dt.date, str] | None:
+        """The sidecar's `published` as (first day it can mean, precision), or None."""
+        return parse_published(self.meta.get("published", ""))
+
+    @property
+    def edition(self) -> tuple[str, str]:
+        """(publication, published): a correction of a publication is a new edition."""
+        return self.meta.get("publication", ""), self.meta.get("published", "")
+
 
 def current_year() -> int:
     return dt.date.today().year
@@ -138,6 +164,32 @@ def inputs_fingerprint(data_dir: Path, extra: tuple[Path, ...] = ()) -> str:
     return digest.hexdigest()
 
 
+def parse_published(text: str) -> tuple[dt.date, str] | None:
+    """An ISO publication date and its precision: ('2021-05-03' -> day, '2021-05' -> month,
+    '2021' -> year). The date is the first day the text can mean; None if not ISO."""
+    match = _PUBLISHED.fullmatch(text)
+    if not match:
+        return None
+    year, month, day = match.group(1), match.group(2), match.group(3)
+    try:
+        date = dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return None
+    return date, ("day" if day else "month" if month else "year")
+
+
+def _published_hint(text: str) -> str:
+    """What to write instead of a non-ISO date, when the intent is clear."""
+    match = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text)
+    if match:
+        day, month, year = match.groups()
+        return f"write {year}-{int(month):02d}-{int(day):02d}"
+    match = re.fullmatch(r"(\d{1,2})[./](\d{4})", text)
+    if match:
+        return f"write {match.group(2)}-{int(match.group(1)):02d}"
+    return "write YYYY-MM-DD, or YYYY-MM / YYYY when only the month or year is known"
+
+
 def read_sidecar(csv_path: Path) -> tuple[dict[str, str], list[Problem]]:
     """Load and check a CSV's metadata sidecar."""
     path = sidecar_path(csv_path)
@@ -154,6 +206,8 @@ def read_sidecar(csv_path: Path) -> tuple[dict[str, str], list[Problem]]:
         ]
     try:
         meta = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        return {}, [_decode_problem(name, path.read_bytes(), exc)]
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         return {}, [
@@ -178,7 +232,88 @@ def read_sidecar(csv_path: Path) -> tuple[dict[str, str], list[Problem]]:
                 )
             )
     clean = {k: ("" if v is None else str(v).strip()) for k, v in meta.items()}
+    published = clean.get("published", "")
+    if published and parse_published(published) is None:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        line = next((i for i, t in enumerate(lines, 1) if t.startswith("published:")), None)
+        problems.append(
+            Problem(
+                name,
+                line,
+                "published",
+                f"'{published}' is not an ISO date; {_published_hint(published)} "
+                "(newest edition is decided by this date)",
+            )
+        )
     return clean, problems
+
+
+def _decode_problem(name: str, data: bytes, exc: UnicodeDecodeError) -> Problem:
+    """A located, friendly message for a file that is not UTF-8 (e.g. Latin-1 from Excel)."""
+    line_start = data.rfind(b"\n", 0, exc.start) + 1
+    line = data.count(b"\n", 0, exc.start) + 1
+    prefix = data[line_start : exc.start].decode("latin-1")
+    header = data[: data.find(b"\n")].decode("latin-1") if b"\n" in data else ""
+    columns = next(csv.reader([header]), []) if header else []
+    cell = len(next(csv.reader([prefix]), [""])) - 1 if prefix else 0
+    column = columns[cell].strip() if 0 <= cell < len(columns) else None
+    byte = data[exc.start]
+    return Problem(
+        name,
+        line,
+        column,
+        f"not UTF-8 text: byte 0x{byte:02X} (probably '{bytes([byte]).decode('cp1252', 'replace')}' "
+        "in Latin-1/Windows-1252) cannot be read; save the file as UTF-8 (Excel: 'CSV UTF-8 "
+        "(kommadelt)'; LibreOffice: character set 'Unicode (UTF-8)')",
+    )
+
+
+def _decode(name: str, data: bytes) -> tuple[str | None, list[Problem]]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:200]:
+        return None, [
+            Problem(
+                name,
+                1,
+                None,
+                "the file is UTF-16 text; save it as UTF-8 (Excel: 'CSV UTF-8 (kommadelt)', "
+                "not 'Unicode-tekst'; LibreOffice: character set 'Unicode (UTF-8)')",
+            )
+        ]
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        return None, [_decode_problem(name, data, exc)]
+
+
+def _records(text: str) -> Iterator[tuple[int, list[str]]]:
+    """CSV records with the line each starts on.
+
+    Only \n, \r\n and \r end a line (str.splitlines would also split on U+0085,
+    U+2028 and others, cutting a row in two and shifting every later line number);
+    a line break inside a quoted cell is kept in the cell.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    start = 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise _CsvProblem(start, str(exc)) from exc
+        yield start, cells
+        start = reader.line_num + 1
+
+
+class _CsvProblem(Exception):
+    def __init__(self, line: int, message: str):
+        self.line, self.message = line, message
+        super().__init__(message)
+
+
+def _normalise(text: str) -> str:
+    """Cell text as compared and stored: Unicode NFKC, trimmed."""
+    return unicodedata.normalize("NFKC", text).strip()
 
 
 def read_file(csv_path: Path) -> tuple[SourceFile, list[Problem]]:
@@ -187,16 +322,33 @@ def read_file(csv_path: Path) -> tuple[SourceFile, list[Problem]]:
     name = csv_path.name
     meta, problems = read_sidecar(csv_path)
     source = SourceFile(csv_path.stem, csv_path, meta)
+    text, decode_problems = _decode(name, csv_path.read_bytes())
+    if text is None:
+        return source, [*problems, *decode_problems]
     try:
-        text = csv_path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return source, [*problems, Problem(name, None, None, f"not UTF-8 text: {exc}")]
-    reader = csv.reader(text.splitlines())
-    try:
-        header = next(reader)
-    except StopIteration:
+        records = list(_records(text))
+    except _CsvProblem as exc:
+        return source, [
+            *problems,
+            Problem(name, exc.line, None, f"cannot be read as CSV ({exc.message})"),
+        ]
+    if not records:
         return source, [*problems, Problem(name, 1, None, "file is empty (no header row)")]
-    header = [h.strip() for h in header]
+    header = [_normalise(h) for h in records[0][1]]
+    separator = next((sep for sep in (";", "\t") if sep in records[0][1][0]), None)
+    if separator and not set(REQUIRED_COLUMNS) <= set(header):
+        shown = "';'" if separator == ";" else "a tab"
+        return source, [
+            *problems,
+            Problem(
+                name,
+                1,
+                None,
+                f"the columns are separated by {shown}, not ','; save the file as "
+                "comma-separated CSV (Excel: 'CSV UTF-8 (kommadelt)') and write decimals "
+                "with '.'",
+            ),
+        ]
     for column in header:
         if column not in ALLOWED_COLUMNS:
             problems.append(
@@ -217,26 +369,30 @@ def read_file(csv_path: Path) -> tuple[SourceFile, list[Problem]]:
         return source, problems
 
     seen: dict[tuple, int] = {}
-    for cells in reader:
-        line = reader.line_num
+    for line, cells in records[1:]:
         if not any(c.strip() for c in cells):
             continue
         if len(cells) != len(header):
+            what = "an extra field" if len(cells) > len(header) else "a missing field"
             problems.append(
                 Problem(
                     name,
                     line,
                     None,
-                    f"has {len(cells)} cells but the header has {len(header)} columns",
+                    f"has {len(cells)} cells but the header has {len(header)} columns "
+                    f"({what}): quote text that contains a comma, write numbers without a "
+                    "thousands separator (1234) and give every column a cell, even an "
+                    "empty one",
                 )
             )
             continue
         raw = {h: c.strip() for h, c in zip(header, cells, strict=True)}
         row, row_problems = _validate_row(name, line, raw)
+        row_problems += _split_number(name, line, header, raw)
         problems += row_problems
         if row_problems:
             continue
-        key = tuple(row[c] for c in KEY_COLUMNS)
+        key = identity(row)
         if key in seen:
             problems.append(
                 Problem(
@@ -254,9 +410,161 @@ def read_file(csv_path: Path) -> tuple[SourceFile, list[Problem]]:
     return source, problems
 
 
+def identity(row: dict) -> tuple:
+    """What a number is about: every dimension (the period follows from year + measure)."""
+    return tuple(row[c] for c in IDENTITY_COLUMNS)
+
+
+def _split_number(name: str, line: int, header: list[str], raw: dict[str, str]) -> list[Problem]:
+    """`...,1,234` under `value,note`: a number split at a thousands comma fits the header
+    by accident. A value of 1-3 digits followed by a text cell of exactly three digits is
+    refused rather than stored as 1 with the note "234"."""
+    if "value" not in header or header.index("value") + 1 >= len(header):
+        return []
+    following = header[header.index("value") + 1]
+    value, rest = raw.get("value", ""), raw.get(following, "")
+    if (
+        following in ("note", "quote", "section")
+        and re.fullmatch(r"[0-9]{1,3}", value)
+        and re.fullmatch(r"[0-9]{3}", rest)
+    ):
+        return [
+            Problem(
+                name,
+                line,
+                "value",
+                f"'{value}' followed by '{rest}' in column '{following}' looks like the "
+                f"number {value},{rest} split at a thousands comma; write {value}{rest} "
+                "(digits only, no separator)",
+            )
+        ]
+    return []
+
+
 def _describe_key(row: dict) -> str:
     return ", ".join(
         f"{c}={row[c]}" for c in KEY_COLUMNS if row[c] not in ("", dims.TOTAL) or c == "year"
+    )
+
+
+def _non_ascii_digits(text: str) -> bool:
+    return any(ch.isdigit() and ch not in "0123456789" for ch in text)
+
+
+def _ascii_hint(text: str) -> str:
+    """The text with every Unicode digit written as an ASCII digit (for 'write ... instead')."""
+    return "".join(
+        str(unicodedata.digit(ch)) if ch.isdigit() else ch for ch in unicodedata.normalize("NFKC", text)
+    )
+
+
+def parse_value(text: str, measure: dims.Measure | None) -> tuple[float | None, str | None]:
+    """A value cell as a number, or the reason it is refused and what to write instead."""
+    if _non_ascii_digits(text):
+        return None, (
+            f"'{text}' uses digits that are not ASCII 0-9 (full-width or another script); "
+            f"write {_ascii_hint(text)}"
+        )
+    unit = measure.unit if measure else None
+    if measure is not None and unit == "count":
+        if re.fullmatch(r"[0-9]+", text):
+            return float(int(text)), None
+        if re.fullmatch(r"-[0-9]+(\.[0-9]+)?", text):
+            return None, f"{text} is negative; a count cannot be"
+        if re.fullmatch(r"[0-9]{1,3}(\.[0-9]{3})+", text):
+            return None, (
+                f"'{text}' is not a whole number: a count is written with digits only, no "
+                f"thousands point; if you mean {text.replace('.', ' ')}, write "
+                f"{text.replace('.', '')}"
+            )
+        if re.fullmatch(r"[0-9]{1,3}([ \u00a0\u202f\u2009][0-9]{3})+", text):
+            return None, (
+                f"'{text}' is not a number as written: no thousands separator; write "
+                f"{re.sub(r'[^0-9]', '', text)}"
+            )
+        if re.fullmatch(r"[0-9]+[.,][0-9]+", text):
+            return None, (
+                f"'{text}' is not a whole number; {measure.code} is a count (unit "
+                f"'{measure.unit_nb}'), written with digits only, e.g. 12. A figure with "
+                "decimals belongs to a rate, average or percentage measure"
+            )
+        return None, f"'{text}' is not a number; a count is written with digits only, e.g. 1234"
+    signed = unit in (None, "difference")
+    pattern = r"-?[0-9]+(\.[0-9]+)?" if signed else r"[0-9]+(\.[0-9]+)?"
+    if re.fullmatch(pattern, text):
+        decimals = len(text.split(".")[1]) if "." in text else 0
+        if measure is not None and decimals > measure.max_decimals:
+            return None, (
+                f"'{text}' has {decimals} decimals; {measure.code} ({measure.unit}) is declared "
+                f"with at most {measure.max_decimals} (dashboard/dimensions.py); write it as "
+                "the source prints it"
+            )
+        return float(text), None
+    if not signed and re.fullmatch(r"-[0-9]+(\.[0-9]+)?", text):
+        return None, f"{text} is negative; a {unit} cannot be"
+    if re.fullmatch(r"-?[0-9]+,[0-9]+", text):
+        return None, f"'{text}' has a decimal comma; use '.' as decimal separator: write " + (
+            text.replace(",", ".")
+        )
+    if re.fullmatch(r"-?[0-9]{1,3}([ \u00a0\u202f\u2009][0-9]{3})+(\.[0-9]+)?", text):
+        return None, (
+            f"'{text}' is not a number as written: no thousands separator; write "
+            f"{re.sub(r'[^0-9.-]', '', text)}"
+        )
+    return None, (
+        f"'{text}' is not a number; use digits with '.' as decimal separator and no "
+        "thousands separator, e.g. 1234.5"
+    )
+
+
+def _check_period(
+    period: str, year: int, year_text: str, measure: dims.Measure | None
+) -> str | None:
+    """The rule (docs/data-format.md): a period says which time the number covers and must
+    agree with `year`, as the measure declares - the calendar year itself; for a two-year
+    average "<year-1>-<year>" (year = the last year); for a stock a date in the year."""
+    if _non_ascii_digits(period):
+        return f"'{period}' uses digits that are not ASCII 0-9; write {_ascii_hint(period)}"
+    if measure is None:
+        return None  # an unknown measure is reported on its own
+    kind = measure.period
+    two_year = f"{year - 1}-{year}"
+    if kind == "two_year":
+        if period == two_year:
+            return None
+        match = _PERIOD_RANGE.fullmatch(period)
+        if match and int(match.group(2)) != year:
+            return (
+                f"period '{period}' must end in the row's year {year} (year = last year of "
+                f"the period); write {two_year}"
+            )
+        return (
+            f"period '{period or '(empty)'}' does not fit {measure.code}, a two-year average: "
+            f"write {two_year} for year {year}"
+        )
+    if kind == "date":
+        match = _PERIOD_DATE.fullmatch(period)
+        if match and int(match.group(1)) == year:
+            day, month = (int(x) for x in period.split(".")[:2])
+            try:
+                dt.date(year, month, day)
+            except ValueError:
+                return f"period '{period}' is not a real date"
+            return None
+        return (
+            f"period '{period or '(empty)'}' does not fit {measure.code}, counted on a day: "
+            f"write the date in the row's year, e.g. 1.1.{year}"
+        )
+    if period in ("", year_text):
+        return None
+    return (
+        f"period '{period}' does not agree with year {year}: {measure.code} is counted per "
+        f"calendar year, so leave period empty or write {year}"
+        + (
+            " (a two-year period is allowed only for a two-year-average measure)"
+            if _PERIOD_RANGE.fullmatch(period)
+            else ""
+        )
     )
 
 
@@ -267,35 +575,38 @@ def _validate_row(name: str, line: int, raw: dict[str, str]) -> tuple[dict, list
         problems.append(Problem(name, line, column, message))
 
     row: dict = {"line": line}
+    measure_code = _normalise(raw.get("measure", ""))
+    measure = dims.MEASURES.get(measure_code)
     # year and period
     year_text = raw.get("year", "")
     year = None
-    if not re.fullmatch(r"\d{4}", year_text):
+    if _non_ascii_digits(year_text):
+        bad(
+            "year",
+            f"'{year_text}' is not a year: it uses digits that are not ASCII 0-9 (full-width "
+            f"or another script); write {_ascii_hint(year_text)}",
+        )
+    elif not re.fullmatch(r"[0-9]{4}", year_text):
         bad("year", f"'{year_text}' is not a year; expected four digits, e.g. 2020")
     else:
         year = int(year_text)
         if not FIRST_YEAR <= year <= current_year():
             bad("year", f"{year} is out of range; allowed {FIRST_YEAR}–{current_year()}")
     row["year"] = year
-    period = raw.get("period", "") or (year_text if year is not None else "")
+    period = raw.get("period", "")
+    if year is not None:
+        message = _check_period(period, year, year_text, measure)
+        if message:
+            bad("period", message)
+    row["period"] = period or (year_text if year is not None else "")
     first_year = year
     match = _PERIOD_RANGE.match(period)
     if match and year is not None:
-        first_year, last_year = int(match.group(1)), int(match.group(2))
-        if last_year != year or first_year > last_year:
-            bad(
-                "period",
-                f"period '{period}' must end in the row's year {year} (year = last year of "
-                "the period)",
-            )
-    date_match = _PERIOD_DATE.match(period)
-    if date_match and year is not None and int(date_match.group(1)) != year:
-        bad("period", f"period '{period}' is not in the row's year {year}")
-    row["period"] = period
+        first_year = min(int(match.group(1)), year)
 
-    # coded dimensions
+    # coded dimensions (compared after NFKC normalisation)
     for column in DIMENSION_COLUMNS:
-        value = raw.get(column, "")
+        value = _normalise(raw.get(column, ""))
         if column in REQUIRED_COLUMNS and value == "":
             bad(column, f"'{column}' is required")
             row[column] = value
@@ -321,8 +632,6 @@ def _validate_row(name: str, line: int, raw: dict[str, str]) -> tuple[dict, list
                 f"'{subgroup}' belongs to offence_group '{parent}', not '{row['offence_group']}'",
             )
 
-    measure_code = raw.get("measure", "")
-    measure = dims.MEASURES.get(measure_code)
     if measure_code and measure is None:
         bad("measure", f"unknown measure '{measure_code}'; allowed: {', '.join(dims.MEASURES)}")
     row["measure"] = measure_code
@@ -330,7 +639,9 @@ def _validate_row(name: str, line: int, raw: dict[str, str]) -> tuple[dict, list
     # municipality code must have been in force during the period
     code = raw.get("municipality_code", "")
     row["municipality_code"] = code
-    if code and year is not None and row["municipality"] in dims.MUNICIPALITIES:
+    if code and not re.fullmatch(r"[0-9]{1,4}", code):
+        bad("municipality_code", f"'{code}' is not a municipality number; write e.g. 3024")
+    elif code and year is not None and row["municipality"] in dims.MUNICIPALITIES:
         valid = dims.codes_in_force(row["municipality"], first_year or year, year)
         if code not in valid:
             known = [
@@ -340,14 +651,14 @@ def _validate_row(name: str, line: int, raw: dict[str, str]) -> tuple[dict, list
             ]
             bad(
                 "municipality_code",
-                f"'{code}' is not a code {row['municipality']} had in {period}; "
+                f"'{code}' is not a code {row['municipality']} had in {row['period']}; "
                 f"known codes: {', '.join(known) or 'none'}",
             )
 
     # value and status
     value_text = raw.get("value", "")
-    status = raw.get("status", "")
-    value = None
+    status = _normalise(raw.get("status", ""))
+    number: float | None = None
     if value_text and status:
         bad("status", f"has both a value ({value_text}) and a status ({status}); give one")
     elif not value_text and not status:
@@ -359,22 +670,19 @@ def _validate_row(name: str, line: int, raw: dict[str, str]) -> tuple[dict, list
     elif status and status not in dims.STATUSES:
         bad("status", f"unknown status '{status}'; allowed: {', '.join(dims.STATUSES)}")
     elif value_text:
-        if not _NUMBER.match(value_text):
-            bad(
-                "value",
-                f"'{value_text}' is not a number; use digits with '.' as decimal separator "
-                "and no thousands separator, e.g. 1234.5",
-            )
-        else:
-            value = float(value_text)
-            if measure is not None:
-                if measure.unit == "percent" and not 0 <= value <= 100:
-                    bad("value", f"{value_text} is a percentage outside 0–100")
-                elif measure.unit in ("count", "average", "rate") and value < 0:
-                    bad("value", f"{value_text} is negative; a {measure.unit} cannot be")
-    row["value"] = value
+        number, message = parse_value(value_text, measure)
+        if message:
+            bad("value", message)
+        elif (
+            number is not None
+            and measure is not None
+            and measure.unit == "percent"
+            and not 0 <= number <= 100
+        ):
+            bad("value", f"{value_text} is a percentage outside 0–100")
+    row["value"] = number
     row["status"] = status or None
-    for column in ("section", "quote", "note"):
+    for column in ("section", "quote", "note", "page"):
         row[column] = raw.get(column, "") or None
     return row, problems
 
@@ -500,17 +808,18 @@ def read_all(data_dir: Path) -> tuple[list[SourceFile], list[Problem]]:
 
 
 def _check_publication_duplicates(sources: list[SourceFile]) -> list[Problem]:
-    """One publication gives each number once; the same key in two of its files is an error.
-
-    (Two *different* publications may give the same figure: both are kept, and the
-    warehouse prefers the newer edition.)
+    """One edition of a publication gives each number once: the same key in two of its files
+    is an error. Two *different* editions (another publication, or the same one with a later
+    `published` date) may give the same key: both are kept and the newest by date is shown.
+    Two editions with the same date and different values are refused, since neither is newer.
     """
     seen: dict[tuple, tuple[str, int]] = {}
+    by_key: dict[tuple, list[tuple[SourceFile, dict]]] = defaultdict(list)
     problems = []
     for source in sources:
-        publication = source.meta.get("publication", "")
+        publication, published = source.edition
         for row in source.rows:
-            key = (publication, *(row[c] for c in KEY_COLUMNS))
+            key = (publication, published, *identity(row))
             if key in seen:
                 other_file, other_line = seen[key]
                 problems.append(
@@ -525,4 +834,23 @@ def _check_publication_duplicates(sources: list[SourceFile]) -> list[Problem]:
                 )
             else:
                 seen[key] = (source.path.name, row["line"])
+                by_key[identity(row)].append((source, row))
+    for entries in by_key.values():
+        if len(entries) < 2:
+            continue
+        for i, (source, row) in enumerate(entries):
+            for other, other_row in entries[:i]:
+                same_value = (row["value"], row["status"]) == (other_row["value"], other_row["status"])
+                if not same_value and source.published and source.published == other.published:
+                    problems.append(
+                        Problem(
+                            source.path.name,
+                            row["line"],
+                            "value",
+                            f"{other.path.name} line {other_row['line']} gives another value for "
+                            f"this number ({_describe_key(row)}) with the same `published` date "
+                            f"({source.meta.get('published')}), so neither edition is newer; "
+                            "give the later one its full date (YYYY-MM-DD) in its sidecar",
+                        )
+                    )
     return problems

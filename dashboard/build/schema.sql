@@ -1,9 +1,20 @@
 -- The statistics warehouse: dimensions, sources and one fact per published number.
 -- Built by dashboard/warehouse.py from data/*.csv; served read-only.
 
+-- Areas a number can be for (the fact column keeps the name `municipality`): kommuner,
+-- police units and districts, and Norway; `kind` says which.
 CREATE TABLE dim_municipality (
     code VARCHAR PRIMARY KEY, label_nb VARCHAR NOT NULL, label_en VARCHAR NOT NULL,
-    sort INTEGER, description_nb VARCHAR, description_en VARCHAR
+    sort INTEGER, description_nb VARCHAR, description_en VARCHAR,
+    kind VARCHAR NOT NULL CHECK (kind IN ('kommune', 'politienhet', 'politidistrikt', 'land'))
+);
+-- Which kommuner a larger area covers; whole = FALSE for a part (Majorstua of Oslo).
+CREATE TABLE dim_area_member (
+    area VARCHAR NOT NULL REFERENCES dim_municipality (code),
+    member VARCHAR NOT NULL REFERENCES dim_municipality (code),
+    whole BOOLEAN NOT NULL,
+    part_nb VARCHAR, part_en VARCHAR,
+    PRIMARY KEY (area, member)
 );
 CREATE TABLE dim_municipality_code (
     municipality VARCHAR NOT NULL REFERENCES dim_municipality (code),
@@ -49,6 +60,8 @@ CREATE TABLE dim_source (
     publisher VARCHAR NOT NULL,
     publication VARCHAR NOT NULL,
     published VARCHAR NOT NULL,
+    published_date DATE NOT NULL,
+    published_precision VARCHAR NOT NULL CHECK (published_precision IN ('day', 'month', 'year')),
     section VARCHAR NOT NULL,
     page VARCHAR,
     unit VARCHAR NOT NULL,
@@ -58,7 +71,8 @@ CREATE TABLE dim_source (
     licence VARCHAR NOT NULL,
     licence_url VARCHAR,
     source_url VARCHAR,
-    accessed VARCHAR
+    accessed VARCHAR,
+    family_nb VARCHAR NOT NULL, family_en VARCHAR NOT NULL
 );
 CREATE TABLE fact (
     source_id VARCHAR NOT NULL REFERENCES dim_source (source_id),
@@ -80,15 +94,18 @@ CREATE TABLE fact (
     section VARCHAR,
     quote VARCHAR,
     note VARCHAR,
+    page VARCHAR,
     CHECK ((value IS NULL) <> (status IS NULL)),
-    UNIQUE (source_id, year, period, municipality, measure, place_role, residence,
+    UNIQUE (source_id, year, municipality, measure, place_role, residence,
             age_group, sex, offence_group, offence_subgroup, category)
 );
 CREATE TABLE build_info (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
 
--- One row per published number with its provenance. `preferred` is true for the
--- newest edition where several publications give the same figure (docs/DATA.md: keep both,
--- default to the newer one).
+-- One row per published number with its provenance. Where several editions give the
+-- same figure (same year and dimensions), `edition` numbers them newest first by
+-- `published_date` (then the finer precision, then source_id), `editions` says how many
+-- there are, and `preferred` (edition 1) is the one shown (docs/DATA.md: keep both, default
+-- to the newer one).
 CREATE VIEW v_facts AS
 SELECT
     f.source_id, f.line, f.year, f.period, f.municipality, f.municipality_code, f.measure,
@@ -96,21 +113,31 @@ SELECT
     f.category, f.value, f.status,
     coalesce(f.section, s.section) AS section,
     f.quote, f.note,
-    s.title AS table_title, s.publication, s.publisher, s.published, s.licence, s.source_url,
-    s.notes AS source_notes,
-    row_number() OVER (
-        PARTITION BY f.year, f.period, f.municipality, f.measure, f.place_role, f.residence,
-                     f.age_group, f.sex, f.offence_group, f.offence_subgroup, f.category
-        ORDER BY s.published DESC, f.source_id
-    ) = 1 AS preferred
+    s.title AS table_title, s.publication, s.publisher, s.published, s.published_date,
+    s.published_precision, s.licence, s.source_url, s.notes AS source_notes,
+    coalesce(f.page, s.page) AS page,
+    row_number() OVER newest_first AS edition,
+    count(*) OVER same_number AS editions,
+    row_number() OVER newest_first = 1 AS preferred
 FROM fact f
-JOIN dim_source s USING (source_id);
+JOIN dim_source s USING (source_id)
+WINDOW
+    same_number AS (
+        PARTITION BY f.year, f.municipality, f.measure, f.place_role, f.residence,
+                     f.age_group, f.sex, f.offence_group, f.offence_subgroup, f.category
+    ),
+    newest_first AS (
+        same_number ORDER BY s.published_date DESC,
+        CASE s.published_precision WHEN 'day' THEN 0 WHEN 'month' THEN 1 ELSE 2 END,
+        f.source_id
+    );
 
 -- Every fact with bokmål and English labels, for the pages' queries.
 CREATE VIEW v_facts_labelled AS
 SELECT
     f.*,
     m.label_nb AS municipality_nb, m.label_en AS municipality_en, m.sort AS municipality_sort,
+    m.kind AS area_kind,
     me.label_nb AS measure_nb, me.label_en AS measure_en, me.unit AS unit_kind,
     me.unit_nb, me.unit_en,
     pr.label_nb AS place_role_nb, pr.label_en AS place_role_en,

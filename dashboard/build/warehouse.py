@@ -25,7 +25,7 @@ from dashboard.build.datafiles import DataError, Problem
 
 SCHEMA_PATH = Path(__file__).with_name("schema.sql")
 MATERIALISE_PATH = Path(__file__).with_name("materialise.sql")
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 #: Code whose change alters the warehouse, so it is part of the inputs' fingerprint.
 CODE_INPUTS = (SCHEMA_PATH, MATERIALISE_PATH, Path(dims.__file__), Path(datafiles.__file__))
 
@@ -110,7 +110,25 @@ def _write(path: Path, sources: list[datafiles.SourceFile], inputs_hash: str) ->
     con = duckdb.connect(str(path))
     try:
         con.execute(SCHEMA_PATH.read_text(encoding="utf-8")).fetchall()
-        _insert(con, "dim_municipality", _dim_frame(dims.MUNICIPALITIES))
+        areas = _dim_frame(dims.MUNICIPALITIES)
+        areas["kind"] = [c.kind for c in dims.MUNICIPALITIES.values()]
+        _insert(con, "dim_municipality", areas)
+        _insert(
+            con,
+            "dim_area_member",
+            pd.DataFrame(
+                [
+                    {
+                        "area": m.area,
+                        "member": m.member,
+                        "whole": m.whole,
+                        "part_nb": m.part_nb or None,
+                        "part_en": m.part_en or None,
+                    }
+                    for m in dims.AREA_MEMBERS
+                ]
+            ),
+        )
         _insert(
             con,
             "dim_municipality_code",
@@ -160,10 +178,18 @@ def _write(path: Path, sources: list[datafiles.SourceFile], inputs_hash: str) ->
         source_rows, fact_frames = [], []
         for source in sources:
             meta = source.meta
+            published = source.published
+            if published is None:  # read_all refuses a non-ISO date before this
+                raise DataError([Problem(source.path.name, None, "published", "not an ISO date")])
+            published_date, precision = published
             source_rows.append(
                 {
                     "source_id": source.source_id,
                     "file": source.path.name,
+                    "published_date": published_date,
+                    "published_precision": precision,
+                    "family_nb": dims.source_family(source.source_id)[0],
+                    "family_en": dims.source_family(source.source_id)[1],
                     **{
                         k: meta.get(k) or None
                         for k in datafiles.SIDECAR_REQUIRED + datafiles.SIDECAR_OPTIONAL

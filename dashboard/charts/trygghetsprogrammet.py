@@ -26,7 +26,7 @@ from dashboard.charts.registry import (
     label_column,
     source_line,
 )
-from dashboard.dimensions import MUNICIPALITIES, kommune_name
+from dashboard.dimensions import AREA_MEMBERS, MUNICIPALITIES, kommune_name
 from dashboard.state import KOMMUNE, LANG, MIN_YEAR, Param, ViewState, max_year
 from dashboard.words import pick, t
 from dashboard.words.numbers import (
@@ -42,6 +42,7 @@ PAGE = "trygghetsprogrammet"
 #: The measures of this page: their years in the warehouse are the year control's options.
 MEASURES = (
     "tp_saker",
+    "tp_personer",
     "tp_saker_lovbrudd",
     "bekymringssamtaler",
     "ungdom_oppfolging",
@@ -67,6 +68,9 @@ STAGES = ("registrert", "samtale", "takket_nei", "ikke_svart", "overfort", "voks
 SPLIT = ("samtale", "takket_nei", "ikke_svart", "voksne_hatkrim")
 FOLLOWUP_LEVELS = ("alle", "bekymring", "risiko", "tett_pa")
 IDEOLOGIES = ("hx", "ix", "ax", "vx", "annet")
+#: Stage counts: cases (tp_saker) and children/victims/adults (tp_personer), enhet Vest.
+TP_STAGE_MEASURES = ("tp_saker", "tp_personer")
+ENHET_VEST_KOMMUNER = tuple(m.member for m in AREA_MEMBERS if m.area == "enhet-vest" and m.whole)
 
 TEXT = {
     "year_col": {"nb": "År", "en": "Year"},
@@ -252,7 +256,7 @@ NO_ADULTS_NOTE = {
 def _sum_note(rows: pd.DataFrame, year: int, lang: str) -> str | None:
     """Information, not a correction: the printed parts of the registered cases and their
     computed sum against the published number registered."""
-    at = rows[(rows["year"] == year) & (rows["measure"] == "tp_saker")]
+    at = rows[(rows["year"] == year) & rows["measure"].isin(TP_STAGE_MEASURES)]
     total = _value(at, category="registrert")
     parts = [(c, v) for c in SPLIT if (v := _value(at, category=c)) is not None]
     if total is None or not parts:
@@ -285,7 +289,7 @@ def _tp_title(kommune: str, lang: str, years: list[int]) -> str:
         "nb": "politiets enhet Vest (Bærums SLT-rapport)",
         "en": "the police's unit West (Bærum's SLT report)",
     }
-    if kommune != "baerum":
+    if kommune not in ENHET_VEST_KOMMUNER:
         where = {"nb": kommune_name(kommune, "nb"), "en": kommune_name(kommune, "en")}
     return pick(
         {
@@ -302,7 +306,7 @@ def funnel(result: Rows, state: ViewState) -> Shape | NoData:
     """The programme's published stages per year side by side, in the reports' order."""
     lang = state.lang
     rows = result["rows"]
-    rows = rows[rows["measure"] == "tp_saker"]
+    rows = rows[rows["measure"].isin(TP_STAGE_MEASURES)]
     title = _tp_title(state["kommune"], lang, _shown_years(rows, state, (2019, 2020)))
     if rows.empty:
         what = {
@@ -610,8 +614,8 @@ EXTREMISM_NOTES = {
         "number of concerns linked to {k} is not published and is not computed here.",
     },
     "dash": {
-        "nb": "«-» betyr at cellen er trykt som strek i rapporten (ingen tall), ikke 0.",
-        "en": "“-” means the cell is printed as a dash in the report (no number), not 0.",
+        "nb": "«-» betyr null: rapporten viser en strek, altså ingen bekymringer.",
+        "en": "“-” means nil: the report prints a dash, that is no concerns.",
     },
     "missing": {
         "nb": "«..»: rapporten oppgir ikke andelen for denne ideologien dette året.",

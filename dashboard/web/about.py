@@ -78,9 +78,10 @@ STATUS_TEXT = {
         "en": "There can be no number, because the question does not apply to this cell.",
     },
     "-": {
-        "nb": "Cellen er trykt som strek i kilden, uten tall. Den vises som strek, ikke som 0.",
-        "en": "The cell is printed as a dash in the source, without a number. It is shown as "
-        "a dash, not as 0.",
+        "nb": "Null / ingenting: kilden viser en strek, og SSBs strek betyr at det ikke finnes "
+        "noen. Cellen vises som strek.",
+        "en": "Nil / nothing: the source prints a dash, and Statistics Norway's dash means "
+        "there are none. The cell is shown as a dash.",
     },
 }
 
@@ -393,11 +394,13 @@ def template_columns(lang: str) -> list[TemplateColumn]:
             "period",
             False,
             "året" if nb else "the year",
-            "Perioden slik den er trykt, f.eks. 2020-2021 (toårssnitt) eller 1.1.2019 "
-            "(folkemengde 1. januar). En periode ÅÅÅÅ-ÅÅÅÅ må slutte med year."
+            "Må stemme med year slik målet sier: året selv (eller tom); for et toårssnitt "
+            "«forrige år-year», f.eks. 2019-2020 for 2020; for folkemengde en dato i året, "
+            "f.eks. 1.1.2019."
             if nb
-            else "The period as printed, e.g. 2020-2021 (two-year average) or 1.1.2019 (population "
-            "on 1 January). A YYYY-YYYY period must end in year.",
+            else "Must agree with year as the measure says: the year itself (or empty); for a "
+            "two-year average 'previous year-year', e.g. 2019-2020 for 2020; for population a "
+            "date in the year, e.g. 1.1.2019.",
         ),
         "municipality": TemplateColumn(
             "municipality",
@@ -487,11 +490,13 @@ def template_columns(lang: str) -> list[TemplateColumn]:
             "value",
             True,
             "",
-            "Tallet slik det er publisert, punktum som desimaltegn, uten tusenskille. Tomt når "
+            "Tallet slik det er publisert, med sifrene 0-9, punktum som desimaltegn, uten "
+            "tusenskille. Et antall er et helt tall (1234, ikke 1.234 eller 1 234). Tomt når "
             "kilden mangler tallet, og da sier status hvorfor."
             if nb
-            else "The number as published, '.' as decimal separator, no thousands separator. Empty "
-            "when the source lacks it, and then status says why.",
+            else "The number as published, digits 0-9, '.' as decimal separator, no thousands "
+            "separator. A count is a whole number (1234, not 1.234 or 1 234). Empty when the "
+            "source lacks it, and then status says why.",
         ),
         "status": TemplateColumn(
             "status",
@@ -527,6 +532,12 @@ def template_columns(lang: str) -> list[TemplateColumn]:
             if nb
             else "Anything a reader must know (OCR losses, approximations like “ca.”).",
         ),
+        "page": TemplateColumn(
+            "page",
+            False,
+            "metadatafilens" if nb else "the sidecar's",
+            "Sidetallet der rapporten trykker tallet." if nb else "The page the report prints.",
+        ),
     }
     return list(cols.values())  # the order of docs/data-format.md
 
@@ -536,8 +547,10 @@ SIDECAR_TEXT = {
     "publisher": {"nb": "Utgiver", "en": "Publisher"},
     "publication": {"nb": "Publikasjonen tallene står i", "en": "The publication"},
     "published": {
-        "nb": "År eller dato; der to kilder gir samme tall, vises den nyeste",
-        "en": "Year or date; where two sources give the same figure, the newest is shown",
+        "nb": "ISO-dato: ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ; der to utgaver gir samme tall, vises "
+        "den nyeste etter dato, og den eldre beholdes",
+        "en": "ISO date: YYYY-MM-DD, YYYY-MM or YYYY; where two editions give the same figure, "
+        "the newest by date is shown and the older is kept",
     },
     "section": {"nb": "Avsnitt der tabellen står", "en": "Section where the table is printed"},
     "unit": {"nb": "Enhet (anmeldelser, personer …)", "en": "Unit (reports, persons …)"},

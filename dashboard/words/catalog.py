@@ -36,8 +36,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "chart.source": {"nb": "Kilde", "en": "Source"},
     "chart.notes": {"nb": "Merknader", "en": "Notes"},
     "chart.missing_legend": {
-        "nb": "«..» tall mangler, «:» skjult, «.» ikke aktuelt, «-» vist som strek i kilden.",
-        "en": "“..” not available, “:” suppressed, “.” not applicable, “-” printed as a dash.",
+        "nb": "«..» tall mangler, «:» skjult, «.» ikke aktuelt, «-» null / ingenting.",
+        "en": "“..” not available, “:” suppressed, “.” not applicable, “-” nil.",
     },
     "chart.small_numbers": {
         "nb": "Tallene er små, og det skal lite til for å få en økning eller nedgang.",

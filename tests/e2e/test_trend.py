@@ -52,7 +52,8 @@ def youth_facts(facts_db, source_id: str, fra: int, til: int) -> dict[tuple[str,
         WHERE f.source_id = $source AND f.preferred
           AND f.municipality = 'baerum' AND f.measure = 'anmeldelser'
           AND f.age_group IN ('10-14', '15-17') AND f.sex IN ('jenter', 'gutter')
-          AND f.residence = 'alle' AND f.offence_group = 'alle' AND f.category = 'alle'
+          AND (f.residence = 'alle' OR (f.place_role = 'bosted' AND f.residence = 'baerum'))
+          AND f.offence_group = 'alle' AND f.category = 'alle'
           AND f.year BETWEEN $fra AND $til
         """,
         {"source": source_id, "fra": fra, "til": til},
