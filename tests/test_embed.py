@@ -91,7 +91,8 @@ def test_chart_cards_have_the_menu_and_no_plotly_toolbar(app):
         tree = layout_for(trend.SPEC)(kommune="baerum")
     page = json.dumps(tree, cls=PlotlyJSONEncoder)
     configs = re.findall(r'"config": \{[^}]*\}', page)
-    assert len(configs) == 2 and all('"displayModeBar": false' in c for c in configs)
+    # Every drawn chart of the page (trend, comparison, every published series).
+    assert len(configs) == 3 and all('"displayModeBar": false' in c for c in configs)
     assert "chart-menu-button" in page and "Bygg inn" in page and "Om tallene" in page
     assert "/bilde/utvikling.svg?" in page and "/last-ned/utvikling.xlsx?" in page
 

@@ -23,6 +23,7 @@ from dashboard.charts.registry import (
     chart,
     finite,
     label_column,
+    pivot_table,
 )
 from dashboard.dimensions import KOMMUNER, MEASURES, PLACE_ROLES, kommune_name
 from dashboard.state import KOMMUNE, LANG, MIN_YEAR, Param, ViewState, max_year, years
@@ -279,4 +280,64 @@ def age_sex_chart(result: Rows, state: ViewState) -> Shape | NoData:
         csv_extra=extra,
         summary=_summary(rows, title, share_view, lang),
         notes=_notes(rows, state),
+    )
+
+
+# ---------------------------------------------------------------- population by age
+
+POPULATION = Query(
+    "population_by_age",
+    bind(municipality=lambda s: s["kommune"], fra=lambda s: s["fra"], til=lambda s: s["til"]),
+)
+
+
+@chart("befolkning-alder", "alder_og_kjonn", AGE_PARAMS, POPULATION)
+def population_by_age(result: Rows, state: ViewState) -> Shape | NoData:
+    """The young population by age group on 1 January (SSB): who the figures are about."""
+    lang = state.lang
+    k = kommune_name(state["kommune"], lang)
+    rows = result["rows"]
+    if rows.empty:
+        title = t("alder_og_kjonn.population.title", lang, k=k, years="")
+        return NoData(title.rstrip(", "), t("alder_og_kjonn.population.none", lang))
+    title = t("alder_og_kjonn.population.title", lang, k=k, years=years_text(rows["year"]))
+    rows = rows.assign(series=label_column(rows, "age_group", lang))
+    frame = pd.DataFrame(
+        {
+            "x": rows["year"].astype(int),
+            "x_label": rows["year"].astype(str),
+            "series": rows["series"],
+            "value": rows["value"].astype("float64"),
+            "status": rows["status"],
+        }
+    )
+    breaks: tuple[tuple[float, str], ...] = ()
+    notes = [t("alder_og_kjonn.population.note", lang)]
+    if state["kommune"] == "asker" and frame["x"].min() < 2020 <= frame["x"].max():
+        breaks = ((2019.5, t("alder_og_kjonn.population.asker_break", lang)),)
+        notes.append(t("alder_og_kjonn.population.asker", lang))
+    meta = figures.ChartMeta(
+        title="", y_title=t("alder_og_kjonn.population.y", lang), lang=lang, breaks=breaks
+    )
+    table = pivot_table(
+        frame.assign(col=frame["x_label"]), "series", "col", lang, t("legend.alder", lang)
+    )
+    latest = int(frame["x"].max())
+    at = frame[frame["x"] == latest]
+    summary = (
+        f"{title}. {latest}: "
+        + "; ".join(
+            f"{s} {format_number(v, 0, lang)}"
+            for s, v in zip(at["series"], at["value"], strict=True)
+        )
+        + "."
+    )
+    return Shape(
+        title=title,
+        figure=figures.line_chart(frame, meta),
+        table=table,
+        rows=rows,
+        summary=summary,
+        notes=notes,
+        small=pd.Series(dtype=float),  # populations in the thousands: no small-number check
     )

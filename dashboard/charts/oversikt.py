@@ -118,6 +118,17 @@ KEY_SPECS = (
         "/geografi#card-gjentatt",
     ),
     KeySpec(
+        "gjengangere",
+        "ungdom",
+        {
+            "measure": "personer",
+            "place_role": "gjerningssted",
+            "age_group": "under-18",
+            "category": "gjengangere_4pluss_forhold",
+        },
+        "/trend#card-ungdomsserier",
+    ),
+    KeySpec(
         "trygghetsprogrammet",
         "oppfolging",
         {"measure": "tp_saker", "category": "registrert"},

@@ -373,3 +373,75 @@ def _with_numerator_and_denominator(
                 )
             out.append([t(f"trend.rate_parts.{part}", lang).format(a=area), *cells])
     return pd.DataFrame(out, columns=rates.columns)
+
+
+# ------------------------------------------------------------- every kommune's series
+
+YOUTH_SERIES = Query(
+    "youth_series",
+    bind(municipality=lambda s: s["kommune"], fra=lambda s: s["fra"], til=lambda s: s["til"]),
+)
+
+
+def _series_name(row: dict, lang: str) -> str:
+    """'Mistenkte personer 10–17 år' / 'Unge gjengangere …, under 18 år' from the labels."""
+    suffix = "en" if lang == "en" else "nb"
+    age = row[f"age_group_{suffix}"]
+    name = f"{row[f'measure_{suffix}']} {age[:1].lower()}{age[1:]}"
+    if row["category"] != "alle":
+        name += f" – {row[f'category_{suffix}']}"
+    return name
+
+
+@chart("ungdomsserier", "trend", TREND_PARAMS, {"rows": YOUTH_SERIES, "available": AVAILABLE})
+def youth_series(result: Rows, state: ViewState) -> Shape | NoData:
+    """Every published youth-crime total of the kommune by place of offence, from any source.
+
+    One line per series (what is counted, age group, definition), never summed or mixed:
+    for Bærum the SLT reports' totals, for Oslo the SaLTo report's series as quoted.
+    """
+    lang = state.lang
+    k = kommune_name(state["kommune"], lang)
+    rows = result["rows"]
+    if rows.empty:
+        title = t("trend.series.title", lang, k=k, years=f"{state['fra']}–{state['til']}")
+        return _no_youth_data(title, state, k, result["available"])
+    rows = rows.assign(series_name=[_series_name(r, lang) for r in rows.to_dict("records")])
+    title = t("trend.series.title", lang, k=k, years=years_text(rows["year"]))
+    frame = pd.DataFrame(
+        {
+            "x": rows["year"].astype(int),
+            "x_label": rows["period"].astype(str),
+            "series": rows["series_name"],
+            "value": rows["value"].astype("float64"),
+            "status": rows["status"],
+        }
+    )
+    meta = figures.ChartMeta(
+        title="", y_title=t("trend.series.y", lang), lang=lang, events=events_for(lang)
+    )
+    table = pivot_table(
+        frame.assign(col=frame["x_label"]), "series", "col", lang, t("trend.series.row", lang)
+    )
+    years_cols = sorted(table.columns[1:])
+    # A year a series was not published for is "not available" (..), never blank or 0.
+    table = table[[table.columns[0], *years_cols]].replace({c: {"": ".."} for c in years_cols})
+    families = list(dict.fromkeys(rows[f"source_family_{'en' if lang == 'en' else 'nb'}"]))
+    latest = frame.dropna(subset=["value"]).sort_values("x").groupby("series").tail(1)
+    summary = (
+        f"{title}. "
+        + "; ".join(
+            f"{s} {format_number(v, 0, lang)} ({int(x)})"
+            for s, v, x in zip(latest["series"], latest["value"], latest["x"], strict=True)
+        )
+        + "."
+    )
+    return Shape(
+        title=title,
+        subtitle=t("trend.series.subtitle", lang, sources=", ".join(families)),
+        figure=figures.line_chart(frame, meta),
+        table=table,
+        rows=rows,
+        summary=summary,
+        notes=[t("trend.series.note", lang), *sorted(set(rows["note"].dropna()))],
+    )

@@ -12,14 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlencode
 
 import dash
 from dash import Dash, Input, Output, State, html
 from dash.exceptions import PreventUpdate
 
 from dashboard.charts.catalog import ChartResult, on_page, render
-from dashboard.state import Param, ViewState, parse, to_query, to_search
+from dashboard.dimensions import kommune_name
+from dashboard.state import KOMMUNE, Param, ViewState, parse, to_query, to_search
 from dashboard.web import ids
 from dashboard.web.components import (
     attrs,
@@ -32,6 +33,7 @@ from dashboard.web.components import (
 )
 from dashboard.web.context import coverage, cursor, default_language
 from dashboard.words import STRINGS, t
+from dashboard.words.numbers import year_ranges
 
 
 @dataclass(frozen=True)
@@ -98,16 +100,23 @@ def view_state(spec: PageSpec, query: dict | None) -> ViewState:
 
 
 def chart_cards(spec: PageSpec, state: ViewState) -> list:
-    """The cards of the page's charts shown in this view, under their sections' headings."""
+    """The cards of the page's charts shown in this view, under their sections' headings.
+
+    When no chart of the page has figures for the choice, one box says so and links to
+    the kommuner that have them (read from the warehouse), instead of a box per chart.
+    """
     lang = state.lang
     query = query_of(spec.params, state)
     cur = cursor()
     shown = [c for c in on_page(spec.name) if c.shown(state)]
+    results = {c.chart_id: render(c.chart_id, cur, state) for c in shown}
+    if len(results) > 1 and all(r.figure is None for r in results.values()):
+        return [nothing_here(spec, state)]
     sections = list(dict.fromkeys(c.section for c in shown))
     level = 3 if any(sections) else 2
 
     def card(chart_id: str) -> list:
-        result = render(chart_id, cur, state)
+        result = results[chart_id]
         extra = spec.before_card(result, lang) if spec.before_card else []
         return [*extra, chart_card(result, query, lang, level=level)]
 
@@ -137,6 +146,39 @@ def chart_cards(spec: PageSpec, state: ViewState) -> list:
             )
         )
     return out
+
+
+def nothing_here(spec: PageSpec, state: ViewState) -> html.Div:
+    """One box for a page without figures for the kommune: where they exist, with links."""
+    lang = state.lang
+    here = state.values.get("kommune")
+    measures = {m for p in spec.params for m in p.years_of}
+    have = coverage()
+    links = []
+    for code in KOMMUNE.choices:
+        years = have.years(measures, code) if code != here else []
+        if years:
+            query = {**query_of(spec.params, state), "kommune": code}
+            query.pop("fra", None), query.pop("til", None)
+            href = spec.path + "?" + urlencode(query, safe=",")
+            name = kommune_name(code, lang)
+            links.append(html.Li(html.A(f"{name} ({year_ranges(years)})", href=href)))
+    name = kommune_name(str(here), lang) if here else ""
+    children: list = [
+        html.H2(t("nodata.page.title", lang, k=name), id=ids.page(spec.name, "ingen-tall")),
+        html.P(t("nodata.page.body", lang, k=name)),
+    ]
+    if links:
+        children += [html.P(t("nodata.page.elsewhere", lang)), html.Ul(links)]
+    children.append(
+        html.P(
+            html.A(
+                t("nodata.link", lang),
+                href="/om-dataene" + ("?lang=en" if lang == "en" else "") + "#legg-til",
+            )
+        )
+    )
+    return html.Div(children, className="no-data no-data-page", role="note")
 
 
 def safe_content(spec: PageSpec, state: ViewState) -> list:

@@ -52,6 +52,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "Kommunen kan legge til egne tall med importmalen (se «Om dataene»).",
         "en": "The municipality can add its own figures with the import template (see “About the data”).",
     },
+    "nodata.page.title": {
+        "nb": "Ingen tall for {k} på denne siden",
+        "en": "No figures for {k} on this page",
+    },
+    "nodata.page.body": {
+        "nb": "Ingen av figurene på denne siden har tall for {k} i datagrunnlaget.",
+        "en": "None of the charts on this page has figures for {k} in the data.",
+    },
+    "nodata.page.elsewhere": {
+        "nb": "Tallene på siden finnes for:",
+        "en": "The page's figures exist for:",
+    },
     "nodata.link": {"nb": "Slik legger du til tall", "en": "How to add figures"},
     "download.all": {"nb": "Last ned alle data (CSV)", "en": "Download all data (CSV)"},
     "note.unknown_param": {
@@ -257,6 +269,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "Anmeldte lovbrudd med gjerningssted {k} (SSB, toårssnitt)",
         "en": "Reported offences with the scene of crime in {k} (Statistics Norway, two-year average)",
     },
+    "oversikt.key.gjengangere": {
+        "nb": "Unge gjengangere i {k} (under 18 år, fire eller flere forhold i året)",
+        "en": "Young repeat offenders in {k} (under 18, four or more offences in the year)",
+    },
     "oversikt.theme.ungdom": {"nb": "Unge mistenkte", "en": "Young suspects"},
     "oversikt.theme.oppfolging": {"nb": "Oppfølging", "en": "Follow-up"},
     "oversikt.theme.lovbrudd": {"nb": "Anmeldte lovbrudd", "en": "Reported offences"},
@@ -376,6 +392,45 @@ STRINGS: dict[str, dict[str, str]] = {
     "trend.title.personer.bosted": {
         "nb": "Mistenkte personer 10–17 år bosatt i {k}",
         "en": "Suspected persons aged 10–17 living in {k}",
+    },
+    "trend.series.title": {
+        "nb": "Ungdomskriminalitet med gjerningssted {k}: alle publiserte serier, {years}",
+        "en": "Youth crime with the scene of crime in {k}: every published series, {years}",
+    },
+    "trend.series.subtitle": {"nb": "Kilder: {sources}.", "en": "Sources: {sources}."},
+    "trend.series.y": {"nb": "Antall", "en": "Number"},
+    "trend.series.row": {"nb": "Serie", "en": "Series"},
+    "trend.series.note": {
+        "nb": "Hver linje er én publisert serie; personer og forhold teller ulike ting og legges "
+        "aldri sammen. Serier fra ulike kilder kan ha ulike definisjoner: se merknadene og kilden.",
+        "en": "Each line is one published series; persons and offences count different things and "
+        "are never added up. Series from different sources may define things differently: see "
+        "the notes and the source.",
+    },
+    "alder_og_kjonn.population.title": {
+        "nb": "Befolkning etter alder i {k}, 1. januar, {years}",
+        "en": "Population by age in {k}, 1 January, {years}",
+    },
+    "alder_og_kjonn.population.y": {"nb": "Antall innbyggere", "en": "Number of inhabitants"},
+    "alder_og_kjonn.population.none": {
+        "nb": "SSB-tall for folkemengden etter alder finnes ikke for dette valget.",
+        "en": "Statistics Norway has no population by age for this choice.",
+    },
+    "alder_og_kjonn.population.note": {
+        "nb": "Folkemengden 1. januar (SSB, tabell 07459): de unge tallene på siden handler om, "
+        "og nevneren i beregnede rater.",
+        "en": "The population on 1 January (Statistics Norway, table 07459): the young people "
+        "the page's figures are about, and the denominator of computed rates.",
+    },
+    "alder_og_kjonn.population.asker_break": {
+        "nb": "Asker: nytt område fra 2020",
+        "en": "Asker: new area from 2020",
+    },
+    "alder_og_kjonn.population.asker": {
+        "nb": "Asker fra 2020 omfatter tidligere Røyken og Hurum; tallene før 2020 gjelder et "
+        "annet område.",
+        "en": "Asker from 2020 includes former Røyken and Hurum; figures before 2020 cover another "
+        "area.",
     },
     "trend.visning": {
         "nb": "Sammenligningen av kommuner vises som",
