@@ -97,6 +97,7 @@ def chart_card(
                     id=f"graph-{result.chart_id}",
                     figure=figure,
                     config={
+                        "displayModeBar": False,
                         "displaylogo": False,
                         "responsive": True,
                         "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
@@ -104,7 +105,9 @@ def chart_card(
                     },
                     className="graph",
                 ),
-                html.Figcaption(result.summary, className="summary"),
+                html.Figcaption(
+                    result.summary, className="summary", id=f"{result.chart_id}-summary"
+                ),
             ],
             className="chart-figure",
         ),

@@ -15,10 +15,10 @@ from dashboard.build import warehouse
 from dashboard.build.datafiles import DataError
 from dashboard.settings import Settings
 from dashboard.store import Warehouse
-from dashboard.web import ids, routes, shell
+from dashboard.web import document, ids, routes, shell
 from dashboard.web.context import EXTENSION, AppContext
 from dashboard.web.page import register as register_page
-from dashboard.web.pages import PAGES, not_found
+from dashboard.web.pages import EXTRA_PAGES, PAGES, not_found
 
 log = logging.getLogger(__name__)
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
@@ -51,19 +51,14 @@ def create_app(settings: Settings | None = None) -> Dash:
         serve_locally=True,
         meta_tags=[
             {"name": "viewport", "content": "width=device-width, initial-scale=1"},
-            {
-                "name": "description",
-                "content": "Statistikk om barne- og ungdomskriminalitet og forebygging (SLT) "
-                "i Bærum, Asker og Oslo.",
-            },
         ],
     )
-    app.index_string = shell.INDEX
     app.server.extensions[EXTENSION] = AppContext(settings, store)
 
-    for order, spec in enumerate(PAGES):
+    for order, spec in enumerate(PAGES + EXTRA_PAGES):
         register_page(app, spec, order)
-    not_found.register(app, len(PAGES))
+    not_found.register(app, len(PAGES) + len(EXTRA_PAGES))
+    document.install(app, PAGES + EXTRA_PAGES)  # per-request <head>, 404s, robots, sitemap
     app.layout = html.Div(
         [shell.shell(PAGES), dcc.Store(id=ids.LANG_STORE), dcc.Store(id=ids.HASH_STORE)]
     )

@@ -15,21 +15,8 @@ from dash import Dash, Input, Output, dcc, html
 
 from dashboard.web import ids
 from dashboard.web.page import PageSpec
+from dashboard.web.pages.tilgjengelighet import href as statement_href
 from dashboard.words import t
-
-INDEX = """<!DOCTYPE html>
-<html lang="nb">
-<head>
-{%metas%}
-<title>{%title%}</title>
-{%favicon%}
-{%css%}
-</head>
-<body>
-{%app_entry%}
-<footer>{%config%}{%scripts%}{%renderer%}</footer>
-</body>
-</html>"""
 
 ALL_DATA = "/last-ned/alle-data.csv"
 
@@ -85,7 +72,26 @@ def shell(pages: Sequence[PageSpec]) -> html.Div:
                 ],
                 className="site-header",
             ),
-            html.Main(dash.page_container, id="main", tabIndex="-1"),
+            html.Main(
+                [
+                    dash.page_container,
+                    # One polite live region for the whole app: assets/status.js writes
+                    # "Viser 2013–2020 for Bærum" into it after a filter change.
+                    html.Div(
+                        id=ids.STATUS,
+                        role="status",
+                        className="visually-hidden",
+                        **{
+                            "aria-live": "polite",
+                            "aria-atomic": "true",
+                            "data-view": t("status.view", lang),
+                            "data-for": t("status.for", lang),
+                        },
+                    ),
+                ],
+                id="main",
+                tabIndex="-1",
+            ),
             html.Footer(
                 [
                     html.P(t("footer.about", lang), id=ids.FOOTER_TEXT),
@@ -96,6 +102,9 @@ def shell(pages: Sequence[PageSpec]) -> html.Div:
                             id=ids.DOWNLOAD_ALL,
                             download="slt-statistikk-alle-data.csv",
                         )
+                    ),
+                    html.P(
+                        html.A(t("footer.a11y", lang), href=statement_href(lang), id=ids.A11Y_LINK)
                     ),
                 ],
                 className="site-footer",
@@ -128,6 +137,10 @@ def register_callbacks(app: Dash, pages: Sequence[PageSpec]) -> None:
         Output(ids.DOWNLOAD_ALL, "children"),
         Output(ids.DOWNLOAD_ALL, "href"),
         Output(ids.NAV, "aria-label"),
+        Output(ids.A11Y_LINK, "children"),
+        Output(ids.A11Y_LINK, "href"),
+        Output(ids.STATUS, "data-view"),
+        Output(ids.STATUS, "data-for"),
         Input(ids.URL, "pathname"),
         Input(ids.URL, "search"),
     )
@@ -153,6 +166,10 @@ def register_callbacks(app: Dash, pages: Sequence[PageSpec]) -> None:
             t("download.all", lang),
             ALL_DATA + ("" if lang == "nb" else "?lang=en"),
             t("nav.label", lang),
+            t("footer.a11y", lang),
+            statement_href(lang),
+            t("status.view", lang),
+            t("status.for", lang),
         )
 
     # Pages render after the browser has looked for `#fragment`: scroll to it once it exists.

@@ -7,6 +7,7 @@ from dashboard.web.pages import (
     geografi,
     om_dataene,
     oversikt,
+    tilgjengelighet,
     trend,
     trygghetsprogrammet,
 )
@@ -16,3 +17,6 @@ PAGES = tuple(
     module.SPEC
     for module in (oversikt, trend, geografi, alder_og_kjonn, trygghetsprogrammet, om_dataene)
 )
+
+#: Pages outside the main navigation (linked from the footer), after PAGES in Dash's order.
+EXTRA_PAGES = (tilgjengelighet.SPEC,)
