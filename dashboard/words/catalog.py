@@ -134,7 +134,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "Denne adressen finnes ikke på SLT-statistikk.",
         "en": "This address does not exist on SLT statistics.",
     },
-    "nav.tilgjengelighet": {"nb": "Tilgjengelighet", "en": "Accessibility"},
+    "nav.tilgjengelighet": {"nb": "Tilgjengelighetserklæring", "en": "Accessibility statement"},
     "footer.a11y": {"nb": "Tilgjengelighetserklæring", "en": "Accessibility statement"},
     "footer.label": {"nb": "Om nettstedet", "en": "About this site"},
     "noscript": {
