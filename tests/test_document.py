@@ -185,3 +185,19 @@ def test_content_read_falls_back_to_bokmal_and_rejects_odd_names():
         content.read("../factory", "nb")
     with pytest.raises(KeyError):
         content.read("finnes-ikke", "nb")
+
+
+def test_the_frame_is_first_drawn_in_the_language_of_the_page(client):
+    """/_dash-layout has no query: the page's URL in the Referer names the language, so the
+    header is not first drawn in bokmål and then re-wrapped in English (a layout shift)."""
+
+    def layout_text(**headers) -> str:
+        return client.get("/_dash-layout", headers=headers).get_data(as_text=True)
+
+    english = layout_text(Referer="http://localhost/trend?lang=en")
+    assert "Skip to main content" in english and "Hopp til hovedinnhold" not in english
+    bokmal = layout_text(Referer="http://localhost/trend")
+    assert "Hopp til hovedinnhold" in bokmal
+    assert "Hopp til hovedinnhold" in layout_text()  # no Referer: the default language
+    foreign = layout_text(Referer="http://elsewhere.example/trend?lang=en")
+    assert "Hopp til hovedinnhold" in foreign

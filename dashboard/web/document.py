@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import dash
 import flask
@@ -109,6 +109,25 @@ def lang_url(path: str, lang: str, default: str) -> str:
 def request_lang(args, default: str) -> str:
     value = args.get("lang", "")
     return value if value in LANGS else default
+
+
+def layout_language() -> str:
+    """The language to first draw the app's frame in, for the request being served.
+
+    The layout is fetched by the page (`/_dash-layout`) without the page's query, but the
+    browser names the page in the Referer (same origin, so the full URL under our
+    Referrer-Policy). Without one, the default language; the shell callback corrects it.
+    """
+    default = default_language()
+    if not flask.has_request_context():
+        return default
+    if flask.request.path.rstrip("/").endswith("_dash-layout"):
+        referrer = urlsplit(flask.request.referrer or "")
+        if referrer.netloc and referrer.netloc != flask.request.host:
+            return default
+        args = {k: v[-1] for k, v in parse_qs(referrer.query).items()}
+        return request_lang(args, default)
+    return request_lang(flask.request.args, default)
 
 
 def _meta_tag(attrs: dict[str, str]) -> str:

@@ -59,8 +59,13 @@ def create_app(settings: Settings | None = None) -> Dash:
         register_page(app, spec, order)
     not_found.register(app, len(PAGES) + len(EXTRA_PAGES))
     document.install(app, PAGES + EXTRA_PAGES)  # per-request <head>, 404s, robots, sitemap
-    app.layout = html.Div(
-        [shell.shell(PAGES), dcc.Store(id=ids.LANG_STORE), dcc.Store(id=ids.HASH_STORE)]
+    # A function, so the frame is first drawn in the page's language (no re-wrap, no shift).
+    app.layout = lambda: html.Div(
+        [
+            shell.shell(PAGES, document.layout_language()),
+            dcc.Store(id=ids.LANG_STORE),
+            dcc.Store(id=ids.HASH_STORE),
+        ]
     )
     shell.register_callbacks(app, PAGES)
     routes.register(app)

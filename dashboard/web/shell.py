@@ -35,8 +35,10 @@ def nav_links(pages: Sequence[PageSpec], pathname: str, lang: str) -> list:
     ]
 
 
-def shell(pages: Sequence[PageSpec]) -> html.Div:
-    lang = "nb"
+def shell(pages: Sequence[PageSpec], lang: str = "nb") -> html.Div:
+    """The frame, first drawn in `lang` (the shell callback keeps it in step with the URL;
+    drawing it in the right language from the start keeps the header from re-wrapping)."""
+    other = "en" if lang == "nb" else "nb"
     return html.Div(
         [
             html.A(t("skip", lang), href="#main", className="skip-link", id=ids.SKIP),
@@ -47,7 +49,7 @@ def shell(pages: Sequence[PageSpec]) -> html.Div:
                         [
                             dcc.Link(
                                 t("site.title", lang),
-                                href="/",
+                                href="/" if lang == "nb" else f"/?lang={lang}",
                                 className="site-title",
                                 id=ids.SITE_TITLE,
                             ),
@@ -57,10 +59,10 @@ def shell(pages: Sequence[PageSpec]) -> html.Div:
                     ),
                     html.A(
                         t("lang.switch", lang),
-                        href="/?lang=en",
+                        href="/?lang=en" if other == "en" else "/",
                         id=ids.LANG_LINK,
                         className="lang-switch",
-                        lang="en",
+                        lang=other,
                         title=t("lang.switch.label", lang),
                     ),
                     html.Nav(
@@ -98,7 +100,7 @@ def shell(pages: Sequence[PageSpec]) -> html.Div:
                     html.P(
                         html.A(
                             t("download.all", lang),
-                            href=ALL_DATA,
+                            href=ALL_DATA + ("" if lang == "nb" else "?lang=en"),
                             id=ids.DOWNLOAD_ALL,
                             download="slt-statistikk-alle-data.csv",
                         )

@@ -59,9 +59,11 @@ def observed_driver(request, live_server):
     quit_driver(driver)
 
 
+@pytest.mark.parametrize("lang", ["nb", "en"])
 @pytest.mark.parametrize("path", PATHS)
-def test_no_layout_shift_while_the_page_renders(observed_driver, live_server, path):
-    open_page(observed_driver, live_server.url(path), expect_charts=path not in TEXT_PAGES)
+def test_no_layout_shift_while_the_page_renders(observed_driver, live_server, path, lang):
+    query = "?lang=en" if lang == "en" else ""
+    open_page(observed_driver, live_server.url(path + query), expect_charts=path not in TEXT_PAGES)
     time.sleep(0.5)  # let late shifts (fonts, resize observers) be reported
     shifts = observed_driver.execute_script("return window.__layoutShifts;")
     assert shifts is not None, "the layout-shift observer did not run"
