@@ -13,6 +13,7 @@ import io
 import shutil
 import sys
 import tempfile
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -265,6 +266,40 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_render_images(args: argparse.Namespace) -> int:
+    from dashboard.web import images
+
+    settings = _settings(args)
+    try:
+        warehouse.ensure_built(settings.data_dir, settings.warehouse_path)
+    except DataError as exc:
+        _print_problems(exc.problems)
+        return EXIT_INVALID
+    renderer = images.Renderer(timeout=settings.image_timeout)
+    if not renderer.available():
+        print(
+            "error: no Chromium/Chrome found; chart images cannot be drawn on this host "
+            "(install chromium, or set BROWSER_PATH). Image URLs answer 503 with the text.",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+    service = images.ImageService(settings.image_cache_path, renderer)
+    kommuner = tuple(args.kommune.split(",")) if args.kommune else images.KOMMUNER
+    store = Warehouse(settings.warehouse_path)
+    started = time.perf_counter()
+    try:
+        drawn, skipped = images.prerender(
+            store.cursor(), service, kommuner, progress=(print if args.verbose else None)
+        )
+    finally:
+        store.close()
+    print(
+        f"{drawn} images in {service.cache_dir} ({skipped} views without a chart skipped) "
+        f"in {time.perf_counter() - started:.1f} s"
+    )
+    return EXIT_OK
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="slt-dashboard", description="SLT-statistikk: statistics warehouse and dashboard."
@@ -292,6 +327,15 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--years", help="comma-separated years, e.g. 2019,2020 (default: all)")
     p.add_argument("--replace", action="store_true", help="overwrite conflicting values")
     p.set_defaults(func=cmd_fetch_ssb)
+
+    p = sub.add_parser(
+        "render-images",
+        parents=[common],
+        help="draw the default view of every chart x kommune into the image cache",
+    )
+    p.add_argument("--kommune", help="comma-separated kommuner (default: baerum,asker,oslo)")
+    p.add_argument("--verbose", action="store_true", help="print each image drawn")
+    p.set_defaults(func=cmd_render_images)
 
     p = sub.add_parser("serve", parents=[common], help="serve the dashboard (development server)")
     p.add_argument("--host", help="address (default 127.0.0.1)")

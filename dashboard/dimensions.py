@@ -480,6 +480,14 @@ def label(codes: dict[str, Code], code: str, lang: str) -> str:
     return entry.en if lang == "en" else entry.nb
 
 
+def measure_name(code: str, lang: str) -> str:
+    """A measure's name in `lang` (its code if unknown)."""
+    measure = MEASURES.get(code)
+    if measure is None:
+        return code
+    return measure.en if lang == "en" else measure.nb
+
+
 def kommune_name(code: str, lang: str) -> str:
     """A municipality's (or area's) name in the reader's language."""
     return label(MUNICIPALITIES, code, lang)

@@ -45,6 +45,7 @@ from dashboard.words.numbers import (
 )
 
 __all__ = [
+    "DARK_PALETTE",
     "DASHES",
     "PALETTE",
     "PATTERNS",
@@ -56,6 +57,7 @@ __all__ = [
     "empty_figure",
     "funnel_chart",
     "line_chart",
+    "sparkline_svg",
     "text_color_on",
 ]
 
@@ -108,6 +110,26 @@ AXIS_COLOR = "#767676"  # 4.5:1: axis line, zero line, event and break lines
 GRID_COLOR = "#e6e6e6"  # decorative only
 BACKGROUND = "#ffffff"
 FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
+
+#: Dark mode (embeds and pages under `prefers-color-scheme: dark`): the same hues in the
+#: same order, lightened until each has >= 4.5:1 against DARK_BACKGROUND, so one palette
+#: serves both marks (>= 3:1) and direct labels. `dashboard.images.recolour` maps each
+#: light colour above to its dark counterpart by position.
+DARK_BACKGROUND = "#15181c"
+DARK_PALETTE: tuple[str, ...] = (
+    "#4DA3E0",  # blue            6.5:1 on DARK_BACKGROUND
+    "#F07E3C",  # vermillion      6.6:1
+    "#2FBF8F",  # bluish green    7.6:1
+    "#E08BC0",  # reddish purple  7.3:1
+    "#E6B23A",  # orange          9.2:1
+    "#7CC7F2",  # sky blue        9.6:1
+    "#B8B8B8",  # grey            9.0:1
+)
+DARK_TEXT_PALETTE: tuple[str, ...] = DARK_PALETTE
+DARK_TEXT_COLOR = "#e8e8e8"  # 14.5:1
+DARK_MUTED_TEXT_COLOR = "#b8b8b8"  # 9.0:1
+DARK_AXIS_COLOR = "#8a8f96"  # 5.5:1
+DARK_GRID_COLOR = "#2e3238"  # decorative only
 
 BASE_FONT_SIZE = 14
 LARGE_SCALE = 1.6
@@ -475,12 +497,12 @@ def _marker_lines(
             "label": {**label, "font": label_font},
         }
 
+    # Events keep their number in the full list (1 = the first event the dashboard marks),
+    # so two charts of one page that show different years never number one event twice.
     events = sorted((_year_fraction(iso), iso, label) for iso, label in meta.events)
-    number = 0
-    for x, iso, label in events:
+    for number, (x, iso, label) in enumerate(events, start=1):
         if not x_min <= x <= x_max:
             continue
-        number += 1
         shapes.append(
             vline(x, "dot", "event", {"text": str(number), "textposition": "end", "textangle": 0})
         )
@@ -665,6 +687,9 @@ def line_chart(df: pd.DataFrame, meta: ChartMeta) -> Figure:
             "tickmode": "array",
             "tickvals": all_x,
             "ticktext": [_esc(x_labels[x]) for x in all_x],
+            # Never rotated: where years do not fit side by side (a phone), the browser
+            # thins them (assets/labels.js) instead of turning them on end.
+            "tickangle": 0,
         }
     )
     layout["showlegend"] = many
@@ -830,12 +855,22 @@ def bar_chart(
         "rangemode": "normal",
     }
     if horizontal:
-        value_axis = {**layout["yaxis"], "showgrid": True, "zeroline": True, "rangemode": "tozero"}
+        value_axis: dict[str, Any] = {
+            **layout["yaxis"],
+            "showgrid": True,
+            "zeroline": True,
+            "rangemode": "tozero",
+        }
         value_axis["title"] = layout["xaxis"]["title"]
         value_axis["showline"] = False
-        category = {**layout["xaxis"], **category_axis, "autorange": "reversed", "ticks": ""}
-        category["title"] = {"text": ""}
-        layout["xaxis"], layout["yaxis"] = value_axis, category
+        category_side: dict[str, Any] = {
+            **layout["xaxis"],
+            **category_axis,
+            "autorange": "reversed",
+            "ticks": "",
+            "title": {"text": ""},
+        }
+        layout["xaxis"], layout["yaxis"] = value_axis, category_side
     else:
         layout["xaxis"].update(category_axis)
     if barmode == "stack":
@@ -936,3 +971,62 @@ def empty_figure(message: str, meta: ChartMeta) -> Figure:
             }
         )
     return {"data": [], "layout": layout}
+
+
+def sparkline_svg(
+    points: list[tuple[int, float | None]],
+    width: int = 120,
+    height: int = 36,
+    color: str = PALETTE[0],
+) -> str:
+    """A series as a small line (SVG text): gaps where a year is missing, a dot at the end.
+
+    `points` are (year, value) pairs; a value of None, or a year skipped, breaks the line,
+    so a missing year is never bridged (nor drawn as 0). Decorative: the card says the
+    numbers in words, so the SVG is hidden from assistive technology.
+    """
+    known = [(x, v) for x, v in sorted(points) if v is not None]
+    if not known:
+        return ""
+    xs = [x for x, _ in sorted(points)]
+    lo_x, hi_x = min(xs), max(xs)
+    lo_y, hi_y = min(v for _, v in known), max(v for _, v in known)
+    pad = 4
+
+    def sx(x: float) -> float:
+        return pad if hi_x == lo_x else pad + (x - lo_x) / (hi_x - lo_x) * (width - 2 * pad)
+
+    def sy(v: float) -> float:
+        if hi_y == lo_y:
+            return height / 2
+        return height - pad - (v - lo_y) / (hi_y - lo_y) * (height - 2 * pad)
+
+    segments: list[list[tuple[int, float]]] = []
+    previous: int | None = None
+    for x, v in sorted(points):
+        if v is None:
+            previous = None
+            continue
+        if previous is None or x - previous > 1:
+            segments.append([])
+        segments[-1].append((x, v))
+        previous = x
+    paths = []
+    for segment in segments:
+        if len(segment) == 1:
+            x, v = segment[0]
+            paths.append(f'<circle cx="{sx(x):.1f}" cy="{sy(v):.1f}" r="1.5" fill="{color}"/>')
+            continue
+        d = " ".join(
+            f"{'M' if i == 0 else 'L'}{sx(x):.1f},{sy(v):.1f}" for i, (x, v) in enumerate(segment)
+        )
+        paths.append(
+            f'<path d="{d}" fill="none" stroke="{color}" stroke-width="2" '
+            'stroke-linejoin="round" stroke-linecap="round"/>'
+        )
+    last_x, last_v = known[-1]
+    paths.append(f'<circle cx="{sx(last_x):.1f}" cy="{sy(last_v):.1f}" r="3" fill="{color}"/>')
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" aria-hidden="true">' + "".join(paths) + "</svg>"
+    )

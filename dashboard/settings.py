@@ -50,6 +50,21 @@ class Settings:
         "Sites allowed to embed the charts in an iframe (CSP frame-ancestors).",
         "SLT_FRAME_ANCESTORS",
     )
+    embed_frame_ancestors: str = _setting(
+        "*",
+        "Sites allowed to frame the embeds under /embed/ (CSP frame-ancestors; `*` = any site, or e.g. `https://www.baerum.kommune.no`).",
+        "SLT_EMBED_FRAME_ANCESTORS",
+    )
+    image_cache: Path | None = _setting(
+        None,
+        "Folder for rendered chart images (PNG/SVG). Default: image-cache/ beside the warehouse.",
+        "SLT_IMAGE_CACHE",
+    )
+    image_timeout: int = _setting(
+        30,
+        "Seconds one chart image may take to render (and to wait for the renderer) before the request gets a 503 with a text fallback.",
+        "SLT_IMAGE_TIMEOUT",
+    )
     ssb_api: str = _setting(
         "https://data.ssb.no/api/pxwebapi/v2",
         "Base URL of Statistics Norway's PxWebApi v2 (for `slt-dashboard fetch-ssb`).",
@@ -60,6 +75,13 @@ class Settings:
     def warehouse_path(self) -> Path:
         """Where the warehouse lives (explicit setting, else inside the data folder)."""
         return self.warehouse if self.warehouse is not None else self.data_dir / "warehouse.duckdb"
+
+    @property
+    def image_cache_path(self) -> Path:
+        """Where rendered images are cached (explicit setting, else beside the warehouse)."""
+        if self.image_cache is not None:
+            return self.image_cache
+        return self.warehouse_path.parent / "image-cache"
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

@@ -9,12 +9,13 @@ Pure functions, no Dash: pages, downloads and embeds share them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
 from urllib.parse import urlencode
 
 from dashboard.dimensions import MUNICIPALITIES, kommune_name
-from dashboard.words import t
+from dashboard.words import STRINGS, t
 
 MIN_YEAR = 2000
 MAX_LEN = 200  # longer values are not parsed at all
@@ -26,25 +27,64 @@ def max_year() -> int:
 
 @dataclass(frozen=True)
 class Param:
-    """One URL parameter: its name, allowed values and default."""
+    """One URL parameter and the control that sets it, declared once.
+
+    The parameter: its name, allowed values and default. The control (when `label` is
+    set): its legend (a catalog key), the choices it offers (default: all), and how an
+    option is named (default: the catalog's `choice.<name>.<code>`). A year parameter may
+    accept one word besides a year (`sentinel`, e.g. "alle"); `years_of` names the
+    measures whose years in the warehouse give its default and its options, so a newly
+    imported year appears without a code change.
+    """
 
     name: str
     choices: tuple[str, ...] = ()
     default: str | tuple[str, ...] | int | None = None
     multi: bool = False  # several values allowed: ?kommune=baerum&kommune=oslo or baerum,oslo
     year: bool = False  # a year (fra/til)
+    label: str = ""  # catalog key of the control's legend; "" = URL only, no control
+    offered: tuple[str, ...] | None = None  # the choices the control shows (default: all)
+    option: Callable[[str, str], str] | None = None  # (code, lang) -> the option's name
+    sentinel: str = ""  # year parameters: a word accepted besides a year
+    years_of: tuple[str, ...] = ()  # measures whose years give the default / options
+    #: When the control has no effect on the view (e.g. an offence group while persons are
+    #: counted), it is disabled and `reason` (a catalog key) says why.
+    applies: Callable[[Mapping[str, Any]], bool] | None = None
+    reason: str = ""
+
+    def applies_to(self, values: Mapping[str, Any]) -> bool:
+        """Whether the control changes anything in the view `values` describe."""
+        return self.applies is None or self.applies(values)
+
+    def option_text(self, code: str, lang: str) -> str:
+        """How the control names one choice."""
+        if self.option is not None:
+            return self.option(code, lang)
+        key = f"choice.{self.name}.{code}"
+        return t(key, lang) if key in STRINGS else code
+
+    @property
+    def options(self) -> tuple[str, ...]:
+        return self.offered if self.offered is not None else self.choices
 
 
 LANG = Param("lang", ("nb", "en"), "nb")
-KOMMUNE = Param("kommune", ("baerum", "asker", "oslo"), "baerum")
-KOMMUNER = Param(
-    "kommune", ("baerum", "asker", "oslo", "norge"), ("baerum", "asker", "oslo"), multi=True
+KOMMUNE = Param(
+    "kommune",
+    ("baerum", "asker", "oslo"),
+    "baerum",
+    label="filter.kommune",
+    option=lambda code, lang: kommune_name(code, lang),
 )
 
 
-def years(fra_default: int, til_default: int) -> tuple[Param, Param]:
-    return Param("fra", default=fra_default, year=True), Param(
-        "til", default=til_default, year=True
+def years(
+    fra_default: int, til_default: int, years_of: tuple[str, ...] = ()
+) -> tuple[Param, Param]:
+    """The from/to years of a time series; `years_of` makes the defaults follow the data."""
+    return (
+        Param("fra", default=fra_default, year=True, label="filter.fra", years_of=years_of),
+        Param("til", default=til_default, year=True, label="filter.til", years_of=years_of),
     )
 
 
@@ -52,10 +92,10 @@ def years(fra_default: int, til_default: int) -> tuple[Param, Param]:
 class ViewState:
     """Validated values (by parameter name) and the notes about what was ignored."""
 
-    values: Mapping[str, object]
+    values: Mapping[str, Any]
     notes: tuple[str, ...] = ()
 
-    def __getitem__(self, name: str) -> object:
+    def __getitem__(self, name: str) -> Any:
         return self.values[name]
 
     @property
@@ -80,9 +120,17 @@ def _many(raw: object) -> list[str]:
 
 
 def parse(
-    spec: Sequence[Param], query: Mapping[str, object] | None, lang_default: str = "nb"
+    spec: Sequence[Param],
+    query: Mapping[str, object] | None,
+    lang_default: str = "nb",
+    defaults: Mapping[str, Any] | None = None,
 ) -> ViewState:
-    """Validate a query against `spec`; bad or unknown parameters -> default + a note."""
+    """Validate a query against `spec`; bad or unknown parameters -> default + a note.
+
+    `defaults` overrides the declared defaults (e.g. the latest year in the warehouse).
+    """
+    if defaults:
+        spec = [replace(p, default=defaults[p.name]) if p.name in defaults else p for p in spec]
     query = dict(query or {})
     lang_raw = _first(query.get("lang", "")).strip()
     lang = lang_raw if lang_raw in LANG.choices else lang_default
@@ -135,12 +183,16 @@ def _parse_one(param: Param, raw: object, lang: str) -> tuple[object, str | None
                 lang,
                 name=param.name,
                 value=_show(", ".join(bad)),
-                default=", ".join(_readable(param, c, lang) for c in (good or param.default or ())),
+                default=", ".join(
+                    _readable(param, c, lang) for c in (good or _many(param.default))
+                ),
             )
         return (tuple(good) if good else param.default), note
     text = _first(raw).strip()
     if len(text) > MAX_LEN:
         text = text[:MAX_LEN]
+    if param.year and param.sentinel and text == param.sentinel:
+        return text, None
     if param.year:
         if text.isdigit() and len(text) == 4 and MIN_YEAR <= int(text) <= max_year():
             return int(text), None

@@ -46,7 +46,7 @@ def read_csv(response) -> list[dict]:
 def test_chart_csv_has_exactly_the_rows_behind_the_chart(client, con):
     response = client.get("/last-ned/utvikling.csv?kommune=baerum&sted=bosted&fra=2015&til=2018")
     assert response.status_code == 200
-    assert response.mimetype == "text/csv"
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"  # charset once
     rows = read_csv(response)
     expected = con.execute(
         "SELECT count(*) FROM facts WHERE preferred AND measure='anmeldelser' AND place_role='bosted' "
@@ -60,7 +60,14 @@ def test_chart_csv_has_exactly_the_rows_behind_the_chart(client, con):
         for r in rows
         if r["year"] == "2016" and r["age_group"] == "15-17" and r["sex"] == "gutter"
     )
-    assert one["value"] == "79" and "2020" in one["publication"] and one["section"]
+    assert one["measure"] == "anmeldelser" and one["anmeldelser"] == "79"
+    assert (
+        "2020" in one["publication"]
+        and one["section"]
+        and one["source"].startswith(one["publication"])
+    )
+    assert one["licence"].startswith("Offentlig dokument")
+    assert "value" not in one  # each measure has its own column
 
 
 def test_chart_csv_keeps_missing_cells_missing(client):
@@ -68,11 +75,11 @@ def test_chart_csv_keeps_missing_cells_missing(client):
         client.get("/last-ned/utvikling.csv?maal=forhold&lovbrudd=skadeverk&alder=10-17")
     )
     assert rows, "skadeverk rows expected"
-    assert all(
-        r["value"] == "" and r["status"] == ".."
-        for r in rows
-        if r["offence_subgroup"] == "alle" and r["offence_group"] == "skadeverk"
-    )
+    skadeverk = [
+        r for r in rows if r["offence_subgroup"] == "alle" and r["offence_group"] == "skadeverk"
+    ]
+    assert skadeverk
+    assert all(r["forhold"] == "" and r["status"] == ".." for r in skadeverk)
 
 
 def test_computed_rate_csv_shows_numerator_and_denominator(client, con):
@@ -82,12 +89,12 @@ def test_computed_rate_csv_shows_numerator_and_denominator(client, con):
         "SELECT value FROM facts WHERE preferred AND measure='befolkning' AND age_group='alle' "
         "AND municipality='baerum' AND year=2021"
     ).fetchall()[0][0]
-    assert first["value"] == "5759"  # SSB's published two-year average
+    assert first["anmeldte_lovbrudd_snitt"] == "5759"  # SSB's published two-year average
+    assert "value" not in first  # counts and rates never share a column
     assert float(first["population"]) == population  # denominator: 1 January of the last year
     assert first["population_period"] == "1.1.2021"
-    assert (
-        abs(float(first["rate"]) - float(first["value"]) / float(first["population"]) * 1000) < 1e-9
-    )
+    computed = float(first["anmeldte_lovbrudd_snitt"]) / float(first["population"]) * 1000
+    assert first["rate"] == f"{computed:.1f}"  # computed rates: one decimal
 
 
 def test_unknown_chart_is_404_not_500(client):

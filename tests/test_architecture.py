@@ -17,8 +17,8 @@ PACKAGES = ("dashboard", "queries")
 LAYERS = (
     ("dashboard", "dashboard.settings", "dashboard.dimensions", "dashboard.words"),
     ("dashboard.build",),
-    ("dashboard.store", "queries", "dashboard.state", "dashboard.export"),
-    ("dashboard.figures",),
+    ("dashboard.store", "queries", "dashboard.state", "dashboard.export", "dashboard.coverage"),
+    ("dashboard.figures", "dashboard.images"),
     ("dashboard.charts",),
     ("dashboard.web",),
     ("dashboard.cli", "dashboard.__main__"),

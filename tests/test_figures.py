@@ -287,11 +287,25 @@ def test_events_drawn_only_inside_the_data_range():
     assert second["x0"] == pytest.approx(2019 + (7 + 9 / 31) / 12)
     assert first["line"]["dash"] == "dot" and first["yref"] == "paper"
     assert (first["y0"], first["y1"]) == (0, 1)
-    assert [e["label"]["text"] for e in events] == ["1", "2"]
+    # Numbers follow the full, dated list of events (2012 is number 1), so every chart of
+    # a page gives an event the same number, whichever years it shows.
+    assert [e["label"]["text"] for e in events] == ["2", "3"]
     text = " ".join(strip_tags(footer(fig)))
-    assert "1: Ny straffelov (oktober 2015)" in text
-    assert "2: Terrorangrep (august 2019)" in text
+    assert "2: Ny straffelov (oktober 2015)" in text
+    assert "3: Terrorangrep (august 2019)" in text
     assert "Før dataene" not in text and "Etter dataene" not in text
+
+
+def test_an_event_has_one_number_whatever_years_a_chart_shows():
+    meta = dataclasses.replace(
+        META, events=(("2015-10-01", "Ny straffelov"), ("2019-08-10", "Terrorangrep"))
+    )
+    short = line_frame()
+    short = short[short["x"] >= 2017]
+    for frame in (line_frame(), short):
+        events = [s for s in line_chart(frame, meta)["layout"]["shapes"] if s["name"] == "event"]
+        terror = [e for e in events if e["x0"] > 2019]
+        assert [e["label"]["text"] for e in terror] == ["2"]
 
 
 def test_no_events_no_shapes():

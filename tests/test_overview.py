@@ -63,3 +63,66 @@ def test_repeat_offending_chart_shows_the_overview_figure(con, client):
     assert len(rows) == 5  # header + the four published numbers
     asker = charts.render("gjentatt", con.cursor(), parse(GEO_PARAMS, {"kommune": "asker"}))
     assert asker.figure is None and "bare for Bærum" in asker.message
+
+
+def test_small_flag_when_either_value_is_small(con):
+    """46 in 2018 after 18 in 2017 is a large percentage of a small base: flagged."""
+    for fig in figures_by_key(con, aar="2018").values():
+        values = [v for _y, v in fig.points[:2] if v is not None]
+        if any(v < 20 for v in values):
+            assert fig.small, fig.key
+    example = figures_by_key(con, aar="2018")["jenter-10-14-gjerningssted"]
+    now, prev = example.points[0][1], example.points[1][1]
+    assert (now, prev) == (46, 18)  # the issue's example, as published (table A)
+    assert example.small and "opp 156" in example.sentence
+
+
+def test_sparkline_series_keeps_missing_years_missing(con):
+    fig = figures_by_key(con)["anmeldelser-gjerningssted"]
+    years = [y for y, _v in fig.points]
+    assert years == sorted(years, reverse=True) and years[0] == 2020
+    facts = con.execute(
+        "SELECT year, value FROM facts WHERE preferred AND measure = 'anmeldelser' "
+        "AND municipality = 'baerum' AND place_role = 'gjerningssted' AND age_group = '10-17' "
+        "AND sex = 'alle' AND residence = 'alle' AND category = 'alle' "
+        "AND offence_group = 'alle' ORDER BY year DESC"
+    ).fetchall()
+    assert [(y, v) for y, v in fig.points] == [(int(y), v) for y, v in facts]
+
+
+def test_direction_and_themes(con):
+    figs = figures_by_key(con)
+    assert figs["anmeldelser-gjerningssted"].direction == "down"  # 288 after 382
+    assert figs["gjentatt"].direction is None  # no value the year before
+    assert {f.theme for f in figs.values()} == {"ungdom", "oppfolging", "lovbrudd"}
+
+
+def test_sparkline_breaks_at_a_gap_and_never_draws_zero():
+    from dashboard.figures import sparkline_svg
+
+    svg = sparkline_svg([(2016, 10.0), (2017, None), (2018, 12.0), (2019, 14.0), (2021, 9.0)])
+    assert svg.count("<path") == 1  # 2018-2019; 2016 and 2021 stand alone
+    assert svg.count("<circle") == 3  # 2016, 2021 as dots, plus the end marker at 2021
+    assert sparkline_svg([(2020, None)]) == ""  # nothing to draw: no line at 0
+
+
+def _walk(node):
+    yield node
+    children = getattr(node, "children", None)
+    for child in children if isinstance(children, list) else [children]:
+        if child is not None and not isinstance(child, str):
+            yield from _walk(child)
+
+
+def test_every_card_on_the_page_draws_a_sparkline(app):
+    from dashboard.web.page import layout_for
+    from dashboard.web.pages import oversikt
+
+    for kommune, at_least in (("baerum", 8), ("oslo", 1), ("asker", 1)):
+        with app.server.test_request_context("/"):
+            tree = layout_for(oversikt.SPEC)(kommune=kommune)
+        cards = [n for n in _walk(tree) if getattr(n, "className", "") == "key-figure"]
+        assert len(cards) >= at_least, kommune
+        for card in cards:
+            images = [n for n in _walk(card) if getattr(n, "className", "") == "sparkline"]
+            assert len(images) == 1 and images[0].src.startswith("data:image/svg+xml")

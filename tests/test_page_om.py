@@ -10,7 +10,7 @@ import pytest
 
 from dashboard import dimensions as dims
 from dashboard.build import datafiles
-from dashboard.charts.registry import EVENTS
+from dashboard.charts.registry import events_for
 from dashboard.settings import Settings
 from dashboard.web import about as om
 from dashboard.web.factory import create_app
@@ -171,8 +171,8 @@ def test_coverage_table_is_accessible(layout):
 
 def test_breaks_and_events(con, layout):
     text = text_of(layout)
-    for iso, label in EVENTS:
-        assert label["nb"] in text, iso
+    for iso, label in events_for("nb"):
+        assert label in text, iso
     assert "1. oktober 2015" in text and "12. mars 2020" in text
     assert "Bærum: 0219 → 3024 (2020) → 3201 (2024)" in text
     assert "Asker: 0220 → 3025 (2020) → 3203 (2024)" in text

@@ -22,6 +22,7 @@ CHART_IDS = (
     "oppfolging-samtaler",
     "oppfolging-ungdom",
     "ekstremisme",
+    "ungdata",
 )
 # Printed in the SLT reports (the source): Trygghetsprogrammet, "Resultater 2019/2020".
 FUNNEL_2019 = {
@@ -263,12 +264,12 @@ def test_page_responds(app):
 def test_csv_has_the_rows_behind_the_chart(app):
     rows = download(app, "/last-ned/trygghet-trakt.csv?aar=2019")
     assert {r["year"] for r in rows} == {"2019"}
-    assert {r["category"]: int(r["value"]) for r in rows} == FUNNEL_2019
+    assert {r["category"]: int(r[r["measure"]]) for r in rows} == FUNNEL_2019
     assert all(r["publication"].startswith("SLT årsrapport 2019") for r in rows)
     extremism = download(app, "/last-ned/ekstremisme.csv")
     dashes = [r for r in extremism if r["status"] == "-"]
     assert {r["category"] for r in dashes} == {"ax", "vx"}
-    assert all(r["value"] == "" for r in dashes)  # a dash, never 0
+    assert all(r[r["measure"]] == "" for r in dashes)  # a dash, never 0
     assert download(app, "/last-ned/trygghet-trakt.csv?kommune=oslo") == []
 
 
@@ -283,6 +284,7 @@ def test_layout_sections_and_cards(app):
         "Trygghetsprogrammet",
         "Politiets bekymringssamtaler og oppfølging av ungdom",
         "Ekstremisme",
+        "Ungdata",
     ]
     cards = [getattr(c, "id", None) for c in components]
     assert all(f"card-{chart_id}" in cards for chart_id in CHART_IDS)
@@ -297,7 +299,8 @@ def test_layout_with_garbage_parameters_gives_a_note(app):
     with app.server.test_request_context("/trygghetsprogrammet"):
         tree = layout_for(page.SPEC)(kommune="<script>", aar="1999", foo="bar")
     text = text_of(tree)
-    assert "er ikke et gyldig valg for «aar»" in text
+    # aar is a year (or "alle"): 1999 is before the first year the dashboard accepts.
+    assert "«1999» er ikke et gyldig år for «aar»" in text
     assert "er ikke et gyldig valg for «kommune»" in text
     assert "ukjent valg («foo»)" in text
     assert "Oppfølging av unge" in text
@@ -310,3 +313,53 @@ def test_layout_for_oslo_in_english(app):
     text = text_of(tree)
     assert "Follow-up of young people" in text
     assert text.count("No figures for this choice") == len(CHART_IDS)
+
+
+# Ungdata in the reports' text (2019 report, section 2.3.2; repeated in the 2020 report).
+UNGDATA_2019 = {
+    ("svarprosent", "ungdomsskole", "alle"): 90,
+    ("svarprosent", "videregaende", "alle"): 71,
+    ("beruset_siste_ar", "ungdomsskole", "alle"): 16,
+    ("familievold", "alle", "jenter"): 6,
+    ("familievold", "alle", "gutter"): 9,
+    ("presset_seksuelle_handlinger", "alle", "jenter"): 13,
+}
+
+
+def test_ungdata_chart_shows_the_printed_shares(con):
+    result = render(con, "ungdata")
+    assert result.figure is not None and result.message is None
+    data = result.data
+    for (category, school, sex), printed in UNGDATA_2019.items():
+        row = data[
+            (data["year"] == 2019)
+            & (data["category"] == category)
+            & (data["age_group"] == school)
+            & (data["sex"] == sex)
+        ]
+        assert row["value"].tolist() == [printed], (category, school, sex)
+    drunk = data[data["category"] == "beruset_siste_ar"].sort_values("year")
+    assert drunk["year"].tolist() == [2014, 2017, 2019]
+    assert drunk["value"].tolist() == [18, 16, 16]
+    assert "Ungdata" in result.source
+
+
+def test_ungdata_table_marks_unprinted_years_as_not_available(con):
+    table = render(con, "ungdata").table
+    response = table[table.iloc[:, 0].str.startswith("Svarprosent")]
+    assert set(response["2014"]) == {".."}  # not printed for 2014: "..", never 0
+    assert set(response["2019"]) == {"90\u00a0%", "71\u00a0%"}
+
+
+def test_ungdata_is_on_the_page_under_its_own_heading(app):
+    with app.server.test_request_context("/trygghetsprogrammet"):
+        tree = layout_for(page.SPEC)()
+    text = text_of(tree)
+    assert "Ungdata i Bærum" in text
+    assert "Ungdata er en spørreundersøkelse" in text
+
+
+def test_ungdata_for_a_kommune_without_it_says_what_exists(con):
+    result = render(con, "ungdata", kommune="asker", lang="en")
+    assert result.figure is None
+    assert "Ungdata figures exist in Bærum's SLT reports" in result.message

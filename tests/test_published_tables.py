@@ -3,7 +3,7 @@
 This is an independent check of the transcription in ``data/*.csv``: every expected
 number below was read directly from the source texts
 (``slt-baerum-arsrapport-2020.txt``, clean, and ``slt-baerum-arsrapport-2019.txt``,
-OCR) and typed in by hand, table by table (DATA.md, tables A–K). The test compares the
+OCR) and typed in by hand, table by table (docs/DATA.md, tables A–K). The test compares the
 warehouse with the report *as printed*; it never recomputes a number.
 
 Conventions:

@@ -87,7 +87,7 @@ CREATE TABLE fact (
 CREATE TABLE build_info (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
 
 -- One row per published number with its provenance. `preferred` is true for the
--- newest edition where several publications give the same figure (DATA.md: keep both,
+-- newest edition where several publications give the same figure (docs/DATA.md: keep both,
 -- default to the newer one).
 CREATE VIEW v_facts AS
 SELECT

@@ -11,28 +11,23 @@ no share, since its sum would be too small.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-import duckdb
 import pandas as pd
 
-import queries
 from dashboard import figures
 from dashboard.charts.registry import (
-    ChartResult,
-    csv_rows,
+    NoData,
+    Query,
+    Rows,
+    Shape,
+    bind,
+    chart,
     finite,
-    is_small,
     label_column,
-    no_data,
-    register,
-    source_line,
-    years_text,
 )
 from dashboard.dimensions import KOMMUNER, MEASURES, PLACE_ROLES, kommune_name
 from dashboard.state import KOMMUNE, LANG, MIN_YEAR, Param, ViewState, max_year, years
-from dashboard.words import pick, t
-from dashboard.words.numbers import format_cell, format_number, format_percent
+from dashboard.words import t
+from dashboard.words.numbers import format_cell, format_number, format_percent, years_text
 
 CHART_ID = "alder-kjonn"
 MEASURE_CHOICES = ("anmeldelser", "personer")
@@ -41,158 +36,80 @@ PLACE_CHOICES = ("gjerningssted", "bosted")
 AGE_PARAMS = (
     LANG,
     KOMMUNE,
-    Param("maal", MEASURE_CHOICES, "anmeldelser"),
-    Param("sted", PLACE_CHOICES, "gjerningssted"),
-    Param("visning", ("antall", "andel"), "antall"),
-    *years(2010, 2020),
+    Param("maal", MEASURE_CHOICES, "anmeldelser", label="legend.maal"),
+    Param("sted", PLACE_CHOICES, "gjerningssted", label="legend.sted"),
+    Param("visning", ("antall", "andel"), "antall", label="legend.visning"),
+    *years(2010, 2020, years_of=MEASURE_CHOICES),
 )
 
-TEXT = {
-    "title.anmeldelser.gjerningssted": {
-        "nb": "Anmeldelser for mistenkte 10–17 år med gjerningssted i {k}, etter alder og kjønn",
-        "en": "Police reports for suspects aged 10–17 with the scene of crime in {k}, by age and sex",
-    },
-    "title.anmeldelser.bosted": {
-        "nb": "Anmeldelser for mistenkte 10–17 år bosatt i {k}, etter alder og kjønn",
-        "en": "Police reports for suspects aged 10–17 living in {k}, by age and sex",
-    },
-    "title.personer.gjerningssted": {
-        "nb": "Mistenkte personer 10–17 år med gjerningssted i {k}, etter alder og kjønn",
-        "en": "Suspected persons aged 10–17 with the scene of crime in {k}, by age and sex",
-    },
-    "title.personer.bosted": {
-        "nb": "Mistenkte personer 10–17 år bosatt i {k}, etter alder og kjønn",
-        "en": "Suspected persons aged 10–17 living in {k}, by age and sex",
-    },
-    "title.share": {
-        "nb": ": beregnet andel av summen av de fire gruppene",
-        "en": ": computed share of the sum of the four groups",
-    },
-    "y.antall.anmeldelser": {"nb": "Antall anmeldelser", "en": "Number of reports"},
-    "y.antall.personer": {"nb": "Antall personer", "en": "Number of persons"},
-    "y.andel": {
-        "nb": "Prosent av summen av de fire gruppene (beregnet)",
-        "en": "Per cent of the sum of the four groups (computed)",
-    },
-    "row.header": {"nb": "Kjønn og alder (år)", "en": "Sex and age (years)"},
-    "row.sum": {
-        "nb": "Sum av de fire gruppene (beregnet)",
-        "en": "Sum of the four groups (computed)",
-    },
-    "of": {"nb": "av", "en": "of"},
-    "share.note": {
-        "nb": "Andelene er beregnet av SLT-statistikk: gruppens antall delt på summen av de fire "
-        "gruppene samme år (kilden publiserer ingen totalsum for denne tabellen). Teller og "
-        "nevner står i tabellen og i CSV-filen. Et år der en av gruppene mangler, får ingen andel.",
-        "en": "The shares are computed by SLT statistics: the group's number divided by the sum "
-        "of the four groups in the same year (the source publishes no total for this table). "
-        "Numerator and denominator are in the table and the CSV file. A year with a missing "
-        "group gets no share.",
-    },
-    "sum.anmeldelser": {
-        "nb": "Én anmeldelse kan ha mistenkte i flere av gruppene; summen av de fire gruppene er "
-        "derfor ikke nødvendigvis antallet anmeldelser.",
-        "en": "One report can have suspects in several of the groups, so the sum of the four "
-        "groups is not necessarily the number of reports.",
-    },
-    "years.partial": {
-        "nb": "Valgt periode er {fra}–{til}; tallene finnes for {have}.",
-        "en": "The chosen period is {fra}–{til}; figures exist for {have}.",
-    },
-    "latest": {"nb": "I {y}", "en": "In {y}"},
-    "nodata.kommune": {
-        "nb": "Det finnes ingen tall etter alder og kjønn for {k}.",
-        "en": "There are no figures by age and sex for {k}.",
-    },
-    "nodata.combination": {
-        "nb": "{measure} etter alder og kjønn finnes ikke etter {place} for {k}.",
-        "en": "{measure} by age and sex do not exist by {place} for {k}.",
-    },
-    "nodata.years": {
-        "nb": "Det finnes ingen slike tall for {k} i {fra}–{til}.",
-        "en": "There are no such figures for {k} in {fra}–{til}.",
-    },
-    "nodata.exists": {
-        "nb": "Tall etter alder og kjønn finnes for: {have}.",
-        "en": "Figures by age and sex exist for: {have}.",
-    },
-    "nodata.none": {
-        "nb": "Ingen kommune har tall etter alder og kjønn i datagrunnlaget ennå.",
-        "en": "No municipality has figures by age and sex in the data yet.",
-    },
-    "measure.anmeldelser": {"nb": "anmeldelser", "en": "reports"},
-    "measure.personer": {"nb": "mistenkte personer", "en": "suspected persons"},
-    "place.gjerningssted": {"nb": "gjerningssted", "en": "scene of crime"},
-    "place.bosted": {"nb": "bosted", "en": "residence"},
-}
+
+#: The chosen kommune, measure and population in the chosen years.
+ROWS = Query(
+    "age_sex",
+    bind(
+        municipalities=lambda s: [s["kommune"]],
+        measures=lambda s: [s["maal"]],
+        place_roles=lambda s: [s["sted"]],
+        fra=lambda s: s["fra"],
+        til=lambda s: s["til"],
+    ),
+)
+#: Everything by age and sex, for saying what exists when the choice has nothing.
+EVERYTHING = Query(
+    "age_sex",
+    bind(
+        municipalities=lambda s: list(KOMMUNER),
+        measures=lambda s: list(MEASURE_CHOICES),
+        place_roles=lambda s: list(PLACE_CHOICES),
+        fra=lambda s: MIN_YEAR,
+        til=lambda s: max_year(),
+    ),
+)
 
 
-def age_sex_rows(
-    cursor: duckdb.DuckDBPyConnection,
-    municipalities: Sequence[str],
-    measures: Sequence[str],
-    place_roles: Sequence[str],
-    fra: int,
-    til: int,
-) -> pd.DataFrame:
-    """The four age × sex cells per year (preferred edition) for the given selection."""
-    return queries.run(
-        cursor,
-        "age_sex",
-        municipalities=list(municipalities),
-        measures=list(measures),
-        place_roles=list(place_roles),
-        fra=fra,
-        til=til,
-    )
-
-
-def availability(cursor: duckdb.DuckDBPyConnection, lang: str) -> list[str]:
+def availability(everything: pd.DataFrame, lang: str) -> list[str]:
     """What exists by age and sex, read from the warehouse (so imports show up here).
 
     E.g. ["Bærum: anmeldelser, gjerningssted 2013–2020 (SLT årsrapport 2020 – …)", …].
     """
-    rows = age_sex_rows(cursor, KOMMUNER, MEASURE_CHOICES, PLACE_CHOICES, MIN_YEAR, max_year())
     out: list[str] = []
-    for (municipality, measure, place), group in rows.groupby(
+    for (municipality, measure, place), group in everything.groupby(
         ["municipality", "measure", "place_role"], sort=False
     ):
         publications = ", ".join(dict.fromkeys(group["publication"]))
         out.append(
-            f"{kommune_name(municipality, lang)}: {pick(TEXT[f'measure.{measure}'], lang)}, "
-            f"{pick(TEXT[f'place.{place}'], lang)} {years_text(group['year'])} ({publications})"
+            f"{kommune_name(municipality, lang)}: {t(f'alder_og_kjonn.measure.{measure}', lang)}, "
+            f"{t(f'alder_og_kjonn.place.{place}', lang)} {years_text(group['year'])} ({publications})"
         )
     return out
 
 
-def _no_age_sex_data(
-    title: str, cursor: duckdb.DuckDBPyConnection, state: ViewState
-) -> ChartResult:
+def _no_age_sex_data(title: str, everything: pd.DataFrame, state: ViewState) -> NoData:
     """Say what is missing (kommune, measure × place, or years) and what exists instead."""
     lang = state.lang
     kommune, maal, sted = state["kommune"], state["maal"], state["sted"]
     k = kommune_name(kommune, lang)
-    everything = age_sex_rows(
-        cursor, [kommune], MEASURE_CHOICES, PLACE_CHOICES, MIN_YEAR, max_year()
-    )
-    if everything.empty:
-        lead = pick(TEXT["nodata.kommune"], lang).format(k=k)
-    elif everything[(everything["measure"] == maal) & (everything["place_role"] == sted)].empty:
-        measure = pick(TEXT[f"measure.{maal}"], lang)
-        lead = pick(TEXT["nodata.combination"], lang).format(
+    mine = everything[everything["municipality"] == kommune]
+    if mine.empty:
+        lead = t("alder_og_kjonn.nodata.kommune", lang).format(k=k)
+    elif mine[(mine["measure"] == maal) & (mine["place_role"] == sted)].empty:
+        measure = t(f"alder_og_kjonn.measure.{maal}", lang)
+        lead = t("alder_og_kjonn.nodata.combination", lang).format(
             measure=measure[:1].upper() + measure[1:],
-            place=pick(TEXT[f"place.{sted}"], lang),
+            place=t(f"alder_og_kjonn.place.{sted}", lang),
             k=k,
         )
     else:
-        lead = pick(TEXT["nodata.years"], lang).format(k=k, fra=state["fra"], til=state["til"])
-    have = availability(cursor, lang)
+        lead = t("alder_og_kjonn.nodata.years", lang).format(
+            k=k, fra=state["fra"], til=state["til"]
+        )
+    have = availability(everything, lang)
     exists = (
-        pick(TEXT["nodata.exists"], lang).format(have="; ".join(have))
+        t("alder_og_kjonn.nodata.exists", lang).format(have="; ".join(have))
         if have
-        else pick(TEXT["nodata.none"], lang)
+        else t("alder_og_kjonn.nodata.none", lang)
     )
-    return no_data(CHART_ID, title, f"{lead} {exists} {t('nodata.template', lang)}", lang)
+    return NoData(title, f"{lead} {exists} {t('nodata.template', lang)}")
 
 
 def with_shares(rows: pd.DataFrame) -> pd.DataFrame:
@@ -229,11 +146,11 @@ def series_labels(rows: pd.DataFrame, lang: str) -> pd.Series:
 
 def _display_table(rows: pd.DataFrame, share_view: bool, lang: str) -> pd.DataFrame:
     """One row per age × sex group and a computed-sum row; one column per year."""
-    header = pick(TEXT["row.header"], lang)
+    header = t("alder_og_kjonn.row.header", lang)
     year_list = sorted(int(y) for y in rows["year"].unique())
     periods = dict(zip(rows["year"].astype(int), rows["period"].astype(str), strict=False))
     columns = [periods[y] for y in year_list]
-    of = pick(TEXT["of"], lang)
+    of = t("alder_og_kjonn.of", lang)
     records: list[dict[str, str]] = []
     for name, group in rows.groupby("series", sort=False):
         record = {header: str(name)}
@@ -253,7 +170,7 @@ def _display_table(rows: pd.DataFrame, share_view: bool, lang: str) -> pd.DataFr
             else:
                 record[column] = format_cell(row.value, row.status, 0, lang)
         records.append(record)
-    sum_record = {header: pick(TEXT["row.sum"], lang)}
+    sum_record = {header: t("alder_og_kjonn.row.sum", lang)}
     for year, column in zip(year_list, columns, strict=True):
         denominator = rows.loc[rows["year"] == year, "denominator"].iloc[0]
         sum_record[column] = format_number(denominator, 0, lang) if finite(denominator) else ".."
@@ -265,15 +182,13 @@ def _notes(rows: pd.DataFrame, state: ViewState) -> list[str]:
     lang, fra, til = state.lang, state["fra"], state["til"]
     notes: list[str] = []
     if state["visning"] == "andel":
-        notes.append(pick(TEXT["share.note"], lang))
-    if is_small(rows["value"]):
-        notes.append(t("chart.small_numbers", lang))
+        notes.append(t("alder_og_kjonn.share.note", lang))
     if state["maal"] == "anmeldelser":
-        notes.append(pick(TEXT["sum.anmeldelser"], lang))
+        notes.append(t("alder_og_kjonn.sum.anmeldelser", lang))
     have = sorted(int(y) for y in rows["year"].unique())
     if have[0] > fra or have[-1] < til:
         notes.append(
-            pick(TEXT["years.partial"], lang).format(fra=fra, til=til, have=years_text(have))
+            t("alder_og_kjonn.years.partial", lang).format(fra=fra, til=til, have=years_text(have))
         )
     return notes
 
@@ -288,7 +203,9 @@ def _summary(rows: pd.DataFrame, title: str, share_view: bool, lang: str) -> str
         else:
             text = format_cell(row.value, row.status, 0, lang)
         items.append(f"{row.series} {text}")
-    return f"{title}. {pick(TEXT['latest'], lang).format(y=latest)}: " + "; ".join(items) + "."
+    return (
+        f"{title}. {t('alder_og_kjonn.latest', lang).format(y=latest)}: " + "; ".join(items) + "."
+    )
 
 
 def _subtitle(maal: str, sted: str, lang: str) -> str:
@@ -299,20 +216,20 @@ def _subtitle(maal: str, sted: str, lang: str) -> str:
     return f"{measure.description_nb} {place.description_nb}"
 
 
-@register(CHART_ID, "alder", AGE_PARAMS)
-def age_sex_chart(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
+@chart(CHART_ID, "alder_og_kjonn", AGE_PARAMS, {"rows": ROWS, "everything": EVERYTHING})
+def age_sex_chart(result: Rows, state: ViewState) -> Shape | NoData:
     """10–14 / 15–17 × girls / boys over the years: counts as lines, shares as stacked bars."""
     lang = state.lang
     kommune, maal, sted = state["kommune"], state["maal"], state["sted"]
     fra, til = state["fra"], state["til"]
     share_view = state["visning"] == "andel"
-    what = pick(TEXT[f"title.{maal}.{sted}"], lang).format(k=kommune_name(kommune, lang))
+    what = t(f"alder_og_kjonn.title.{maal}.{sted}", lang).format(k=kommune_name(kommune, lang))
     if share_view:
-        what += pick(TEXT["title.share"], lang)
+        what += t("alder_og_kjonn.title.share", lang)
 
-    rows = age_sex_rows(cursor, [kommune], [maal], [sted], fra, til)
+    rows = result["rows"]
     if rows.empty:
-        return _no_age_sex_data(f"{what}, {fra}–{til}", cursor, state)
+        return _no_age_sex_data(f"{what}, {fra}–{til}", result["everything"], state)
     rows = with_shares(rows)
     rows["series"] = series_labels(rows, lang)
     title = f"{what}, {years_text(rows['year'])}"
@@ -330,7 +247,7 @@ def age_sex_chart(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartR
             }
         )
         meta = figures.ChartMeta(
-            title="", source="", y_title=pick(TEXT["y.andel"], lang), lang=lang, decimals=1
+            title="", source="", y_title=t("alder_og_kjonn.y.andel", lang), lang=lang, decimals=1
         )
         figure = figures.bar_chart(frame, meta, barmode="stack")
     else:
@@ -344,7 +261,7 @@ def age_sex_chart(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartR
             }
         )
         meta = figures.ChartMeta(
-            title="", source="", y_title=pick(TEXT[f"y.antall.{maal}"], lang), lang=lang
+            title="", source="", y_title=t(f"alder_og_kjonn.y.antall.{maal}", lang), lang=lang
         )
         figure = figures.line_chart(frame, meta)
 
@@ -353,14 +270,13 @@ def age_sex_chart(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartR
         if share_view
         else ()
     )
-    return ChartResult(
-        chart_id=CHART_ID,
+    return Shape(
         title=title,
         subtitle=_subtitle(maal, sted, lang),
         figure=figure,
         table=_display_table(rows, share_view, lang),
-        data=csv_rows(rows, extra=extra),
-        source=source_line(rows, lang),
+        rows=rows,
+        csv_extra=extra,
         summary=_summary(rows, title, share_view, lang),
         notes=_notes(rows, state),
     )

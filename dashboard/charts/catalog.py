@@ -7,9 +7,9 @@ web layer, the CLI, tests) imports this module.
 from __future__ import annotations
 
 from dashboard.charts import alder_og_kjonn, geografi, oversikt, trend, trygghetsprogrammet
-from dashboard.charts.registry import REGISTRY, Chart, ChartResult, render
+from dashboard.charts.registry import REGISTRY, Chart, ChartResult, on_page, render
 
 #: Chart modules in page order; each registers its charts when imported.
 MODULES = (oversikt, trend, geografi, alder_og_kjonn, trygghetsprogrammet)
 
-__all__ = ["MODULES", "REGISTRY", "Chart", "ChartResult", "render"]
+__all__ = ["MODULES", "REGISTRY", "Chart", "ChartResult", "on_page", "render"]

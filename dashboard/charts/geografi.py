@@ -9,29 +9,32 @@ computed against the published total and say so, with numerator and denominator.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-import duckdb
 import pandas as pd
 
-import queries
 from dashboard import figures
 from dashboard.charts.registry import (
-    ChartResult,
-    csv_rows,
+    NoData,
+    Query,
+    Rows,
+    Shape,
+    bind,
+    chart,
     finite,
-    is_small,
     label_column,
-    no_data,
-    register,
-    source_line,
-    years_text,
 )
 from dashboard.dimensions import KOMMUNER, RESIDENCES, TOTAL, kommune_name
 from dashboard.state import KOMMUNE, LANG, MIN_YEAR, Param, ViewState, max_year, years
-from dashboard.words import pick, t
-from dashboard.words.numbers import format_cell, format_number, format_percent
+from dashboard.words import t
+from dashboard.words.numbers import (
+    format_cell,
+    format_number,
+    format_percent,
+    list_text,
+    years_text,
+)
 
 MEASURES = ("personer", "anmeldelser")
 #: The places of residence of table C (every residence code but the total).
@@ -40,193 +43,47 @@ PLACES = tuple(code for code in RESIDENCES if code != TOTAL)
 GEO_PARAMS = (
     LANG,
     KOMMUNE,
-    Param("maal", ("begge", *MEASURES), "begge"),
-    Param("visning", ("antall", "andel"), "antall"),
-    *years(2016, 2020),
+    Param("maal", ("begge", *MEASURES), "begge", label="legend.maal"),
+    Param("visning", ("antall", "andel"), "antall", label="legend.visning"),
+    *years(2016, 2020, years_of=tuple(f"{m}@bosted" for m in MEASURES)),
 )
 
 #: Chart id per measure (the page shows one or both).
 CHART_IDS = {"personer": "geografi-personer", "anmeldelser": "geografi-anmeldelser"}
 COMPARISON_ID = "geografi-sammenligning"
 
-TEXT = {
-    "title.personer": {
-        "nb": "Mistenkte personer 10–17 år med gjerningssted i {k}, etter bosted",
-        "en": "Suspected persons aged 10–17 with the scene of crime in {k}, by residence",
-    },
-    "title.anmeldelser": {
-        "nb": "Anmeldelser med mistenkte 10–17 år og gjerningssted i {k}, etter de mistenktes bosted",
-        "en": "Police reports with suspects aged 10–17 and the scene of crime in {k}, "
-        "by the suspects' residence",
-    },
-    "title.share": {
-        "nb": ": andel av totalsummen (beregnet)",
-        "en": ": share of the total (computed)",
-    },
-    "subtitle.personer": {
-        "nb": "Personer: antall ulike personer registrert som mistenkt. Bosted: den mistenktes "
-        "bostedsadresse.",
-        "en": "Persons: number of distinct persons registered as suspects. Residence: the "
-        "suspect's address.",
-    },
-    "subtitle.anmeldelser": {
-        "nb": "Anmeldelser: én anmeldelse kan ha flere mistenkte. Bosted: de mistenktes "
-        "bostedsadresse.",
-        "en": "Reports: one report can involve several suspects. Residence: the suspects' "
-        "addresses.",
-    },
-    "y.antall.personer": {"nb": "Antall personer", "en": "Number of persons"},
-    "y.antall.anmeldelser": {"nb": "Antall anmeldelser", "en": "Number of reports"},
-    "y.andel": {
-        "nb": "Prosent av totalsummen (beregnet)",
-        "en": "Per cent of the total (computed)",
-    },
-    "row.header": {"nb": "Bosted", "en": "Residence"},
-    "row.sum": {"nb": "Sum av radene (beregnet)", "en": "Sum of the rows (computed)"},
-    "row.total": {"nb": "Totalsum (publisert)", "en": "Total (published)"},
-    "of": {"nb": "av", "en": "of"},
-    "diff.anmeldelser": {
-        "nb": "Summen av radene er ikke lik totalsummen (i {y}: {s} mot {p}). Én anmeldelse kan "
-        "ha mistenkte fra flere steder: den telles én gang i totalsummen, men én gang per "
-        "bosted i radene. Totalsummen er tallet politiet har publisert; summen av radene er "
-        "beregnet her.",
-        "en": "The rows do not add up to the total (in {y}: {s} against {p}). One report can "
-        "involve suspects from several places: it counts once in the total but once per place "
-        "in the rows. The total is the figure the police published; the sum of the rows is "
-        "computed here.",
-    },
-    "diff.personer": {
-        "nb": "Summen av radene er ikke lik totalsummen (i {y}: {s} mot {p}). Rapporten forklarer "
-        "ikke forskjellen. Totalsummen er tallet politiet har publisert; summen av radene er "
-        "beregnet her.",
-        "en": "The rows do not add up to the total (in {y}: {s} against {p}). The report does not "
-        "explain the difference. The total is the figure the police published; the sum of the "
-        "rows is computed here.",
-    },
-    "share.note": {
-        "nb": "Andelene er beregnet av SLT-statistikk: antallet med et bosted delt på den "
-        "publiserte totalsummen samme år. Teller og nevner står i tabellen og i CSV-filen. "
-        "Fordi summen av radene kan være større enn totalsummen, kan andelene til sammen bli "
-        "mer enn 100 %.",
-        "en": "The shares are computed by SLT statistics: the number with a place of residence "
-        "divided by the published total for the same year. Numerator and denominator are in "
-        "the table and the CSV file. Because the rows can add up to more than the total, the "
-        "shares can add up to more than 100%.",
-    },
-    "definitions": {
-        "nb": "Utenfor Oslo politidistrikt: bosatt utenfor Oslo, Asker og Bærum. Ikke plassert / "
-        "utland: bostedet er ukjent eller i utlandet.",
-        "en": "Outside Oslo police district: living outside Oslo, Asker and Bærum. Not placed / "
-        "abroad: the place of residence is unknown or abroad.",
-    },
-    "edition": {
-        "nb": "{pub} oppgir {v} for {y} ({what}); her vises {shown} fra {newest}, den nyeste "
-        "utgaven.",
-        "en": "{pub} gives {v} for {y} ({what}); shown here is {shown} from {newest}, the newest "
-        "edition.",
-    },
-    "years.partial": {
-        "nb": "Valgt periode er {fra}–{til}; tallene finnes for {have}.",
-        "en": "The chosen period is {fra}–{til}; figures exist for {have}.",
-    },
-    "latest": {"nb": "I {y}", "en": "In {y}"},
-    "summary.total": {
-        "nb": "Totalsum (publisert) {p}; summen av radene (beregnet) {s}.",
-        "en": "Total (published) {p}; sum of the rows (computed) {s}.",
-    },
-    "summary.share": {
-        "nb": "andel av totalsummen {p} (beregnet)",
-        "en": "share of the total {p} (computed)",
-    },
-    "nodata.lead": {
-        "nb": "Det finnes ingen tall for mistenkte etter bosted med gjerningssted i {k}, {fra}–{til}.",
-        "en": "There are no figures for suspects by residence with the scene of crime in {k}, "
-        "{fra}–{til}.",
-    },
-    "nodata.only": {
-        "nb": "Denne fordelingen finnes bare for {have}.",
-        "en": "This breakdown exists only for {have}.",
-    },
-    "nodata.some": {
-        "nb": "Denne fordelingen finnes for {have}.",
-        "en": "This breakdown exists for {have}.",
-    },
-    "nodata.none": {
-        "nb": "Ingen kommune har slike tall i datagrunnlaget ennå.",
-        "en": "No municipality has such figures in the data yet.",
-    },
-    "compare.title": {
-        "nb": "Andel av de mistenkte 10–17 år som bor i kommunen der lovbruddet ble begått "
-        "({what}, beregnet)",
-        "en": "Share of suspects aged 10–17 living in the municipality where the offence was "
-        "committed ({what}, computed)",
-    },
-    "compare.what.personer": {"nb": "personer", "en": "persons"},
-    "compare.what.anmeldelser": {"nb": "anmeldelser", "en": "reports"},
-    "compare.nodata": {
-        "nb": "En sammenligning mellom kommuner krever tall etter bosted for minst to kommuner. "
-        "{have_text} For {missing} finnes ingen tall etter de mistenktes bosted, så her vises "
-        "ingen sammenligning. En sammenligning av alle anmeldte lovbrudd (SSB) mellom Bærum, "
-        "Asker og Oslo finnes på siden «Utvikling».",
-        "en": "A comparison between municipalities needs figures by residence for at least two "
-        "municipalities. {have_text} For {missing} there are no figures by the suspects' "
-        "residence, so no comparison is shown. A comparison of all reported offences "
-        "(Statistics Norway) between Bærum, Asker and Oslo is on the “Trends” page.",
-    },
-    "compare.note": {
-        "nb": "Beregnet av SLT-statistikk: antallet mistenkte bosatt i kommunen delt på den "
-        "publiserte totalsummen for gjerningsstedet samme år. Teller og nevner står i tabellen "
-        "og i CSV-filen.",
-        "en": "Computed by SLT statistics: the number of suspects living in the municipality "
-        "divided by the published total for the scene of crime in the same year. Numerator and "
-        "denominator are in the table and the CSV file.",
-    },
-    "compare.asker": {
-        "nb": "Asker fra 2020 omfatter tidligere Røyken og Hurum; tall før 2020 gjelder et annet "
-        "område.",
-        "en": "Asker from 2020 includes former Røyken and Hurum; figures before 2020 cover "
-        "another area.",
-    },
-    "compare.y": {"nb": "Prosent (beregnet)", "en": "Per cent (computed)"},
-    "compare.header": {"nb": "Gjerningssted", "en": "Scene of crime"},
-}
 
-
-def _list(names: Sequence[str], lang: str) -> str:
-    """'A, B og C' / 'A, B and C'."""
-    names = list(names)
-    if len(names) <= 1:
-        return "".join(names)
-    word = " og " if lang == "nb" else " and "
-    return ", ".join(names[:-1]) + word + names[-1]
-
-
-def residence_rows(
-    cursor: duckdb.DuckDBPyConnection,
-    municipalities: Sequence[str],
-    measures: Sequence[str],
-    fra: int,
-    til: int,
-) -> pd.DataFrame:
-    """Table C rows (every edition, with `preferred`) for the given kommuner and measures."""
-    return queries.run(
-        cursor,
+def _residence_query(municipalities, measures) -> Query:
+    return Query(
         "residence",
-        municipalities=list(municipalities),
-        measures=list(measures),
-        fra=fra,
-        til=til,
+        bind(
+            municipalities=municipalities,
+            measures=measures,
+            fra=lambda s: s["fra"],
+            til=lambda s: s["til"],
+        ),
     )
 
 
-def availability(cursor: duckdb.DuckDBPyConnection, lang: str) -> list[str]:
+#: Every kommune's breakdown by residence, for saying what exists when a choice has none.
+EVERYTHING = Query(
+    "residence",
+    bind(
+        municipalities=lambda s: list(KOMMUNER),
+        measures=lambda s: list(MEASURES),
+        fra=lambda s: MIN_YEAR,
+        til=lambda s: max_year(),
+    ),
+)
+
+
+def availability(everything: pd.DataFrame, lang: str) -> list[str]:
     """Which kommuner have a breakdown by residence, with years and publication.
 
     Read from the warehouse, so a kommune that imports such figures appears here without
     a code change: e.g. ["Bærum 2016–2020 (SLT årsrapport 2020 – Bærum kommune)"].
     """
-    rows = residence_rows(cursor, KOMMUNER, MEASURES, MIN_YEAR, max_year())
-    rows = rows[rows["preferred"]]
+    rows = everything[everything["preferred"]]
     out: list[str] = []
     for code in KOMMUNER:
         mine = rows[rows["municipality"] == code]
@@ -237,23 +94,21 @@ def availability(cursor: duckdb.DuckDBPyConnection, lang: str) -> list[str]:
     return out
 
 
-def _no_residence_data(
-    chart_id: str, title: str, cursor: duckdb.DuckDBPyConnection, state: ViewState
-) -> ChartResult:
+def _no_residence_data(title: str, everything: pd.DataFrame, state: ViewState) -> NoData:
     lang = state.lang
-    have = availability(cursor, lang)
-    lead = pick(TEXT["nodata.lead"], lang).format(
+    have = availability(everything, lang)
+    lead = t("geografi.nodata.lead", lang).format(
         k=kommune_name(state["kommune"], lang), fra=state["fra"], til=state["til"]
     )
     if not have:
-        exists = pick(TEXT["nodata.none"], lang)
+        exists = t("geografi.nodata.none", lang)
     else:
         key = "nodata.only" if len(have) == 1 else "nodata.some"
-        exists = pick(TEXT[key], lang).format(have=_list(have, lang))
-    return no_data(chart_id, title, f"{lead} {exists} {t('nodata.template', lang)}", lang)
+        exists = t(f"geografi.{key}", lang).format(have=list_text(have, lang))
+    return NoData(title, f"{lead} {exists} {t('nodata.template', lang)}")
 
 
-def _share(numerator: object, denominator: object) -> float | None:
+def _share(numerator: Any, denominator: Any) -> float | None:
     """numerator / denominator in per cent, or None when either is missing or the base is 0."""
     if not finite(numerator) or not finite(denominator) or float(denominator) == 0:
         return None
@@ -265,13 +120,13 @@ def _share_text(share: float | None, numerator: object, denominator: object, lan
     if share is None:
         return ".."
     num, den = format_number(numerator, 0, lang), format_number(denominator, 0, lang)
-    return f"{format_percent(share, 1, lang)} ({num} {pick(TEXT['of'], lang)} {den})"
+    return f"{format_percent(share, 1, lang)} ({num} {t('geografi.of', lang)} {den})"
 
 
 def _edition_notes(
     rows: pd.DataFrame, preferred: pd.DataFrame, measure: str, lang: str
 ) -> list[str]:
-    """Older editions that printed another number for a figure shown (DATA.md: keep both)."""
+    """Older editions that printed another number for a figure shown (docs/DATA.md: keep both)."""
     notes: list[str] = []
     older = rows[~rows["preferred"]]
     key = ["year", "residence"]
@@ -287,12 +142,12 @@ def _edition_notes(
         ):
             continue
         if row.residence == "alle":
-            place = pick(TEXT["row.total"], lang).split(" (")[0].lower()
+            place = t("geografi.row.total", lang).split(" (")[0].lower()
         else:
             place = row.residence_en if lang == "en" else row.residence_nb
-        what = pick(TEXT["compare.what." + measure], lang) + ", " + place
+        what = t(f"geografi.compare.what.{measure}", lang) + ", " + place
         notes.append(
-            pick(TEXT["edition"], lang).format(
+            t("geografi.edition", lang).format(
                 pub=row.publication,
                 v=format_cell(row.value, row.status, 0, lang),
                 y=row.year,
@@ -357,8 +212,9 @@ class ResidenceTable:
         out = []
         for year in self.years:
             computed, (total, _status) = self.sum_of_rows(year), self.total(year)
-            if computed is not None and finite(total) and computed != float(total):
-                out.append((year, computed, float(total)))
+            published = float(total) if isinstance(total, (int, float)) and finite(total) else None
+            if computed is not None and published is not None and computed != published:
+                out.append((year, computed, published))
         return out
 
 
@@ -385,7 +241,7 @@ def _plot_frame(tc: ResidenceTable, share_view: bool) -> pd.DataFrame:
 
 def _display_table(tc: ResidenceTable, share_view: bool, lang: str) -> pd.DataFrame:
     """Rows per residence, then 'Sum av radene (beregnet)' and 'Totalsum (publisert)'."""
-    header = pick(TEXT["row.header"], lang)
+    header = t("geografi.row.header", lang)
     columns = [tc.periods[y] for y in tc.years]
     records: list[dict[str, str]] = []
     for name, group in tc.parts.groupby("series", sort=False):
@@ -400,8 +256,8 @@ def _display_table(tc: ResidenceTable, share_view: bool, lang: str) -> pd.DataFr
             else:
                 record[column] = format_cell(row.value, row.status, 0, lang)
         records.append(record)
-    sum_record = {header: pick(TEXT["row.sum"], lang)}
-    total_record = {header: pick(TEXT["row.total"], lang)}
+    sum_record = {header: t("geografi.row.sum", lang)}
+    total_record = {header: t("geografi.row.total", lang)}
     for year, column in zip(tc.years, columns, strict=True):
         total, status = tc.total(year)
         computed = tc.sum_of_rows(year)
@@ -426,19 +282,17 @@ def _residence_notes(
     if differing:
         year, computed, total = differing[-1]
         notes.append(
-            pick(TEXT[f"diff.{measure}"], lang).format(
+            t(f"geografi.diff.{measure}", lang).format(
                 y=year, s=format_number(computed, 0, lang), p=format_number(total, 0, lang)
             )
         )
     if state["visning"] == "andel":
-        notes.append(pick(TEXT["share.note"], lang))
-    if is_small(tc.parts["value"]):
-        notes.append(t("chart.small_numbers", lang))
-    notes.append(pick(TEXT["definitions"], lang))
+        notes.append(t("geografi.share.note", lang))
+    notes.append(t("geografi.definitions", lang))
     notes += _edition_notes(rows, rows[rows["preferred"]], measure, lang)
     if tc.years[0] > fra or tc.years[-1] < til:
         have = years_text(tc.years)
-        notes.append(pick(TEXT["years.partial"], lang).format(fra=fra, til=til, have=have))
+        notes.append(t("geografi.years.partial", lang).format(fra=fra, til=til, have=have))
     return notes
 
 
@@ -455,30 +309,28 @@ def _residence_summary(tc: ResidenceTable, title: str, share_view: bool, lang: s
     total, status = tc.total(latest)
     computed = tc.sum_of_rows(latest)
     return (
-        f"{title}. {pick(TEXT['latest'], lang).format(y=latest)}: "
+        f"{title}. {t('geografi.latest', lang).format(y=latest)}: "
         + "; ".join(items)
         + ". "
-        + pick(TEXT["summary.total"], lang).format(
+        + t("geografi.summary.total", lang).format(
             p=format_cell(total, status, 0, lang),
             s=".." if computed is None else format_number(computed, 0, lang),
         )
     )
 
 
-def residence_chart(
-    chart_id: str, measure: str, cursor: duckdb.DuckDBPyConnection, state: ViewState
-) -> ChartResult:
+def residence_chart(measure: str, result: Rows, state: ViewState) -> Shape | NoData:
     """One measure of table C: bars per year by residence, counts or computed shares."""
     lang = state.lang
     kommune, fra, til = state["kommune"], state["fra"], state["til"]
     share_view = state["visning"] == "andel"
-    what = pick(TEXT[f"title.{measure}"], lang).format(k=kommune_name(kommune, lang))
+    what = t(f"geografi.title.{measure}", lang).format(k=kommune_name(kommune, lang))
     if share_view:
-        what += pick(TEXT["title.share"], lang)
+        what += t("geografi.title.share", lang)
 
-    rows = residence_rows(cursor, [kommune], [measure], fra, til)
+    rows = result["rows"]
     if rows.empty:
-        return _no_residence_data(chart_id, f"{what}, {fra}–{til}", cursor, state)
+        return _no_residence_data(f"{what}, {fra}–{til}", result["everything"], state)
     shown = rows[rows["preferred"]].reset_index(drop=True)
     title = f"{what}, {years_text(shown['year'])}"
     tc = ResidenceTable.from_rows(shown, lang)
@@ -486,7 +338,7 @@ def residence_chart(
     meta = figures.ChartMeta(
         title="",
         source="",
-        y_title=pick(TEXT["y.andel" if share_view else f"y.antall.{measure}"], lang),
+        y_title=t("geografi.y.andel" if share_view else f"geografi.y.antall.{measure}", lang),
         lang=lang,
         decimals=1 if share_view else 0,
     )
@@ -494,29 +346,51 @@ def residence_chart(
     data = pd.concat([tc.parts, shown[shown["residence"] == "alle"]], ignore_index=True)
     data = data.sort_values("year", kind="stable")
     extra = ("share_computed_percent", "numerator", "denominator") if share_view else ()
-    return ChartResult(
-        chart_id=chart_id,
+    return Shape(
         title=title,
-        subtitle=pick(TEXT[f"subtitle.{measure}"], lang),
+        subtitle=t(f"geografi.subtitle.{measure}", lang),
         figure=figures.bar_chart(_plot_frame(tc, share_view), meta, barmode="group"),
         table=_display_table(tc, share_view, lang),
-        data=csv_rows(data, extra=extra),
-        source=source_line(shown, lang),
+        rows=data,
+        csv_extra=extra,
+        small=tc.parts["value"],
         summary=_residence_summary(tc, title, share_view, lang),
         notes=_residence_notes(tc, rows, measure, state),
     )
 
 
-@register(CHART_IDS["personer"], "geografi", GEO_PARAMS)
-def persons_by_residence(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
+def _shows(measure: str):
+    return lambda state: state["maal"] in (measure, "begge")
+
+
+@chart(
+    CHART_IDS["personer"],
+    "geografi",
+    GEO_PARAMS,
+    {
+        "rows": _residence_query(lambda s: [s["kommune"]], lambda s: ["personer"]),
+        "everything": EVERYTHING,
+    },
+    shown=_shows("personer"),
+)
+def persons_by_residence(result: Rows, state: ViewState) -> Shape | NoData:
     """Suspected persons 10–17 by residence (scene of crime in the kommune)."""
-    return residence_chart(CHART_IDS["personer"], "personer", cursor, state)
+    return residence_chart("personer", result, state)
 
 
-@register(CHART_IDS["anmeldelser"], "geografi", GEO_PARAMS)
-def reports_by_residence(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
+@chart(
+    CHART_IDS["anmeldelser"],
+    "geografi",
+    GEO_PARAMS,
+    {
+        "rows": _residence_query(lambda s: [s["kommune"]], lambda s: ["anmeldelser"]),
+        "everything": EVERYTHING,
+    },
+    shown=_shows("anmeldelser"),
+)
+def reports_by_residence(result: Rows, state: ViewState) -> Shape | NoData:
     """Police reports with suspects 10–17 by the suspects' residence."""
-    return residence_chart(CHART_IDS["anmeldelser"], "anmeldelser", cursor, state)
+    return residence_chart("anmeldelser", result, state)
 
 
 def local_shares(rows: pd.DataFrame) -> pd.DataFrame:
@@ -538,24 +412,36 @@ def local_shares(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def _no_comparison(
-    title: str, with_share: list[str], cursor: duckdb.DuckDBPyConnection, lang: str
-) -> ChartResult:
+    title: str, with_share: list[str], everything: pd.DataFrame, lang: str
+) -> NoData:
     """Fewer than two kommuner with figures: say which has them, and that others do not."""
-    have = availability(cursor, lang)
+    have = availability(everything, lang)
     if have:
         key = "nodata.only" if len(have) == 1 else "nodata.some"
-        have_text = pick(TEXT[key], lang).format(have=_list(have, lang))
+        have_text = t(f"geografi.{key}", lang).format(have=list_text(have, lang))
     else:
-        have_text = pick(TEXT["nodata.none"], lang)
+        have_text = t("geografi.nodata.none", lang)
     missing = [kommune_name(c, lang) for c in KOMMUNER if c not in with_share]
-    message = pick(TEXT["compare.nodata"], lang).format(
-        have_text=have_text, missing=_list(missing, lang)
+    message = t("geografi.compare.nodata", lang).format(
+        have_text=have_text, missing=list_text(missing, lang)
     )
-    return no_data(COMPARISON_ID, title, f"{message} {t('nodata.template', lang)}", lang)
+    return NoData(title, f"{message} {t('nodata.template', lang)}")
 
 
-@register(COMPARISON_ID, "geografi", GEO_PARAMS)
-def local_share_comparison(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
+def _compared_measure(state: ViewState) -> str:
+    return "anmeldelser" if state["maal"] == "anmeldelser" else "personer"
+
+
+@chart(
+    COMPARISON_ID,
+    "geografi",
+    GEO_PARAMS,
+    {
+        "rows": _residence_query(lambda s: list(KOMMUNER), lambda s: [_compared_measure(s)]),
+        "everything": EVERYTHING,
+    },
+)
+def local_share_comparison(result: Rows, state: ViewState) -> Shape | NoData:
     """Across kommuner: the share of suspects who live where the offence was committed.
 
     Drawn only when at least two kommuner have a breakdown by residence; otherwise the
@@ -563,16 +449,16 @@ def local_share_comparison(cursor: duckdb.DuckDBPyConnection, state: ViewState) 
     """
     lang = state.lang
     fra, til = state["fra"], state["til"]
-    measure = "anmeldelser" if state["maal"] == "anmeldelser" else "personer"
-    what = pick(TEXT[f"compare.what.{measure}"], lang)
-    base_title = pick(TEXT["compare.title"], lang).format(what=what)
+    measure = _compared_measure(state)
+    what = t(f"geografi.compare.what.{measure}", lang)
+    base_title = t("geografi.compare.title", lang).format(what=what)
 
-    rows = residence_rows(cursor, KOMMUNER, [measure], fra, til)
+    rows = result["rows"]
     rows = rows[rows["preferred"]]
     own = local_shares(rows)
     with_share = [c for c in KOMMUNER if own.loc[own["municipality"] == c, "share"].notna().any()]
     if len(with_share) < 2:
-        return _no_comparison(f"{base_title}, {fra}–{til}", with_share, cursor, lang)
+        return _no_comparison(f"{base_title}, {fra}–{til}", with_share, result["everything"], lang)
 
     own = own[own["municipality"].isin(with_share)].copy()
     own["series"] = label_column(own, "municipality", lang)
@@ -587,10 +473,10 @@ def local_share_comparison(cursor: duckdb.DuckDBPyConnection, state: ViewState) 
         }
     )
     meta = figures.ChartMeta(
-        title="", source="", y_title=pick(TEXT["compare.y"], lang), lang=lang, decimals=1
+        title="", source="", y_title=t("geografi.compare.y", lang), lang=lang, decimals=1
     )
 
-    header = pick(TEXT["compare.header"], lang)
+    header = t("geografi.compare.header", lang)
     periods = dict(zip(own["year"].astype(int), own["period"].astype(str), strict=False))
     columns = [periods[y] for y in sorted(periods)]
     records = []
@@ -607,7 +493,7 @@ def local_share_comparison(cursor: duckdb.DuckDBPyConnection, state: ViewState) 
     latest = int(frame["x"].max())
     at = frame[frame["x"] == latest]
     summary = (
-        f"{title}. {pick(TEXT['latest'], lang).format(y=latest)}: "
+        f"{title}. {t('geografi.latest', lang).format(y=latest)}: "
         + "; ".join(
             f"{s} {format_percent(v, 1, lang) if finite(v) else '..'}"
             for s, v in zip(at["series"], at["value"], strict=True)
@@ -617,59 +503,42 @@ def local_share_comparison(cursor: duckdb.DuckDBPyConnection, state: ViewState) 
     # The CSV: each numerator row (with its share) and the published totals it is divided by.
     totals = rows[(rows["residence"] == "alle") & rows["municipality"].isin(with_share)]
     used = pd.concat([own, totals], ignore_index=True)
-    data = csv_rows(
-        used.sort_values(["municipality", "year"], kind="stable"),
-        extra=("share_computed_percent", "numerator", "denominator"),
-    )
-    notes = [pick(TEXT["compare.note"], lang)]
+    notes = [t("geografi.compare.note", lang)]
     if "asker" in with_share and own["year"].min() < 2020 <= own["year"].max():
-        notes.append(pick(TEXT["compare.asker"], lang))
-    if is_small(own["value"]):
-        notes.append(t("chart.small_numbers", lang))
-    return ChartResult(
-        chart_id=COMPARISON_ID,
+        notes.append(t("geografi.compare.asker", lang))
+    return Shape(
         title=title,
         figure=figures.line_chart(frame, meta),
         table=table,
-        data=data,
-        source=source_line(used, lang),
+        rows=used.sort_values(["municipality", "year"], kind="stable"),
+        csv_extra=("share_computed_percent", "numerator", "denominator"),
+        small=own["value"],
         summary=summary,
         notes=notes,
     )
 
 
 REPEAT_ID = "gjentatt"
-REPEAT_TEXT = {
-    "title": {
-        "nb": "Gjentatt kriminalitet: unge bosatt i {k} med fire eller flere anmeldelser i Oslo politidistrikt, {years}",
-        "en": "Repeat offending: young people living in {k} with four or more reports in Oslo police district, {years}",
-    },
-    "y": {"nb": "Antall", "en": "Number"},
-    "empty": {
-        "nb": "Tall om gjentatt kriminalitet finnes bare for Bærum 2020 (SLT årsrapport 2020). ",
-        "en": "Figures on repeat offending exist only for Bærum 2020 (SLT annual report 2020). ",
-    },
-}
 
 
-@register(REPEAT_ID, "geografi", GEO_PARAMS)
-def repeat_offending(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
+@chart(
+    REPEAT_ID,
+    "geografi",
+    GEO_PARAMS,
+    Query(
+        "repeat_offending",
+        bind(municipality=lambda s: s["kommune"], fra=lambda s: s["fra"], til=lambda s: s["til"]),
+    ),
+)
+def repeat_offending(result: Rows, state: ViewState) -> Shape | NoData:
     """Persons with 4+ reports and their reports: in the police district and in the own kommune."""
     lang = state.lang
     k = kommune_name(state["kommune"], lang)
-    rows = queries.run(
-        cursor,
-        "repeat_offending",
-        municipality=state["kommune"],
-        fra=state["fra"],
-        til=state["til"],
-    )
+    rows = result["rows"]
     title_years = years_text(rows["year"]) if not rows.empty else f"{state['fra']}–{state['til']}"
-    title = pick(REPEAT_TEXT["title"], lang).format(k=k, years=title_years)
+    title = t("geografi.repeat.title", lang).format(k=k, years=title_years)
     if rows.empty:
-        return no_data(
-            REPEAT_ID, title, pick(REPEAT_TEXT["empty"], lang) + t("nodata.template", lang), lang
-        )
+        return NoData(title, t("geografi.repeat.empty", lang) + t("nodata.template", lang))
     rows = rows.copy()
     rows["measure_label"] = label_column(rows, "measure", lang)
     rows["category_label"] = label_column(rows, "category", lang)
@@ -683,18 +552,15 @@ def repeat_offending(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> Cha
             "status": rows["status"],
         }
     )
-    meta = figures.ChartMeta(title="", y_title=pick(REPEAT_TEXT["y"], lang), lang=lang)
+    meta = figures.ChartMeta(title="", y_title=t("geografi.repeat.y", lang), lang=lang)
     table = frame.assign(
         _text=[
             format_cell(v, s, 0, lang) for v, s in zip(frame["value"], frame["status"], strict=True)
         ]
     ).pivot_table(index="series", columns="category", values="_text", aggfunc="first", sort=False)
-    table = table.reset_index().rename(
-        columns={"series": pick({"nb": "Gruppe", "en": "Group"}, lang)}
-    )
+    table = table.reset_index().rename(columns={"series": t("geografi.group", lang)})
     table.columns = [str(c) for c in table.columns]
-    notes = [t("chart.small_numbers", lang)] if is_small(rows["value"]) else []
-    notes += sorted({n for n in rows["note"].dropna()})
+    notes = sorted({n for n in rows["note"].dropna()})
     summary = (
         f"{title}: "
         + "; ".join(
@@ -704,13 +570,11 @@ def repeat_offending(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> Cha
         )
         + "."
     )
-    return ChartResult(
-        chart_id=REPEAT_ID,
+    return Shape(
         title=title,
         figure=figures.bar_chart(frame, meta),
         table=table,
-        data=csv_rows(rows),
-        source=source_line(rows, lang),
+        rows=rows,
         summary=summary,
         notes=notes,
     )

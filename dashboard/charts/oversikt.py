@@ -1,8 +1,10 @@
-"""Key figures for the overview: the latest year, its change, as Norwegian sentences.
+"""Key figures for the overview: the message in ten seconds.
 
-Each key figure is one published series (never a sum); the sentence says the value of
-the latest year and the change from the year before, flags small numbers, and links to
-the page whose chart shows the series.
+Each key figure is one published series (never a sum): its latest value, a sparkline of
+the series with missing years as gaps, a marker for the direction, the change in words
+(flagged when either value is small), a short source line and the full one, and a link
+to the page whose chart shows it. Figures are grouped by theme; a kommune gets every
+key figure its data has.
 """
 
 from __future__ import annotations
@@ -14,18 +16,21 @@ import pandas as pd
 
 import queries
 from dashboard.dimensions import kommune_name
-from dashboard.state import LANG, Param, ViewState, max_year
-from dashboard.words import pick
+from dashboard.state import KOMMUNE, LANG, Param, ViewState, max_year
+from dashboard.words import pick, t
 from dashboard.words.numbers import format_change, format_number
 from dashboard.words.sentences import change_sentence, is_small
 
 
 @dataclass(frozen=True)
 class KeySpec:
-    """Which series a key figure shows and where its chart lives."""
+    """Which series a key figure shows, its theme and where its chart lives.
+
+    Its subject is the catalog's `oversikt.key.<key>` ({k} = the kommune's name).
+    """
 
     key: str
-    subject: dict[str, str]  # {k} = the kommune's name
+    theme: str  # heading: oversikt.theme.<theme>
     filters: dict[str, str]
     link: str  # path + query (without lang)
 
@@ -33,19 +38,38 @@ class KeySpec:
 @dataclass(frozen=True)
 class KeyFigure:
     key: str
+    theme: str
     sentence: str
     value_text: str
     year_label: str
-    small: bool
+    small: bool  # the latest or the previous value is small: the change is uncertain
+    direction: str | None  # "up" | "down" | "flat"; None without two values
+    points: list[tuple[int, float | None]]  # the whole series up to the year shown
     link: str
-    source: str
+    publications: str  # the short source line
+    source: str  # publication and section of the two values used
     rows: pd.DataFrame
 
 
 OVERVIEW_PARAMS = (
     LANG,
-    Param("kommune", ("baerum", "asker", "oslo"), "baerum"),
-    Param("aar", ("siste", *(str(y) for y in range(2010, max_year() + 1))), "siste"),
+    KOMMUNE,
+    Param(
+        "aar",
+        ("siste",),
+        "siste",
+        year=True,
+        sentinel="siste",
+        years_of=(
+            "anmeldelser",
+            "personer",
+            "tp_saker",
+            "bekymringssamtaler",
+            "anmeldte_lovbrudd_snitt",
+        ),
+        label="oversikt.aar",
+        option=lambda code, lang: t("oversikt.siste", lang),
+    ),
 )
 
 _BASE = {
@@ -60,37 +84,25 @@ _BASE = {
 KEY_SPECS = (
     KeySpec(
         "anmeldelser-gjerningssted",
-        {
-            "nb": "Anmeldelser med gjerningssted {k}, 10–17 år",
-            "en": "Reports with the scene of crime in {k}, ages 10–17",
-        },
+        "ungdom",
         {"measure": "anmeldelser", "place_role": "gjerningssted", "age_group": "10-17"},
         "/geografi?maal=anmeldelser",
     ),
     KeySpec(
         "personer-gjerningssted",
-        {
-            "nb": "Mistenkte personer 10–17 år, gjerningssted {k}",
-            "en": "Suspected persons aged 10–17, scene of crime {k}",
-        },
+        "ungdom",
         {"measure": "personer", "place_role": "gjerningssted", "age_group": "10-17"},
         "/geografi?maal=personer",
     ),
     KeySpec(
         "gutter-15-17-bosted",
-        {
-            "nb": "Anmeldelser av gutter 15–17 år bosatt i {k}",
-            "en": "Reports of boys aged 15–17 living in {k}",
-        },
+        "ungdom",
         {"measure": "anmeldelser", "place_role": "bosted", "age_group": "15-17", "sex": "gutter"},
         "/alder-og-kjonn?maal=anmeldelser&sted=bosted",
     ),
     KeySpec(
         "jenter-10-14-gjerningssted",
-        {
-            "nb": "Anmeldelser av jenter 10–14 år, gjerningssted {k}",
-            "en": "Reports of girls aged 10–14, scene of crime {k}",
-        },
+        "ungdom",
         {
             "measure": "anmeldelser",
             "place_role": "gjerningssted",
@@ -101,34 +113,25 @@ KEY_SPECS = (
     ),
     KeySpec(
         "gjentatt",
-        {
-            "nb": "Unge bosatt i {k} med fire eller flere anmeldelser",
-            "en": "Young people living in {k} with four or more reports",
-        },
+        "ungdom",
         {"measure": "personer", "place_role": "bosted", "category": "gjentatt_4pluss"},
         "/geografi#card-gjentatt",
     ),
     KeySpec(
         "trygghetsprogrammet",
-        {
-            "nb": "Saker registrert i Trygghetsprogrammet ({k}, enhet Vest)",
-            "en": "Cases registered in the Safety Programme ({k}, unit West)",
-        },
+        "oppfolging",
         {"measure": "tp_saker", "category": "registrert"},
         "/trygghetsprogrammet",
     ),
     KeySpec(
         "bekymringssamtaler",
-        {"nb": "Politiets bekymringssamtaler i {k}", "en": "Police concern talks in {k}"},
+        "oppfolging",
         {"measure": "bekymringssamtaler"},
         "/trygghetsprogrammet",
     ),
     KeySpec(
         "anmeldte-lovbrudd",
-        {
-            "nb": "Anmeldte lovbrudd med gjerningssted {k} (SSB, toårssnitt)",
-            "en": "Reported offences with the scene of crime in {k} (Statistics Norway, two-year average)",
-        },
+        "lovbrudd",
         {"measure": "anmeldte_lovbrudd_snitt", "place_role": "gjerningssted"},
         "/trend?visning=antall",
     ),
@@ -143,7 +146,7 @@ def key_figure(
     rows = queries.run(cursor, "key_series", **params)
     if rows.empty:
         return None
-    subject = pick(spec.subject, lang).format(k=kommune_name(kommune, lang))
+    subject = t(f"oversikt.key.{spec.key}", lang).format(k=kommune_name(kommune, lang))
     latest = rows.iloc[0]
     previous = rows.iloc[1] if len(rows) > 1 else None
     now = None if pd.isna(latest["value"]) else float(latest["value"])
@@ -156,7 +159,8 @@ def key_figure(
     else:
         year_prev = int(previous["year"]) if previous is not None else int(latest["year"]) - 1
         sentence = change_sentence(subject, now, int(latest["year"]), prev, year_prev, lang)
-    small = is_small(now) and (prev is None or is_small(prev))
+    # Either value small makes the change uncertain ("46 i 2018, opp 156 % fra 18").
+    small = is_small(now) or (prev is not None and is_small(prev))
     used = rows.iloc[: 2 if previous is not None else 1]
     source = "; ".join(
         dict.fromkeys(
@@ -165,14 +169,27 @@ def key_figure(
     )
     return KeyFigure(
         key=spec.key,
+        theme=spec.theme,
         sentence=sentence,
         value_text=format_number(now, 0, lang) if now is not None else str(latest["status"]),
         year_label=period,
         small=small,
+        direction=_direction(now, prev),
+        points=[
+            (int(y), None if pd.isna(v) else float(v))
+            for y, v in zip(rows["year"], rows["value"], strict=True)
+        ],
         link=spec.link,
+        publications="; ".join(dict.fromkeys(used["publication"])),
         source=source,
         rows=used,
     )
+
+
+def _direction(now: float | None, prev: float | None) -> str | None:
+    if now is None or prev is None:
+        return None
+    return "up" if now > prev else "down" if now < prev else "flat"
 
 
 def _period_sentence(
@@ -187,18 +204,14 @@ def _period_sentence(
         return f"{subject}: " + pick(
             {"nb": f"tall mangler for {period}.", "en": f"no figure for {period}."}, lang
         )
-    text = (
-        f"{subject}: {format_number(now, 0, lang)} "
-        + pick({"nb": "i", "en": "in"}, lang)
-        + f" {period}"
-    )
+    text = f"{subject}: {format_number(now, 0, lang)} " + t("oversikt.in", lang) + f" {period}"
     change = format_change(now, prev, lang) if prev is not None else None
     if change and prev_period:
         text += (
             f", {change} "
-            + pick({"nb": "fra", "en": "from"}, lang)
+            + t("oversikt.from", lang)
             + f" {format_number(prev, 0, lang)} "
-            + pick({"nb": "i", "en": "in"}, lang)
+            + t("oversikt.in", lang)
             + f" {prev_period}"
         )
     return text + "."

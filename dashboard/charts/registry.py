@@ -1,35 +1,36 @@
-"""The chart registry: chart id + validated view state -> data -> figure.
+"""The chart registry: a chart is declared once; the registry runs it.
 
-Pages, CSV downloads (and later embeds and image exports) all go through `render`, so
-a chart, its table and its CSV are always built from the very same rows. Each chart
-function queries the warehouse (one `.sql` file), shapes the rows, and hands a plain
-DataFrame to a pure figure builder.
+A chart declares its id, its page, the URL parameters it reads and the queries it needs
+(`queries/<name>.sql`, bound from the view state). Its function only reshapes rows into
+what the figure, the table and the summary need, and returns a `Shape` (or `NoData`).
+The registry runs the queries, calls the function, and adds what every chart has:
+the id, the CSV rows in the export's column order, the source line, the small-number
+note and a default summary. Pages, CSV downloads, embeds and images all go through
+`render`, so a chart, its table and its CSV are built from the very same rows.
+
+This module imports no chart definition; `charts/catalog.py` lists them.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import duckdb
 import pandas as pd
 
+import queries
 from dashboard.build.datafiles import KEY_COLUMNS
+from dashboard.dimensions import kommune_name as area_name
+from dashboard.dimensions import measure_name
 from dashboard.state import Param, ViewState
-from dashboard.words import pick, t
-from dashboard.words.numbers import format_cell
+from dashboard.words import t
+from dashboard.words.numbers import format_cell, is_small, list_text, year_ranges
 
-#: Events marked on time axes (DATA.md §3).
-EVENTS = (
-    ("2015-10-01", {"nb": "Ny straffelov", "en": "New Penal Code"}),
-    ("2017-05-01", {"nb": "Politidistrikt slått sammen", "en": "Police districts merged"}),
-    ("2019-08-10", {"nb": "Terrorangrep i Bærum", "en": "Terror attack in Bærum"}),
-    ("2020-01-01", {"nb": "Kommunereform", "en": "Municipal reform"}),
-    ("2020-03-12", {"nb": "Nedstenging (covid-19)", "en": "Lockdown (covid-19)"}),
-)
-
-SMALL = 20  # counts below this are flagged as uncertain ("Tallene er relativt små")
+#: Events marked on time axes (docs/DATA.md §3); their labels are in the words catalog.
+EVENTS = ("2015-10-01", "2017-05-01", "2019-08-10", "2020-01-01", "2020-03-12")
 
 
 @dataclass
@@ -48,31 +49,187 @@ class ChartResult:
     subtitle: str = ""
 
 
+@dataclass
+class Shape:
+    """What a chart function returns: its rows reshaped for the figure, table and words.
+
+    `rows` are the facts behind the figure (their CSV, source line and small-number check
+    are the registry's job); `csv_extra` names computed columns the CSV should carry too;
+    `small` are the counts to check for small numbers (None: the rows' values; an empty
+    series: no check, e.g. for shares).
+    """
+
+    title: str
+    figure: dict | None
+    table: pd.DataFrame
+    rows: pd.DataFrame
+    summary: str = ""
+    notes: list[str] = field(default_factory=list)
+    subtitle: str = ""
+    csv_extra: Sequence[str] = ()
+    small: pd.Series | None = None
+    source_extra: Sequence[str] = ()
+
+
+@dataclass
+class NoData:
+    """Nothing to draw for this choice: the title and what exists instead."""
+
+    title: str
+    message: str
+    rows: pd.DataFrame | None = None
+
+
+@dataclass(frozen=True)
+class Query:
+    """A named query (`queries/<name>.sql`) and how the view state binds its parameters."""
+
+    name: str | Callable[[ViewState], str]
+    bind: Callable[[ViewState], Mapping[str, object]] = lambda state: state.values
+
+    def run(self, cursor: duckdb.DuckDBPyConnection, state: ViewState) -> pd.DataFrame:
+        name = self.name(state) if callable(self.name) else self.name
+        return queries.run(cursor, name, **self.bind(state))
+
+
+class Rows(Mapping[str, pd.DataFrame]):
+    """The results of a chart's declared queries, each run once, when first read."""
+
+    def __init__(
+        self, declared: Mapping[str, Query], cursor: duckdb.DuckDBPyConnection, state: ViewState
+    ):
+        self._declared, self._cursor, self._state = declared, cursor, state
+        self._done: dict[str, pd.DataFrame] = {}
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if name not in self._done:
+            self._done[name] = self._declared[name].run(self._cursor, self._state)
+        return self._done[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._declared)
+
+    def __len__(self) -> int:
+        return len(self._declared)
+
+
+Shaper = Callable[[Rows, ViewState], "Shape | NoData"]
+
+
 @dataclass(frozen=True)
 class Chart:
-    """A registered chart: which page's parameters it reads and how it is built."""
+    """A registered chart: its page, the parameters it reads, its queries and its shaper."""
 
     chart_id: str
     page: str
-    params: Sequence[Param]
-    build: Callable[[duckdb.DuckDBPyConnection, ViewState], ChartResult]
+    params: tuple[Param, ...]
+    queries: Mapping[str, Query]
+    shape: Shaper
+    shown: Callable[[ViewState], bool] = lambda state: True
+    section: str = ""  # a page with sections groups its charts under catalog headings
+
+    def build(self, cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
+        """Run the queries, reshape, and add what every chart carries."""
+        shaped = self.shape(Rows(self.queries, cursor, state), state)
+        lang = state.lang
+        if isinstance(shaped, NoData):
+            empty = pd.DataFrame(columns=list(CSV_COLUMNS))
+            return ChartResult(
+                chart_id=self.chart_id,
+                title=shaped.title,
+                figure=None,
+                table=pd.DataFrame(),
+                data=empty if shaped.rows is None else csv_rows(shaped.rows),
+                source="",
+                message=shaped.message,
+            )
+        rows = shaped.rows
+        notes = list(shaped.notes)
+        small = rows["value"] if shaped.small is None else shaped.small
+        if is_small(small):
+            notes.insert(0, t("chart.small_numbers", lang))
+        source = source_line(rows, lang)
+        if shaped.source_extra:
+            source += "; " + "; ".join(shaped.source_extra)
+        summary = shaped.summary or f"{shaped.title}."
+        return ChartResult(
+            chart_id=self.chart_id,
+            title=shaped.title,
+            subtitle=shaped.subtitle,
+            figure=shaped.figure,
+            table=shaped.table,
+            data=csv_rows(rows, extra=shaped.csv_extra),
+            source=source,
+            summary=summary,
+            notes=notes,
+        )
 
 
 REGISTRY: dict[str, Chart] = {}
 
 
-def register(chart_id: str, page: str, params: Sequence[Param]):
-    """Decorator adding a chart builder to the registry."""
+def chart(
+    chart_id: str,
+    page: str,
+    params: Sequence[Param],
+    queries: Mapping[str, Query] | Query,
+    shown: Callable[[ViewState], bool] | None = None,
+    section: str = "",
+) -> Callable[[Shaper], Shaper]:
+    """Declare a chart: `@chart(id, page, params, Query(...))` above its shaping function.
 
-    def wrap(func: Callable[[duckdb.DuckDBPyConnection, ViewState], ChartResult]):
-        REGISTRY[chart_id] = Chart(chart_id, page, tuple(params), func)
+    `shown` says in which views the page shows it (default: always); `section` puts it
+    under a heading of its page (text: `<page>.section.<section>.h2` / `.intro`).
+    """
+    declared = {"rows": queries} if isinstance(queries, Query) else dict(queries)
+
+    def wrap(func: Shaper) -> Shaper:
+        if chart_id in REGISTRY:
+            raise ValueError(f"chart {chart_id!r} is declared twice")
+        REGISTRY[chart_id] = Chart(
+            chart_id, page, tuple(params), declared, func, shown or (lambda state: True), section
+        )
         return func
 
     return wrap
 
 
 def render(chart_id: str, cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
+    """The chart `chart_id` in the view `state`."""
     return REGISTRY[chart_id].build(cursor, state)
+
+
+def on_page(page: str) -> list[Chart]:
+    """The charts of a page, in the order they were declared."""
+    return [c for c in REGISTRY.values() if c.page == page]
+
+
+def bind(**mapping: Callable[[ViewState], Any]) -> Callable[[ViewState], dict[str, Any]]:
+    """A binding that computes each query parameter from the state."""
+    return lambda state: {name: get(state) for name, get in mapping.items()}
+
+
+#: What the warehouse holds (measure x area -> years), for saying what exists instead.
+AVAILABLE = Query("years", lambda state: {})
+
+
+def what_exists(available: pd.DataFrame, measures: Sequence[str], lang: str) -> str:
+    """'Anmeldelser: Bærum 2013–2020; Personer: Bærum 2010–2019', read from the warehouse.
+
+    Empty when nothing exists for the measures, so a message never claims data that the
+    warehouse does not hold (and names a newly imported kommune or year by itself).
+    """
+    parts = []
+    for measure in measures:
+        rows = available[available["what"] == measure]
+        if rows.empty:
+            continue
+        areas = [
+            f"{area_name(str(r.municipality), lang)} {year_ranges(r.years)}"
+            for r in rows.itertuples(index=False)
+        ]
+        parts.append(f"{measure_name(measure, lang)}: {list_text(areas, lang)}")
+    return "; ".join(parts)
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -117,13 +274,9 @@ def csv_rows(rows: pd.DataFrame, extra: Sequence[str] = ()) -> pd.DataFrame:
     return rows[columns].reset_index(drop=True)
 
 
-def is_small(values: pd.Series) -> bool:
-    numbers = values.dropna()
-    return not numbers.empty and bool((numbers < SMALL).any())
-
-
 def events_for(lang: str) -> tuple[tuple[str, str], ...]:
-    return tuple((date, pick(label, lang)) for date, label in EVENTS)
+    """(date, label) of the events marked on time axes."""
+    return tuple((date, t(f"event.{date}", lang)) for date in EVENTS)
 
 
 def pivot_table(
@@ -142,29 +295,6 @@ def pivot_table(
     table = table.fillna("").reset_index().rename(columns={row: row_header})
     table.columns = [str(c) for c in table.columns]
     return table
-
-
-def no_data(
-    chart_id: str, title: str, message: str, lang: str, rows: pd.DataFrame | None = None
-) -> ChartResult:
-    """A chart with nothing to draw: says so and what exists, never an empty axis."""
-    empty = pd.DataFrame(columns=list(CSV_COLUMNS))
-    return ChartResult(
-        chart_id=chart_id,
-        title=title,
-        figure=None,
-        table=pd.DataFrame(),
-        data=empty if rows is None else csv_rows(rows),
-        source="",
-        message=message,
-    )
-
-
-def years_text(years: Sequence[int]) -> str:
-    ys = sorted(set(int(y) for y in years))
-    if not ys:
-        return ""
-    return f"{ys[0]}–{ys[-1]}" if len(ys) > 1 else str(ys[0])
 
 
 def finite(value: object) -> bool:

@@ -12,18 +12,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import duckdb
 import pandas as pd
 
-import queries
 from dashboard import figures
 from dashboard.charts.registry import (
     ChartResult,
-    csv_rows,
-    is_small,
+    NoData,
+    Query,
+    Rows,
+    Shape,
+    bind,
+    chart,
     label_column,
-    no_data,
-    register,
     source_line,
 )
 from dashboard.dimensions import MUNICIPALITIES, kommune_name
@@ -39,8 +39,26 @@ from dashboard.words.numbers import (
 )
 
 PAGE = "trygghetsprogrammet"
-YEARS = ("2019", "2020")
-AAR = Param("aar", ("alle", *YEARS), "alle")
+#: The measures of this page: their years in the warehouse are the year control's options.
+MEASURES = (
+    "tp_saker",
+    "tp_saker_lovbrudd",
+    "bekymringssamtaler",
+    "ungdom_oppfolging",
+    "ekstremisme_bekymringer",
+    "ekstremisme_andel",
+    "ungdata_andel",
+)
+AAR = Param(
+    "aar",
+    ("alle",),
+    "alle",
+    year=True,
+    sentinel="alle",
+    years_of=MEASURES,
+    label="trygghetsprogrammet.aar",
+    option=lambda code, lang: t("trygghetsprogrammet.all_years", lang),
+)
 PARAMS = (LANG, KOMMUNE, AAR)
 
 #: Stages of the programme in the order the reports tell them (the category sort).
@@ -180,9 +198,24 @@ def _value(rows: pd.DataFrame, **where: object) -> float | None:
     return None if values.empty else float(values.iloc[0])
 
 
-def _small_note(rows: pd.DataFrame, lang: str) -> list[str]:
-    counts = rows[rows["unit_kind"] == "count"]["value"] if "unit_kind" in rows else rows["value"]
-    return [t("chart.small_numbers", lang)] if is_small(counts) else []
+def _counts(rows: pd.DataFrame) -> pd.Series:
+    """The counts among the rows (shares are not checked for small numbers)."""
+    return rows[rows["unit_kind"] == "count"]["value"] if "unit_kind" in rows else rows["value"]
+
+
+def _query(name: str, **extra) -> Query:
+    """One of this page's queries: the chosen kommune (or areas) in the chosen years."""
+    return Query(
+        name,
+        bind(municipality=lambda s: s["kommune"], years=_years, **extra),
+    )
+
+
+TRYGGHET = _query("trygghet")
+FOLLOWUP = _query("followup")
+EXTREMISM = Query(
+    "extremism", bind(municipalities=lambda s: [s["kommune"], "oslo-pd"], years=_years)
+)
 
 
 # ------------------------------------------------------------------ Trygghetsprogrammet
@@ -221,8 +254,7 @@ def _sum_note(rows: pd.DataFrame, year: int, lang: str) -> str | None:
     computed sum against the published number registered."""
     at = rows[(rows["year"] == year) & (rows["measure"] == "tp_saker")]
     total = _value(at, category="registrert")
-    parts = [(c, _value(at, category=c)) for c in SPLIT]
-    parts = [(c, v) for c, v in parts if v is not None]
+    parts = [(c, v) for c in SPLIT if (v := _value(at, category=c)) is not None]
     if total is None or not parts:
         return None
     computed = sum(v for _c, v in parts)
@@ -265,11 +297,11 @@ def _tp_title(kommune: str, lang: str, years: list[int]) -> str:
     )
 
 
-@register("trygghet-trakt", PAGE, PARAMS)
-def funnel(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
+@chart("trygghet-trakt", PAGE, PARAMS, TRYGGHET, section="trygghet")
+def funnel(result: Rows, state: ViewState) -> Shape | NoData:
     """The programme's published stages per year side by side, in the reports' order."""
     lang = state.lang
-    rows = queries.run(cursor, "trygghet", municipality=state["kommune"], years=_years(state))
+    rows = result["rows"]
     rows = rows[rows["measure"] == "tp_saker"]
     title = _tp_title(state["kommune"], lang, _shown_years(rows, state, (2019, 2020)))
     if rows.empty:
@@ -277,14 +309,13 @@ def funnel(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
             "nb": "Trygghetsprogrammet: saker etter utfall finnes for 2019 og 2020.",
             "en": "Safety Programme: cases by outcome exist for 2019 and 2020.",
         }
-        return no_data("trygghet-trakt", title, _only_baerum(what, state), lang)
+        return NoData(title, _only_baerum(what, state))
     present = [int(y) for y in sorted(rows["year"].unique())]
     stages = [s for s in STAGES if s in set(rows["category"])]
     cells = _cell_frame(
         rows, stages, _label_map(rows, "category", "category", lang), "category", present
     )
     frame = cells.rename(columns={"category": "stage"})[["stage", "series", "value", "status"]]
-    source = source_line(rows, lang)
     meta = figures.ChartMeta(title="", source="", y_title=pick(TEXT["cases"], lang), lang=lang)
 
     notes: list[str] = []
@@ -301,7 +332,6 @@ def funnel(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
     ]
     if lacking:
         notes.append(pick(NO_ADULTS_NOTE, lang).format(years=_years_words(lacking, lang)))
-    notes += _small_note(rows, lang)
 
     parts = []
     for y in present:
@@ -312,13 +342,12 @@ def funnel(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
         )
         parts.append(f"{y}: {shown}")
     summary = f"{title}. " + ". ".join(parts) + "."
-    return ChartResult(
-        chart_id="trygghet-trakt",
+    return Shape(
         title=title,
         figure=figures.funnel_chart(frame, meta),
         table=_table(cells, pick(TEXT["stage"], lang), lang),
-        data=csv_rows(rows),
-        source=source,
+        rows=rows,
+        small=_counts(rows),
         summary=summary,
         notes=notes,
     )
@@ -340,11 +369,11 @@ LOVBRUDD_SUM_NOTE = {
 }
 
 
-@register("trygghet-lovbrudd", PAGE, PARAMS)
-def by_offence(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
+@chart("trygghet-lovbrudd", PAGE, PARAMS, TRYGGHET, section="trygghet")
+def by_offence(result: Rows, state: ViewState) -> Shape | NoData:
     """2020 cases by what the victim was exposed to (the only year the report splits)."""
     lang = state.lang
-    everything = queries.run(cursor, "trygghet", municipality=state["kommune"], years=_years(state))
+    everything = result["rows"]
     rows = everything[everything["measure"] == "tp_saker_lovbrudd"]
     shown_years = _shown_years(rows, state, (2020,))
     k_nb, k_en = kommune_name(state["kommune"], "nb"), kommune_name(state["kommune"], "en")
@@ -362,7 +391,7 @@ def by_offence(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResu
             "nb": "Saker etter lovbrudd finnes bare for 2020.",
             "en": "Cases by offence exist only for 2020.",
         }
-        return no_data("trygghet-lovbrudd", title, _only_baerum(what, state), lang)
+        return NoData(title, _only_baerum(what, state))
     rows = rows.sort_values(["year", "line"])  # the printed order
     many = len(shown_years) > 1
     frame = pd.DataFrame(
@@ -393,7 +422,6 @@ def by_offence(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResu
             )
         else:
             notes.append(pick(LOVBRUDD_SUM_NOTE, lang).format(sum=format_number(total, 0, lang)))
-    notes += _small_note(rows, lang)
     codes = list(dict.fromkeys(rows["offence_group"]))
     cells = _cell_frame(
         rows,
@@ -410,13 +438,12 @@ def by_offence(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResu
         )
         + "."
     )
-    return ChartResult(
-        chart_id="trygghet-lovbrudd",
+    return Shape(
         title=title,
         figure=figures.bar_chart(frame, meta, horizontal=True),
         table=_table(cells, pick(TEXT["offence"], lang), lang),
-        data=csv_rows(rows),
-        source=source_line(rows, lang),
+        rows=rows,
+        small=_counts(rows),
         summary=summary,
         notes=notes,
     )
@@ -432,11 +459,11 @@ FOLLOWUP_NOTE = {
 }
 
 
-@register("oppfolging-samtaler", PAGE, PARAMS)
-def concern_talks(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
+@chart("oppfolging-samtaler", PAGE, PARAMS, FOLLOWUP, section="oppfolging")
+def concern_talks(result: Rows, state: ViewState) -> Shape | NoData:
     """Concern talks per year (one published number per report)."""
     lang = state.lang
-    rows = queries.run(cursor, "followup", municipality=state["kommune"], years=_years(state))
+    rows = result["rows"]
     rows = rows[rows["measure"] == "bekymringssamtaler"]
     shown = _shown_years(rows, state, (2019, 2020))
     k_nb, k_en = kommune_name(state["kommune"], "nb"), kommune_name(state["kommune"], "en")
@@ -452,7 +479,7 @@ def concern_talks(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartR
             "nb": "Bekymringssamtaler finnes for 2019 og 2020.",
             "en": "Concern talks exist for 2019 and 2020.",
         }
-        return no_data("oppfolging-samtaler", title, _only_baerum(what, state), lang)
+        return NoData(title, _only_baerum(what, state))
     frame = pd.DataFrame(
         {
             "category": rows["year"].astype(str),
@@ -480,23 +507,22 @@ def concern_talks(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartR
             "status": rows["status"],
         }
     )
-    return ChartResult(
-        chart_id="oppfolging-samtaler",
+    return Shape(
         title=title,
         figure=figures.bar_chart(frame, meta),
         table=_table(cells, pick(TEXT["indicator"], lang), lang),
-        data=csv_rows(rows),
-        source=source_line(rows, lang),
+        rows=rows,
+        small=_counts(rows),
         summary=summary + ".",
-        notes=[pick(FOLLOWUP_NOTE, lang), *_small_note(rows, lang)],
+        notes=[pick(FOLLOWUP_NOTE, lang)],
     )
 
 
-@register("oppfolging-ungdom", PAGE, PARAMS)
-def youth_followup(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
+@chart("oppfolging-ungdom", PAGE, PARAMS, FOLLOWUP, section="oppfolging")
+def youth_followup(result: Rows, state: ViewState) -> Shape | NoData:
     """Young people under follow-up: the published total and the three levels, per year."""
     lang = state.lang
-    rows = queries.run(cursor, "followup", municipality=state["kommune"], years=_years(state))
+    rows = result["rows"]
     rows = rows[rows["measure"] == "ungdom_oppfolging"]
     shown = _shown_years(rows, state, (2019, 2020))
     k_nb, k_en = kommune_name(state["kommune"], "nb"), kommune_name(state["kommune"], "en")
@@ -514,7 +540,7 @@ def youth_followup(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> Chart
             "nb": "Ungdom under oppfølging (BEKYMRING, RISIKO, TETT PÅ) finnes for 2019 og 2020.",
             "en": "Young people under follow-up (CONCERN, RISK, CLOSE) exist for 2019 and 2020.",
         }
-        return no_data("oppfolging-ungdom", title, _only_baerum(what, state), lang)
+        return NoData(title, _only_baerum(what, state))
     labels = _label_map(rows, "category", "category", lang)
     labels["alle"] = pick(TEXT["total_published"], lang)
     codes = [c for c in FOLLOWUP_LEVELS if c in set(rows["category"])]
@@ -546,15 +572,13 @@ def youth_followup(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> Chart
             lang,
         ),
         pick(FOLLOWUP_NOTE, lang),
-        *_small_note(rows, lang),
     ]
-    return ChartResult(
-        chart_id="oppfolging-ungdom",
+    return Shape(
         title=title,
         figure=figures.bar_chart(frame, meta, horizontal=True),
         table=_table(cells, pick(TEXT["level"], lang), lang),
-        data=csv_rows(rows),
-        source=source_line(rows, lang),
+        rows=rows,
+        small=_counts(rows),
         summary=f"{title}. " + ". ".join(parts) + ".",
         notes=notes,
     )
@@ -646,8 +670,8 @@ def _kommune_or_pd(code: str, lang: str) -> str:
     return kommune_name(code, lang) if code in MUNICIPALITIES else code
 
 
-@register("ekstremisme", PAGE, PARAMS)
-def extremism(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
+@chart("ekstremisme", PAGE, PARAMS, EXTREMISM, section="ekstremisme")
+def extremism(result: Rows, state: ViewState) -> Shape | NoData:
     """Concerns about extremism: the count and shares as published; ideology shares charted.
 
     The ideology split is the chosen kommune's; Oslo politidistrikt's own figures (the
@@ -656,9 +680,7 @@ def extremism(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResul
     """
     lang, kommune = state.lang, state["kommune"]
     k = kommune_name(kommune, lang)
-    rows = queries.run(
-        cursor, "extremism", municipalities=[kommune, "oslo-pd"], years=_years(state)
-    )
+    rows = result["rows"]
     ideology = rows[(rows["municipality"] == kommune) & rows["category"].isin(IDEOLOGIES)]
     shown = _shown_years(ideology, state, (2018, 2019))
     title = pick(
@@ -678,7 +700,7 @@ def extremism(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResul
             "en": "Extremism figures exist in Bærum's SLT report 2019: concerns in Oslo police "
             "district and Bærum's shares by ideology for 2019 (and two shares for 2018).",
         }
-        return no_data("ekstremisme", title, _only_baerum(what, state), lang)
+        return NoData(title, _only_baerum(what, state))
 
     # Oslo politidistrikt's own figures only for the years the kommune's split covers.
     rows = rows[(rows["municipality"] == kommune) | rows["year"].isin(shown)]
@@ -747,13 +769,12 @@ def extremism(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResul
             notes.append(pick(EXTREMISM_NOTES["2018"], lang))
         if (rows["code"] == "fra_justissektoren").any():
             notes.append(pick(EXTREMISM_NOTES["justice"], lang))
-    return ChartResult(
-        chart_id="ekstremisme",
+    return Shape(
         title=title,
         figure=figures.bar_chart(frame, meta, horizontal=True),
         table=table,
-        data=csv_rows(rows),
-        source=source_line(rows, lang),
+        rows=rows,
+        small=pd.Series(dtype=float),  # shares: no small-number check
         summary=f"{title}. " + ". ".join(parts) + ".",
         notes=notes,
     )
@@ -784,3 +805,73 @@ def key_figures(result: ChartResult, lang: str) -> list[KeyFigure]:
             )
         )
     return out  # the query's order: the count, then the shares
+
+
+# ------------------------------------------------------------------------- Ungdata
+
+
+def _ungdata_label(row: dict, lang: str) -> str:
+    """'Tydelig beruset siste år – Ungdomsskole (8.–10. trinn)' / '… – Jenter'."""
+    parts = [row[f"category_{lang}"]]
+    for dim in ("age_group", "sex"):
+        if row[dim] != "alle":
+            parts.append(row[f"{dim}_{lang}"])
+    return " – ".join(parts)
+
+
+@chart(
+    "ungdata",
+    PAGE,
+    PARAMS,
+    Query("ungdata", bind(municipality=lambda s: s["kommune"], years=_years)),
+    section="ungdata",
+)
+def ungdata(result: Rows, state: ViewState) -> Shape | NoData:
+    """Ungdata shares in the reports' text, by indicator and group; years side by side."""
+    lang = state.lang
+    rows = result["rows"]
+    k = kommune_name(state["kommune"], lang)
+    shown = _shown_years(rows, state, (2014, 2017, 2019))
+    title = t("trygghetsprogrammet.ungdata.title", lang, k=k, years=_years_words(shown, lang))
+    if rows.empty:
+        exists = {lang: t("trygghetsprogrammet.ungdata.exists", lang) for lang in ("nb", "en")}
+        return NoData(title, _only_baerum(exists, state))
+    labels = [_ungdata_label(r, "en" if lang == "en" else "nb") for r in rows.to_dict("records")]
+    rows = rows.assign(indicator=labels)
+    many = len(shown) > 1
+    frame = pd.DataFrame(
+        {
+            "category": rows["indicator"],
+            "series": rows["year"].astype(str) if many else "",
+            "value": rows["value"],
+            "status": rows["status"],
+        }
+    )
+    meta = figures.ChartMeta(
+        title="", source="", y_title=t("trygghetsprogrammet.ungdata.y", lang), lang=lang
+    )
+    codes = list(dict.fromkeys(rows["indicator"]))
+    cells = _cell_frame(rows, codes, {c: c for c in codes}, "indicator", shown)
+    table = _table(
+        cells, t("trygghetsprogrammet.ungdata.row", lang), lang, percent_codes=tuple(codes)
+    )
+    summary = (
+        f"{title}: "
+        + "; ".join(
+            f"{c} {y}: {_say(v, s, lang, percent=True)}"
+            for c, y, v, s in zip(
+                rows["indicator"], rows["year"], rows["value"], rows["status"], strict=True
+            )
+        )
+        + "."
+    )
+    notes = [t("trygghetsprogrammet.ungdata.note", lang), *sorted(set(rows["note"].dropna()))]
+    return Shape(
+        title=title,
+        figure=figures.bar_chart(frame, meta, horizontal=True),
+        table=table,
+        rows=rows,
+        small=pd.Series(dtype=float),  # shares of a survey: no small-number check
+        summary=summary,
+        notes=notes,
+    )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -18,7 +19,7 @@ import pandas as pd
 import queries
 from dashboard import dimensions as dims
 from dashboard.build import datafiles
-from dashboard.charts.registry import EVENTS
+from dashboard.charts.registry import events_for
 from dashboard.figures import MONTHS
 from dashboard.words import pick
 from dashboard.words.numbers import format_number
@@ -285,13 +286,8 @@ def _long_date(iso: str, lang: str) -> str:
 def events(lang: str) -> list[Event]:
     """The events marked on the dashboard's time axes (charts.EVENTS), explained."""
     return [
-        Event(
-            iso,
-            _long_date(iso, lang),
-            pick(label, lang),
-            pick(EVENT_TEXT.get(iso, {"nb": ""}), lang),
-        )
-        for iso, label in EVENTS
+        Event(iso, _long_date(iso, lang), label, pick(EVENT_TEXT.get(iso, {"nb": ""}), lang))
+        for iso, label in events_for(lang)
     ]
 
 
@@ -312,7 +308,7 @@ def municipality_codes(cursor: duckdb.DuckDBPyConnection, lang: str) -> pd.DataF
     )
 
 
-def _year(value: object, open_text: str) -> str:
+def _year(value: Any, open_text: str) -> str:
     if value is None or pd.isna(value):
         return open_text or NONE
     return str(int(value))

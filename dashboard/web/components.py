@@ -10,16 +10,28 @@ from __future__ import annotations
 import logging
 import traceback
 from collections.abc import Sequence
+from typing import Any
 from urllib.parse import urlencode
 
 import pandas as pd
 from dash import dcc, html
 
 from dashboard.charts.registry import ChartResult
-from dashboard.state import MIN_YEAR, max_year
+from dashboard.coverage import Coverage
+from dashboard.state import MIN_YEAR, Param, ViewState, max_year
+from dashboard.web import chart_menu, ids
 from dashboard.words import t
 
 log = logging.getLogger(__name__)
+
+
+def attrs(**names: Any) -> dict[str, Any]:
+    """Hyphenated HTML attributes for a Dash component: attrs(aria_label=…) -> aria-label.
+
+    Dash components take aria-* and data-* attributes only as `**{"aria-label": …}`; this
+    spells them as keywords and keeps the type checker's view of the call honest.
+    """
+    return {name.replace("_", "-"): value for name, value in names.items()}
 
 
 def download_href(chart_id: str, query: dict[str, str]) -> str:
@@ -87,9 +99,10 @@ def chart_card(
             children,
             className="chart-card",
             id=f"card-{result.chart_id}",
-            **{"aria-labelledby": f"{result.chart_id}-title", "data-chart": result.chart_id},
+            **attrs(aria_labelledby=f"{result.chart_id}-title", data_chart=result.chart_id),
         )
     figure = dict(result.figure)
+    children.insert(1, chart_menu.menu(result, query, lang))
     children += [
         html.Figure(
             [
@@ -136,7 +149,7 @@ def chart_card(
         children,
         className="chart-card",
         id=f"card-{result.chart_id}",
-        **{"aria-labelledby": f"{result.chart_id}-title", "data-chart": result.chart_id},
+        **attrs(aria_labelledby=f"{result.chart_id}-title", data_chart=result.chart_id),
     )
 
 
@@ -154,7 +167,7 @@ def view_notes(notes: Sequence[str], element_id: str) -> html.Div:
         id=element_id,
         className="view-notes" if notes else "view-notes empty",
         role="status",
-        **{"aria-live": "polite"},
+        **attrs(aria_live="polite"),
     )
 
 
@@ -235,3 +248,65 @@ def error_content(lang: str, exc: BaseException | None = None) -> html.Div:
         className="error-message",
         role="alert",
     )
+
+
+def control(
+    page: str, param: Param, state: ViewState, coverage: Coverage
+) -> html.Div | html.Fieldset:
+    """The control a parameter declares (its legend, choices and option names)."""
+    lang = state.lang
+    component_id = ids.page(page, param.name)
+    label = t(param.label, lang)
+    value = state[param.name]
+    if param.year and param.sentinel:
+        area = state.values.get("kommune")
+        # The years the chosen kommune has (else any area's), newest first.
+        years = (
+            (coverage.years(param.years_of, area) or coverage.years(param.years_of))
+            if param.years_of
+            else []
+        )
+        codes = [param.sentinel, *(str(y) for y in sorted(years, reverse=True))]
+        if str(value) not in codes:
+            codes.append(str(value))  # a year from the URL without data stays selectable
+        options = [(c, param.option_text(c, lang) if c == param.sentinel else c) for c in codes]
+        return radio(component_id, label, options, str(value))
+    if param.year:
+        return year_input(component_id, label, value, MIN_YEAR, max_year())
+    options = [(code, param.option_text(code, lang)) for code in param.options]
+    if param.multi:
+        return checklist(component_id, label, options, value)
+    shown = value if value in param.options else param.default
+    field = radio(component_id, label, options, str(shown))
+    if param.applies is not None:
+        # A control that does nothing for this view is disabled, and says why.
+        active = param.applies_to(state.values)
+        hint = html.P(
+            "" if active else t(param.reason, lang),
+            id=hint_id(component_id),
+            className="control-hint",
+            **attrs(aria_live="polite"),
+        )
+        field = html.Fieldset(
+            [*field.children, hint],
+            id=field_id(component_id),
+            disabled=not active,
+            className="control",
+            **attrs(aria_describedby=hint_id(component_id)),
+        )
+    return field
+
+
+def field_id(component_id: str) -> str:
+    """The id of a control's fieldset (disabled when the control does not apply)."""
+    return f"{component_id}-felt"
+
+
+def hint_id(component_id: str) -> str:
+    """The id of the note that says why a control is disabled."""
+    return f"{component_id}-hint"
+
+
+def controls(page: str, params: Sequence[Param], state: ViewState, coverage: Coverage) -> list:
+    """Every control the page's parameters declare, in their order."""
+    return [control(page, p, state, coverage) for p in params if p.label]

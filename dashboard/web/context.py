@@ -6,11 +6,14 @@ like with different settings; nothing here is global.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+import threading
+from dataclasses import dataclass, field
 
 import duckdb
 import flask
 
+from dashboard.coverage import Coverage
 from dashboard.settings import Settings
 from dashboard.store import Warehouse
 
@@ -23,6 +26,20 @@ class AppContext:
 
     settings: Settings
     store: Warehouse
+    _coverage: dict[tuple[int, int, int], Coverage] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def coverage(self) -> Coverage:
+        """What the warehouse holds, read once per warehouse file (a rebuild is a new file)."""
+        stat = os.stat(self.store.path)
+        key = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        found = self._coverage.get(key)
+        if found is None:
+            found = Coverage.read(self.store.cursor())
+            with self._lock:
+                self._coverage.clear()
+                self._coverage[key] = found
+        return found
 
 
 def context() -> AppContext:
@@ -40,3 +57,8 @@ def default_language() -> str:
     if not flask.has_app_context():
         return "nb"
     return context().settings.default_language
+
+
+def coverage() -> Coverage:
+    """What the current app's warehouse holds (cached per warehouse file)."""
+    return context().coverage()

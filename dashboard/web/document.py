@@ -254,7 +254,7 @@ def install(app: Dash, pages: Sequence[PageSpec], image: ImageHook | None = None
     """Render the document per request and add the crawler routes and the 404 status."""
     document = Document(app, pages, image)
     # Dash documents overriding this method; an instance attribute keeps the Dash class.
-    app.interpolate_index = document.interpolate_index  # type: ignore[method-assign]
+    app.interpolate_index = document.interpolate_index  # type: ignore[method-assign, assignment]
     app.config.include_pages_meta = False  # our head has the description and og: tags
 
     # Titles set on navigation inside the app follow the language too.
@@ -275,9 +275,13 @@ def install(app: Dash, pages: Sequence[PageSpec], image: ImageHook | None = None
     def sitemap_xml():
         return flask.Response(document.sitemap(), mimetype="application/xml")
 
+    icon = (assets / "favicon.ico").read_bytes()  # 487 bytes, read once
+
     @server.route("/favicon.ico")
     def favicon():
-        return flask.send_file(assets / "favicon.ico", mimetype="image/x-icon", max_age=86400)
+        return flask.Response(
+            icon, mimetype="image/x-icon", headers={"Cache-Control": "public, max-age=86400"}
+        )
 
     @server.after_request
     def not_found_status(response: flask.Response) -> flask.Response:

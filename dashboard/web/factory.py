@@ -15,7 +15,8 @@ from dashboard.build import warehouse
 from dashboard.build.datafiles import DataError
 from dashboard.settings import Settings
 from dashboard.store import Warehouse
-from dashboard.web import document, ids, routes, shell
+from dashboard.web import document, downloads, embed, ids, routes, share, shell
+from dashboard.web import images as chart_images
 from dashboard.web.context import EXTENSION, AppContext
 from dashboard.web.page import register as register_page
 from dashboard.web.pages import EXTRA_PAGES, PAGES, not_found
@@ -47,7 +48,7 @@ def create_app(settings: Settings | None = None) -> Dash:
         pages_folder="",
         assets_folder=str(ASSETS),
         title="SLT-statistikk",
-        update_title=None,
+        update_title=None,  # type: ignore[arg-type]  # Dash documents None: no "Updating…" title
         serve_locally=True,
         meta_tags=[
             {"name": "viewport", "content": "width=device-width, initial-scale=1"},
@@ -69,4 +70,8 @@ def create_app(settings: Settings | None = None) -> Dash:
     )
     shell.register_callbacks(app, PAGES)
     routes.register(app)
+    chart_images.register(app)
+    downloads.register(app)
+    embed.register(app)
+    share.register(app)
     return app

@@ -1,10 +1,11 @@
 """What every page shares: registration, the URL <-> controls round trip, safe rendering.
 
-A page declares its parameters, its controls (component id -> parameter) and a
-`content(state)` function. This module wires the one callback that turns control
-values into a validated state, re-renders the content and pushes the new URL onto
-the browser history (the back button then restores the previous view through the
-pages router, which calls the page layout with the old query).
+A page declares its name, path and parameters (each parameter declares its control);
+its content is, by default, the cards of the charts declared for the page, grouped by
+section. This module wires the one callback that turns control values into a validated
+state, re-renders the content and pushes the new URL onto the browser history (the back
+button then restores the previous view through the pages router, which calls the page
+layout with the old query).
 """
 
 from __future__ import annotations
@@ -17,31 +18,35 @@ import dash
 from dash import Dash, Input, Output, State, html
 from dash.exceptions import PreventUpdate
 
+from dashboard.charts.catalog import ChartResult, on_page, render
 from dashboard.state import Param, ViewState, parse, to_query, to_search
 from dashboard.web import ids
-from dashboard.web.components import error_content, view_notes
-from dashboard.web.context import default_language
-from dashboard.words import pick, t
-
-
-@dataclass(frozen=True)
-class Control:
-    """A control bound to a URL parameter."""
-
-    component_id: str
-    param: str
-    prop: str = "value"
+from dashboard.web.components import (
+    attrs,
+    chart_card,
+    controls,
+    error_content,
+    field_id,
+    hint_id,
+    view_notes,
+)
+from dashboard.web.context import coverage, cursor, default_language
+from dashboard.words import STRINGS, t
 
 
 @dataclass(frozen=True)
 class PageSpec:
-    name: str  # the page's one name: module, chart module, id prefix, nav key
+    """A page: its one name (module, chart module, id prefix, nav key), path and parameters.
+
+    `content` replaces the default content (the page's chart cards); `before_card` adds
+    components above a chart's card (e.g. key figures drawn from its rows).
+    """
+
+    name: str
     path: str
     params: Sequence[Param]
-    controls: Sequence[Control]
-    content: Callable[[ViewState], list]
-    controls_layout: Callable[[ViewState], list] | None = None
-    heading: Callable[[str], tuple[str, str]] | None = None  # lang -> (h1, intro)
+    content: Callable[[ViewState], list] | None = None
+    before_card: Callable[[ChartResult, str], list] | None = None
 
     @property
     def nav_key(self) -> str:
@@ -56,19 +61,88 @@ class PageSpec:
     def notes_id(self) -> str:
         return ids.page(self.name, "notes")
 
+    @property
+    def controls(self) -> tuple[Param, ...]:
+        """The parameters that have a control on the page."""
+        return tuple(p for p in self.params if p.label)
 
-def headings(text: dict[str, dict[str, str]]) -> Callable[[str], tuple[str, str]]:
-    """A page's h1 and intro from its TEXT dict (keys "h1" and "intro")."""
-    return lambda lang: (
-        pick(text["h1"], lang),
-        pick(text["intro"], lang) if "intro" in text else "",
-    )
+    def control_id(self, param: Param) -> str:
+        return ids.page(self.name, param.name)
+
+    @property
+    def summary_id(self) -> str:
+        return ids.page(self.name, "valgt")
+
+    @property
+    def conditional(self) -> tuple[Param, ...]:
+        """Controls that are disabled (with a note) where they have no effect."""
+        return tuple(p for p in self.controls if p.applies is not None)
+
+    def heading(self, lang: str) -> tuple[str, str]:
+        """The page's h1 and intro (catalog keys `<page>.h1`, `<page>.intro`)."""
+        intro_key = f"{self.name}.intro"
+        return t(f"{self.name}.h1", lang), t(intro_key, lang) if has_text(intro_key) else ""
+
+
+def has_text(key: str) -> bool:
+    """Whether the catalog has a text for `key` (optional texts: intros)."""
+    return key in STRINGS
+
+
+def view_state(spec: PageSpec, query: dict | None) -> ViewState:
+    """The validated view, with year defaults taken from what the warehouse holds."""
+    lang = default_language()
+    first = parse(spec.params, query, lang_default=lang)
+    defaults = coverage().defaults(spec.params, first.values)
+    return parse(spec.params, query, lang_default=lang, defaults=defaults) if defaults else first
+
+
+def chart_cards(spec: PageSpec, state: ViewState) -> list:
+    """The cards of the page's charts shown in this view, under their sections' headings."""
+    lang = state.lang
+    query = query_of(spec.params, state)
+    cur = cursor()
+    shown = [c for c in on_page(spec.name) if c.shown(state)]
+    sections = list(dict.fromkeys(c.section for c in shown))
+    level = 3 if any(sections) else 2
+
+    def card(chart_id: str) -> list:
+        result = render(chart_id, cur, state)
+        extra = spec.before_card(result, lang) if spec.before_card else []
+        return [*extra, chart_card(result, query, lang, level=level)]
+
+    if not any(sections):
+        return [item for c in shown for item in card(c.chart_id)]
+    out = []
+    for section in sections:
+        section_id = ids.page(spec.name, section)
+        intro_key = f"{spec.name}.section.{section}.intro"
+        out.append(
+            html.Section(
+                [
+                    html.H2(t(f"{spec.name}.section.{section}.h2", lang), id=f"{section_id}-h2"),
+                    *(
+                        [html.P(t(intro_key, lang), className="intro")]
+                        if has_text(intro_key)
+                        else []
+                    ),
+                    html.Div(
+                        [i for c in shown if c.section == section for i in card(c.chart_id)],
+                        className="content",  # the cards, spaced as on other pages
+                    ),
+                ],
+                id=section_id,
+                className="page-section",
+                **attrs(aria_labelledby=f"{section_id}-h2"),
+            )
+        )
+    return out
 
 
 def safe_content(spec: PageSpec, state: ViewState) -> list:
     """The page content, or a friendly error message if anything fails."""
     try:
-        return spec.content(state)
+        return spec.content(state) if spec.content else chart_cards(spec, state)
     except Exception as exc:  # a view must never show a traceback
         return [error_content(state.lang, exc)]
 
@@ -77,19 +151,37 @@ def layout_for(spec: PageSpec) -> Callable[..., html.Div]:
     """The pages-router layout function: query arguments -> full page."""
 
     def layout(**query) -> html.Div:
-        state = parse(spec.params, query, lang_default=default_language())
+        state = view_state(spec, query)
         lang = state.lang
-        h1, intro = spec.heading(lang) if spec.heading else (t(spec.nav_key, lang), "")
+        h1, intro = spec.heading(lang)
         children: list = [html.H1(h1)]
         if intro:
             children.append(html.P(intro, className="intro"))
         children.append(view_notes(state.notes, spec.notes_id))
-        if spec.controls_layout is not None:
+        if spec.controls:
+            # A disclosure, open by default (and without JavaScript); assets/filters.js
+            # folds it on narrow screens so the first chart is on the first screen.
             children.append(
-                html.Section(
-                    spec.controls_layout(state),
+                html.Details(
+                    [
+                        html.Summary(
+                            [
+                                html.Span(t("filters", lang), className="filters-title"),
+                                html.Span(
+                                    chosen_text(spec, state),
+                                    id=spec.summary_id,
+                                    className="filters-chosen",
+                                ),
+                            ]
+                        ),
+                        html.Div(
+                            controls(spec.name, spec.params, state, coverage()),
+                            className="controls-body",
+                        ),
+                    ],
+                    open=True,
                     className="controls",
-                    **{"aria-label": t("filters", lang)},
+                    **attrs(aria_label=t("filters", lang)),
                 )
             )
         children.append(
@@ -98,6 +190,38 @@ def layout_for(spec: PageSpec) -> Callable[..., html.Div]:
         return html.Div(children, className=f"page page-{spec.name}", lang=lang)
 
     return layout
+
+
+def chosen_text(spec: PageSpec, state: ViewState) -> str:
+    """What is chosen, in a line: 'Bærum · Anmeldelser · Gjerningssted · 2013–2020'."""
+    lang = state.lang
+    parts: list[str] = []
+    years = [state[p.name] for p in spec.controls if p.year and not p.sentinel]
+    for param in spec.controls:
+        value = state[param.name]
+        if param.year and not param.sentinel:
+            continue
+        if param.year and param.sentinel:
+            parts.append(
+                param.option_text(str(value), lang) if value == param.sentinel else str(value)
+            )
+        elif param.multi:
+            parts.append(", ".join(param.option_text(v, lang) for v in value))
+        else:
+            parts.append(param.option_text(str(value), lang))
+    if len(years) == 2:
+        parts.append(f"{years[0]}–{years[1]}")
+    return " · ".join(parts)
+
+
+def control_value(param: Param, state: ViewState) -> object:
+    """A parameter's value as its control holds it."""
+    value = state[param.name]
+    if isinstance(value, tuple):
+        return list(value)
+    if param.year and param.sentinel:
+        return str(value)  # a radio of "alle" and years: string values
+    return value
 
 
 def register(app: Dash, spec: PageSpec, order: int) -> None:
@@ -116,16 +240,23 @@ def register(app: Dash, spec: PageSpec, order: int) -> None:
     def states(values: Sequence[object], search: str | None) -> tuple[ViewState, ViewState]:
         """(what the controls show, what the URL says), both validated."""
         current = parse_qs((search or "").lstrip("?"))
-        default_lang = default_language()
-        query: dict[str, object] = {"lang": current.get("lang", [default_lang])}
-        for control, value in zip(spec.controls, values, strict=True):
+        query: dict[str, object] = {"lang": current.get("lang", [default_language()])}
+        for param, value in zip(spec.controls, values, strict=True):
             if value is None or value == "" or value == []:
                 continue
-            query[control.param] = (
+            query[param.name] = (
                 [str(v) for v in value] if isinstance(value, (list, tuple)) else str(value)
             )
-        shown = parse(spec.params, query, lang_default=default_lang)
-        return shown, parse(spec.params, current, lang_default=default_lang)
+        return view_state(spec, query), view_state(spec, current)
+
+    def applicability(state: ViewState) -> list:
+        """Per conditional control: disabled?, then per control: the note saying why."""
+        active = [p.applies_to(state.values) for p in spec.conditional]
+        reasons = [
+            "" if on else t(p.reason, state.lang)
+            for p, on in zip(spec.conditional, active, strict=True)
+        ]
+        return [*(not on for on in active), *reasons]
 
     def notes_of(state: ViewState) -> tuple[list, str]:
         notes = [html.P(n) for n in state.notes]
@@ -136,7 +267,10 @@ def register(app: Dash, spec: PageSpec, order: int) -> None:
         Output(ids.URL, "search", allow_duplicate=True),
         Output(spec.notes_id, "children"),
         Output(spec.notes_id, "className"),
-        *[Input(c.component_id, c.prop) for c in spec.controls],
+        Output(spec.summary_id, "children"),
+        *[Output(field_id(spec.control_id(p)), "disabled") for p in spec.conditional],
+        *[Output(hint_id(spec.control_id(p)), "children") for p in spec.conditional],
+        *[Input(spec.control_id(p), "value") for p in spec.controls],
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )
@@ -152,15 +286,26 @@ def register(app: Dash, spec: PageSpec, order: int) -> None:
             safe_content(spec, shown),
             to_search(spec.params, shown.values),
             *notes_of(shown),
+            chosen_text(spec, shown),
+            *applicability(shown),
         )
 
     @app.callback(
         Output(spec.content_id, "children", allow_duplicate=True),
         Output(spec.notes_id, "children", allow_duplicate=True),
         Output(spec.notes_id, "className", allow_duplicate=True),
-        *[Output(c.component_id, c.prop, allow_duplicate=True) for c in spec.controls],
+        Output(spec.summary_id, "children", allow_duplicate=True),
+        *[
+            Output(field_id(spec.control_id(p)), "disabled", allow_duplicate=True)
+            for p in spec.conditional
+        ],
+        *[
+            Output(hint_id(spec.control_id(p)), "children", allow_duplicate=True)
+            for p in spec.conditional
+        ],
+        *[Output(spec.control_id(p), "value", allow_duplicate=True) for p in spec.controls],
         Input(ids.URL, "search"),
-        *[State(c.component_id, c.prop) for c in spec.controls],
+        *[State(spec.control_id(p), "value") for p in spec.controls],
         prevent_initial_call=True,
     )
     def on_url(search, *values):
@@ -168,11 +313,14 @@ def register(app: Dash, spec: PageSpec, order: int) -> None:
         shown, in_url = states(values, search)
         if shown.values == in_url.values:
             raise PreventUpdate
-        controls = []
-        for control in spec.controls:
-            value = in_url[control.param]
-            controls.append(list(value) if isinstance(value, tuple) else value)
-        return (safe_content(spec, in_url), *notes_of(in_url), *controls)
+        values_out = [control_value(p, in_url) for p in spec.controls]
+        return (
+            safe_content(spec, in_url),
+            *notes_of(in_url),
+            chosen_text(spec, in_url),
+            *applicability(in_url),
+            *values_out,
+        )
 
 
 def query_of(spec_params: Sequence[Param], state: ViewState) -> dict[str, str]:

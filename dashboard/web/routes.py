@@ -1,17 +1,16 @@
-"""Plain HTTP routes beside the Dash pages: downloads, health, headers, last-resort errors."""
+"""Plain HTTP routes beside the Dash pages: health, headers, last-resort errors.
+
+(Downloads live in `downloads.py`, images in `images.py`, embeds in `embed.py`.)
+"""
 
 from __future__ import annotations
 
-import io
 import logging
 
 import flask
-import pandas as pd
 from dash import Dash
 
-from dashboard import export
-from dashboard.charts.catalog import REGISTRY
-from dashboard.state import parse
+from dashboard.web import embed
 from dashboard.web.context import context, cursor
 from dashboard.words import t
 
@@ -31,27 +30,6 @@ def register(app: Dash) -> None:
             return flask.Response("warehouse unavailable\n", status=503, mimetype="text/plain")
         return flask.Response("ok\n", mimetype="text/plain")
 
-    @server.route("/last-ned/alle-data.csv")
-    def download_all():
-        lang = flask.request.args.get("lang", "nb")
-        lang = lang if lang in ("nb", "en") else "nb"
-        frame = export.all_facts(cursor(), lang=lang)
-        return csv_response(frame, "slt-statistikk-alle-data.csv")
-
-    @server.route("/last-ned/<chart_id>.csv")
-    def download_chart(chart_id: str):
-        chart = REGISTRY.get(chart_id)
-        if chart is None:
-            return flask.Response(
-                "Ukjent figur / unknown chart\n", status=404, mimetype="text/plain; charset=utf-8"
-            )
-        state = parse(chart.params, flask.request.args.to_dict(flat=False))
-        result = chart.build(cursor(), state)
-        frame = result.data.copy()
-        if "value" in frame.columns:
-            frame["value"] = frame["value"].map(export.number_text)
-        return csv_response(frame, f"{chart_id}.csv")
-
     @server.after_request
     def security_headers(response: flask.Response) -> flask.Response:
         settings = context().settings
@@ -61,7 +39,9 @@ def register(app: Dash) -> None:
             "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"
         )
         response.headers.setdefault(
-            "Content-Security-Policy", f"frame-ancestors {settings.frame_ancestors}"
+            "Content-Security-Policy",
+            embed.frame_policy(flask.request.path, settings)
+            or f"frame-ancestors {settings.frame_ancestors}",
         )
         return response
 
@@ -72,14 +52,3 @@ def register(app: Dash) -> None:
             status=500,
             mimetype="text/plain; charset=utf-8",
         )
-
-
-def csv_response(frame: pd.DataFrame, filename: str) -> flask.Response:
-    """A CSV attachment with a BOM, so Excel opens Norwegian letters correctly."""
-    buffer = io.StringIO()
-    frame.to_csv(buffer, index=False, lineterminator="\n")
-    return flask.Response(
-        "\ufeff" + buffer.getvalue(),
-        mimetype="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )

@@ -14,22 +14,41 @@ import dash
 from dash import Dash, Input, Output, dcc, html
 
 from dashboard.web import ids
+from dashboard.web.components import attrs
+from dashboard.web.content import statement_href
 from dashboard.web.page import PageSpec
-from dashboard.web.pages.tilgjengelighet import href as statement_href
 from dashboard.words import t
 
 ALL_DATA = "/last-ned/alle-data.csv"
 
 
-def nav_links(pages: Sequence[PageSpec], pathname: str, lang: str) -> list:
-    """Plain links (full navigation): they work without JavaScript and carry aria-current."""
-    suffix = "" if lang == "nb" else f"?lang={lang}"
+#: Parameters a visitor keeps when moving to another page that has them.
+SHARED = ("kommune", "fra", "til")
+
+
+def nav_href(spec: PageSpec, lang: str, shared: dict[str, str]) -> str:
+    """A page's link, carrying the shared choices it understands and the language."""
+    names = {p.name for p in spec.params}
+    query = [(k, v) for k, v in shared.items() if k in names and v]
+    if lang != "nb":
+        query.append(("lang", lang))
+    return spec.path + ("?" + urlencode(query) if query else "")
+
+
+def nav_links(
+    pages: Sequence[PageSpec], pathname: str, lang: str, shared: dict[str, str] | None = None
+) -> list:
+    """Plain links (full navigation): they work without JavaScript and carry aria-current.
+
+    Each link carries the kommune and years chosen here (where the target page has them),
+    so choosing Asker on one page and moving on keeps Asker; page-specific choices stay.
+    """
     return [
         html.A(
             t(spec.nav_key, lang),
-            href=spec.path + suffix,
+            href=nav_href(spec, lang, shared or {}),
             className="nav-link active" if pathname == spec.path else "nav-link",
-            **({"aria-current": "page"} if pathname == spec.path else {}),
+            **attrs(aria_current="page" if pathname == spec.path else None),
         )
         for spec in pages
     ]
@@ -69,7 +88,7 @@ def shell(pages: Sequence[PageSpec], lang: str = "nb") -> html.Div:
                         nav_links(pages, "/", lang),
                         id=ids.NAV,
                         className="site-nav",
-                        **{"aria-label": t("nav.label", lang)},
+                        **attrs(aria_label=t("nav.label", lang)),
                     ),
                 ],
                 className="site-header",
@@ -83,12 +102,12 @@ def shell(pages: Sequence[PageSpec], lang: str = "nb") -> html.Div:
                         id=ids.STATUS,
                         role="status",
                         className="visually-hidden",
-                        **{
-                            "aria-live": "polite",
-                            "aria-atomic": "true",
-                            "data-view": t("status.view", lang),
-                            "data-for": t("status.for", lang),
-                        },
+                        **attrs(
+                            aria_live="polite",
+                            aria_atomic="true",
+                            data_view=t("status.view", lang),
+                            data_for=t("status.for", lang),
+                        ),
                     ),
                 ],
                 id="main",
@@ -150,12 +169,13 @@ def register_callbacks(app: Dash, pages: Sequence[PageSpec]) -> None:
         lang = lang_of(search)
         other = "en" if lang == "nb" else "nb"
         query = [(k, v) for k, v in parse_qsl((search or "").lstrip("?")) if k != "lang"]
+        shared = {k: v for k, v in query if k in SHARED}
         if other != "nb":
             query.append(("lang", other))
         switch = (pathname or "/") + ("?" + urlencode(query, safe=",") if query else "")
         home = "/" if lang == "nb" else f"/?lang={lang}"
         return (
-            nav_links(pages, pathname or "/", lang),
+            nav_links(pages, pathname or "/", lang, shared),
             switch,
             t("lang.switch", lang),
             other,

@@ -76,6 +76,199 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Figures from Bærum's SLT annual reports (Bærum kommune and Oslo police district) "
         "and Statistics Norway. Every figure can be downloaded with its source.",
     },
+    "event.2015-10-01": {"nb": "Ny straffelov", "en": "New Penal Code"},
+    "event.2017-05-01": {"nb": "Politidistrikt slått sammen", "en": "Police districts merged"},
+    "event.2019-08-10": {"nb": "Terrorangrep i Bærum", "en": "Terror attack in Bærum"},
+    "event.2020-01-01": {"nb": "Kommunereform", "en": "Municipal reform"},
+    "event.2020-03-12": {"nb": "Nedstenging (covid-19)", "en": "Lockdown (covid-19)"},
+    # Legends and option names of the view controls (Param.label, Param.option_text).
+    "legend.maal": {"nb": "Hva telles", "en": "What is counted"},
+    "legend.sted": {"nb": "Gjerningssted eller bosted", "en": "Scene of crime or residence"},
+    "legend.visning": {"nb": "Visning", "en": "Display"},
+    "legend.kjonn": {"nb": "Kjønn", "en": "Sex"},
+    "legend.alder": {"nb": "Alder", "en": "Age"},
+    "choice.maal.anmeldelser": {"nb": "Anmeldelser", "en": "Reports"},
+    "choice.maal.personer": {"nb": "Personer", "en": "Persons"},
+    "choice.maal.forhold": {"nb": "Forhold", "en": "Offences"},
+    "choice.maal.begge": {"nb": "Personer og anmeldelser", "en": "Persons and reports"},
+    "choice.sted.gjerningssted": {"nb": "Gjerningssted", "en": "Scene of crime"},
+    "choice.sted.bosted": {"nb": "Bosted", "en": "Residence"},
+    "choice.visning.antall": {"nb": "Antall", "en": "Number"},
+    "choice.visning.per1000": {"nb": "Per 1 000 innbyggere", "en": "Per 1,000 inhabitants"},
+    "choice.visning.andel": {"nb": "Andel (beregnet)", "en": "Share (computed)"},
+    "choice.kjonn.alle": {"nb": "Begge", "en": "Both"},
+    "choice.kjonn.jenter": {"nb": "Jenter", "en": "Girls"},
+    "choice.kjonn.gutter": {"nb": "Gutter", "en": "Boys"},
+    # Trend page (/trend)
+    "trend.h1": {"nb": "Utvikling over tid", "en": "Trends over time"},
+    "trend.intro": {
+        "nb": "Anmeldelser, mistenkte personer og straffbare forhold blant unge, og anmeldte "
+        "lovbrudd i Bærum, Asker, Oslo og Norge. Anmeldelser, personer og forhold teller "
+        "ulike ting; gjerningssted og bosted er ulike grupper.",
+        "en": "Reports, suspected persons and offences among young people, and reported offences "
+        "in Bærum, Asker, Oslo and Norway. Reports, persons and offences count different things; "
+        "scene of crime and residence are different groups.",
+    },
+    "trend.lovbrudd": {"nb": "Lovbruddsgruppe (forhold)", "en": "Offence group (offences)"},
+    "trend.sammenlign": {"nb": "Sammenlign områder", "en": "Compare areas"},
+    "choice.lovbrudd.alle": {"nb": "Alle grupper", "en": "All groups"},
+    "choice.alder.alle": {"nb": "Alle (10–17)", "en": "All (10–17)"},
+    "choice.alder.10-14": {"nb": "10–14 år", "en": "10–14"},
+    "choice.alder.15-17": {"nb": "15–17 år", "en": "15–17"},
+    "choice.alder.18-22": {"nb": "18–22 år (forhold)", "en": "18–22 (offences)"},
+    # geografi
+    "geografi.h1": {"nb": "Hvor bor de unge mistenkte?", "en": "Where do the young suspects live?"},
+    "geografi.intro": {
+        "nb": "Mistenkte 10–17 år for lovbrudd begått i kommunen (gjerningssted), fordelt på hvor de mistenkte bor. Tallene finnes for Bærum 2016–2020 (SLT-årsrapporten 2020). Personer og anmeldelser teller ulike ting, og én anmeldelse kan ha mistenkte fra flere steder: tabellene viser derfor både den publiserte totalsummen og den beregnede summen av radene.",
+        "en": "Suspects aged 10–17 for offences committed in the municipality (scene of crime), by where the suspects live. Figures exist for Bærum 2016–2020 (the SLT annual report 2020). Persons and reports count different things, and one report can involve suspects from several places: the tables therefore show both the published total and the computed sum of the rows.",
+    },
+    # alder_og_kjonn
+    "alder_og_kjonn.h1": {"nb": "Alder og kjønn", "en": "Age and sex"},
+    "alder_og_kjonn.intro": {
+        "nb": "Unge mistenkte 10–14 og 15–17 år, jenter og gutter, år for år. Anmeldelser finnes etter gjerningssted og etter bosted (2013–2020), mistenkte personer bare etter gjerningssted (2010–2019). Tallene gjelder Bærum; kilden publiserer ingen totalsum for disse tabellene.",
+        "en": "Young suspects aged 10–14 and 15–17, girls and boys, year by year. Reports exist by scene of crime and by residence (2013–2020), suspected persons only by scene of crime (2010–2019). The figures are for Bærum; the source publishes no total for these tables.",
+    },
+    # trygghetsprogrammet
+    "trygghetsprogrammet.h1": {"nb": "Oppfølging av unge", "en": "Follow-up of young people"},
+    "trygghetsprogrammet.intro": {
+        "nb": "Hvordan politiet og kommunen følger opp barn og unge: Trygghetsprogrammet for unge som er utsatt for kriminalitet, politiets bekymringssamtaler og oppfølging av ungdom, og bekymringer om ekstremisme. Tallene er fra SLT-årsrapportene for Bærum 2019 og 2020, slik de er trykt.",
+        "en": "How the police and the municipality follow up children and young people: the Safety Programme for young victims of crime, the police's concern talks and follow-up of young people, and concerns about extremism. The figures are from Bærum's SLT annual reports 2019 and 2020, as printed.",
+    },
+    "trygghetsprogrammet.aar": {"nb": "År", "en": "Year"},
+    "trygghetsprogrammet.all_years": {"nb": "Begge år", "en": "Both years"},
+    "trygghetsprogrammet.section.trygghet.h2": {
+        "nb": "Trygghetsprogrammet",
+        "en": "The Safety Programme (Trygghetsprogrammet)",
+    },
+    "trygghetsprogrammet.section.trygghet.intro": {
+        "nb": "Trygghetsprogrammet tilbys alle barn og unge under 18 år som er utsatt for vold, ran, trusler eller seksuallovbrudd, alle som er utsatt for hatkriminalitet uansett alder, og vitner ved behov – også når saken ikke er anmeldt. Politiet tilbyr en trygghetssamtale, og saken kan overføres til kommunen eller bydelen for videre oppfølging.",
+        "en": "The Safety Programme is offered to all children and young people under 18 exposed to violence, robbery, threats or sexual offences, to everyone exposed to hate crime regardless of age, and to witnesses when needed – also when the case is not reported. The police offer a safety conversation, and the case can be transferred to the municipality or city district for further follow-up.",
+    },
+    "trygghetsprogrammet.section.oppfolging.h2": {
+        "nb": "Politiets bekymringssamtaler og oppfølging av ungdom",
+        "en": "The police's concern talks and follow-up of young people",
+    },
+    "trygghetsprogrammet.section.oppfolging.intro": {
+        "nb": "Forebyggende avsnitt i politiet har bekymringssamtaler med ungdom og foresatte, og følger opp ungdom etter hvor alvorlig bekymringen er: BEKYMRING (månedlig), RISIKO (hver 14. dag) og TETT PÅ (ukentlig).",
+        "en": "The police's prevention section holds concern talks with young people and their parents, and follows young people up by how serious the concern is: CONCERN (monthly), RISK (every 14 days) and CLOSE (weekly).",
+    },
+    "trygghetsprogrammet.section.ekstremisme.h2": {"nb": "Ekstremisme", "en": "Extremism"},
+    "trygghetsprogrammet.section.ekstremisme.intro": {
+        "nb": "Bekymringer om radikalisering og voldelig ekstremisme som politiet har mottatt. Oslo politidistrikt omfatter Oslo, Asker og Bærum.",
+        "en": "Concerns about radicalisation and violent extremism received by the police. Oslo police district covers Oslo, Asker and Bærum.",
+    },
+    "trygghetsprogrammet.key_figures": {"nb": "Nøkkeltall", "en": "Key figures"},
+    # oversikt
+    "oversikt.h1": {"nb": "Utfordringsbildet", "en": "The current picture"},
+    "oversikt.intro": {
+        "nb": "De viktigste tallene for siste år med tall, og endringen fra året før. Hver setning lenker til figuren som viser tallene, med kilde og nedlasting.",
+        "en": "The key figures for the latest year with data, and the change from the year before. Each sentence links to the chart that shows the figures, with source and download.",
+    },
+    "oversikt.aar": {"nb": "År", "en": "Year"},
+    "oversikt.siste": {"nb": "Siste år med tall", "en": "Latest year with data"},
+    "oversikt.see": {"nb": "Se figuren", "en": "See the chart"},
+    "oversikt.small": {
+        "nb": "Små tall – usikker endring",
+        "en": "Small numbers – uncertain change",
+    },
+    "oversikt.only_baerum": {
+        "nb": "SLT-tallene (anmeldelser, personer, Trygghetsprogrammet, bekymringssamtaler) finnes foreløpig bare for Bærum (SLT-årsrapportene 2019 og 2020). For {k} vises tallene som finnes.",
+        "en": "The SLT figures (reports, persons, the Safety Programme, concern talks) exist so far only for Bærum (SLT annual reports 2019 and 2020). For {k} the figures that exist are shown.",
+    },
+    # om_dataene
+    "om_dataene.h1": {"nb": "Om dataene", "en": "About the data"},
+    "om_dataene.intro": {
+        "nb": "Hvert tall på denne siden er publisert av en kilde: SLT-årsrapportene for Bærum (Bærum kommune og Oslo politidistrikt) og Statistisk sentralbyrå. Her står hvor tallene kommer fra, hva de teller, hvilke tall som finnes for hvilke kommuner, og hvordan en kommune kan legge til egne tall.",
+        "en": "Every number on this site is published by a source: Bærum's SLT annual reports (Bærum kommune and Oslo police district) and Statistics Norway. This page says where the numbers come from, what they count, which figures exist for which municipalities, and how a municipality can add its own figures.",
+    },
+    # trygghetsprogrammet: Ungdata
+    "trygghetsprogrammet.section.ungdata.h2": {"nb": "Ungdata", "en": "Ungdata (youth survey)"},
+    "trygghetsprogrammet.section.ungdata.intro": {
+        "nb": "Ungdata er en spørreundersøkelse blant elever i ungdomsskolen og videregående "
+        "skole. Tallene er andeler av elevene som svarte, slik SLT-rapportene gjengir dem.",
+        "en": "Ungdata is a survey of pupils in lower and upper secondary school. The figures "
+        "are shares of the pupils who answered, as the SLT reports print them.",
+    },
+    "trygghetsprogrammet.ungdata.title": {
+        "nb": "Ungdata i {k}: andel av elevene som svarte, {years}",
+        "en": "Ungdata in {k}: share of the pupils who answered, {years}",
+    },
+    "trygghetsprogrammet.ungdata.exists": {
+        "nb": "Ungdata-tall finnes i SLT-rapportene for Bærum.",
+        "en": "Ungdata figures exist in Bærum's SLT reports.",
+    },
+    "trygghetsprogrammet.ungdata.y": {"nb": "Prosent", "en": "Per cent"},
+    "trygghetsprogrammet.ungdata.row": {"nb": "Spørsmål og gruppe", "en": "Question and group"},
+    "trygghetsprogrammet.ungdata.note": {
+        "nb": "Andeler av elevene som svarte på Ungdata, slik SLT-rapportene skriver dem i "
+        "teksten (flere er skrevet med bokstaver eller som omtrentlige tall). Svarprosenten "
+        "sier hvor mange av elevene som svarte.",
+        "en": "Shares of the pupils who answered Ungdata, as the SLT reports write them in the "
+        "text (several are written in words or as approximate figures). The response rate says "
+        "how many of the pupils answered.",
+    },
+    "trend.nodata.none": {
+        "nb": "Det finnes ingen tall for {what}.",
+        "en": "There are no figures for {what}.",
+    },
+    "trend.nodata.choice": {
+        "nb": "Det finnes ingen tall for dette valget.",
+        "en": "There are no figures for this choice.",
+    },
+    "trend.nodata.exists": {"nb": "Tall finnes for {exists}.", "en": "Figures exist for {exists}."},
+    "trend.unit.per1000": {
+        "nb": " per 1 000 innbyggere (toårssnitt)",
+        "en": " per 1,000 inhabitants (two-year average)",
+    },
+    "trend.unit.per_year": {
+        "nb": ", antall per år (toårssnitt)",
+        "en": ", per year (two-year average)",
+    },
+    # oversikt: key figures and themes
+    "oversikt.key.anmeldelser-gjerningssted": {
+        "nb": "Anmeldelser med gjerningssted {k}, 10–17 år",
+        "en": "Reports with the scene of crime in {k}, ages 10–17",
+    },
+    "oversikt.key.personer-gjerningssted": {
+        "nb": "Mistenkte personer 10–17 år, gjerningssted {k}",
+        "en": "Suspected persons aged 10–17, scene of crime {k}",
+    },
+    "oversikt.key.gutter-15-17-bosted": {
+        "nb": "Anmeldelser av gutter 15–17 år bosatt i {k}",
+        "en": "Reports of boys aged 15–17 living in {k}",
+    },
+    "oversikt.key.jenter-10-14-gjerningssted": {
+        "nb": "Anmeldelser av jenter 10–14 år, gjerningssted {k}",
+        "en": "Reports of girls aged 10–14, scene of crime {k}",
+    },
+    "oversikt.key.gjentatt": {
+        "nb": "Unge bosatt i {k} med fire eller flere anmeldelser",
+        "en": "Young people living in {k} with four or more reports",
+    },
+    "oversikt.key.trygghetsprogrammet": {
+        "nb": "Saker registrert i Trygghetsprogrammet ({k}, enhet Vest)",
+        "en": "Cases registered in the Safety Programme ({k}, unit West)",
+    },
+    "oversikt.key.bekymringssamtaler": {
+        "nb": "Politiets bekymringssamtaler i {k}",
+        "en": "Police concern talks in {k}",
+    },
+    "oversikt.key.anmeldte-lovbrudd": {
+        "nb": "Anmeldte lovbrudd med gjerningssted {k} (SSB, toårssnitt)",
+        "en": "Reported offences with the scene of crime in {k} (Statistics Norway, two-year average)",
+    },
+    "oversikt.theme.ungdom": {"nb": "Unge mistenkte", "en": "Young suspects"},
+    "oversikt.theme.oppfolging": {"nb": "Oppfølging", "en": "Follow-up"},
+    "oversikt.theme.lovbrudd": {"nb": "Anmeldte lovbrudd", "en": "Reported offences"},
+    "oversikt.up": {"nb": "Opp", "en": "Up"},
+    "oversikt.down": {"nb": "Ned", "en": "Down"},
+    "oversikt.flat": {"nb": "Uendret", "en": "Unchanged"},
+    "oversikt.about": {"nb": "Om tallene", "en": "About the figures"},
+    "oversikt.series": {"nb": "Hele serien", "en": "The whole series"},
+    "oversikt.other_areas": {
+        "nb": "For {k} finnes tallene under. Flere tall finnes for {others}.",
+        "en": "For {k} the figures below exist. More figures exist for {others}.",
+    },
     "error.title": {"nb": "Noe gikk galt", "en": "Something went wrong"},
     "error.body": {
         "nb": "Vi klarte ikke å vise denne visningen. Prøv et annet valg, eller gå til oversikten.",
@@ -85,6 +278,327 @@ STRINGS: dict[str, dict[str, str]] = {
     "notfound.body": {
         "nb": "Adressen finnes ikke. Gå til oversikten.",
         "en": "This address does not exist. Go to the overview.",
+    },
+    # trend (trend.py)
+    "trend.title.anmeldelser.gjerningssted": {
+        "nb": "Anmeldelser for mistenkte 10–17 år med gjerningssted {k}",
+        "en": "Police reports for suspects aged 10–17 with the scene of crime in {k}",
+    },
+    "trend.title.anmeldelser.bosted": {
+        "nb": "Anmeldelser for mistenkte 10–17 år bosatt i {k}",
+        "en": "Police reports for suspects aged 10–17 living in {k}",
+    },
+    "trend.title.personer.gjerningssted": {
+        "nb": "Mistenkte personer 10–17 år med gjerningssted {k}",
+        "en": "Suspected persons aged 10–17 with the scene of crime in {k}",
+    },
+    "trend.title.personer.bosted": {
+        "nb": "Mistenkte personer 10–17 år bosatt i {k}",
+        "en": "Suspected persons aged 10–17 living in {k}",
+    },
+    "trend.visning": {
+        "nb": "Sammenligningen av kommuner vises som",
+        "en": "The comparison of municipalities is shown as",
+    },
+    "trend.kjonn.not_for_forhold": {
+        "nb": "Forhold er ikke publisert etter kjønn: velg anmeldelser eller personer.",
+        "en": "Offences are not published by sex: choose reports or persons.",
+    },
+    "trend.lovbrudd.only_forhold": {
+        "nb": "Lovbruddsgruppe gjelder bare straffbare forhold: velg «Forhold» under «Hva telles».",
+        "en": "Offence groups apply to offences only: choose “Offences” under “What is counted”.",
+    },
+    "trend.measure.anmeldelser": {"nb": "Anmeldelser", "en": "Police reports"},
+    "trend.measure.personer": {"nb": "Mistenkte personer", "en": "Suspected persons"},
+    "trend.measure.forhold": {"nb": "Straffbare forhold", "en": "Offences"},
+    "trend.place.gjerningssted": {
+        "nb": "med gjerningssted {k}",
+        "en": "with the scene of crime in {k}",
+    },
+    "trend.place.bosted": {"nb": "med mistenkte bosatt i {k}", "en": "with suspects living in {k}"},
+    "trend.unit.anmeldelser": {"nb": "Antall anmeldelser", "en": "Number of reports"},
+    "trend.unit.personer": {"nb": "Antall personer", "en": "Number of persons"},
+    "trend.unit.forhold": {"nb": "Antall forhold", "en": "Number of offences"},
+    "trend.not_comparable_2015": {
+        "nb": "Ny straffelov fra 1.10.2015: lovbruddsgruppene før og etter er ikke fullt sammenlignbare.",
+        "en": "New Penal Code from 1 Oct 2015: offence groups before and after are not fully comparable.",
+    },
+    "trend.rate_note": {
+        "nb": "Per 1 000 innbyggere er beregnet av SLT-statistikk: toårssnittet av anmeldte lovbrudd (SSB) delt på folkemengden 1. januar i periodens siste år (SSB 07459), ganger 1 000. Toårssnitt overlapper og kan ikke summeres. Norge: SSBs publiserte rate.",
+        "en": "Per 1,000 inhabitants is computed by SLT statistics: the two-year average of reported offences (Statistics Norway) divided by the population on 1 January of the period's last year (table 07459), times 1,000. Two-year averages overlap and must not be summed. Norway: Statistics Norway's published rate.",
+    },
+    "trend.rate_parts.rate": {"nb": "{a}: per 1 000 (beregnet)", "en": "{a}: per 1,000 (computed)"},
+    "trend.rate_parts.numerator": {
+        "nb": "{a}: anmeldte lovbrudd, toårssnitt (teller)",
+        "en": "{a}: reported offences, two-year average (numerator)",
+    },
+    "trend.rate_parts.denominator": {
+        "nb": "{a}: befolkning 1. januar i periodens siste år (nevner)",
+        "en": "{a}: population on 1 January of the period's last year (denominator)",
+    },
+    "trend.rate_parts.published": {
+        "nb": "{a}: per 1 000 (publisert av SSB)",
+        "en": "{a}: per 1,000 (published)",
+    },
+    # alder_og_kjonn (alder_og_kjonn.py)
+    "alder_og_kjonn.title.anmeldelser.gjerningssted": {
+        "nb": "Anmeldelser for mistenkte 10–17 år med gjerningssted i {k}, etter alder og kjønn",
+        "en": "Police reports for suspects aged 10–17 with the scene of crime in {k}, by age and sex",
+    },
+    "alder_og_kjonn.title.anmeldelser.bosted": {
+        "nb": "Anmeldelser for mistenkte 10–17 år bosatt i {k}, etter alder og kjønn",
+        "en": "Police reports for suspects aged 10–17 living in {k}, by age and sex",
+    },
+    "alder_og_kjonn.title.personer.gjerningssted": {
+        "nb": "Mistenkte personer 10–17 år med gjerningssted i {k}, etter alder og kjønn",
+        "en": "Suspected persons aged 10–17 with the scene of crime in {k}, by age and sex",
+    },
+    "alder_og_kjonn.title.personer.bosted": {
+        "nb": "Mistenkte personer 10–17 år bosatt i {k}, etter alder og kjønn",
+        "en": "Suspected persons aged 10–17 living in {k}, by age and sex",
+    },
+    "alder_og_kjonn.title.share": {
+        "nb": ": beregnet andel av summen av de fire gruppene",
+        "en": ": computed share of the sum of the four groups",
+    },
+    "alder_og_kjonn.y.antall.anmeldelser": {"nb": "Antall anmeldelser", "en": "Number of reports"},
+    "alder_og_kjonn.y.antall.personer": {"nb": "Antall personer", "en": "Number of persons"},
+    "alder_og_kjonn.y.andel": {
+        "nb": "Prosent av summen av de fire gruppene (beregnet)",
+        "en": "Per cent of the sum of the four groups (computed)",
+    },
+    "alder_og_kjonn.row.header": {"nb": "Kjønn og alder (år)", "en": "Sex and age (years)"},
+    "alder_og_kjonn.row.sum": {
+        "nb": "Sum av de fire gruppene (beregnet)",
+        "en": "Sum of the four groups (computed)",
+    },
+    "alder_og_kjonn.of": {"nb": "av", "en": "of"},
+    "alder_og_kjonn.share.note": {
+        "nb": "Andelene er beregnet av SLT-statistikk: gruppens antall delt på summen av de fire gruppene samme år (kilden publiserer ingen totalsum for denne tabellen). Teller og nevner står i tabellen og i CSV-filen. Et år der en av gruppene mangler, får ingen andel.",
+        "en": "The shares are computed by SLT statistics: the group's number divided by the sum of the four groups in the same year (the source publishes no total for this table). Numerator and denominator are in the table and the CSV file. A year with a missing group gets no share.",
+    },
+    "alder_og_kjonn.sum.anmeldelser": {
+        "nb": "Én anmeldelse kan ha mistenkte i flere av gruppene; summen av de fire gruppene er derfor ikke nødvendigvis antallet anmeldelser.",
+        "en": "One report can have suspects in several of the groups, so the sum of the four groups is not necessarily the number of reports.",
+    },
+    "alder_og_kjonn.years.partial": {
+        "nb": "Valgt periode er {fra}–{til}; tallene finnes for {have}.",
+        "en": "The chosen period is {fra}–{til}; figures exist for {have}.",
+    },
+    "alder_og_kjonn.latest": {"nb": "I {y}", "en": "In {y}"},
+    "alder_og_kjonn.nodata.kommune": {
+        "nb": "Det finnes ingen tall etter alder og kjønn for {k}.",
+        "en": "There are no figures by age and sex for {k}.",
+    },
+    "alder_og_kjonn.nodata.combination": {
+        "nb": "{measure} etter alder og kjønn finnes ikke etter {place} for {k}.",
+        "en": "{measure} by age and sex do not exist by {place} for {k}.",
+    },
+    "alder_og_kjonn.nodata.years": {
+        "nb": "Det finnes ingen slike tall for {k} i {fra}–{til}.",
+        "en": "There are no such figures for {k} in {fra}–{til}.",
+    },
+    "alder_og_kjonn.nodata.exists": {
+        "nb": "Tall etter alder og kjønn finnes for: {have}.",
+        "en": "Figures by age and sex exist for: {have}.",
+    },
+    "alder_og_kjonn.nodata.none": {
+        "nb": "Ingen kommune har tall etter alder og kjønn i datagrunnlaget ennå.",
+        "en": "No municipality has figures by age and sex in the data yet.",
+    },
+    "alder_og_kjonn.measure.anmeldelser": {"nb": "anmeldelser", "en": "reports"},
+    "alder_og_kjonn.measure.personer": {"nb": "mistenkte personer", "en": "suspected persons"},
+    "alder_og_kjonn.place.gjerningssted": {"nb": "gjerningssted", "en": "scene of crime"},
+    "alder_og_kjonn.place.bosted": {"nb": "bosted", "en": "residence"},
+    # geografi (geografi.py)
+    "geografi.title.personer": {
+        "nb": "Mistenkte personer 10–17 år med gjerningssted i {k}, etter bosted",
+        "en": "Suspected persons aged 10–17 with the scene of crime in {k}, by residence",
+    },
+    "geografi.title.anmeldelser": {
+        "nb": "Anmeldelser med mistenkte 10–17 år og gjerningssted i {k}, etter de mistenktes bosted",
+        "en": "Police reports with suspects aged 10–17 and the scene of crime in {k}, by the suspects' residence",
+    },
+    "geografi.title.share": {
+        "nb": ": andel av totalsummen (beregnet)",
+        "en": ": share of the total (computed)",
+    },
+    "geografi.subtitle.personer": {
+        "nb": "Personer: antall ulike personer registrert som mistenkt. Bosted: den mistenktes bostedsadresse.",
+        "en": "Persons: number of distinct persons registered as suspects. Residence: the suspect's address.",
+    },
+    "geografi.subtitle.anmeldelser": {
+        "nb": "Anmeldelser: én anmeldelse kan ha flere mistenkte. Bosted: de mistenktes bostedsadresse.",
+        "en": "Reports: one report can involve several suspects. Residence: the suspects' addresses.",
+    },
+    "geografi.y.antall.personer": {"nb": "Antall personer", "en": "Number of persons"},
+    "geografi.y.antall.anmeldelser": {"nb": "Antall anmeldelser", "en": "Number of reports"},
+    "geografi.y.andel": {
+        "nb": "Prosent av totalsummen (beregnet)",
+        "en": "Per cent of the total (computed)",
+    },
+    "geografi.row.header": {"nb": "Bosted", "en": "Residence"},
+    "geografi.row.sum": {"nb": "Sum av radene (beregnet)", "en": "Sum of the rows (computed)"},
+    "geografi.row.total": {"nb": "Totalsum (publisert)", "en": "Total (published)"},
+    "geografi.of": {"nb": "av", "en": "of"},
+    "geografi.diff.anmeldelser": {
+        "nb": "Summen av radene er ikke lik totalsummen (i {y}: {s} mot {p}). Én anmeldelse kan ha mistenkte fra flere steder: den telles én gang i totalsummen, men én gang per bosted i radene. Totalsummen er tallet politiet har publisert; summen av radene er beregnet her.",
+        "en": "The rows do not add up to the total (in {y}: {s} against {p}). One report can involve suspects from several places: it counts once in the total but once per place in the rows. The total is the figure the police published; the sum of the rows is computed here.",
+    },
+    "geografi.diff.personer": {
+        "nb": "Summen av radene er ikke lik totalsummen (i {y}: {s} mot {p}). Rapporten forklarer ikke forskjellen. Totalsummen er tallet politiet har publisert; summen av radene er beregnet her.",
+        "en": "The rows do not add up to the total (in {y}: {s} against {p}). The report does not explain the difference. The total is the figure the police published; the sum of the rows is computed here.",
+    },
+    "geografi.share.note": {
+        "nb": "Andelene er beregnet av SLT-statistikk: antallet med et bosted delt på den publiserte totalsummen samme år. Teller og nevner står i tabellen og i CSV-filen. Fordi summen av radene kan være større enn totalsummen, kan andelene til sammen bli mer enn 100 %.",
+        "en": "The shares are computed by SLT statistics: the number with a place of residence divided by the published total for the same year. Numerator and denominator are in the table and the CSV file. Because the rows can add up to more than the total, the shares can add up to more than 100%.",
+    },
+    "geografi.definitions": {
+        "nb": "Utenfor Oslo politidistrikt: bosatt utenfor Oslo, Asker og Bærum. Ikke plassert / utland: bostedet er ukjent eller i utlandet.",
+        "en": "Outside Oslo police district: living outside Oslo, Asker and Bærum. Not placed / abroad: the place of residence is unknown or abroad.",
+    },
+    "geografi.edition": {
+        "nb": "{pub} oppgir {v} for {y} ({what}); her vises {shown} fra {newest}, den nyeste utgaven.",
+        "en": "{pub} gives {v} for {y} ({what}); shown here is {shown} from {newest}, the newest edition.",
+    },
+    "geografi.years.partial": {
+        "nb": "Valgt periode er {fra}–{til}; tallene finnes for {have}.",
+        "en": "The chosen period is {fra}–{til}; figures exist for {have}.",
+    },
+    "geografi.latest": {"nb": "I {y}", "en": "In {y}"},
+    "geografi.summary.total": {
+        "nb": "Totalsum (publisert) {p}; summen av radene (beregnet) {s}.",
+        "en": "Total (published) {p}; sum of the rows (computed) {s}.",
+    },
+    "geografi.summary.share": {
+        "nb": "andel av totalsummen {p} (beregnet)",
+        "en": "share of the total {p} (computed)",
+    },
+    "geografi.nodata.lead": {
+        "nb": "Det finnes ingen tall for mistenkte etter bosted med gjerningssted i {k}, {fra}–{til}.",
+        "en": "There are no figures for suspects by residence with the scene of crime in {k}, {fra}–{til}.",
+    },
+    "geografi.nodata.only": {
+        "nb": "Denne fordelingen finnes bare for {have}.",
+        "en": "This breakdown exists only for {have}.",
+    },
+    "geografi.nodata.some": {
+        "nb": "Denne fordelingen finnes for {have}.",
+        "en": "This breakdown exists for {have}.",
+    },
+    "geografi.nodata.none": {
+        "nb": "Ingen kommune har slike tall i datagrunnlaget ennå.",
+        "en": "No municipality has such figures in the data yet.",
+    },
+    "geografi.compare.title": {
+        "nb": "Andel av de mistenkte 10–17 år som bor i kommunen der lovbruddet ble begått ({what}, beregnet)",
+        "en": "Share of suspects aged 10–17 living in the municipality where the offence was committed ({what}, computed)",
+    },
+    "geografi.compare.what.personer": {"nb": "personer", "en": "persons"},
+    "geografi.compare.what.anmeldelser": {"nb": "anmeldelser", "en": "reports"},
+    "geografi.compare.nodata": {
+        "nb": "En sammenligning mellom kommuner krever tall etter bosted for minst to kommuner. {have_text} For {missing} finnes ingen tall etter de mistenktes bosted, så her vises ingen sammenligning. En sammenligning av alle anmeldte lovbrudd (SSB) mellom Bærum, Asker og Oslo finnes på siden «Utvikling».",
+        "en": "A comparison between municipalities needs figures by residence for at least two municipalities. {have_text} For {missing} there are no figures by the suspects' residence, so no comparison is shown. A comparison of all reported offences (Statistics Norway) between Bærum, Asker and Oslo is on the “Trends” page.",
+    },
+    "geografi.compare.note": {
+        "nb": "Beregnet av SLT-statistikk: antallet mistenkte bosatt i kommunen delt på den publiserte totalsummen for gjerningsstedet samme år. Teller og nevner står i tabellen og i CSV-filen.",
+        "en": "Computed by SLT statistics: the number of suspects living in the municipality divided by the published total for the scene of crime in the same year. Numerator and denominator are in the table and the CSV file.",
+    },
+    "geografi.compare.asker": {
+        "nb": "Asker fra 2020 omfatter tidligere Røyken og Hurum; tall før 2020 gjelder et annet område.",
+        "en": "Asker from 2020 includes former Røyken and Hurum; figures before 2020 cover another area.",
+    },
+    "geografi.compare.y": {"nb": "Prosent (beregnet)", "en": "Per cent (computed)"},
+    "geografi.compare.header": {"nb": "Gjerningssted", "en": "Scene of crime"},
+    "geografi.repeat.title": {
+        "nb": "Gjentatt kriminalitet: unge bosatt i {k} med fire eller flere anmeldelser i Oslo politidistrikt, {years}",
+        "en": "Repeat offending: young people living in {k} with four or more reports in Oslo police district, {years}",
+    },
+    "geografi.repeat.y": {"nb": "Antall", "en": "Number"},
+    "geografi.repeat.empty": {
+        "nb": "Tall om gjentatt kriminalitet finnes bare for Bærum 2020 (SLT årsrapport 2020). ",
+        "en": "Figures on repeat offending exist only for Bærum 2020 (SLT annual report 2020). ",
+    },
+    # oversikt (oversikt.py)
+    # trend (trend.py, inline)
+    "trend.series": {"nb": "Serie", "en": "Series"},
+    "trend.reported_offences_by_scene": {
+        "nb": "Anmeldte lovbrudd etter gjerningssted",
+        "en": "Reported offences by scene of crime",
+    },
+    "trend.asker_from_2020_includes": {
+        "nb": "Asker fra 2020 omfatter tidligere Røyken og Hurum; tall før 2020 gjelder et annet område.",
+        "en": "Asker from 2020 includes former Røyken and Hurum; figures before 2020 cover another area.",
+    },
+    "trend.statistics_norway_figures_via": {
+        "nb": "SSB-tall via en sekundærkopi (Samarbeidsdesken, C. Lura), harmonisert til dagens kommuner.",
+        "en": "Statistics Norway figures via a secondary copy (Samarbeidsdesken, C. Lura), harmonised to today's municipalities.",
+    },
+    "trend.area": {"nb": "Område", "en": "Area"},
+    "trend.offences_by_residence_or": {
+        "nb": "forhold etter bosted eller for denne aldersgruppen",
+        "en": "offences by residence or for this age group",
+    },
+    "trend.new_penal_code": {"nb": "Ny straffelov", "en": "New Penal Code"},
+    "trend.ages_18_22_for": {"nb": "18–22 år for dette målet", "en": "ages 18–22 for this measure"},
+    "trend.asker_new_area_from": {
+        "nb": "Asker: nytt område fra 2020",
+        "en": "Asker: new area from 2020",
+    },
+    "trend.per_1_000_inhabitants": {"nb": "Per 1 000 innbyggere", "en": "Per 1,000 inhabitants"},
+    "trend.offences_per_year": {"nb": "Lovbrudd per år", "en": "Offences per year"},
+    "trend.total_published": {"nb": "Totalsum (publisert)", "en": "Total (published)"},
+    "trend.latest_year": {"nb": "Siste år", "en": "Latest year"},
+    # geografi (geografi.py, inline)
+    "geografi.group": {"nb": "Gruppe", "en": "Group"},
+    # oversikt (oversikt.py, inline)
+    "oversikt.in": {"nb": "i", "en": "in"},
+    "oversikt.from": {"nb": "fra", "en": "from"},
+    # alder_og_kjonn (alder_og_kjonn.py, inline)
+    # --- Chart menu, embeds, downloads and sharing (issue 9) ---
+    "menu.button": {"nb": "Meny", "en": "Menu"},
+    "menu.label": {"nb": "Meny for figuren «{title}»", "en": "Menu for the chart “{title}”"},
+    "menu.fullscreen": {"nb": "Full skjerm", "en": "Full screen"},
+    "menu.about": {"nb": "Om tallene", "en": "About the figures"},
+    "menu.png": {"nb": "Last ned bilde (PNG)", "en": "Download image (PNG)"},
+    "menu.svg": {"nb": "Last ned bilde (SVG)", "en": "Download image (SVG)"},
+    "menu.csv": {"nb": "Last ned data (CSV)", "en": "Download data (CSV)"},
+    "menu.xlsx": {"nb": "Last ned data (Excel)", "en": "Download data (Excel)"},
+    "menu.embed": {"nb": "Bygg inn", "en": "Embed"},
+    "menu.share": {"nb": "Del", "en": "Share"},
+    "dialog.close": {"nb": "Lukk", "en": "Close"},
+    "about.definitions": {"nb": "Hva tallene er", "en": "What the figures are"},
+    "about.source": {"nb": "Kilde", "en": "Source"},
+    "about.more": {
+        "nb": "Mer om kildene på «Om dataene»",
+        "en": "More about the sources in “About the data”",
+    },
+    "about.editions": {"nb": "Tidligere utgaver", "en": "Earlier editions"},
+    "embed.title": {"nb": "Bygg inn figuren", "en": "Embed the chart"},
+    "embed.help": {
+        "nb": "Lim inn koden på nettsiden. Skriptet gir rammen riktig høyde; "
+        "uten skriptet får rammen en fast høyde som figuren får plass i.",
+        "en": "Paste the code into the web page. The script gives the frame the right height; "
+        "without it the frame keeps a fixed height that fits the chart.",
+    },
+    "embed.code_label": {"nb": "Kode for innbygging", "en": "Embed code"},
+    "embed.copy": {"nb": "Kopier koden", "en": "Copy the code"},
+    "embed.copied": {"nb": "Koden er kopiert", "en": "Code copied"},
+    "embed.preview": {"nb": "Se innbyggingen", "en": "Open the embed"},
+    "embed.full_view": {"nb": "Se hele visningen", "en": "See the full view"},
+    "embed.licence": {"nb": "Lisens", "en": "Licence"},
+    "share.title": {"nb": "Del visningen", "en": "Share this view"},
+    "share.link_label": {"nb": "Lenke til visningen", "en": "Link to this view"},
+    "share.copy": {"nb": "Kopier lenken", "en": "Copy link"},
+    "share.copied": {"nb": "Lenken er kopiert", "en": "Link copied"},
+    "share.system": {"nb": "Del med …", "en": "Share via …"},
+    "share.qr": {
+        "nb": "QR-kode med lenken til visningen",
+        "en": "QR code with the link to this view",
+    },
+    "download.zip": {
+        "nb": "Last ned alle data (ZIP med forklaring)",
+        "en": "Download all data (ZIP with a README)",
     },
     # --- Universal design (issue 11): the served document, the accessibility statement,
     # the live region. Page descriptions are "meta.<page name>" (one per page and language).
@@ -135,6 +649,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "This address does not exist on SLT statistics.",
     },
     "nav.tilgjengelighet": {"nb": "Tilgjengelighetserklæring", "en": "Accessibility statement"},
+    "tilgjengelighet.h1": {"nb": "Tilgjengelighetserklæring", "en": "Accessibility statement"},
     "footer.a11y": {"nb": "Tilgjengelighetserklæring", "en": "Accessibility statement"},
     "footer.label": {"nb": "Om nettstedet", "en": "About this site"},
     "noscript": {
@@ -150,48 +665,14 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
-#: Legends of the view controls shared by several pages.
-LEGENDS: dict[str, dict[str, str]] = {
-    "maal": {"nb": "Hva telles", "en": "What is counted"},
-    "sted": {"nb": "Gjerningssted eller bosted", "en": "Scene of crime or residence"},
-    "visning": {"nb": "Visning", "en": "Display"},
-    "kjonn": {"nb": "Kjønn", "en": "Sex"},
-    "alder": {"nb": "Alder", "en": "Age"},
-}
-
-#: Option texts of those controls (a page picks the codes it offers).
-CHOICES: dict[str, dict[str, dict[str, str]]] = {
-    "maal": {
-        "anmeldelser": {"nb": "Anmeldelser", "en": "Reports"},
-        "personer": {"nb": "Personer", "en": "Persons"},
-        "forhold": {"nb": "Forhold", "en": "Offences"},
-        "begge": {"nb": "Personer og anmeldelser", "en": "Persons and reports"},
-    },
-    "sted": {
-        "gjerningssted": {"nb": "Gjerningssted", "en": "Scene of crime"},
-        "bosted": {"nb": "Bosted", "en": "Residence"},
-    },
-    "visning": {
-        "antall": {"nb": "Antall", "en": "Number"},
-        "per1000": {"nb": "Per 1 000 innbyggere", "en": "Per 1,000 inhabitants"},
-        "andel": {"nb": "Andel (beregnet)", "en": "Share (computed)"},
-    },
-    "kjonn": {
-        "alle": {"nb": "Begge", "en": "Both"},
-        "jenter": {"nb": "Jenter", "en": "Girls"},
-        "gutter": {"nb": "Gutter", "en": "Boys"},
-    },
-}
-
-
 def legend(name: str, lang: str) -> str:
     """The legend of a shared control."""
-    return pick(LEGENDS[name], lang)
+    return t(f"legend.{name}", lang)
 
 
 def choices(name: str, codes: tuple[str, ...], lang: str) -> list[tuple[str, str]]:
     """(code, text) options of a shared control, in the order given."""
-    return [(code, pick(CHOICES[name][code], lang)) for code in codes]
+    return [(code, t(f"choice.{name}.{code}", lang)) for code in codes]
 
 
 def t(key: str, lang: str = "nb", **params: object) -> str:

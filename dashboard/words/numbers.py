@@ -167,3 +167,49 @@ def plotly_separators(lang: str = "nb") -> str:
     """
     lang = check_lang(lang)
     return "," + NBSP if lang == "nb" else ".,"
+
+
+# ------------------------------------------------------------ years, lists, small numbers
+
+#: Counts below this are "small": a few cases make a large change (the SLT reports use 20).
+SMALL = 20
+
+
+def any_small(values: Any) -> bool:
+    """True when any present count in `values` is below SMALL (missing values are not small)."""
+    numbers = [float(v) for v in values if not is_missing(v)]
+    return any(abs(n) < SMALL for n in numbers)
+
+
+def is_small(values: Any) -> bool:
+    """`any_small` for a pandas Series or any iterable of counts."""
+    return any_small(list(values))
+
+
+def years_text(years: Any) -> str:
+    """First–last of the years: [2013, …, 2020] -> "2013–2020"; [2019] -> "2019"."""
+    ys = sorted({int(y) for y in years})
+    if not ys:
+        return ""
+    return f"{ys[0]}–{ys[-1]}" if len(ys) > 1 else str(ys[0])
+
+
+def year_ranges(years: Any) -> str:
+    """Years as runs: [2013..2020] -> "2013–2020"; [2012, 2018] -> "2012, 2018"."""
+    ys = sorted({int(y) for y in years})
+    runs: list[list[int]] = []
+    for y in ys:
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
+
+
+def list_text(items: Any, lang: str = "nb") -> str:
+    """'A, B og C' / 'A, B and C'."""
+    items = [str(i) for i in items]
+    if len(items) <= 1:
+        return "".join(items)
+    word = " og " if check_lang(lang) == "nb" else " and "
+    return ", ".join(items[:-1]) + word + items[-1]

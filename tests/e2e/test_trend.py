@@ -140,7 +140,7 @@ def test_filter_changes_chart_table_csv_and_url_together(driver, live_server, fa
     assert {r["source_id"] for r in rows} == {TABLE_B}
     assert len(rows) == len(expected)
     for row in rows:
-        assert float(row["value"]) == float(
+        assert float(row[row["measure"]]) == float(
             facts_db.execute(
                 "SELECT value FROM facts WHERE source_id = ? AND year = ? AND age_group = ? "
                 "AND sex = ? AND preferred",

@@ -4,6 +4,7 @@ where, the symbols for missing numbers, breaks in the series, and how to add fig
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 from dash import html
@@ -11,9 +12,9 @@ from dash import html
 from dashboard.state import LANG, ViewState
 from dashboard.web import about as om
 from dashboard.web import ids
-from dashboard.web.components import data_table
+from dashboard.web.components import attrs, data_table
 from dashboard.web.context import cursor
-from dashboard.web.page import PageSpec, headings
+from dashboard.web.page import PageSpec
 from dashboard.words import pick, t
 
 NAME = "om_dataene"
@@ -25,7 +26,7 @@ BREAKS = ids.page(NAME, "brudd")
 ADD = "legg-til"  # linked from every no-data message as /om-dataene#legg-til
 PARAMS = (LANG,)
 
-TEXT = {
+TEXT: dict[str, Any] = {
     "h1": {"nb": "Om dataene", "en": "About the data"},
     "intro": {
         "nb": "Hvert tall på denne siden er publisert av en kilde: SLT-årsrapportene for Bærum "
@@ -195,7 +196,7 @@ def _scroll(table: html.Table) -> html.Div:
     """Wide tables scroll sideways on a phone; the region is focusable and named."""
     caption = table.children[0].children
     return html.Div(
-        table, className="chart-table", tabIndex="0", role="region", **{"aria-label": caption}
+        table, className="chart-table", tabIndex="0", role="region", **attrs(aria_label=caption)
     )
 
 
@@ -204,11 +205,11 @@ def _section(section_id: str, heading: str, children: list) -> html.Section:
         [html.H2(heading, id=f"{section_id}-h2"), *children],
         id=section_id,
         className="chart-card",
-        **{"aria-labelledby": f"{section_id}-h2"},
+        **attrs(aria_labelledby=f"{section_id}-h2"),
     )
 
 
-def _link_or_text(name: str, text: str) -> object:
+def _link_or_text(name: str, text: str) -> html.A | str:
     if name in om.URL_FIELDS and text.startswith(("http://", "https://")):
         return html.A(text, href=text, rel="noopener")
     return text
@@ -426,18 +427,13 @@ def content(state: ViewState) -> list:
 
 def _contents(sections: list[html.Section], lang: str) -> html.Nav:
     """In-page links to each section (the page is long)."""
-    links = [html.Li(html.A(s.children[0].children, href=f"#{s.id}")) for s in sections]
+    links = [
+        html.Li(html.A(s.children[0].children, href=f"#{getattr(s, 'id', '')}")) for s in sections
+    ]
     return html.Nav(
         [html.H2(pick(TEXT["contents"], lang), id=f"{NAME}-innhold"), html.Ul(links)],
-        **{"aria-labelledby": f"{NAME}-innhold"},
+        **attrs(aria_labelledby=f"{NAME}-innhold"),
     )
 
 
-SPEC = PageSpec(
-    name=NAME,
-    path="/om-dataene",
-    params=PARAMS,
-    controls=(),
-    content=content,
-    heading=headings(TEXT),
-)
+SPEC = PageSpec(name=NAME, path="/om-dataene", params=PARAMS, content=content)

@@ -1,56 +1,22 @@
-"""Oversikt (/): "Utfordringsbildet" — the key figures of the latest year, in words."""
+"""Oversikt (/): "Utfordringsbildet" — the key figures, grouped by theme, at a glance."""
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from dash import html
 
-from dashboard.charts.oversikt import OVERVIEW_PARAMS, key_figures
-from dashboard.dimensions import kommune_name, kommune_options
-from dashboard.state import ViewState
-from dashboard.web import ids
-from dashboard.web.components import radio
-from dashboard.web.context import cursor
-from dashboard.web.page import Control, PageSpec, headings
-from dashboard.words import pick, t
+from dashboard import figures
+from dashboard.charts.oversikt import KEY_SPECS, OVERVIEW_PARAMS, KeyFigure, key_figures
+from dashboard.dimensions import kommune_name
+from dashboard.state import KOMMUNE, ViewState
+from dashboard.web.components import attrs
+from dashboard.web.context import coverage, cursor
+from dashboard.web.page import PageSpec
+from dashboard.words import t
+from dashboard.words.numbers import list_text
 
-NAME = "oversikt"
-KOMMUNE = ids.page(NAME, "kommune")
-AAR = ids.page(NAME, "aar")
-
-TEXT = {
-    "h1": {"nb": "Utfordringsbildet", "en": "The current picture"},
-    "intro": {
-        "nb": "De viktigste tallene for siste år med tall, og endringen fra året før. Hver setning "
-        "lenker til figuren som viser tallene, med kilde og nedlasting.",
-        "en": "The key figures for the latest year with data, and the change from the year before. "
-        "Each sentence links to the chart that shows the figures, with source and download.",
-    },
-    "aar": {"nb": "År", "en": "Year"},
-    "siste": {"nb": "Siste år med tall", "en": "Latest year with data"},
-    "see": {"nb": "Se figuren", "en": "See the chart"},
-    "small": {"nb": "Små tall – usikker endring", "en": "Small numbers – uncertain change"},
-    "only_baerum": {
-        "nb": "SLT-tallene (anmeldelser, personer, Trygghetsprogrammet, bekymringssamtaler) finnes "
-        "foreløpig bare for Bærum (SLT-årsrapportene 2019 og 2020). For {k} vises tallene som finnes.",
-        "en": "The SLT figures (reports, persons, the Safety Programme, concern talks) exist so far "
-        "only for Bærum (SLT annual reports 2019 and 2020). For {k} the figures that exist are shown.",
-    },
-}
-
-
-def controls(state: ViewState) -> list:
-    lang = state.lang
-    kommuner = kommune_options(("baerum", "asker", "oslo"), lang)
-    years = [("siste", pick(TEXT["siste"], lang))] + [
-        (str(y), str(y)) for y in range(2020, 2014, -1)
-    ]
-    value = state["aar"] if any(code == state["aar"] for code, _ in years) else "siste"
-    return [
-        radio(KOMMUNE, t("filter.kommune", lang), kommuner, state["kommune"]),
-        radio(AAR, pick(TEXT["aar"], lang), years, value),
-    ]
+MARKERS = {"up": "▲", "down": "▼", "flat": "▶"}
 
 
 def _link(path: str, state: ViewState) -> str:
@@ -63,42 +29,92 @@ def _link(path: str, state: ViewState) -> str:
     return f"{base}?{urlencode(params)}" + (f"#{fragment}" if fragment else "")
 
 
-def content(state: ViewState) -> list:
+def _card(fig: KeyFigure, state: ViewState) -> html.Li:
+    """One key figure: number, sparkline, direction, the change in words, sources."""
     lang = state.lang
-    figures = key_figures(cursor(), state)
-    children: list = []
-    if state["kommune"] != "baerum":
-        children.append(
-            html.P(
-                pick(TEXT["only_baerum"], lang).format(k=kommune_name(state["kommune"], lang)),
-                className="no-data",
-                role="note",
+    svg = figures.sparkline_svg(fig.points)
+    head: list = [html.Span(fig.value_text, className="value")]
+    if fig.direction:
+        head.append(
+            html.Span(
+                [
+                    html.Span(MARKERS[fig.direction], **attrs(aria_hidden="true")),
+                    html.Span(t(f"oversikt.{fig.direction}", lang), className="visually-hidden"),
+                ],
+                className=f"direction direction-{fig.direction}",
             )
         )
-    items = []
-    for fig in figures:
-        body = [
-            html.Span(fig.value_text, className="value"),
-            html.Span(fig.year_label, className="visually-hidden"),
-            html.P(fig.sentence, className="sentence"),
-        ]
-        if fig.small:
-            body.append(html.P(pick(TEXT["small"], lang), className="uncertain"))
-        body += [
-            html.P(html.A(pick(TEXT["see"], lang), href=_link(fig.link, state))),
-            html.P(f"{t('chart.source', lang)}: {fig.source}", className="source"),
-        ]
-        items.append(html.Li(body, className="key-figure", **{"data-key": fig.key}))
-    children.append(html.Ul(items, className="key-figures"))
+    if svg:
+        head.append(
+            html.Img(
+                src="data:image/svg+xml;charset=utf-8," + quote(svg),
+                alt="",  # decorative: the sentence says the numbers
+                className="sparkline",
+                width=120,
+                height=36,
+            )
+        )
+    body = [
+        html.Div(head, className="key-head"),
+        html.Span(fig.year_label, className="visually-hidden"),
+        html.P(fig.sentence, className="sentence"),
+    ]
+    if fig.small:
+        body.append(html.P(t("oversikt.small", lang), className="uncertain"))
+    body += [
+        html.P(html.A(t("oversikt.see", lang), href=_link(fig.link, state))),
+        html.P(f"{t('chart.source', lang)}: {fig.publications}", className="source"),
+        html.Details(
+            [html.Summary(t("oversikt.about", lang)), html.P(fig.source, className="source")],
+            className="key-about",
+        ),
+    ]
+    return html.Li(body, className="key-figure", **attrs(data_key=fig.key))
+
+
+def _other_areas(state: ViewState, shown: list[KeyFigure]) -> list:
+    """When a kommune lacks key figures another has, say where more exist (from the data)."""
+    if len(shown) == len(KEY_SPECS):
+        return []
+    have = coverage()
+    missing = {s.filters["measure"] for s in KEY_SPECS} - {f.rows["measure"].iloc[0] for f in shown}
+    others = [
+        kommune_name(code, state.lang)
+        for code in KOMMUNE.choices
+        if code != state["kommune"] and any(have.years([m], code) for m in missing)
+    ]
+    if not others:
+        return []
+    text = t(
+        "oversikt.other_areas",
+        state.lang,
+        k=kommune_name(state["kommune"], state.lang),
+        others=list_text(others, state.lang),
+    )
+    return [html.P(text, className="note", role="note")]
+
+
+def content(state: ViewState) -> list:
+    """The key figures of the kommune, one section per theme."""
+    lang = state.lang
+    shown = key_figures(cursor(), state)
+    children: list = _other_areas(state, shown)
+    for theme in dict.fromkeys(spec.theme for spec in KEY_SPECS):
+        cards = [_card(f, state) for f in shown if f.theme == theme]
+        if not cards:
+            continue
+        heading_id = f"oversikt-{theme}-h2"
+        children.append(
+            html.Section(
+                [
+                    html.H2(t(f"oversikt.theme.{theme}", lang), id=heading_id),
+                    html.Ul(cards, className="key-figures"),
+                ],
+                className="page-section",
+                **attrs(aria_labelledby=heading_id),
+            )
+        )
     return children
 
 
-SPEC = PageSpec(
-    name=NAME,
-    path="/",
-    params=OVERVIEW_PARAMS,
-    controls=(Control(KOMMUNE, "kommune"), Control(AAR, "aar")),
-    content=content,
-    controls_layout=controls,
-    heading=headings(TEXT),
-)
+SPEC = PageSpec(name="oversikt", path="/", params=OVERVIEW_PARAMS, content=content)

@@ -1,0 +1,197 @@
+"""One menu per chart card, in the page's language, replacing Plotly's toolbar.
+
+A disclosure button opens a list: Full skjerm, Om tallene, Last ned bilde (PNG, SVG),
+Last ned data (CSV, Excel), Bygg inn, Del. Links work without JavaScript (the list is
+a plain list of links in the document); `assets/chart-menu.js` makes the button a
+disclosure (arrow keys, Esc closes and returns focus) and opens the panels (about,
+embed code, share with QR code) that are rendered here, hidden.
+"""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import urlencode
+
+import flask
+from dash import html
+
+from dashboard.charts.registry import ChartResult
+from dashboard.web.context import cursor
+from dashboard.web.downloads import download_href, measure_columns, measure_labels
+from dashboard.web.embed import embed_code, embed_path, full_view_path
+from dashboard.web.images import image_url
+from dashboard.words import t
+
+log = logging.getLogger(__name__)
+
+
+def _base_url() -> str:
+    return flask.request.host_url.rstrip("/") if flask.has_request_context() else ""
+
+
+def _definitions(result: ChartResult, lang: str) -> list[html.Li]:
+    try:
+        labels = measure_labels(cursor(), lang)
+    except Exception:  # pragma: no cover - the menu never breaks a page
+        log.exception("measure definitions unavailable")
+        return []
+    items = []
+    for measure in measure_columns(result.data):
+        label, description = labels.get(measure, (measure, ""))
+        items.append(html.Li([html.Strong(label), f" – {description}" if description else ""]))
+    return items
+
+
+def _panel(chart_id: str, kind: str, title: str, body: list, lang: str) -> html.Div:
+    return html.Div(
+        [
+            html.H3(title, id=f"{kind}-{chart_id}-title", className="chart-panel-title"),
+            *body,
+            html.Button(
+                t("dialog.close", lang),
+                type="button",
+                className="chart-panel-close",
+                **{"data-action": "close"},
+            ),
+        ],
+        id=f"{kind}-{chart_id}",
+        className=f"chart-panel chart-panel-{kind}",
+        role="region",
+        hidden=True,
+        tabIndex=-1,
+        **{"aria-labelledby": f"{kind}-{chart_id}-title"},
+    )
+
+
+def menu(result: ChartResult, query: dict[str, str], lang: str) -> html.Div:
+    """The menu button, its list, and the hidden panels it opens."""
+    chart_id = result.chart_id
+    list_id = f"menu-{chart_id}"
+    base = _base_url()
+    full = full_view_path(chart_id, query)
+
+    def link(key: str, href: str, download: bool = True) -> html.Li:
+        props = {"download": ""} if download else {}
+        return html.Li(html.A(t(key, lang), href=href, className="chart-menu-item", **props))
+
+    def action(key: str, name: str) -> html.Li:
+        return html.Li(
+            html.Button(
+                t(key, lang), type="button", className="chart-menu-item", **{"data-action": name}
+            )
+        )
+
+    items = html.Ul(
+        [
+            action("menu.fullscreen", "fullscreen"),
+            action("menu.about", "about"),
+            link("menu.png", image_url(chart_id, query, "png")),
+            link("menu.svg", image_url(chart_id, query, "svg")),
+            link("menu.csv", download_href(chart_id, query, "csv")),
+            link("menu.xlsx", download_href(chart_id, query, "xlsx")),
+            action("menu.embed", "embed"),
+            action("menu.share", "share"),
+        ],
+        id=list_id,
+        className="chart-menu-list",
+        hidden=True,
+    )
+    button = html.Button(
+        [html.Span(t("menu.button", lang)), html.Span("▾", **{"aria-hidden": "true"})],
+        type="button",
+        className="chart-menu-button",
+        **{
+            "aria-expanded": "false",
+            "aria-controls": list_id,
+            "aria-label": t("menu.label", lang, title=result.title),
+        },
+    )
+    definitions = _definitions(result, lang)
+    about = _panel(
+        chart_id,
+        "about",
+        t("menu.about", lang),
+        [
+            *([html.H4(t("about.definitions", lang)), html.Ul(definitions)] if definitions else []),
+            html.H4(t("about.source", lang)),
+            html.P(result.source),
+            *(
+                [html.H4(t("chart.notes", lang)), html.Ul([html.Li(n) for n in result.notes])]
+                if result.notes
+                else []
+            ),
+            html.P(html.A(t("about.more", lang), href="/om-dataene")),
+        ],
+        lang,
+    )
+    code = embed_code(base, chart_id, query, result.title)
+    embed = _panel(
+        chart_id,
+        "embed",
+        t("embed.title", lang),
+        [
+            html.P(t("embed.help", lang)),
+            html.Label(t("embed.code_label", lang), htmlFor=f"embed-code-{chart_id}"),
+            html.Textarea(
+                code,
+                id=f"embed-code-{chart_id}",
+                readOnly=True,
+                rows=4,
+                className="embed-code",
+            ),
+            html.Button(
+                t("embed.copy", lang),
+                type="button",
+                className="copy-button",
+                **{"data-copy": f"embed-code-{chart_id}", "data-done": t("embed.copied", lang)},
+            ),
+            html.A(
+                t("embed.preview", lang),
+                href=embed_path(chart_id, query),
+                target="_blank",
+                rel="noopener",
+            ),
+        ],
+        lang,
+    )
+    share_url = base + full
+    qr = "/qr.svg?" + urlencode({"url": full})
+    share = _panel(
+        chart_id,
+        "share",
+        t("share.title", lang),
+        [
+            html.Label(t("share.link_label", lang), htmlFor=f"share-url-{chart_id}"),
+            html.Textarea(
+                share_url,
+                id=f"share-url-{chart_id}",
+                readOnly=True,
+                rows=2,
+                className="share-url",
+            ),
+            html.Button(
+                t("share.copy", lang),
+                type="button",
+                className="copy-button",
+                **{"data-copy": f"share-url-{chart_id}", "data-done": t("share.copied", lang)},
+            ),
+            html.Button(
+                t("share.system", lang),
+                type="button",
+                className="share-system",
+                hidden=True,
+                **{"data-action": "system-share"},
+            ),
+            # src is set when the panel opens (chart-menu.js): no request for unopened panels
+            html.Img(
+                alt=t("share.qr", lang),
+                className="share-qr",
+                width=160,
+                height=160,
+                **{"data-src": qr},
+            ),
+        ],
+        lang,
+    )
+    status = html.P(className="chart-menu-status", role="status", **{"aria-live": "polite"})
+    return html.Div([button, items, about, embed, share, status], className="chart-menu")

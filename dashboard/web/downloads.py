@@ -1,0 +1,488 @@
+"""Downloads: a chart's rows as CSV or Excel, and every number as a ZIP with its README.
+
+The CSV is for programs: one header row of stable codes, one row per published
+number, its value in the column of its measure (counts and rates never share a
+column), `.` decimals (as published; computed rates to 1 decimal), the SSB symbol of
+a missing cell in `status` (the number cell stays empty, never 0), and the source and
+licence on every row. The Excel file is for people: Norwegian headers, numbers as
+numbers shown in Norwegian format, and a "Kilde" sheet (source, definitions, notes,
+licence). File names are readable (`Utvikling – Bærum.csv`), sent with RFC 5987
+`filename*` and an ASCII fallback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import math
+import zipfile
+from collections.abc import Mapping
+from urllib.parse import quote, urlencode
+
+import duckdb
+import flask
+import pandas as pd
+from dash import Dash
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+import queries
+from dashboard import export
+from dashboard.charts.catalog import REGISTRY, ChartResult
+from dashboard.dimensions import MUNICIPALITIES, kommune_name
+from dashboard.state import parse
+from dashboard.web.context import cursor
+from dashboard.words import t
+
+CSV_TYPE = "text/csv; charset=utf-8"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+#: Columns computed by this site (not published): rounded to 1 decimal.
+COMPUTED = ("rate", "share_computed_percent")
+#: Dimension columns, in the export's order (the measure is named, its value has a column).
+KEYS = (
+    "year",
+    "period",
+    "municipality",
+    "municipality_code",
+    "measure",
+    "place_role",
+    "residence",
+    "age_group",
+    "sex",
+    "offence_group",
+    "offence_subgroup",
+    "category",
+)
+PROVENANCE = ("publication", "section", "table_title", "source_id")
+#: Norwegian headers of the Excel sheet.
+HEADERS_NB = {
+    "year": "År",
+    "period": "Periode",
+    "municipality": "Kommune",
+    "municipality_code": "Kommunenummer",
+    "measure": "Hva telles",
+    "place_role": "Sted",
+    "residence": "Bosted",
+    "age_group": "Alder",
+    "sex": "Kjønn",
+    "offence_group": "Lovbruddsgruppe",
+    "offence_subgroup": "Lovbrudd",
+    "category": "Kategori",
+    "status": "Symbol (SSB)",
+    "note": "Merknad",
+    "source": "Kilde",
+    "licence": "Lisens",
+    "publication": "Publikasjon",
+    "section": "Avsnitt",
+    "table_title": "Tabell",
+    "source_id": "Kilde-id",
+    "population": "Befolkning",
+    "population_period": "Befolkning per",
+    "population_code": "Befolkning, kommunenummer",
+    "rate": "Per 1 000 innbyggere (beregnet)",
+    "published_rate": "Per 1 000 innbyggere (publisert)",
+    "numerator": "Teller",
+    "denominator": "Nevner",
+    "share_computed_percent": "Andel i prosent (beregnet)",
+}
+SITE_NAME = "SLT-statistikk"
+
+
+# ------------------------------------------------------------------ the tables (pure)
+
+
+def _number(value: object, decimals: int | None = None) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)) or pd.isna(value):
+        return ""
+    if decimals is not None:
+        number = round(float(value), decimals)
+        return f"{number:.{decimals}f}"
+    return export.number_text(value)
+
+
+def measure_columns(data: pd.DataFrame) -> list[str]:
+    """The measures of the rows, in order of first appearance: one column each."""
+    if "measure" not in data.columns:
+        return []
+    return list(dict.fromkeys(str(m) for m in data["measure"]))
+
+
+def extra_columns(data: pd.DataFrame) -> list[str]:
+    known = {*KEYS, "value", "status", "note", *PROVENANCE}
+    return [c for c in data.columns if c not in known]
+
+
+def table_rows(data: pd.DataFrame, licences: Mapping[str, str]) -> pd.DataFrame:
+    """The rows behind a chart in download shape, values still numbers (None = missing)."""
+    measures = measure_columns(data)
+    extras = extra_columns(data)
+    out: dict[str, list] = {c: [] for c in (*KEYS, *measures, *extras)}
+    out.update({c: [] for c in ("status", "note", "source", *PROVENANCE, "licence")})
+    for row in data.to_dict("records"):
+        for key in KEYS:
+            value = row.get(key)
+            out[key].append(None if value is None or _isnan(value) else value)
+        for measure in measures:
+            value = row.get("value")
+            mine = row.get("measure") == measure and not _isnan(value)
+            out[measure].append(float(value) if mine and value is not None else None)
+        for extra in extras:
+            value = row.get(extra)
+            out[extra].append(None if value is None or _isnan(value) else value)
+        status = row.get("status")
+        out["status"].append("" if status is None or _isnan(status) else str(status))
+        note = row.get("note")
+        out["note"].append("" if note is None or _isnan(note) else str(note))
+        parts = [str(row.get(p)) for p in ("publication", "section", "table_title") if row.get(p)]
+        out["source"].append(", ".join(parts))
+        for p in PROVENANCE:
+            out[p].append(row.get(p) or "")
+        out["licence"].append(licences.get(str(row.get("source_id")), ""))
+    frame = pd.DataFrame(out)
+    return frame[[c for c in frame.columns if c in data.columns or c not in KEYS]]
+
+
+def _isnan(value: object) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def csv_text(rows: pd.DataFrame, measures: list[str]) -> str:
+    """CSV text: numbers with `.` decimals (computed rates to 1 decimal), missing empty."""
+    frame = rows.copy()
+    for column in frame.columns:
+        if column in COMPUTED:
+            frame[column] = [_number(v, 1) for v in frame[column]]
+        elif (
+            column in measures
+            or column in ("population", "numerator", "denominator")
+            or column == "year"
+        ):
+            frame[column] = [_number(v) for v in frame[column]]
+    buffer = io.StringIO()
+    frame.to_csv(buffer, index=False, lineterminator="\n")
+    return buffer.getvalue()
+
+
+def disposition(filename: str, inline: bool = False) -> str:
+    """Content-Disposition with a readable UTF-8 name (RFC 5987) and an ASCII fallback."""
+    plain = (
+        filename.replace("æ", "ae")
+        .replace("ø", "o")
+        .replace("å", "a")
+        .replace("Æ", "Ae")
+        .replace("Ø", "O")
+        .replace("Å", "A")
+        .replace("–", "-")
+    )
+    plain = "".join(c if 32 <= ord(c) < 127 and c not in '"\\' else "_" for c in plain)
+    kind = "inline" if inline else "attachment"
+    return f"{kind}; filename=\"{plain}\"; filename*=UTF-8''{quote(filename, safe='')}"
+
+
+def file_stem(result: ChartResult, values: Mapping[str, object], lang: str) -> str:
+    """`Utvikling – Bærum 2013–2020`: the chart's page name, kommune and years."""
+    chosen = values.get("kommune")
+    codes = chosen if isinstance(chosen, (tuple, list)) else ([chosen] if chosen else [])
+    place = ", ".join(kommune_name(str(c), lang) for c in codes if c in MUNICIPALITIES)
+    years = ""
+    if "year" in result.data.columns and not result.data.empty:
+        ys = sorted({int(y) for y in result.data["year"].dropna()})
+        years = f"{ys[0]}–{ys[-1]}" if len(ys) > 1 else str(ys[0])
+    name = result.chart_id.replace("-", " ").capitalize()
+    return " ".join(p for p in (f"{name} –" if place or years else name, place, years) if p)
+
+
+def workbook(
+    result: ChartResult,
+    rows: pd.DataFrame,
+    measures: list[str],
+    labels: Mapping[str, str],
+    kilde: list[tuple[str, str]],
+) -> bytes:
+    """The .xlsx: a "Tall" sheet (Norwegian headers, numbers as numbers) and "Kilde"."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Tall"
+    columns = list(rows.columns)
+    sheet.append([labels.get(c) or HEADERS_NB.get(c, c) for c in columns])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for record in rows.itertuples(index=False):
+        line = []
+        for column, value in zip(columns, record, strict=True):
+            if value is None or _isnan(value):
+                line.append(None)
+            elif column == "year":
+                line.append(int(value))
+            else:
+                line.append(value)
+        sheet.append(line)
+    for index, column in enumerate(columns, start=1):
+        letter = get_column_letter(index)
+        fmt = None
+        if column in COMPUTED:
+            fmt = "#,##0.0"
+        elif column in measures or column in ("population", "numerator", "denominator"):
+            fmt = "#,##0.##"
+            numbers = [v for v in rows[column] if v is not None and not _isnan(v)]
+            if numbers and all(float(v).is_integer() for v in numbers):
+                fmt = "#,##0"
+        if fmt:
+            for cell in sheet[letter][1:]:
+                if cell.value is not None:
+                    cell.value = round(float(cell.value), 1) if column in COMPUTED else cell.value
+                    cell.number_format = fmt
+        width = max(len(str(sheet[letter][0].value or "")), 8)
+        sheet.column_dimensions[letter].width = min(width + 2, 40)
+    sheet.freeze_panes = "A2"
+
+    info = book.create_sheet("Kilde")
+    info.column_dimensions["A"].width = 22
+    info.column_dimensions["B"].width = 100
+    for key, value in kilde:
+        info.append([key, value])
+        info.cell(info.max_row, 1).font = Font(bold=True)
+        info.cell(info.max_row, 2).alignment = Alignment(wrap_text=True, vertical="top")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+# -------------------------------------------------------------- from the warehouse
+
+
+def licences(cur: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    sources = queries.run(cur, "sources")
+    return {
+        str(s): str(lic) for s, lic in zip(sources["source_id"], sources["licence"], strict=True)
+    }
+
+
+def measure_labels(cur: duckdb.DuckDBPyConnection, lang: str) -> dict[str, tuple[str, str]]:
+    """measure code -> (label, description) in `lang`."""
+    frame = queries.run(cur, "measures", dimension="measure")
+    suffix = "en" if lang == "en" else "nb"
+    return {
+        str(r["code"]): (str(r[f"label_{suffix}"]), str(r[f"description_{suffix}"] or ""))
+        for r in frame.to_dict("records")
+    }
+
+
+def symbols(cur: duckdb.DuckDBPyConnection, lang: str) -> list[tuple[str, str]]:
+    frame = queries.run(cur, "measures", dimension="status")
+    suffix = "en" if lang == "en" else "nb"
+    return [(str(r["code"]), str(r[f"label_{suffix}"])) for r in frame.to_dict("records")]
+
+
+def kilde_sheet(
+    cur: duckdb.DuckDBPyConnection, result: ChartResult, view_url: str, lang: str
+) -> list[tuple[str, str]]:
+    """The "Kilde" sheet: what, where from, what the words mean, notes, licence."""
+    lines: list[tuple[str, str]] = [("Figur", result.title)]
+    if result.summary:
+        lines.append(("Sammendrag", result.summary))
+    lines.append(("Kilde", result.source))
+    sources = queries.run(cur, "sources")
+    used = sources[sources["source_id"].isin(set(result.data.get("source_id", [])))]
+    for s in used.to_dict("records"):
+        where = ", ".join(str(s[k]) for k in ("publication", "section", "page") if s.get(k))
+        lines.append(("Tabell", f"{s['title']} ({where})"))
+        if s.get("definitions"):
+            lines.append(("Definisjoner", str(s["definitions"])))
+        if s.get("notes"):
+            lines.append(("Merknader til kilden", str(s["notes"])))
+        if s.get("source_url"):
+            lines.append(("Lenke", str(s["source_url"])))
+    labels = measure_labels(cur, lang)
+    for measure in measure_columns(result.data):
+        label, description = labels.get(measure, (measure, ""))
+        lines.append((f"Hva telles: {measure}", f"{label}. {description}".strip()))
+    for note in result.notes:
+        lines.append(("Merknad", note))
+    lines.append(("Symboler", "; ".join(f"«{code}» {label}" for code, label in symbols(cur, lang))))
+    lines.append(("Lisens", "; ".join(dict.fromkeys(str(x) for x in used["licence"]))))
+    lines.append(("Visning", view_url))
+    lines.append(("Lastet ned", dt.date.today().isoformat() + f" fra {SITE_NAME}"))
+    return lines
+
+
+def chart_download(chart_id: str, query: Mapping[str, object]):
+    chart = REGISTRY[chart_id]
+    state = parse(chart.params, query)
+    cur = cursor()
+    result = chart.build(cur, state)
+    rows = table_rows(result.data, licences(cur))
+    return cur, state, result, rows
+
+
+def all_data_zip(cur: duckdb.DuckDBPyConnection, lang: str = "nb") -> bytes:
+    """Every number (the full export), a README and machine-readable metadata."""
+    frame = export.all_facts(cur, lang=lang)
+    buffer = io.StringIO()
+    frame.to_csv(buffer, index=False, lineterminator="\n")
+    sources = queries.run(cur, "sources")
+    measures = queries.run(cur, "measures", dimension="measure")
+    statuses = symbols(cur, lang)
+    info = queries.run(cur, "build_fingerprint")
+    fingerprint = str(info["fingerprint"].iloc[0]) if not info.empty else ""
+    metadata = {
+        "title": SITE_NAME,
+        "files": {"alle-data.csv": "every published number, one row each"},
+        "columns": list(frame.columns),
+        "warehouse_fingerprint": fingerprint,
+        "downloaded": dt.date.today().isoformat(),
+        "symbols": {code: label for code, label in statuses},
+        "measures": [
+            {
+                "code": r["code"],
+                "label_nb": r["label_nb"],
+                "label_en": r["label_en"],
+                "unit": r["unit_kind"],
+                "description_nb": r["description_nb"],
+            }
+            for r in measures.to_dict("records")
+        ],
+        "sources": [
+            {
+                k: (None if _isnan(r[k]) else (int(r[k]) if k in ("facts", "missing") else r[k]))
+                for k in (
+                    "source_id",
+                    "title",
+                    "publisher",
+                    "publication",
+                    "published",
+                    "section",
+                    "page",
+                    "definitions",
+                    "notes",
+                    "licence",
+                    "licence_url",
+                    "source_url",
+                    "facts",
+                    "missing",
+                )
+            }
+            for r in sources.to_dict("records")
+        ],
+    }
+    readme = _readme(sources, measures, statuses)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("alle-data.csv", "\ufeff" + buffer.getvalue())
+        archive.writestr("LESMEG.txt", readme)
+        archive.writestr(
+            "metadata.json", json.dumps(metadata, ensure_ascii=False, indent=2, default=str)
+        )
+    return out.getvalue()
+
+
+def _readme(sources: pd.DataFrame, measures: pd.DataFrame, statuses: list[tuple[str, str]]) -> str:
+    today = dt.date.today()
+    lines = [
+        f"{SITE_NAME} – alle tall",
+        "=" * 40,
+        "",
+        "alle-data.csv: hvert publiserte tall, én rad hvert, med kilde (publikasjon, avsnitt,",
+        "tabell) og lisens. Tall med punktum som desimaltegn. En celle kilden mangler er tom",
+        "i «value», og symbolet står i «status» (aldri 0).",
+        "metadata.json: de samme opplysningene maskinlesbart (kolonner, kilder, mål, symboler).",
+        "",
+        "Symboler (SSB)",
+        "--------------",
+        *[f"  {code:3} {label}" for code, label in statuses],
+        "",
+        "Hva telles",
+        "----------",
+    ]
+    for r in measures.to_dict("records"):
+        lines.append(f"  {r['code']}: {r['label_nb']}. {r['description_nb'] or ''}".rstrip())
+    lines += ["", "Kilder og lisens", "----------------"]
+    for r in sources.to_dict("records"):
+        where = ", ".join(str(r[k]) for k in ("publication", "section") if r.get(k))
+        lines.append(f"  {r['source_id']}: {r['title']} ({where}). Lisens: {r['licence']}")
+    lines += [
+        "",
+        "Slik siterer du",
+        "---------------",
+        f"  {SITE_NAME} ({today.year}). Tall fra SLT-årsrapportene og Statistisk sentralbyrå,",
+        f"  lastet ned {today.isoformat()}. Oppgi også den opprinnelige kilden (kolonnene",
+        "  publication og section) for tallene du bruker.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------- routes
+
+
+def _text(body: str, status: int) -> flask.Response:
+    return flask.Response(body, status=status, mimetype="text/plain; charset=utf-8")
+
+
+def _view_url(chart_id: str, query: Mapping[str, str]) -> str:
+    search = urlencode(query, safe=",")
+    return (
+        flask.request.host_url.rstrip("/") + f"/embed/{chart_id}" + (f"?{search}" if search else "")
+    )
+
+
+def _attachment(body: bytes | str, content_type: str, filename: str) -> flask.Response:
+    response = flask.Response(body)
+    # Set as a whole header: Flask's `mimetype=` would add a second charset parameter.
+    response.headers["Content-Type"] = content_type
+    response.headers["Content-Disposition"] = disposition(filename)
+    return response
+
+
+def register(app: Dash) -> None:
+    """The download routes (`/last-ned/...`), moved here from routes.py; URLs unchanged."""
+    server = app.server
+
+    @server.route("/last-ned/alle-data.csv")
+    def download_all():
+        lang = flask.request.args.get("lang", "nb")
+        lang = lang if lang in ("nb", "en") else "nb"
+        frame = export.all_facts(cursor(), lang=lang)
+        buffer = io.StringIO()
+        frame.to_csv(buffer, index=False, lineterminator="\n")
+        return _attachment("\ufeff" + buffer.getvalue(), CSV_TYPE, "SLT-statistikk – alle data.csv")
+
+    @server.route("/last-ned/alle-data.zip")
+    def download_zip():
+        lang = flask.request.args.get("lang", "nb")
+        lang = lang if lang in ("nb", "en") else "nb"
+        return _attachment(
+            all_data_zip(cursor(), lang), "application/zip", "SLT-statistikk – alle data.zip"
+        )
+
+    @server.route("/last-ned/<chart_id>.<fmt>")
+    def download_chart(chart_id: str, fmt: str):
+        if chart_id not in REGISTRY or fmt not in ("csv", "xlsx"):
+            return _text("Ukjent figur / unknown chart\n", 404)
+        query = flask.request.args.to_dict(flat=False)
+        cur, state, result, rows = chart_download(chart_id, query)
+        measures = measure_columns(result.data)
+        stem = file_stem(result, state.values, state.lang)
+        if fmt == "csv":
+            return _attachment("\ufeff" + csv_text(rows, measures), CSV_TYPE, f"{stem}.csv")
+        labels = {m: label for m, (label, _d) in measure_labels(cur, state.lang).items()}
+        flat = {k: v[-1] for k, v in flask.request.args.lists()}
+        kilde = kilde_sheet(cur, result, _view_url(chart_id, flat), state.lang)
+        body = workbook(result, rows, measures, labels, kilde)
+        return _attachment(body, XLSX_TYPE, f"{stem}.xlsx")
+
+
+def download_href(chart_id: str, query: Mapping[str, str], fmt: str = "csv") -> str:
+    """The download URL of a chart in a view (the same query as the page)."""
+    search = urlencode(dict(query), safe=",")
+    return f"/last-ned/{chart_id}.{fmt}" + (f"?{search}" if search else "")
+
+
+def missing_legend(lang: str) -> str:
+    return t("chart.missing_legend", lang)

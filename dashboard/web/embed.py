@@ -1,0 +1,246 @@
+"""Embeds: `/embed/<chart>?<same query as the page>` for kommune websites and intranets.
+
+A plain Flask route that writes the whole document itself (no Dash, no navigation):
+the chart's title, the static image (`<img alt>` = the chart's summary sentence), the
+data table, the data links, the source, the licence and a link to the full view. That
+is what a reader sees without JavaScript. With JavaScript, `embed.js` replaces the
+image by the interactive chart (Plotly, loaded only here) and tells the host page its
+height by `postMessage` — `{"slt-height": {"<chart>": <px>}}`, after Datawrapper's
+responsive-iframe protocol — which `/embed/host.js` on the host page applies to the
+iframe. Without the host script the iframe keeps its `height` attribute
+(DEFAULT_HEIGHT), which fits the chart with the table closed.
+
+The embed follows the reader's `prefers-color-scheme`; `?tema=lys|mork` forces one.
+Which sites may frame it is `Settings.embed_frame_ancestors` (`frame_policy`).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from urllib.parse import urlencode
+
+import flask
+import pandas as pd
+from dash import Dash
+
+from dashboard import images
+from dashboard.charts.catalog import REGISTRY, ChartResult
+from dashboard.settings import Settings
+from dashboard.state import parse, to_query
+from dashboard.web.content import statement_href
+from dashboard.web.context import cursor
+from dashboard.web.downloads import download_href
+from dashboard.web.images import image_url, licence_line
+from dashboard.words import t
+
+EMBED_PREFIX = "/embed/"
+STATIC = Path(__file__).resolve().parent / "static"
+#: Height of the iframe when the host page has no script: chart, title and links fit.
+DEFAULT_HEIGHT = 760
+#: The plotly.js the Dash pages use (served by Dash from the plotly package) ...
+PLOTLY_JS = "/_dash-component-suites/plotly/package_data/plotly.min.js"
+#: ... unless a (partial) bundle of the same version is in assets/ (e.g. plotly-basic).
+ASSETS = Path(__file__).resolve().parents[2] / "assets"
+
+
+@cache
+def plotly_js() -> str:
+    """The smallest plotly.js the site serves (a bundle in assets/ if there is one)."""
+    bundles = sorted(ASSETS.glob("plotly*.js"), key=lambda p: p.stat().st_size)
+    return f"/assets/{bundles[0].name}" if bundles else PLOTLY_JS
+
+
+#: Pages of the full view, by the chart's page name.
+PAGE_PATHS = {
+    "trend": "/trend",
+    "geografi": "/geografi",
+    "alder": "/alder-og-kjonn",
+    "trygghetsprogrammet": "/trygghetsprogrammet",
+    "oversikt": "/",
+}
+THEMES = {"lys": "light", "mork": "dark"}
+
+
+def frame_policy(path: str, settings: Settings) -> str | None:
+    """The CSP for `path` when it is an embed (framable by `embed_frame_ancestors`), else
+    None (the caller keeps the site's own policy: full pages are framed only by 'self')."""
+    if path.startswith(EMBED_PREFIX):
+        return f"frame-ancestors {settings.embed_frame_ancestors}"
+    return None
+
+
+def embed_path(chart_id: str, query: Mapping[str, str]) -> str:
+    search = urlencode({k: v for k, v in query.items() if k != "tema"}, safe=",")
+    return f"{EMBED_PREFIX}{chart_id}" + (f"?{search}" if search else "")
+
+
+def full_view_path(chart_id: str, query: Mapping[str, str]) -> str:
+    chart = REGISTRY[chart_id]
+    path = PAGE_PATHS.get(chart.page, "/")
+    search = urlencode(dict(query), safe=",")
+    return path + (f"?{search}" if search else "") + f"#card-{chart_id}"
+
+
+def embed_code(base_url: str, chart_id: str, query: Mapping[str, str], title: str) -> str:
+    """The code a web editor pastes: the iframe, and the script that sizes it."""
+    base = base_url.rstrip("/")
+    src = base + embed_path(chart_id, query)
+    return (
+        f'<iframe src="{html.escape(src)}" title="{html.escape(title)}" '
+        f'width="100%" height="{DEFAULT_HEIGHT}" loading="lazy" '
+        f'style="border:0;width:100%;max-width:100%" data-slt-embed></iframe>\n'
+        f'<script src="{html.escape(base)}/embed/host.js" async></script>'
+    )
+
+
+@cache
+def _static(name: str) -> str:
+    """An embed asset's text (read once per process, on first use)."""
+    return (STATIC / name).read_text(encoding="utf-8")
+
+
+def table_html(table: pd.DataFrame, caption: str) -> str:
+    """The display table as HTML: caption, column headers, a row header per row."""
+    if table.empty:
+        return ""
+    columns = [str(c) for c in table.columns]
+    head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in columns)
+    rows = []
+    for row in table.itertuples(index=False):
+        cells = [f'<th scope="row">{html.escape(str(row[0]))}</th>']
+        cells += [f'<td class="num">{html.escape(str(v))}</td>' for v in row[1:]]
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return (
+        f'<table class="data-table"><caption>{html.escape(caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def page(
+    result: ChartResult,
+    query: Mapping[str, str],
+    lang: str,
+    theme: str,
+    licence: str,
+) -> str:
+    """The embed document."""
+    esc = html.escape
+    chart_id = result.chart_id
+    theme_attr = THEMES.get(theme, "auto")
+    parts = [f'<h1 class="embed-title" id="title">{esc(result.title)}</h1>']
+    if result.subtitle:
+        parts.append(f'<p class="subtitle">{esc(result.subtitle)}</p>')
+    data_json = ""
+    if result.figure is None:
+        parts.append(
+            f'<div class="no-data" role="note"><p><strong>{esc(t("nodata.title", lang))}'
+            f"</strong></p><p>{esc(result.message or '')}</p></div>"
+        )
+    else:
+        png = image_url(chart_id, query)
+        dark_png = png + ("&" if "?" in png else "?") + "tema=mork"
+        light_png = png
+        if theme_attr == "dark":
+            light_png = dark_png
+        source_dark = (
+            f'<source media="(prefers-color-scheme: dark)" srcset="{esc(dark_png)}">'
+            if theme_attr == "auto"
+            else ""
+        )
+        parts.append(
+            '<figure class="embed-figure">'
+            f'<div class="embed-graph" id="graph" aria-hidden="true"></div>'
+            # In <noscript>: with JavaScript the chart is drawn and the image never fetched.
+            f'<noscript><picture class="embed-static">{source_dark}'
+            f'<img src="{esc(light_png)}" alt="{esc(result.summary)}" width="960" height="640">'
+            "</picture></noscript>"
+            f'<figcaption class="summary">{esc(result.summary)}</figcaption></figure>'
+        )
+        figures = {
+            "light": result.figure,
+            "dark": images.recolour(result.figure),
+        }
+        data_json = json.dumps(figures, separators=(",", ":")).replace("</", "<\\/")
+        parts.append(
+            f'<details class="chart-table"><summary>{esc(t("chart.table", lang))}</summary>'
+            f"{table_html(result.table, result.title)}"
+            f'<p class="legend-symbols">{esc(t("chart.missing_legend", lang))}</p></details>'
+        )
+    csv = download_href(chart_id, query, "csv")
+    xlsx = download_href(chart_id, query, "xlsx")
+    full = full_view_path(chart_id, query)
+    parts.append(
+        '<p class="embed-links">'
+        f'<a href="{esc(csv)}" download>{esc(t("menu.csv", lang))}</a> · '
+        f'<a href="{esc(xlsx)}" download>{esc(t("menu.xlsx", lang))}</a> · '
+        f'<a href="{esc(full)}" target="_blank" rel="noopener">{esc(t("embed.full_view", lang))}</a>'
+        # The accessibility statement, linked from every embed as from every page (issue 11).
+        f' · <a href="{esc(statement_href(lang))}" target="_blank" rel="noopener">'
+        f"{esc(t('footer.a11y', lang))}</a>"
+        "</p>"
+    )
+    if result.source:
+        parts.append(f'<p class="source">{esc(result.source)}</p>')
+    if licence:
+        parts.append(f'<p class="licence">{esc(t("embed.licence", lang))}: {esc(licence)}</p>')
+    scripts = ""
+    if data_json:
+        scripts = (
+            f'<script id="slt-figure" type="application/json">{data_json}</script>'
+            f'<script src="{plotly_js()}" defer></script>'
+            f"<script>{_static('embed.js')}</script>"
+        )
+    else:
+        scripts = f"<script>{_static('embed.js')}</script>"
+    return (
+        f'<!doctype html><html lang="{esc(lang)}" data-theme="{theme_attr}">'
+        '<head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<meta name="color-scheme" content="light dark">'
+        f"<title>{esc(result.title)} – SLT-statistikk</title>"
+        f"<style>{_static('embed.css')}</style></head>"
+        f'<body><main class="embed" id="slt-embed" data-chart="{esc(chart_id)}">'
+        + "".join(parts)
+        + f"</main>{scripts}</body></html>"
+    )
+
+
+def register(app: Dash) -> None:
+    """`/embed/<chart>` and the host-page script `/embed/host.js`."""
+    server = app.server
+
+    @server.route("/embed/host.js")
+    def embed_host_script():
+        response = flask.Response(_static("host.js"), mimetype="text/javascript")
+        response.headers["Cache-Control"] = "public, max-age=3600"
+        response.headers["Access-Control-Allow-Origin"] = "*"
+        return response
+
+    @server.route("/farger.json")
+    def dark_colours():
+        """Light -> dark chart colours, for the pages' dark mode (assets/dark-charts.js)."""
+        response = flask.jsonify({"dark": images.DARK_COLOURS})
+        response.headers["Cache-Control"] = "public, max-age=86400"
+        return response
+
+    @server.route("/embed/<chart_id>")
+    def embed_chart(chart_id: str):
+        if chart_id not in REGISTRY:
+            return flask.Response(
+                "Ukjent figur / unknown chart\n", status=404, mimetype="text/plain"
+            )
+        chart = REGISTRY[chart_id]
+        args = flask.request.args.to_dict(flat=False)
+        theme = flask.request.args.get("tema", "")
+        state = parse(chart.params, {k: v for k, v in args.items() if k != "tema"})
+        cur = cursor()
+        result = chart.build(cur, state)
+        query = to_query(chart.params, state.values)
+        body = page(result, query, state.lang, theme, licence_line(cur, result.data))
+        response = flask.Response(body, mimetype="text/html")
+        response.headers["Cache-Control"] = "public, max-age=300"
+        return response

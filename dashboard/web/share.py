@@ -1,0 +1,55 @@
+"""`/qr.svg?url=<path+query>`: a QR code of a link to this site, drawn here as SVG.
+
+segno (pure Python, no dependencies) encodes it; no third-party QR service sees which
+views people share. Only this site's own paths are encoded: the parameter must be a
+path (`/…`), not a URL to elsewhere, so the endpoint cannot be used to make QR codes
+that point off-site.
+"""
+
+from __future__ import annotations
+
+import io
+from urllib.parse import urlsplit
+
+import flask
+import segno
+from dash import Dash
+
+MAX_LENGTH = 1500
+
+
+def safe_path(raw: str) -> str | None:
+    """`raw` if it is a path on this site (`/…`, no scheme, no host), else None."""
+    if not raw or len(raw) > MAX_LENGTH or not raw.startswith("/") or raw.startswith("//"):
+        return None
+    if "\\" in raw or any(ord(c) < 32 for c in raw):
+        return None
+    parts = urlsplit(raw)
+    if parts.scheme or parts.netloc:
+        return None
+    return raw
+
+
+def qr_svg(url: str, title: str = "") -> bytes:
+    """The QR code of `url` as a standalone SVG (black on white, quiet zone included)."""
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(
+        buffer, kind="svg", scale=4, border=4, dark="#000", light="#fff", title=title or None
+    )
+    return buffer.getvalue()
+
+
+def register(app: Dash) -> None:
+    @app.server.route("/qr.svg")
+    def qr_code():
+        path = safe_path(flask.request.args.get("url", ""))
+        if path is None:
+            return flask.Response(
+                "url må være en sti på dette nettstedet, f.eks. /trend?kommune=asker\n",
+                status=400,
+                mimetype="text/plain",
+            )
+        url = flask.request.host_url.rstrip("/") + path
+        response = flask.Response(qr_svg(url, url), mimetype="image/svg+xml")
+        response.headers["Cache-Control"] = "public, max-age=86400"
+        return response

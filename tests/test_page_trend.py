@@ -1,0 +1,62 @@
+"""The trend page's charts: titles read as sentences, controls say what they apply to."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.charts import catalog as charts
+from dashboard.charts.trend import TREND_PARAMS
+from dashboard.state import parse
+
+
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [
+        ({"maal": "personer"}, "Mistenkte personer 10–17 år med gjerningssted Bærum, 2010–2019"),
+        (
+            {"maal": "anmeldelser", "sted": "bosted"},
+            "Anmeldelser for mistenkte 10–17 år bosatt i Bærum, 2013–2020",
+        ),
+        (
+            {"maal": "personer", "lang": "en"},
+            "Suspected persons aged 10–17 with the scene of crime in Bærum, 2010–2019",
+        ),
+    ],
+)
+def test_youth_titles_are_sentences(con, query, title):
+    result = charts.render("utvikling", con.cursor(), parse(TREND_PARAMS, query))
+    assert result.title == title  # table I (persons) ends in 2019, table B in 2020
+
+
+def _walk(node):
+    yield node
+    children = getattr(node, "children", None)
+    for child in children if isinstance(children, list) else [children]:
+        if child is not None and not isinstance(child, str):
+            yield from _walk(child)
+
+
+def _fields(app, **query) -> dict[str, object]:
+    from dashboard.web.page import layout_for
+    from dashboard.web.pages import trend
+
+    with app.server.test_request_context("/trend"):
+        tree = layout_for(trend.SPEC)(**query)
+    return {
+        n.id: n
+        for n in _walk(tree)
+        if isinstance(getattr(n, "id", None), str) and n.id.endswith(("-felt", "-hint"))
+    }
+
+
+def test_a_control_without_effect_is_disabled_and_says_why(app):
+    counts = _fields(app, maal="anmeldelser")
+    assert counts["trend-lovbrudd-felt"].disabled is True
+    assert "bare straffbare forhold" in counts["trend-lovbrudd-hint"].children
+    assert counts["trend-kjonn-felt"].disabled is False
+    assert counts["trend-kjonn-hint"].children == ""
+
+    offences = _fields(app, maal="forhold", lang="en")
+    assert offences["trend-lovbrudd-felt"].disabled is False
+    assert offences["trend-kjonn-felt"].disabled is True
+    assert "not published by sex" in offences["trend-kjonn-hint"].children
