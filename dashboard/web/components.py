@@ -119,7 +119,9 @@ def chart_card(
                     },
                     className="graph",
                 ),
-                html.Figcaption(result.summary, className="summary"),
+                html.Figcaption(
+                    result.summary, className="summary", id=f"{result.chart_id}-summary"
+                ),
             ],
             className="chart-figure",
         ),

@@ -31,6 +31,7 @@ from dashboard import images
 from dashboard.charts.catalog import REGISTRY, ChartResult
 from dashboard.settings import Settings
 from dashboard.state import parse, to_query
+from dashboard.web.content import statement_href
 from dashboard.web.context import cursor
 from dashboard.web.downloads import download_href
 from dashboard.web.images import image_url, licence_line
@@ -177,6 +178,9 @@ def page(
         f'<a href="{esc(csv)}" download>{esc(t("menu.csv", lang))}</a> · '
         f'<a href="{esc(xlsx)}" download>{esc(t("menu.xlsx", lang))}</a> · '
         f'<a href="{esc(full)}" target="_blank" rel="noopener">{esc(t("embed.full_view", lang))}</a>'
+        # The accessibility statement, linked from every embed as from every page (issue 11).
+        f' · <a href="{esc(statement_href(lang))}" target="_blank" rel="noopener">'
+        f"{esc(t('footer.a11y', lang))}</a>"
         "</p>"
     )
     if result.source:

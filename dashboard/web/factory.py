@@ -15,11 +15,11 @@ from dashboard.build import warehouse
 from dashboard.build.datafiles import DataError
 from dashboard.settings import Settings
 from dashboard.store import Warehouse
-from dashboard.web import downloads, embed, ids, routes, share, shell
+from dashboard.web import document, downloads, embed, ids, routes, share, shell
 from dashboard.web import images as chart_images
 from dashboard.web.context import EXTENSION, AppContext
 from dashboard.web.page import register as register_page
-from dashboard.web.pages import OTHER_PAGES, PAGES, not_found
+from dashboard.web.pages import EXTRA_PAGES, OTHER_PAGES, PAGES, not_found
 
 log = logging.getLogger(__name__)
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
@@ -52,23 +52,24 @@ def create_app(settings: Settings | None = None) -> Dash:
         serve_locally=True,
         meta_tags=[
             {"name": "viewport", "content": "width=device-width, initial-scale=1"},
-            {
-                "name": "description",
-                "content": "Statistikk om barne- og ungdomskriminalitet og forebygging (SLT) "
-                "i Bærum, Asker og Oslo.",
-            },
         ],
     )
-    app.index_string = shell.INDEX
     app.server.extensions[EXTENSION] = AppContext(settings, store)
 
-    for order, spec in enumerate(PAGES):
+    for order, spec in enumerate(PAGES + EXTRA_PAGES):
         register_page(app, spec, order)
-    not_found.register(app, len(PAGES))
-    for order, module in enumerate(OTHER_PAGES, start=len(PAGES) + 1):
+    not_found.register(app, len(PAGES) + len(EXTRA_PAGES))
+    for order, module in enumerate(OTHER_PAGES, start=len(PAGES) + len(EXTRA_PAGES) + 1):
         module.register(app, order, PAGES)  # outside the navigation (Møtemodus)
-    app.layout = html.Div(
-        [shell.shell(PAGES), dcc.Store(id=ids.LANG_STORE), dcc.Store(id=ids.HASH_STORE)]
+    # Per-request <head>, 404s, robots, sitemap: every page a path answers for.
+    document.install(app, (*PAGES, *EXTRA_PAGES, *(m.SPEC for m in OTHER_PAGES)))
+    # A function, so the frame is first drawn in the page's language (no re-wrap, no shift).
+    app.layout = lambda: html.Div(
+        [
+            shell.shell(PAGES, document.layout_language()),
+            dcc.Store(id=ids.LANG_STORE),
+            dcc.Store(id=ids.HASH_STORE),
+        ]
     )
     shell.register_callbacks(app, PAGES)
     routes.register(app)

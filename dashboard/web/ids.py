@@ -10,6 +10,8 @@ SITE_TITLE = "site-title"
 TAGLINE = "site-tagline"
 FOOTER_TEXT = "footer-text"
 DOWNLOAD_ALL = "download-all"
+A11Y_LINK = "a11y-link"  # the accessibility statement, in every footer
+STATUS = "view-status"  # the one live region announcing filter changes
 
 
 def page(page_name: str, name: str) -> str:

@@ -17,22 +17,9 @@ from dashboard.web import ids
 from dashboard.web.agenda import PATH as MOTE_PATH
 from dashboard.web.agenda import SHELL_LINK as MOTE_LINK
 from dashboard.web.components import attrs
+from dashboard.web.content import statement_href
 from dashboard.web.page import PageSpec
 from dashboard.words import t
-
-INDEX = """<!DOCTYPE html>
-<html lang="nb">
-<head>
-{%metas%}
-<title>{%title%}</title>
-{%favicon%}
-{%css%}
-</head>
-<body>
-{%app_entry%}
-<footer>{%config%}{%scripts%}{%renderer%}</footer>
-</body>
-</html>"""
 
 ALL_DATA = "/last-ned/alle-data.csv"
 
@@ -69,8 +56,10 @@ def nav_links(
     ]
 
 
-def shell(pages: Sequence[PageSpec]) -> html.Div:
-    lang = "nb"
+def shell(pages: Sequence[PageSpec], lang: str = "nb") -> html.Div:
+    """The frame, first drawn in `lang` (the shell callback keeps it in step with the URL;
+    drawing it in the right language from the start keeps the header from re-wrapping)."""
+    other = "en" if lang == "nb" else "nb"
     return html.Div(
         [
             html.A(t("skip", lang), href="#main", className="skip-link", id=ids.SKIP),
@@ -81,7 +70,7 @@ def shell(pages: Sequence[PageSpec]) -> html.Div:
                         [
                             dcc.Link(
                                 t("site.title", lang),
-                                href="/",
+                                href="/" if lang == "nb" else f"/?lang={lang}",
                                 className="site-title",
                                 id=ids.SITE_TITLE,
                             ),
@@ -91,10 +80,10 @@ def shell(pages: Sequence[PageSpec]) -> html.Div:
                     ),
                     html.A(
                         t("lang.switch", lang),
-                        href="/?lang=en",
+                        href="/?lang=en" if other == "en" else "/",
                         id=ids.LANG_LINK,
                         className="lang-switch",
-                        lang="en",
+                        lang=other,
                         title=t("lang.switch.label", lang),
                     ),
                     html.Nav(
@@ -106,7 +95,26 @@ def shell(pages: Sequence[PageSpec]) -> html.Div:
                 ],
                 className="site-header",
             ),
-            html.Main(dash.page_container, id="main", tabIndex="-1"),
+            html.Main(
+                [
+                    dash.page_container,
+                    # One polite live region for the whole app: assets/status.js writes
+                    # "Viser 2013–2020 for Bærum" into it after a filter change.
+                    html.Div(
+                        id=ids.STATUS,
+                        role="status",
+                        className="visually-hidden",
+                        **attrs(
+                            aria_live="polite",
+                            aria_atomic="true",
+                            data_view=t("status.view", lang),
+                            data_for=t("status.for", lang),
+                        ),
+                    ),
+                ],
+                id="main",
+                tabIndex="-1",
+            ),
             html.Footer(
                 [
                     html.P(t("footer.about", lang), id=ids.FOOTER_TEXT),
@@ -114,10 +122,13 @@ def shell(pages: Sequence[PageSpec]) -> html.Div:
                     html.P(
                         html.A(
                             t("download.all", lang),
-                            href=ALL_DATA,
+                            href=ALL_DATA + ("" if lang == "nb" else "?lang=en"),
                             id=ids.DOWNLOAD_ALL,
                             download="slt-statistikk-alle-data.csv",
                         )
+                    ),
+                    html.P(
+                        html.A(t("footer.a11y", lang), href=statement_href(lang), id=ids.A11Y_LINK)
                     ),
                 ],
                 className="site-footer",
@@ -150,6 +161,10 @@ def register_callbacks(app: Dash, pages: Sequence[PageSpec]) -> None:
         Output(ids.DOWNLOAD_ALL, "children"),
         Output(ids.DOWNLOAD_ALL, "href"),
         Output(ids.NAV, "aria-label"),
+        Output(ids.A11Y_LINK, "children"),
+        Output(ids.A11Y_LINK, "href"),
+        Output(ids.STATUS, "data-view"),
+        Output(ids.STATUS, "data-for"),
         Input(ids.URL, "pathname"),
         Input(ids.URL, "search"),
     )
@@ -176,6 +191,10 @@ def register_callbacks(app: Dash, pages: Sequence[PageSpec]) -> None:
             t("download.all", lang),
             ALL_DATA + ("" if lang == "nb" else "?lang=en"),
             t("nav.label", lang),
+            t("footer.a11y", lang),
+            statement_href(lang),
+            t("status.view", lang),
+            t("status.for", lang),
         )
 
     # Pages render after the browser has looked for `#fragment`: scroll to it once it exists.

@@ -286,6 +286,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "For {k} the figures below exist. More figures exist for {others}.",
     },
     # Møtemodus (/mote): slides for meetings, the agenda, "Legg til i møtet".
+    "nav.mote": {"nb": "Møtemodus", "en": "Meeting mode"},
+    "meta.mote": {
+        "nb": "Møtemodus: tallene som lysbilder for SLT-koordineringsgruppen, med QR-kode til "
+        "hver visning.",
+        "en": "Meeting mode: the figures as slides for the SLT coordination group, with a QR "
+        "code to each view.",
+    },
     "mote.h1": {"nb": "Møtemodus", "en": "Meeting mode"},
     "mote.intro": {
         "nb": "Levende visninger, ett lysbilde om gangen. Bla med piltastene, Page Up/Page "
@@ -736,6 +743,68 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "Last ned alle data (ZIP med forklaring)",
         "en": "Download all data (ZIP with a README)",
     },
+    # --- Universal design (issue 11): the served document, the accessibility statement,
+    # the live region. Page descriptions are "meta.<page name>" (one per page and language).
+    "meta.oversikt": {
+        "nb": "Nøkkeltall om barne- og ungdomskriminalitet og forebygging i Bærum, Asker og "
+        "Oslo: siste år med tall og endringen fra året før, med kilde og nedlasting.",
+        "en": "Key figures on youth crime and prevention in Bærum, Asker and Oslo: the latest "
+        "year with data and the change from the year before, with sources and downloads.",
+    },
+    "meta.trend": {
+        "nb": "Anmeldelser, mistenkte unge og straffbare forhold over tid i Bærum, Asker, Oslo "
+        "og Norge, per 1 000 innbyggere eller i antall.",
+        "en": "Reports, young suspects and offences over time in Bærum, Asker, Oslo and "
+        "Norway, per 1,000 inhabitants or as numbers.",
+    },
+    "meta.geografi": {
+        "nb": "Hvor unge mistenkte for lovbrudd i kommunen bor: i kommunen, i nabokommuner "
+        "eller lenger unna.",
+        "en": "Where young suspects of offences in the municipality live: in the "
+        "municipality, in neighbouring municipalities or further away.",
+    },
+    "meta.alder_og_kjonn": {
+        "nb": "Unge mistenkte 10–14 og 15–17 år, jenter og gutter, år for år, etter "
+        "gjerningssted og bosted.",
+        "en": "Young suspects aged 10–14 and 15–17, girls and boys, year by year, by scene of "
+        "crime and by residence.",
+    },
+    "meta.trygghetsprogrammet": {
+        "nb": "Oppfølging av barn og unge: Trygghetsprogrammet, politiets bekymringssamtaler, "
+        "oppfølging av ungdom og bekymringer om ekstremisme.",
+        "en": "Follow-up of children and young people: the safety programme, police concern "
+        "talks, youth follow-up and concerns about extremism.",
+    },
+    "meta.om_dataene": {
+        "nb": "Kildene bak SLT-statistikk, hva hvert tall teller, hvilke tall som finnes for "
+        "hvilke år, symbolene for manglende tall og hvordan en kommune legger til egne tall.",
+        "en": "The sources behind SLT statistics, what each number counts, which figures exist "
+        "for which years, the symbols for missing numbers and how to add figures.",
+    },
+    "meta.tilgjengelighet": {
+        "nb": "Tilgjengelighetserklæring for SLT-statistikk: hva som oppfyller kravene til "
+        "universell utforming, kjente mangler og hvordan du gir tilbakemelding.",
+        "en": "Accessibility statement for SLT statistics: what meets the universal design "
+        "requirements, known gaps and how to give feedback.",
+    },
+    "meta.not_found_404": {
+        "nb": "Denne adressen finnes ikke på SLT-statistikk.",
+        "en": "This address does not exist on SLT statistics.",
+    },
+    "nav.tilgjengelighet": {"nb": "Tilgjengelighetserklæring", "en": "Accessibility statement"},
+    "tilgjengelighet.h1": {"nb": "Tilgjengelighetserklæring", "en": "Accessibility statement"},
+    "footer.a11y": {"nb": "Tilgjengelighetserklæring", "en": "Accessibility statement"},
+    "footer.label": {"nb": "Om nettstedet", "en": "About this site"},
+    "noscript": {
+        "nb": "Figurene og valgene på denne siden trenger JavaScript. Uten JavaScript kan du "
+        "laste ned alle tallene, med kilde for hvert tall:",
+        "en": "The charts and choices on this page need JavaScript. Without JavaScript you can "
+        "download all the figures, with the source of each one:",
+    },
+    "loading": {"nb": "Laster inn …", "en": "Loading …"},
+    "status.view": {"nb": "Viser {what}", "en": "Showing {what}"},
+    "status.for": {"nb": "for", "en": "for"},
+    "status.live.label": {"nb": "Status for visningen", "en": "View status"},
 }
 
 

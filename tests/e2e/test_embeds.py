@@ -107,7 +107,12 @@ def test_embed_without_host_script_keeps_its_height_and_fits(driver, host):
         title = driver.find_element(By.CSS_SELECTOR, "h1.embed-title")
         assert title.is_displayed() and "Anmeldelser" in title.text
         links = [a.text for a in driver.find_elements(By.CSS_SELECTOR, ".embed-links a")]
-        assert links == ["Last ned data (CSV)", "Last ned data (Excel)", "Se hele visningen"]
+        assert links == [
+            "Last ned data (CSV)",
+            "Last ned data (Excel)",
+            "Se hele visningen",
+            "Tilgjengelighetserklæring",  # every embed links the accessibility statement
+        ]
         assert "Kilde: SLT årsrapport" in driver.find_element(By.CSS_SELECTOR, ".source").text
         assert "Lisens:" in driver.find_element(By.CSS_SELECTOR, ".licence").text
         assert not driver.find_elements(By.CSS_SELECTOR, "nav, .modebar")

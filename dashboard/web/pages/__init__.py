@@ -8,6 +8,7 @@ from dashboard.web.pages import (
     mote,
     om_dataene,
     oversikt,
+    tilgjengelighet,
     trend,
     trygghetsprogrammet,
 )
@@ -17,5 +18,8 @@ PAGES = tuple(
     module.SPEC
     for module in (oversikt, trend, geografi, alder_og_kjonn, trygghetsprogrammet, om_dataene)
 )
-#: Pages outside the navigation, each with its own `register(app, order)`.
+
+#: Pages outside the main navigation (linked from the footer), after PAGES in Dash's order.
+EXTRA_PAGES = (tilgjengelighet.SPEC,)
+#: Pages with a register(app, order, pages) of their own, outside the navigation.
 OTHER_PAGES = (mote,)

@@ -51,6 +51,9 @@ from dashboard.words import t
 DECK_PARAMS: tuple[Param, ...] = tuple(replace(p, label="") for p in OVERVIEW_PARAMS)
 SLIDE, AGENDA = "lysbilde", "agenda"
 QR_ROUTE = "/mote/qr.svg"
+#: The page as the document head, the 404 check and the sitemap know it (it registers
+#: itself with its own layout: see `register`).
+SPEC = PageSpec(name="mote", path=PATH, params=(LANG, KOMMUNE))
 DECK_ID = "mote-deck"
 LIVE_ID = "mote-live"
 
