@@ -16,6 +16,7 @@ import pandas as pd
 
 from dashboard import figures
 from dashboard.charts.registry import (
+    AVAILABLE,
     ChartResult,
     NoData,
     Query,
@@ -25,15 +26,17 @@ from dashboard.charts.registry import (
     chart,
     label_column,
     source_line,
+    what_exists,
 )
 from dashboard.dimensions import AREA_MEMBERS, MUNICIPALITIES, kommune_name
 from dashboard.state import KOMMUNE, LANG, MIN_YEAR, Param, ViewState, max_year
-from dashboard.words import pick, t
+from dashboard.words import STRINGS, pick, t
 from dashboard.words.numbers import (
     format_cell,
     format_change,
     format_number,
     format_percent,
+    list_text,
     missing_symbol,
     status_label,
 )
@@ -72,23 +75,6 @@ IDEOLOGIES = ("hx", "ix", "ax", "vx", "annet")
 TP_STAGE_MEASURES = ("tp_saker", "tp_personer")
 ENHET_VEST_KOMMUNER = tuple(m.member for m in AREA_MEMBERS if m.area == "enhet-vest" and m.whole)
 
-TEXT = {
-    "year_col": {"nb": "År", "en": "Year"},
-    "stage": {"nb": "Trinn", "en": "Stage"},
-    "offence": {"nb": "Lovbrudd", "en": "Offence"},
-    "level": {"nb": "Oppfølgingsnivå", "en": "Follow-up level"},
-    "indicator": {"nb": "Tall", "en": "Figure"},
-    "cases": {"nb": "Antall (se merknader)", "en": "Number (see notes)"},
-    "n_cases": {"nb": "Antall saker", "en": "Number of cases"},
-    "n_talks": {"nb": "Antall samtaler", "en": "Number of talks"},
-    "n_youth": {"nb": "Antall ungdommer", "en": "Number of young people"},
-    "and": {"nb": "og", "en": "and"},
-    "total_published": {
-        "nb": "I alt under oppfølging (publisert)",
-        "en": "Total under follow-up (published)",
-    },
-}
-
 
 def _years(state: ViewState) -> list[int]:
     """The years to query: every year for "alle" (a year imported later shows up too)."""
@@ -105,27 +91,21 @@ def _shown_years(rows: pd.DataFrame, state: ViewState, default: tuple[int, ...])
 
 
 def _years_words(years: list[int], lang: str) -> str:
-    ys = [str(y) for y in sorted(set(years))]
-    if len(ys) <= 1:
-        return "".join(ys)
-    return ", ".join(ys[:-1]) + f" {pick(TEXT['and'], lang)} " + ys[-1]
+    """'2019 og 2020' / '2019 and 2020'."""
+    return list_text([str(y) for y in sorted(set(years))], lang)
 
 
-def _only_baerum(what: dict[str, str], state: ViewState) -> str:
-    """The no-data message for Asker/Oslo or a year without figures: what exists instead."""
+def _nothing(measures: tuple[str, ...], state: ViewState, available: pd.DataFrame) -> str:
+    """The no-data message: the choice, and where these figures exist (from the warehouse)."""
     lang = state.lang
     choice = kommune_name(state["kommune"], lang) + (
         "" if state["aar"] == "alle" else f", {state['aar']}"
     )
-    text = {
-        "nb": f"Det finnes ingen tall for dette valget ({choice}). {what['nb']} Tallene på "
-        "denne siden finnes bare for Bærum (og politiets enhet Vest), i SLT-årsrapportene "
-        "for Bærum 2019 og 2020. ",
-        "en": f"There are no figures for this choice ({choice}). {what['en']} The figures on "
-        "this page exist only for Bærum (and the police's unit West), in Bærum's SLT annual "
-        "reports 2019 and 2020. ",
-    }
-    return pick(text, lang) + t("nodata.template", lang)
+    message = t("trygghetsprogrammet.nodata", lang, choice=choice)
+    exists = what_exists(available, measures, lang)
+    if exists:
+        message += " " + t("trend.nodata.exists", lang, exists=exists)
+    return message + " " + t("nodata.template", lang)
 
 
 def _cell_frame(
@@ -224,34 +204,6 @@ EXTREMISM = Query(
 
 # ------------------------------------------------------------------ Trygghetsprogrammet
 
-ENHET_VEST_NOTE = {
-    "nb": "Tallene er registrert av forebyggende seksjon i Oslo politidistrikt, enhet Vest "
-    "(ENV: Asker, Bærum og Majorstua), slik Bærums SLT-rapport gjengir dem; teksten sier ikke "
-    "at de bare gjelder Bærum.",
-    "en": "The figures were registered by the prevention section of Oslo police district, "
-    "unit West (ENV: Asker, Bærum and Majorstua), as Bærum's SLT report prints them; the text "
-    "does not say they are limited to Bærum.",
-}
-UNITS_NOTE = {
-    "nb": "Trinnene telles slik rapportene skriver dem: registrerte saker/aktiviteter og saker "
-    "overført til kommune/bydel (etter trygghetssamtale), barn i trygghetssamtale og barn som "
-    "takket nei, utsatte som ikke svarte, og voksne utsatt for hatkriminalitet.",
-    "en": "Stages are counted as the reports print them: registered cases/activities and cases "
-    "transferred to the municipality/district (after a safety conversation), children in a "
-    "safety conversation and children who declined, victims who did not answer, and adults "
-    "exposed to hate crime.",
-}
-NO_OFFER_NOTE = {
-    "nb": "Rapportene oppgir ikke hvor mange som fikk tilbud om samtale, og det tallet er ikke "
-    "regnet ut her.",
-    "en": "The reports do not state how many were offered a conversation, and that number is "
-    "not computed here.",
-}
-NO_ADULTS_NOTE = {
-    "nb": "Rapporten for {years} har ikke tall for voksne (hatkriminalitet): vist som «..».",
-    "en": "The report for {years} has no figure for adults (hate crime): shown as “..”.",
-}
-
 
 def _sum_note(rows: pd.DataFrame, year: int, lang: str) -> str | None:
     """Information, not a correction: the printed parts of the registered cases and their
@@ -301,7 +253,9 @@ def _tp_title(kommune: str, lang: str, years: list[int]) -> str:
     )
 
 
-@chart("trygghet-trakt", PAGE, PARAMS, TRYGGHET, section="trygghet")
+@chart(
+    "trygghet-trakt", PAGE, PARAMS, {"rows": TRYGGHET, "available": AVAILABLE}, section="trygghet"
+)
 def funnel(result: Rows, state: ViewState) -> Shape | NoData:
     """The programme's published stages per year side by side, in the reports' order."""
     lang = state.lang
@@ -309,25 +263,23 @@ def funnel(result: Rows, state: ViewState) -> Shape | NoData:
     rows = rows[rows["measure"].isin(TP_STAGE_MEASURES)]
     title = _tp_title(state["kommune"], lang, _shown_years(rows, state, (2019, 2020)))
     if rows.empty:
-        what = {
-            "nb": "Trygghetsprogrammet: saker etter utfall finnes for 2019 og 2020.",
-            "en": "Safety Programme: cases by outcome exist for 2019 and 2020.",
-        }
-        return NoData(title, _only_baerum(what, state))
+        return NoData(title, _nothing(TP_STAGE_MEASURES, state, result["available"]))
     present = [int(y) for y in sorted(rows["year"].unique())]
     stages = [s for s in STAGES if s in set(rows["category"])]
     cells = _cell_frame(
         rows, stages, _label_map(rows, "category", "category", lang), "category", present
     )
     frame = cells.rename(columns={"category": "stage"})[["stage", "series", "value", "status"]]
-    meta = figures.ChartMeta(title="", source="", y_title=pick(TEXT["cases"], lang), lang=lang)
+    meta = figures.ChartMeta(
+        title="", source="", y_title=t("trygghetsprogrammet.cases", lang), lang=lang
+    )
 
     notes: list[str] = []
     if rows["note"].fillna("").str.contains("enhet Vest").any():
-        notes.append(pick(ENHET_VEST_NOTE, lang))
-    notes.append(pick(UNITS_NOTE, lang))
+        notes.append(t("trygghetsprogrammet.enhet_vest_note", lang))
+    notes.append(t("trygghetsprogrammet.units_note", lang))
     notes += [n for y in present if (n := _sum_note(rows, y, lang))]
-    notes.append(pick(NO_OFFER_NOTE, lang))
+    notes.append(t("trygghetsprogrammet.no_offer_note", lang))
     lacking = [
         y
         for y in present
@@ -335,7 +287,9 @@ def funnel(result: Rows, state: ViewState) -> Shape | NoData:
         and _value(rows[rows["year"] == y], category="voksne_hatkrim") is None
     ]
     if lacking:
-        notes.append(pick(NO_ADULTS_NOTE, lang).format(years=_years_words(lacking, lang)))
+        notes.append(
+            t("trygghetsprogrammet.no_adults_note", lang).format(years=_years_words(lacking, lang))
+        )
 
     parts = []
     for y in present:
@@ -349,7 +303,7 @@ def funnel(result: Rows, state: ViewState) -> Shape | NoData:
     return Shape(
         title=title,
         figure=figures.funnel_chart(frame, meta),
-        table=_table(cells, pick(TEXT["stage"], lang), lang),
+        table=_table(cells, t("trygghetsprogrammet.stage", lang), lang),
         rows=rows,
         small=_counts(rows),
         summary=summary,
@@ -357,23 +311,13 @@ def funnel(result: Rows, state: ViewState) -> Shape | NoData:
     )
 
 
-LOVBRUDD_NOTE = {
-    "nb": "Beregnet sum av radene: {sum} saker, færre enn de {registered} aktivitetene "
-    "registrert i enhet Vest i {year} (publisert, se figuren over). Tallene står slik de er "
-    "trykt; rapporten forklarer ikke forskjellen (tabellen sier «i Bærum», aktivitetstallet "
-    "gjelder enhet Vest).",
-    "en": "Computed sum of the rows: {sum} cases, fewer than the {registered} activities "
-    "registered in unit West in {year} (published, see the chart above). The figures stand as "
-    "printed; the report does not explain the difference (the table says “in Bærum”, the "
-    "activity count is for unit West).",
-}
-LOVBRUDD_SUM_NOTE = {
-    "nb": "Beregnet sum av radene: {sum} saker. Tallene står slik de er trykt.",
-    "en": "Computed sum of the rows: {sum} cases. The figures stand as printed.",
-}
-
-
-@chart("trygghet-lovbrudd", PAGE, PARAMS, TRYGGHET, section="trygghet")
+@chart(
+    "trygghet-lovbrudd",
+    PAGE,
+    PARAMS,
+    {"rows": TRYGGHET, "available": AVAILABLE},
+    section="trygghet",
+)
 def by_offence(result: Rows, state: ViewState) -> Shape | NoData:
     """2020 cases by what the victim was exposed to (the only year the report splits)."""
     lang = state.lang
@@ -391,11 +335,7 @@ def by_offence(result: Rows, state: ViewState) -> Shape | NoData:
         lang,
     )
     if rows.empty:
-        what = {
-            "nb": "Saker etter lovbrudd finnes bare for 2020.",
-            "en": "Cases by offence exist only for 2020.",
-        }
-        return NoData(title, _only_baerum(what, state))
+        return NoData(title, _nothing(("tp_saker_lovbrudd",), state, result["available"]))
     rows = rows.sort_values(["year", "line"])  # the printed order
     many = len(shown_years) > 1
     frame = pd.DataFrame(
@@ -406,7 +346,9 @@ def by_offence(result: Rows, state: ViewState) -> Shape | NoData:
             "status": rows["status"],
         }
     )
-    meta = figures.ChartMeta(title="", source="", y_title=pick(TEXT["n_cases"], lang), lang=lang)
+    meta = figures.ChartMeta(
+        title="", source="", y_title=t("trygghetsprogrammet.n_cases", lang), lang=lang
+    )
     notes: list[str] = []
     for year in shown_years:
         at = rows[rows["year"] == year]
@@ -418,14 +360,18 @@ def by_offence(result: Rows, state: ViewState) -> Shape | NoData:
             continue
         if registered is not None and registered != total:
             notes.append(
-                pick(LOVBRUDD_NOTE, lang).format(
+                t("trygghetsprogrammet.lovbrudd_note", lang).format(
                     sum=format_number(total, 0, lang),
                     registered=format_number(registered, 0, lang),
                     year=year,
                 )
             )
         else:
-            notes.append(pick(LOVBRUDD_SUM_NOTE, lang).format(sum=format_number(total, 0, lang)))
+            notes.append(
+                t("trygghetsprogrammet.lovbrudd_sum_note", lang).format(
+                    sum=format_number(total, 0, lang)
+                )
+            )
     codes = list(dict.fromkeys(rows["offence_group"]))
     cells = _cell_frame(
         rows,
@@ -445,7 +391,7 @@ def by_offence(result: Rows, state: ViewState) -> Shape | NoData:
     return Shape(
         title=title,
         figure=figures.bar_chart(frame, meta, horizontal=True),
-        table=_table(cells, pick(TEXT["offence"], lang), lang),
+        table=_table(cells, t("trygghetsprogrammet.offence", lang), lang),
         rows=rows,
         small=_counts(rows),
         summary=summary,
@@ -455,15 +401,14 @@ def by_offence(result: Rows, state: ViewState) -> Shape | NoData:
 
 # ------------------------------------------------------- Concern talks and follow-up
 
-FOLLOWUP_NOTE = {
-    "nb": "Politiets forebyggende avsnitt i Bærum. Saker om radikalisering og ekstremisme er "
-    "ikke tatt med.",
-    "en": "The police's prevention section in Bærum. Cases about radicalisation and extremism "
-    "are not included.",
-}
 
-
-@chart("oppfolging-samtaler", PAGE, PARAMS, FOLLOWUP, section="oppfolging")
+@chart(
+    "oppfolging-samtaler",
+    PAGE,
+    PARAMS,
+    {"rows": FOLLOWUP, "available": AVAILABLE},
+    section="oppfolging",
+)
 def concern_talks(result: Rows, state: ViewState) -> Shape | NoData:
     """Concern talks per year (one published number per report)."""
     lang = state.lang
@@ -479,11 +424,7 @@ def concern_talks(result: Rows, state: ViewState) -> Shape | NoData:
         lang,
     )
     if rows.empty:
-        what = {
-            "nb": "Bekymringssamtaler finnes for 2019 og 2020.",
-            "en": "Concern talks exist for 2019 and 2020.",
-        }
-        return NoData(title, _only_baerum(what, state))
+        return NoData(title, _nothing(("bekymringssamtaler",), state, result["available"]))
     frame = pd.DataFrame(
         {
             "category": rows["year"].astype(str),
@@ -491,7 +432,9 @@ def concern_talks(result: Rows, state: ViewState) -> Shape | NoData:
             "status": rows["status"],
         }
     )
-    meta = figures.ChartMeta(title="", source="", y_title=pick(TEXT["n_talks"], lang), lang=lang)
+    meta = figures.ChartMeta(
+        title="", source="", y_title=t("trygghetsprogrammet.n_talks", lang), lang=lang
+    )
     values = dict(zip(rows["year"].astype(int), rows["value"], strict=True))
     summary = f"{title}: " + "; ".join(
         f"{y} {_say(v, s, lang)}"
@@ -514,15 +457,21 @@ def concern_talks(result: Rows, state: ViewState) -> Shape | NoData:
     return Shape(
         title=title,
         figure=figures.bar_chart(frame, meta),
-        table=_table(cells, pick(TEXT["indicator"], lang), lang),
+        table=_table(cells, t("trygghetsprogrammet.indicator", lang), lang),
         rows=rows,
         small=_counts(rows),
         summary=summary + ".",
-        notes=[pick(FOLLOWUP_NOTE, lang)],
+        notes=[t("trygghetsprogrammet.followup_note", lang)],
     )
 
 
-@chart("oppfolging-ungdom", PAGE, PARAMS, FOLLOWUP, section="oppfolging")
+@chart(
+    "oppfolging-ungdom",
+    PAGE,
+    PARAMS,
+    {"rows": FOLLOWUP, "available": AVAILABLE},
+    section="oppfolging",
+)
 def youth_followup(result: Rows, state: ViewState) -> Shape | NoData:
     """Young people under follow-up: the published total and the three levels, per year."""
     lang = state.lang
@@ -540,19 +489,17 @@ def youth_followup(result: Rows, state: ViewState) -> Shape | NoData:
         lang,
     )
     if rows.empty:
-        what = {
-            "nb": "Ungdom under oppfølging (BEKYMRING, RISIKO, TETT PÅ) finnes for 2019 og 2020.",
-            "en": "Young people under follow-up (CONCERN, RISK, CLOSE) exist for 2019 and 2020.",
-        }
-        return NoData(title, _only_baerum(what, state))
+        return NoData(title, _nothing(("ungdom_oppfolging",), state, result["available"]))
     labels = _label_map(rows, "category", "category", lang)
-    labels["alle"] = pick(TEXT["total_published"], lang)
+    labels["alle"] = t("trygghetsprogrammet.total_published", lang)
     codes = [c for c in FOLLOWUP_LEVELS if c in set(rows["category"])]
     cells = _cell_frame(rows, codes, labels, "category", shown)
     frame = cells[["category", "series", "value", "status"]]
     if len(shown) == 1:
         frame = frame.assign(series="")
-    meta = figures.ChartMeta(title="", source="", y_title=pick(TEXT["n_youth"], lang), lang=lang)
+    meta = figures.ChartMeta(
+        title="", source="", y_title=t("trygghetsprogrammet.n_youth", lang), lang=lang
+    )
     parts = []
     for y in shown:
         at = cells[cells["year"] == y]
@@ -564,23 +511,13 @@ def youth_followup(result: Rows, state: ViewState) -> Shape | NoData:
             )
         )
     notes = [
-        pick(
-            {
-                "nb": "Totalen er oppgitt i rapportens tekst; nivåene er rapportens tabell "
-                "«Kategori alvorlighetsgrad/oppfølgingsbehov». BEKYMRING: månedlig, RISIKO: hver "
-                "14. dag, TETT PÅ: ukentlig oppfølging.",
-                "en": "The total is stated in the report's text; the levels are the report's "
-                "table 'Kategori alvorlighetsgrad/oppfølgingsbehov'. CONCERN: monthly, RISK: "
-                "every 14 days, CLOSE: weekly follow-up.",
-            },
-            lang,
-        ),
-        pick(FOLLOWUP_NOTE, lang),
+        t("trygghetsprogrammet.the_total_is_stated", lang),
+        t("trygghetsprogrammet.followup_note", lang),
     ]
     return Shape(
         title=title,
         figure=figures.bar_chart(frame, meta, horizontal=True),
-        table=_table(cells, pick(TEXT["level"], lang), lang),
+        table=_table(cells, t("trygghetsprogrammet.level", lang), lang),
         rows=rows,
         small=_counts(rows),
         summary=f"{title}. " + ". ".join(parts) + ".",
@@ -604,49 +541,7 @@ EXTREMISM_ROWS = {
         "en": "Share from the justice sector",
     },
 }
-EXTREMISM_NOTES = {
-    "small": {
-        "nb": "Ideologiandelene gjelder bekymringene knyttet til {k}, en liten del ({share}) "
-        "av bekymringene i Oslo politidistrikt: få saker gir store utslag. Antallet "
-        "bekymringer knyttet til {k} er ikke publisert og er ikke regnet ut her.",
-        "en": "The ideology shares are of the concerns linked to {k}, a small part ({share}) "
-        "of the concerns in Oslo police district: a few cases make a large difference. The "
-        "number of concerns linked to {k} is not published and is not computed here.",
-    },
-    "dash": {
-        "nb": "«-» betyr null: rapporten viser en strek, altså ingen bekymringer.",
-        "en": "“-” means nil: the report prints a dash, that is no concerns.",
-    },
-    "missing": {
-        "nb": "«..»: rapporten oppgir ikke andelen for denne ideologien dette året.",
-        "en": "“..”: the report does not give the share for this ideology that year.",
-    },
-    # Caveats of the 2019 report's table J (source slt2019-ekstremisme).
-    "ax": {
-        "nb": "AX er ikke forklart i rapporten. Annet: voldsfascinasjon med uavklart ideologisk "
-        "forankring.",
-        "en": "AX is not explained in the report. Other: fascination with violence with an "
-        "unclear ideological basis.",
-    },
-    "hx": {
-        "nb": "Teksten sier HX var «i underkant av 60 prosent» i 2019; tabellen trykker (60 %).",
-        "en": "The text says HX was “just under 60 per cent” in 2019; the table prints (60%).",
-    },
-    "2018": {
-        "nb": "2018-andelene (IX 60 %, HX 40 %) står i 2019-rapportens tekst («I 2018 var "
-        "tallene motsatt»); andre ideologier er ikke oppgitt for 2018.",
-        "en": "The 2018 shares (IX 60%, HX 40%) are stated in the 2019 report's text (“In 2018 "
-        "the figures were the other way round”); other ideologies are not given for 2018.",
-    },
-    "justice": {
-        "nb": "Det er uklart om de 51 % fra justissektoren gjelder alle bekymringene i Oslo "
-        "politidistrikt eller bare dem knyttet til Bærum.",
-        "en": "It is unclear whether the 51% from the justice sector refers to all concerns in "
-        "Oslo police district or only those linked to Bærum.",
-    },
-}
 REPORT_2019 = "slt2019-ekstremisme"
-SHORT_IDEOLOGY = {"annet": {"nb": "Annet", "en": "Other"}}
 
 
 @dataclass(frozen=True)
@@ -666,7 +561,7 @@ def _extremism_code(measure: str, category: str) -> str:
 def _extremism_label(code: str, municipality: str, lang: str) -> str:
     label = pick(EXTREMISM_ROWS[code], lang).format(k=_kommune_or_pd(municipality, lang))
     if code == "fra_justissektoren" and municipality == "oslo-pd":
-        label += pick({"nb": " (Oslo politidistrikt)", "en": " (Oslo police district)"}, lang)
+        label += t("trygghetsprogrammet.oslo_police_district", lang)
     return label
 
 
@@ -674,7 +569,9 @@ def _kommune_or_pd(code: str, lang: str) -> str:
     return kommune_name(code, lang) if code in MUNICIPALITIES else code
 
 
-@chart("ekstremisme", PAGE, PARAMS, EXTREMISM, section="ekstremisme")
+@chart(
+    "ekstremisme", PAGE, PARAMS, {"rows": EXTREMISM, "available": AVAILABLE}, section="ekstremisme"
+)
 def extremism(result: Rows, state: ViewState) -> Shape | NoData:
     """Concerns about extremism: the count and shares as published; ideology shares charted.
 
@@ -697,14 +594,7 @@ def extremism(result: Rows, state: ViewState) -> Shape | NoData:
         lang,
     )
     if ideology.empty:
-        what = {
-            "nb": "Tall om ekstremisme finnes i SLT-rapporten for Bærum 2019: bekymringer i "
-            "Oslo politidistrikt og Bærums andel etter ideologi for 2019 (og to andeler for "
-            "2018).",
-            "en": "Extremism figures exist in Bærum's SLT report 2019: concerns in Oslo police "
-            "district and Bærum's shares by ideology for 2019 (and two shares for 2018).",
-        }
-        return NoData(title, _only_baerum(what, state))
+        return NoData(title, _nothing(("ekstremisme_andel",), state, result["available"]))
 
     # Oslo politidistrikt's own figures only for the years the kommune's split covers.
     rows = rows[(rows["municipality"] == kommune) | rows["year"].isin(shown)]
@@ -716,14 +606,21 @@ def extremism(result: Rows, state: ViewState) -> Shape | NoData:
     labels = _label_map(ideology, "category", "category", lang)
     cells = _cell_frame(ideology, codes, labels, "category", shown)
     # Horizontal bars with short names, readable on a phone; the table keeps the full ones.
-    short = {code: pick(SHORT_IDEOLOGY.get(code, {"nb": labels[code]}), lang) for code in codes}
+    short = {
+        code: t(key, lang)
+        if (key := f"trygghetsprogrammet.short_ideology.{code}") in STRINGS
+        else labels[code]
+        for code in codes
+    }
     frame = cells.assign(category=cells["code"].map(short))[
         ["category", "series", "value", "status"]
     ]
     if len(shown) == 1:
         frame = frame.assign(series="")
-    y_title = {"nb": "Prosent", "en": "Per cent"}  # of what: the title says
-    meta = figures.ChartMeta(title="", source="", y_title=pick(y_title, lang), lang=lang)
+    # "Prosent": of what, the title says.
+    meta = figures.ChartMeta(
+        title="", source="", y_title=t("trygghetsprogrammet.ungdata.y", lang), lang=lang
+    )
 
     # The display table: the count and the other shares first, then the ideology split.
     others = rows[rows["code"].isin(EXTREMISM_ROWS)]
@@ -740,7 +637,7 @@ def extremism(result: Rows, state: ViewState) -> Shape | NoData:
         ignore_index=True,
     )
     percent_codes = ("knyttet_til_kommunen", "fra_justissektoren", *IDEOLOGIES)
-    table = _table(table_cells, pick(TEXT["indicator"], lang), lang, percent_codes)
+    table = _table(table_cells, t("trygghetsprogrammet.indicator", lang), lang, percent_codes)
 
     parts = []
     for y in shown:
@@ -757,22 +654,22 @@ def extremism(result: Rows, state: ViewState) -> Shape | NoData:
     share = others[others["code"] == "knyttet_til_kommunen"]["value"].dropna()
     if not share.empty:
         notes.append(
-            pick(EXTREMISM_NOTES["small"], lang).format(
+            t("trygghetsprogrammet.extremism_notes.small", lang).format(
                 k=k, share=format_percent(share.iloc[-1], 0, lang)
             )
         )
     if (cells["status"] == "-").any():
-        notes.append(pick(EXTREMISM_NOTES["dash"], lang))
+        notes.append(t("trygghetsprogrammet.extremism_notes.dash", lang))
     if (cells["status"] == "..").any():
-        notes.append(pick(EXTREMISM_NOTES["missing"], lang))
+        notes.append(t("trygghetsprogrammet.extremism_notes.missing", lang))
     if (rows["source_id"] == REPORT_2019).any():
-        notes.append(pick(EXTREMISM_NOTES["ax"], lang))
+        notes.append(t("trygghetsprogrammet.extremism_notes.ax", lang))
         if 2019 in shown:
-            notes.append(pick(EXTREMISM_NOTES["hx"], lang))
+            notes.append(t("trygghetsprogrammet.extremism_notes.hx", lang))
         if 2018 in shown:
-            notes.append(pick(EXTREMISM_NOTES["2018"], lang))
+            notes.append(t("trygghetsprogrammet.extremism_notes.2018", lang))
         if (rows["code"] == "fra_justissektoren").any():
-            notes.append(pick(EXTREMISM_NOTES["justice"], lang))
+            notes.append(t("trygghetsprogrammet.extremism_notes.justice", lang))
     return Shape(
         title=title,
         figure=figures.bar_chart(frame, meta, horizontal=True),
@@ -827,7 +724,10 @@ def _ungdata_label(row: dict, lang: str) -> str:
     "ungdata",
     PAGE,
     PARAMS,
-    Query("ungdata", bind(municipality=lambda s: s["kommune"], years=_years)),
+    {
+        "rows": Query("ungdata", bind(municipality=lambda s: s["kommune"], years=_years)),
+        "available": AVAILABLE,
+    },
     section="ungdata",
 )
 def ungdata(result: Rows, state: ViewState) -> Shape | NoData:
@@ -838,8 +738,7 @@ def ungdata(result: Rows, state: ViewState) -> Shape | NoData:
     shown = _shown_years(rows, state, (2014, 2017, 2019))
     title = t("trygghetsprogrammet.ungdata.title", lang, k=k, years=_years_words(shown, lang))
     if rows.empty:
-        exists = {lang: t("trygghetsprogrammet.ungdata.exists", lang) for lang in ("nb", "en")}
-        return NoData(title, _only_baerum(exists, state))
+        return NoData(title, _nothing(("ungdata_andel",), state, result["available"]))
     labels = [_ungdata_label(r, "en" if lang == "en" else "nb") for r in rows.to_dict("records")]
     rows = rows.assign(indicator=labels)
     many = len(shown) > 1

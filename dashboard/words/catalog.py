@@ -205,9 +205,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "Ungdata i {k}: andel av elevene som svarte, {years}",
         "en": "Ungdata in {k}: share of the pupils who answered, {years}",
     },
-    "trygghetsprogrammet.ungdata.exists": {
-        "nb": "Ungdata-tall finnes i SLT-rapportene for Bærum.",
-        "en": "Ungdata figures exist in Bærum's SLT reports.",
+    "trygghetsprogrammet.nodata": {
+        "nb": "Det finnes ingen tall for dette valget ({choice}).",
+        "en": "There are no figures for this choice ({choice}).",
     },
     "trygghetsprogrammet.ungdata.y": {"nb": "Prosent", "en": "Per cent"},
     "trygghetsprogrammet.ungdata.row": {"nb": "Spørsmål og gruppe", "en": "Question and group"},
@@ -805,6 +805,86 @@ STRINGS: dict[str, dict[str, str]] = {
     "status.view": {"nb": "Viser {what}", "en": "Showing {what}"},
     "status.for": {"nb": "for", "en": "for"},
     "status.live.label": {"nb": "Status for visningen", "en": "View status"},
+    # trygghetsprogrammet (trygghetsprogrammet.py)
+    "trygghetsprogrammet.year_col": {"nb": "År", "en": "Year"},
+    "trygghetsprogrammet.stage": {"nb": "Trinn", "en": "Stage"},
+    "trygghetsprogrammet.offence": {"nb": "Lovbrudd", "en": "Offence"},
+    "trygghetsprogrammet.level": {"nb": "Oppfølgingsnivå", "en": "Follow-up level"},
+    "trygghetsprogrammet.indicator": {"nb": "Tall", "en": "Figure"},
+    "trygghetsprogrammet.cases": {"nb": "Antall (se merknader)", "en": "Number (see notes)"},
+    "trygghetsprogrammet.n_cases": {"nb": "Antall saker", "en": "Number of cases"},
+    "trygghetsprogrammet.n_talks": {"nb": "Antall samtaler", "en": "Number of talks"},
+    "trygghetsprogrammet.n_youth": {"nb": "Antall ungdommer", "en": "Number of young people"},
+    "trygghetsprogrammet.total_published": {
+        "nb": "I alt under oppfølging (publisert)",
+        "en": "Total under follow-up (published)",
+    },
+    "trygghetsprogrammet.enhet_vest_note": {
+        "nb": "Tallene er registrert av forebyggende seksjon i Oslo politidistrikt, enhet Vest (ENV: Asker, Bærum og Majorstua), slik Bærums SLT-rapport gjengir dem; teksten sier ikke at de bare gjelder Bærum.",
+        "en": "The figures were registered by the prevention section of Oslo police district, unit West (ENV: Asker, Bærum and Majorstua), as Bærum's SLT report prints them; the text does not say they are limited to Bærum.",
+    },
+    "trygghetsprogrammet.units_note": {
+        "nb": "Trinnene telles slik rapportene skriver dem: registrerte saker/aktiviteter og saker overført til kommune/bydel (etter trygghetssamtale), barn i trygghetssamtale og barn som takket nei, utsatte som ikke svarte, og voksne utsatt for hatkriminalitet.",
+        "en": "Stages are counted as the reports print them: registered cases/activities and cases transferred to the municipality/district (after a safety conversation), children in a safety conversation and children who declined, victims who did not answer, and adults exposed to hate crime.",
+    },
+    "trygghetsprogrammet.no_offer_note": {
+        "nb": "Rapportene oppgir ikke hvor mange som fikk tilbud om samtale, og det tallet er ikke regnet ut her.",
+        "en": "The reports do not state how many were offered a conversation, and that number is not computed here.",
+    },
+    "trygghetsprogrammet.no_adults_note": {
+        "nb": "Rapporten for {years} har ikke tall for voksne (hatkriminalitet): vist som «..».",
+        "en": "The report for {years} has no figure for adults (hate crime): shown as “..”.",
+    },
+    "trygghetsprogrammet.lovbrudd_note": {
+        "nb": "Beregnet sum av radene: {sum} saker, færre enn de {registered} aktivitetene registrert i enhet Vest i {year} (publisert, se figuren over). Tallene står slik de er trykt; rapporten forklarer ikke forskjellen (tabellen sier «i Bærum», aktivitetstallet gjelder enhet Vest).",
+        "en": "Computed sum of the rows: {sum} cases, fewer than the {registered} activities registered in unit West in {year} (published, see the chart above). The figures stand as printed; the report does not explain the difference (the table says “in Bærum”, the activity count is for unit West).",
+    },
+    "trygghetsprogrammet.lovbrudd_sum_note": {
+        "nb": "Beregnet sum av radene: {sum} saker. Tallene står slik de er trykt.",
+        "en": "Computed sum of the rows: {sum} cases. The figures stand as printed.",
+    },
+    "trygghetsprogrammet.followup_note": {
+        "nb": "Politiets forebyggende avsnitt i Bærum. Saker om radikalisering og ekstremisme er ikke tatt med.",
+        "en": "The police's prevention section in Bærum. Cases about radicalisation and extremism are not included.",
+    },
+    "trygghetsprogrammet.extremism_notes.small": {
+        "nb": "Ideologiandelene gjelder bekymringene knyttet til {k}, en liten del ({share}) av bekymringene i Oslo politidistrikt: få saker gir store utslag. Antallet bekymringer knyttet til {k} er ikke publisert og er ikke regnet ut her.",
+        "en": "The ideology shares are of the concerns linked to {k}, a small part ({share}) of the concerns in Oslo police district: a few cases make a large difference. The number of concerns linked to {k} is not published and is not computed here.",
+    },
+    "trygghetsprogrammet.extremism_notes.dash": {
+        "nb": "«-» betyr null: rapporten viser en strek, altså ingen bekymringer.",
+        "en": "“-” means nil: the report prints a dash, that is no concerns.",
+    },
+    "trygghetsprogrammet.extremism_notes.missing": {
+        "nb": "«..»: rapporten oppgir ikke andelen for denne ideologien dette året.",
+        "en": "“..”: the report does not give the share for this ideology that year.",
+    },
+    "trygghetsprogrammet.extremism_notes.ax": {
+        "nb": "AX er ikke forklart i rapporten. Annet: voldsfascinasjon med uavklart ideologisk forankring.",
+        "en": "AX is not explained in the report. Other: fascination with violence with an unclear ideological basis.",
+    },
+    "trygghetsprogrammet.extremism_notes.hx": {
+        "nb": "Teksten sier HX var «i underkant av 60 prosent» i 2019; tabellen trykker (60 %).",
+        "en": "The text says HX was “just under 60 per cent” in 2019; the table prints (60%).",
+    },
+    "trygghetsprogrammet.extremism_notes.2018": {
+        "nb": "2018-andelene (IX 60 %, HX 40 %) står i 2019-rapportens tekst («I 2018 var tallene motsatt»); andre ideologier er ikke oppgitt for 2018.",
+        "en": "The 2018 shares (IX 60%, HX 40%) are stated in the 2019 report's text (“In 2018 the figures were the other way round”); other ideologies are not given for 2018.",
+    },
+    "trygghetsprogrammet.extremism_notes.justice": {
+        "nb": "Det er uklart om de 51 % fra justissektoren gjelder alle bekymringene i Oslo politidistrikt eller bare dem knyttet til Bærum.",
+        "en": "It is unclear whether the 51% from the justice sector refers to all concerns in Oslo police district or only those linked to Bærum.",
+    },
+    "trygghetsprogrammet.short_ideology.annet": {"nb": "Annet", "en": "Other"},
+    # trygghetsprogrammet (trygghetsprogrammet.py, inline)
+    "trygghetsprogrammet.the_total_is_stated": {
+        "nb": "Totalen er oppgitt i rapportens tekst; nivåene er rapportens tabell «Kategori alvorlighetsgrad/oppfølgingsbehov». BEKYMRING: månedlig, RISIKO: hver 14. dag, TETT PÅ: ukentlig oppfølging.",
+        "en": "The total is stated in the report's text; the levels are the report's table 'Kategori alvorlighetsgrad/oppfølgingsbehov'. CONCERN: monthly, RISK: every 14 days, CLOSE: weekly follow-up.",
+    },
+    "trygghetsprogrammet.oslo_police_district": {
+        "nb": " (Oslo politidistrikt)",
+        "en": " (Oslo police district)",
+    },
 }
 
 
