@@ -15,7 +15,7 @@ from dashboard.build import warehouse
 from dashboard.build.datafiles import DataError
 from dashboard.settings import Settings
 from dashboard.store import Warehouse
-from dashboard.web import ids, routes, shell
+from dashboard.web import hardening, ids, routes, shell
 from dashboard.web.context import EXTENSION, AppContext
 from dashboard.web.page import register as register_page
 from dashboard.web.pages import PAGES, not_found
@@ -69,4 +69,5 @@ def create_app(settings: Settings | None = None) -> Dash:
     )
     shell.register_callbacks(app, PAGES)
     routes.register(app)
+    hardening.register(app)
     return app
