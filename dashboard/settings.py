@@ -50,6 +50,18 @@ class Settings:
         "Sites allowed to embed the charts in an iframe (CSP frame-ancestors).",
         "SLT_FRAME_ANCESTORS",
     )
+    hsts_max_age: int = _setting(
+        0,
+        "Strict-Transport-Security max-age in seconds; 0 sends no HSTS header (turn on only "
+        "when the site is served over HTTPS only, e.g. 31536000).",
+        "SLT_HSTS_MAX_AGE",
+    )
+    static_cache: Path = _setting(
+        Path.home() / ".cache" / "slt-statistikk",
+        "Folder where compressed static files are kept between starts (brotli's best level "
+        "is slow; each file is compressed once per content).",
+        "SLT_STATIC_CACHE",
+    )
     ssb_api: str = _setting(
         "https://data.ssb.no/api/pxwebapi/v2",
         "Base URL of Statistics Norway's PxWebApi v2 (for `slt-dashboard fetch-ssb`).",

@@ -15,7 +15,7 @@ from dashboard.build import warehouse
 from dashboard.build.datafiles import DataError
 from dashboard.settings import Settings
 from dashboard.store import Warehouse
-from dashboard.web import hardening, ids, routes, shell
+from dashboard.web import hardening, ids, routes, shell, static
 from dashboard.web.context import EXTENSION, AppContext
 from dashboard.web.page import register as register_page
 from dashboard.web.pages import PAGES, not_found
@@ -49,6 +49,9 @@ def create_app(settings: Settings | None = None) -> Dash:
         title="SLT-statistikk",
         update_title=None,
         serve_locally=True,
+        # The callback wiring is checked by tests (tests/test_headers.py), not by shipping
+        # every page's layout in each document as Dash's validation layout (~300 KB).
+        suppress_callback_exceptions=True,
         meta_tags=[
             {"name": "viewport", "content": "width=device-width, initial-scale=1"},
             {
@@ -70,4 +73,5 @@ def create_app(settings: Settings | None = None) -> Dash:
     shell.register_callbacks(app, PAGES)
     routes.register(app)
     hardening.register(app)
+    static.install(app, ASSETS, settings.static_cache).warm()
     return app

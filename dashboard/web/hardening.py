@@ -34,7 +34,7 @@ class BadCallback(ValueError):
 
 def parse_output(text: str) -> list[dict] | dict:
     """Dash's output key (`..a.b...c.d..` or `a.b`) as the `outputs` field of a body."""
-    parts = [p.rsplit("@", 1)[0] for p in text.strip(".").split("...")]
+    parts = text.strip(".").split("...")  # a duplicate output keeps its "@hash" suffix
     outs = [dict(zip(("id", "property"), p.rsplit(".", 1), strict=True)) for p in parts]
     return outs if text.startswith("..") else outs[0]
 

@@ -12,6 +12,7 @@ from dash import Dash
 from dashboard import export
 from dashboard.charts.catalog import REGISTRY
 from dashboard.state import parse
+from dashboard.web import headers, static
 from dashboard.web.context import context, cursor
 from dashboard.words import t
 
@@ -54,16 +55,9 @@ def register(app: Dash) -> None:
 
     @server.after_request
     def security_headers(response: flask.Response) -> flask.Response:
-        settings = context().settings
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
-        response.headers.setdefault(
-            "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"
-        )
-        response.headers.setdefault(
-            "Content-Security-Policy", f"frame-ancestors {settings.frame_ancestors}"
-        )
-        return response
+        files = flask.current_app.extensions.get(static.EXTENSION)
+        hashes = files.script_hashes if files is not None else ()
+        return headers.apply(response, flask.request.path, context().settings, hashes)
 
     @server.errorhandler(500)
     def server_error(_exc):  # pragma: no cover - last resort
