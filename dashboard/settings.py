@@ -62,6 +62,12 @@ class Settings:
         "is slow; each file is compressed once per content).",
         "SLT_STATIC_CACHE",
     )
+    callback_cache_mb: int = _setting(
+        64,
+        "Memory per worker for finished callback answers (same request, same warehouse: "
+        "same answer); 0 turns the cache off.",
+        "SLT_CALLBACK_CACHE_MB",
+    )
     ssb_api: str = _setting(
         "https://data.ssb.no/api/pxwebapi/v2",
         "Base URL of Statistics Norway's PxWebApi v2 (for `slt-dashboard fetch-ssb`).",

@@ -15,7 +15,7 @@ from dashboard.build import warehouse
 from dashboard.build.datafiles import DataError
 from dashboard.settings import Settings
 from dashboard.store import Warehouse
-from dashboard.web import hardening, ids, routes, shell, static
+from dashboard.web import hardening, ids, routes, serving, shell, static
 from dashboard.web.context import EXTENSION, AppContext
 from dashboard.web.page import register as register_page
 from dashboard.web.pages import PAGES, not_found
@@ -35,9 +35,9 @@ def create_app(settings: Settings | None = None) -> Dash:
                 raise
             # Bad new data must not take the site down: serve the last good warehouse.
             log.error(
-                "data/ is invalid; serving the previous warehouse %s unchanged:\n%s",
+                "data_invalid action=serving the previous warehouse path=%s errors=%s",
                 settings.warehouse_path,
-                exc,
+                " | ".join(str(exc).splitlines()),
             )
     store = Warehouse(settings.warehouse_path)
 
@@ -73,5 +73,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     shell.register_callbacks(app, PAGES)
     routes.register(app)
     hardening.register(app)
+    serving.install_cache(app, store, settings.callback_cache_mb)
+    serving.install_pinning(app, store)
     static.install(app, ASSETS, settings.static_cache).warm()
     return app

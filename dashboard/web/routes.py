@@ -9,6 +9,7 @@ import flask
 import pandas as pd
 from dash import Dash
 
+import queries
 from dashboard import export
 from dashboard.charts.catalog import REGISTRY
 from dashboard.state import parse
@@ -25,11 +26,15 @@ def register(app: Dash) -> None:
 
     @server.route("/healthz")
     def healthz():
+        # A real query on the table the pages read: a truncated or unreadable file fails here.
         try:
-            cursor().execute("SELECT count(*) FROM fact").fetchall()
-        except Exception:  # pragma: no cover - reported, not raised
-            log.exception("health check failed")
+            count = int(queries.run(cursor(), "health")["facts"].iloc[0])
+        except Exception as exc:
+            log.error("health_failed reason=query_error error=%s", type(exc).__name__)
             return flask.Response("warehouse unavailable\n", status=503, mimetype="text/plain")
+        if not count:
+            log.error("health_failed reason=no_facts")
+            return flask.Response("warehouse empty\n", status=503, mimetype="text/plain")
         return flask.Response("ok\n", mimetype="text/plain")
 
     @server.route("/last-ned/alle-data.csv")
