@@ -14,8 +14,15 @@ Override with WEB_CONCURRENCY / GUNICORN_THREADS / PORT, as platforms set them.
 import gc
 import logging
 import os
+import shutil
+import tempfile
 import threading
 import time
+
+# Callback answers shared by this server's workers: a fresh folder per start (a new
+# deploy never reads answers an older version of the code wrote), removed on exit.
+_shm = "/dev/shm" if os.path.isdir("/dev/shm") else None
+os.environ.setdefault("SLT_CALLBACK_CACHE_DIR", tempfile.mkdtemp(prefix="slt-callbacks-", dir=_shm))
 
 bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", os.cpu_count() or 2))
@@ -62,3 +69,7 @@ def post_worker_init(worker):
         len(bad),
         (time.perf_counter() - started) * 1000,
     )
+
+
+def on_exit(server):
+    shutil.rmtree(os.environ.get("SLT_CALLBACK_CACHE_DIR", ""), ignore_errors=True)

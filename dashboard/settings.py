@@ -68,6 +68,12 @@ class Settings:
         "same answer); 0 turns the cache off.",
         "SLT_CALLBACK_CACHE_MB",
     )
+    callback_cache_dir: Path | None = _setting(
+        None,
+        "Folder the workers share for finished callback answers (gunicorn.conf.py sets a fresh "
+        "one in /dev/shm per server start); unset: each worker keeps its own.",
+        "SLT_CALLBACK_CACHE_DIR",
+    )
     ssb_api: str = _setting(
         "https://data.ssb.no/api/pxwebapi/v2",
         "Base URL of Statistics Norway's PxWebApi v2 (for `slt-dashboard fetch-ssb`).",

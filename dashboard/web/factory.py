@@ -73,7 +73,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     shell.register_callbacks(app, PAGES)
     routes.register(app)
     hardening.register(app)
-    serving.install_cache(app, store, settings.callback_cache_mb)
+    serving.install_cache(app, store, settings.callback_cache_mb, settings.callback_cache_dir)
     serving.install_pinning(app, store)
     static.install(app, ASSETS, settings.static_cache).warm()
     return app

@@ -14,9 +14,11 @@ from __future__ import annotations
 import gzip
 import hashlib
 import logging
+import os
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from pathlib import Path
 
 import brotli
 import dash
@@ -79,6 +81,53 @@ class ResponseCache:
         return len(self._items)
 
 
+class SharedCache:
+    """Finished answers as files in a folder all workers share (e.g. on /dev/shm), so a
+    view computed by one worker is a hit in the others. Written atomically (rename);
+    bounded by a file count, oldest removed first."""
+
+    def __init__(self, folder: Path, max_files: int):
+        self.folder = folder
+        self.max_files = max_files
+        self._puts = 0
+        folder.mkdir(parents=True, exist_ok=True)
+
+    def get(self, key: bytes) -> Cached | None:
+        try:
+            data = (self.folder / key.hex()).read_bytes()
+        except OSError:
+            return None
+        try:
+            head, _, rest = data.partition(b"\n")
+            status, mimetype, n_body, n_br, n_gz = head.decode().split(" ")
+            a, b = int(n_body), int(n_body) + int(n_br)
+            body, br, gz = rest[:a], rest[a:b], rest[b : b + int(n_gz)]
+            return Cached(int(status), body, br or None, gz or None, mimetype)
+        except ValueError:
+            return None
+
+    def put(self, key: bytes, item: Cached) -> None:
+        br, gz = item.br or b"", item.gz or b""
+        head = f"{item.status} {item.mimetype} {len(item.body)} {len(br)} {len(gz)}\n".encode()
+        tmp = self.folder / f".{key.hex()}.{os.getpid()}.tmp"
+        try:
+            tmp.write_bytes(head + item.body + br + gz)
+            tmp.replace(self.folder / key.hex())
+        except OSError:
+            return
+        self._puts += 1
+        if self._puts % 256 == 0:
+            self._trim()
+
+    def _trim(self) -> None:
+        try:
+            files = sorted(self.folder.iterdir(), key=lambda p: p.stat().st_mtime)
+        except OSError:
+            return
+        for path in files[: max(0, len(files) - self.max_files)]:
+            path.unlink(missing_ok=True)
+
+
 def _cost(item: Cached) -> int:
     return len(item.body) + len(item.br or b"") + len(item.gz or b"") + 200
 
@@ -100,11 +149,15 @@ def _answer(item: Cached) -> flask.Response:
     return flask.Response(body, status=item.status, mimetype=item.mimetype, headers=headers)
 
 
-def install_cache(app: Dash, store: Warehouse, max_mb: int) -> ResponseCache | None:
-    """Answer repeated callback bodies from memory (0 MB turns the cache off)."""
+def install_cache(
+    app: Dash, store: Warehouse, max_mb: int, shared_dir: Path | None = None
+) -> ResponseCache | None:
+    """Answer repeated callback bodies from memory, then from the folder the workers share
+    (0 MB turns both off)."""
     if max_mb <= 0:
         return None
     cache = ResponseCache(max_mb * 1024 * 1024)
+    shared = SharedCache(shared_dir, max_files=20_000) if shared_dir is not None else None
     server = app.server
     dispatch = server.view_functions[hardening.CALLBACK_ENDPOINT]
 
@@ -112,6 +165,10 @@ def install_cache(app: Dash, store: Warehouse, max_mb: int) -> ResponseCache | N
         body = flask.request.get_data(cache=True)
         key = _key(store, body)
         item = cache.get(key)
+        if item is None and shared is not None:
+            item = shared.get(key)
+            if item is not None:
+                cache.put(key, item)
         if item is not None:
             return _answer(item)
         response = server.make_response(dispatch(*args, **kwargs))
@@ -126,6 +183,8 @@ def install_cache(app: Dash, store: Warehouse, max_mb: int) -> ResponseCache | N
                 response.mimetype or "application/json",
             )
             cache.put(key, item)
+            if shared is not None:
+                shared.put(key, item)
             return _answer(item)
         return response
 
