@@ -253,10 +253,9 @@ def browser(base: str, check_sequence: bool) -> dict:
                 """const done = arguments[0];
                 const t = setInterval(() => {
                   const h1 = document.querySelector('h1');
-                  const plots = document.querySelectorAll('.js-plotly-plot');
-                  const all = [...plots].every(p => p.querySelector('.main-svg .trace'));
-                  const late = performance.now() > 4000;  // a page without charts: its heading
-                  if (h1 && all && (plots.length > 0 || late || !document.querySelector('.dash-graph'))) {
+                  const graphs = [...document.querySelectorAll('.dash-graph')];
+                  const drawn = graphs.every(g => g.querySelector('.main-svg .trace'));
+                  if (h1 && drawn) {
                     clearInterval(t); done(performance.now()); }
                 }, 10);"""
             )

@@ -74,6 +74,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     routes.register(app)
     hardening.register(app)
     serving.install_cache(app, store, settings.callback_cache_mb, settings.callback_cache_dir)
+    serving.cache_downloads(app, store, ("download_chart", "download_all"))
     serving.install_pinning(app, store)
     static.install(app, ASSETS, settings.static_cache).warm()
     return app

@@ -25,6 +25,7 @@ import dash
 import duckdb
 import flask
 from dash import Dash
+from dash.exceptions import PreventUpdate
 
 from dashboard.store import Warehouse
 from dashboard.web import hardening, static
@@ -41,6 +42,7 @@ class Cached:
     br: bytes | None
     gz: bytes | None
     mimetype: str
+    headers: dict | None = None  # e.g. Content-Disposition of a download
 
 
 class ResponseCache:
@@ -140,7 +142,9 @@ def _key(store: Warehouse, body: bytes) -> bytes:
 
 def _answer(item: Cached) -> flask.Response:
     encodings = static.accepted(flask.request.headers.get("Accept-Encoding"))
-    headers = {"Vary": "Accept-Encoding"} if item.br is not None else {}
+    headers = {k: v for k, v in (item.headers or {}).items() if k == "Content-Disposition"}
+    if item.br is not None:
+        headers["Vary"] = "Accept-Encoding"
     body = item.body
     if item.br is not None and "br" in encodings:
         body, headers["Content-Encoding"] = item.br, "br"
@@ -171,7 +175,10 @@ def install_cache(
                 cache.put(key, item)
         if item is not None:
             return _answer(item)
-        response = server.make_response(dispatch(*args, **kwargs))
+        try:
+            response = server.make_response(dispatch(*args, **kwargs))
+        except PreventUpdate:  # "nothing to do" is an answer too (the URL echo of a change)
+            response = flask.Response(status=204)
         if response.status_code in (200, 204) and not response.direct_passthrough:
             data = response.get_data()
             big = len(data) >= static.MIN_COMPRESS
@@ -191,6 +198,38 @@ def install_cache(
     server.view_functions[hardening.CALLBACK_ENDPOINT] = cached
     server.extensions[CACHE_EXTENSION] = cache
     return cache
+
+
+def cache_downloads(app: Dash, store: Warehouse, endpoints: tuple[str, ...]) -> None:
+    """CSV downloads are functions of their URL and the warehouse too: keep the finished
+    file (per worker, in the callback cache's memory budget)."""
+    cache = app.server.extensions.get(CACHE_EXTENSION)
+    if cache is None:
+        return
+    server = app.server
+    for endpoint in endpoints:
+        view = server.view_functions[endpoint]
+
+        def cached(*args, _view=view, **kwargs):
+            key = _key(store, flask.request.full_path.encode())
+            item = cache.get(key)
+            if item is None:
+                response = server.make_response(_view(*args, **kwargs))
+                if response.status_code != 200 or response.direct_passthrough:
+                    return response
+                data = response.get_data()
+                item = Cached(
+                    200,
+                    data,
+                    brotli.compress(data, quality=5),
+                    gzip.compress(data, compresslevel=6, mtime=0),
+                    response.mimetype,
+                    dict(response.headers),
+                )
+                cache.put(key, item)
+            return _answer(item)
+
+        server.view_functions[endpoint] = cached
 
 
 def install_pinning(app: Dash, store: Warehouse) -> None:
