@@ -56,10 +56,10 @@ class Settings:
         "when the site is served over HTTPS only, e.g. 31536000).",
         "SLT_HSTS_MAX_AGE",
     )
-    static_cache: Path = _setting(
-        Path.home() / ".cache" / "slt-statistikk",
+    static_cache: Path | None = _setting(
+        None,
         "Folder where compressed static files are kept between starts (brotli's best level "
-        "is slow; each file is compressed once per content).",
+        "is slow; each file is compressed once per content). Default: ~/.cache/slt-statistikk.",
         "SLT_STATIC_CACHE",
     )
     callback_cache_mb: int = _setting(
@@ -79,6 +79,13 @@ class Settings:
         "Base URL of Statistics Norway's PxWebApi v2 (for `slt-dashboard fetch-ssb`).",
         "SLT_SSB_API",
     )
+
+    @property
+    def static_cache_dir(self) -> Path:
+        """Where compressed static files are kept (explicit setting, else the user's cache)."""
+        if self.static_cache is not None:
+            return self.static_cache
+        return Path.home() / ".cache" / "slt-statistikk"
 
     @property
     def warehouse_path(self) -> Path:

@@ -76,5 +76,5 @@ def create_app(settings: Settings | None = None) -> Dash:
     serving.install_cache(app, store, settings.callback_cache_mb, settings.callback_cache_dir)
     serving.cache_downloads(app, store, ("download_chart", "download_all"))
     serving.install_pinning(app, store)
-    static.install(app, ASSETS, settings.static_cache).warm()
+    static.install(app, ASSETS, settings.static_cache_dir).warm()
     return app
