@@ -54,6 +54,8 @@ def first_visit(client, app, path: str, accept: str) -> dict[str, int]:
     assert page.status_code == 200
     sizes[path] = len(page.data)
     html = client.get(path).get_data(as_text=True)
+    # Without the partial bundle in the page, dcc.Graph would load the full 4.8 MB plotly.js.
+    assert "/assets/plotly-basic-" in html, "the plotly.js basic bundle is not in the page"
     urls = [*re.findall(r'(?:src|href)="(/[^"]+)"', html), "/_dash-layout", "/_dash-dependencies"]
     spec = next(p for p in dash.page_registry.values() if p["path"] == path)
     with app.server.test_request_context(path):

@@ -16,7 +16,6 @@ Content-Security-Policy (`script_hashes`).
 from __future__ import annotations
 
 import base64
-import functools
 import gzip
 import hashlib
 import json
@@ -25,6 +24,7 @@ import mimetypes
 import pkgutil
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -312,6 +312,21 @@ def compress_dynamic(response: flask.Response) -> flask.Response:
     return response
 
 
+def _once_set_up(app: Dash, build: Callable[[], str]) -> Callable[[], str]:
+    """`build()` every time until Dash's first-request setup ran, then its result kept."""
+    kept: list[str] = []
+
+    def cached() -> str:
+        if kept:
+            return kept[0]
+        value = build()
+        if app._got_first_request.get("setup_server"):
+            kept.append(value)
+        return value
+
+    return cached
+
+
 def install(app: Dash, assets_dir: Path, cache_dir: Path | None) -> StaticFiles:
     """Serve static files from memory and rewrite the document; returns the file store."""
     files = StaticFiles(app, assets_dir, cache_dir)
@@ -322,9 +337,10 @@ def install(app: Dash, assets_dir: Path, cache_dir: Path | None) -> StaticFiles:
 
     app.interpolate_index = interpolate_index  # type: ignore[method-assign]
     # Dash stats and imports every bundle on each document it renders (~3 ms); the lists of
-    # scripts and stylesheets do not change while the process runs: build them once.
-    app._generate_scripts_html = functools.cache(app._generate_scripts_html)  # type: ignore[method-assign]
-    app._generate_css_dist_html = functools.cache(app._generate_css_dist_html)  # type: ignore[method-assign]
+    # scripts and stylesheets do not change once Dash has set up its server (the assets
+    # folder is read on the first request): from then on, build them once.
+    app._generate_scripts_html = _once_set_up(app, app._generate_scripts_html)  # type: ignore[method-assign]
+    app._generate_css_dist_html = _once_set_up(app, app._generate_css_dist_html)  # type: ignore[method-assign]
     # Run before Dash's own hooks would route the request to its (uncompressed) views.
     app.server.before_request_funcs.setdefault(None, []).insert(0, files.serve)
     app.server.after_request(compress_dynamic)
