@@ -152,3 +152,14 @@ def test_every_callback_id_exists_in_the_shell_or_its_page(app):
         named |= {o.rsplit(".", 1)[0] for o in dep["output"].strip(".").split("...")}
         named = {n for n in named if not n.startswith("_pages_")}
         assert any(named <= shell_ids | ids for ids in page_ids.values()), (dep["output"], named)
+
+
+def test_every_clientside_function_is_defined_in_the_document(client):
+    """The scripts of the document are built once per process: none may go missing."""
+    client.get("/")
+    html = client.get("/trend").get_data(as_text=True)
+    deps = client.get("/_dash-dependencies").get_json()
+    names = [d["clientside_function"]["function_name"] for d in deps if d["clientside_function"]]
+    assert names
+    for name in names:
+        assert name in html, name

@@ -31,6 +31,7 @@ from pathlib import Path
 import brotli
 import flask
 from dash import Dash
+from dash import _callback as dash_callback
 from dash.fingerprint import check_fingerprint
 
 log = logging.getLogger(__name__)
@@ -313,15 +314,15 @@ def compress_dynamic(response: flask.Response) -> flask.Response:
 
 
 def _once_set_up(app: Dash, build: Callable[[], str]) -> Callable[[], str]:
-    """`build()` every time until Dash's first-request setup ran, then its result kept."""
+    """`build()` until Dash's first-request setup is done, then its result kept — built
+    again whenever a callback registered since has an inline (clientside) script pending."""
     kept: list[str] = []
 
     def cached() -> str:
-        if kept:
+        if kept and not dash_callback.GLOBAL_INLINE_SCRIPTS:
             return kept[0]
         value = build()
-        if app._got_first_request.get("setup_server"):
-            kept.append(value)
+        kept[:] = [value] if all(app._got_first_request.values()) else []
         return value
 
     return cached
