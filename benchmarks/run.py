@@ -63,6 +63,7 @@ class Server:
             except OSError:
                 pass
             if time.monotonic() > deadline or self.proc.poll() is not None:
+                self.stop()  # never leave a half-started server behind
                 raise RuntimeError(f"{name} did not start (see {self.log.name})")
             time.sleep(0.01)
         self.start_seconds = time.perf_counter() - started
