@@ -65,11 +65,42 @@ class Settings:
         "Seconds one chart image may take to render (and to wait for the renderer) before the request gets a 503 with a text fallback.",
         "SLT_IMAGE_TIMEOUT",
     )
+    hsts_max_age: int = _setting(
+        0,
+        "Strict-Transport-Security max-age in seconds; 0 sends no HSTS header (turn on only "
+        "when the site is served over HTTPS only, e.g. 31536000).",
+        "SLT_HSTS_MAX_AGE",
+    )
+    static_cache: Path | None = _setting(
+        None,
+        "Folder where compressed static files are kept between starts (brotli's best level "
+        "is slow; each file is compressed once per content). Default: ~/.cache/slt-statistikk.",
+        "SLT_STATIC_CACHE",
+    )
+    callback_cache_mb: int = _setting(
+        64,
+        "Memory per worker for finished callback answers (same request, same warehouse: "
+        "same answer); 0 turns the cache off.",
+        "SLT_CALLBACK_CACHE_MB",
+    )
+    callback_cache_dir: Path | None = _setting(
+        None,
+        "Folder the workers share for finished callback answers (gunicorn.conf.py sets a fresh "
+        "one in /dev/shm per server start); unset: each worker keeps its own.",
+        "SLT_CALLBACK_CACHE_DIR",
+    )
     ssb_api: str = _setting(
         "https://data.ssb.no/api/pxwebapi/v2",
         "Base URL of Statistics Norway's PxWebApi v2 (for `slt-dashboard fetch-ssb`).",
         "SLT_SSB_API",
     )
+
+    @property
+    def static_cache_dir(self) -> Path:
+        """Where compressed static files are kept (explicit setting, else the user's cache)."""
+        if self.static_cache is not None:
+            return self.static_cache
+        return Path.home() / ".cache" / "slt-statistikk"
 
     @property
     def warehouse_path(self) -> Path:

@@ -194,7 +194,13 @@ def _parse_one(param: Param, raw: object, lang: str) -> tuple[object, str | None
     if param.year and param.sentinel and text == param.sentinel:
         return text, None
     if param.year:
-        if text.isdigit() and len(text) == 4 and MIN_YEAR <= int(text) <= max_year():
+        # ASCII digits only: str.isdigit() also accepts "²⁰²⁰", which int() refuses.
+        if (
+            len(text) == 4
+            and text.isascii()
+            and text.isdigit()
+            and MIN_YEAR <= int(text) <= max_year()
+        ):
             return int(text), None
         return param.default, t(
             "note.bad_year",

@@ -11,7 +11,7 @@ iframe. Without the host script the iframe keeps its `height` attribute
 (DEFAULT_HEIGHT), which fits the chart with the table closed.
 
 The embed follows the reader's `prefers-color-scheme`; `?tema=lys|mork` forces one.
-Which sites may frame it is `Settings.embed_frame_ancestors` (`frame_policy`).
+Which sites may frame it is `Settings.embed_frame_ancestors` (applied in `headers.py`).
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ from dash import Dash
 
 from dashboard import images
 from dashboard.charts.catalog import REGISTRY, ChartResult
-from dashboard.settings import Settings
 from dashboard.state import parse, to_query
 from dashboard.web.content import statement_href
 from dashboard.web.context import cursor
@@ -63,14 +62,6 @@ PAGE_PATHS = {
     "oversikt": "/",
 }
 THEMES = {"lys": "light", "mork": "dark"}
-
-
-def frame_policy(path: str, settings: Settings) -> str | None:
-    """The CSP for `path` when it is an embed (framable by `embed_frame_ancestors`), else
-    None (the caller keeps the site's own policy: full pages are framed only by 'self')."""
-    if path.startswith(EMBED_PREFIX):
-        return f"frame-ancestors {settings.embed_frame_ancestors}"
-    return None
 
 
 def embed_path(chart_id: str, query: Mapping[str, str]) -> str:
@@ -192,10 +183,11 @@ def page(
         scripts = (
             f'<script id="slt-figure" type="application/json">{data_json}</script>'
             f'<script src="{plotly_js()}" defer></script>'
-            f"<script>{_static('embed.js')}</script>"
+            '<script src="/embed/embed.js" defer></script>'
         )
     else:
-        scripts = f"<script>{_static('embed.js')}</script>"
+        # A file, not inline: the site's CSP allows scripts from 'self' and known hashes only.
+        scripts = '<script src="/embed/embed.js" defer></script>'
     return (
         f'<!doctype html><html lang="{esc(lang)}" data-theme="{theme_attr}">'
         '<head><meta charset="utf-8">'
@@ -218,6 +210,12 @@ def register(app: Dash) -> None:
         response = flask.Response(_static("host.js"), mimetype="text/javascript")
         response.headers["Cache-Control"] = "public, max-age=3600"
         response.headers["Access-Control-Allow-Origin"] = "*"
+        return response
+
+    @server.route("/embed/embed.js")
+    def embed_script():
+        response = flask.Response(_static("embed.js"), mimetype="text/javascript")
+        response.headers["Cache-Control"] = "public, max-age=3600"
         return response
 
     @server.route("/farger.json")

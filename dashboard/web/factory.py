@@ -15,7 +15,18 @@ from dashboard.build import warehouse
 from dashboard.build.datafiles import DataError
 from dashboard.settings import Settings
 from dashboard.store import Warehouse
-from dashboard.web import document, downloads, embed, ids, routes, share, shell
+from dashboard.web import (
+    document,
+    downloads,
+    embed,
+    hardening,
+    ids,
+    routes,
+    serving,
+    share,
+    shell,
+    static,
+)
 from dashboard.web import images as chart_images
 from dashboard.web.context import EXTENSION, AppContext
 from dashboard.web.page import register as register_page
@@ -36,9 +47,9 @@ def create_app(settings: Settings | None = None) -> Dash:
                 raise
             # Bad new data must not take the site down: serve the last good warehouse.
             log.error(
-                "data/ is invalid; serving the previous warehouse %s unchanged:\n%s",
+                "data_invalid action=serving the previous warehouse path=%s errors=%s",
                 settings.warehouse_path,
-                exc,
+                " | ".join(str(exc).splitlines()),
             )
     store = Warehouse(settings.warehouse_path)
 
@@ -50,6 +61,9 @@ def create_app(settings: Settings | None = None) -> Dash:
         title="SLT-statistikk",
         update_title=None,  # type: ignore[arg-type]  # Dash documents None: no "Updating…" title
         serve_locally=True,
+        # The callback wiring is checked by tests (tests/test_headers.py), not by shipping
+        # every page's layout in each document as Dash's validation layout (~300 KB).
+        suppress_callback_exceptions=True,
         meta_tags=[
             {"name": "viewport", "content": "width=device-width, initial-scale=1"},
         ],
@@ -73,8 +87,15 @@ def create_app(settings: Settings | None = None) -> Dash:
     )
     shell.register_callbacks(app, PAGES)
     routes.register(app)
+    # Compression is an after-request hook: hooks registered after it (link previews)
+    # run before it and see the document uncompressed.
+    static.install(app, ASSETS, settings.static_cache_dir).warm()
     chart_images.register(app)
     downloads.register(app)
     embed.register(app)
     share.register(app)
+    hardening.register(app)
+    serving.install_cache(app, store, settings.callback_cache_mb, settings.callback_cache_dir)
+    serving.cache_downloads(app, store, ("download_chart", "download_all"))
+    serving.install_pinning(app, store)
     return app

@@ -431,6 +431,7 @@ def add_preview_tags(response: flask.Response) -> flask.Response:
         or response.status_code != 200
         or response.mimetype != "text/html"
         or response.direct_passthrough
+        or response.headers.get("Content-Encoding")  # already compressed: not ours to edit
         or request.path not in PAGE_CHARTS
     ):
         return response

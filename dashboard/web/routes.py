@@ -10,7 +10,8 @@ import logging
 import flask
 from dash import Dash
 
-from dashboard.web import embed
+import queries
+from dashboard.web import headers, static
 from dashboard.web.context import context, cursor
 from dashboard.words import t
 
@@ -23,27 +24,22 @@ def register(app: Dash) -> None:
 
     @server.route("/healthz")
     def healthz():
+        # A real query on the table the pages read: a truncated or unreadable file fails here.
         try:
-            cursor().execute("SELECT count(*) FROM fact").fetchall()
-        except Exception:  # pragma: no cover - reported, not raised
-            log.exception("health check failed")
+            count = int(queries.run(cursor(), "health")["facts"].iloc[0])
+        except Exception as exc:
+            log.error("health_failed reason=query_error error=%s", type(exc).__name__)
             return flask.Response("warehouse unavailable\n", status=503, mimetype="text/plain")
+        if not count:
+            log.error("health_failed reason=no_facts")
+            return flask.Response("warehouse empty\n", status=503, mimetype="text/plain")
         return flask.Response("ok\n", mimetype="text/plain")
 
     @server.after_request
     def security_headers(response: flask.Response) -> flask.Response:
-        settings = context().settings
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
-        response.headers.setdefault(
-            "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"
-        )
-        response.headers.setdefault(
-            "Content-Security-Policy",
-            embed.frame_policy(flask.request.path, settings)
-            or f"frame-ancestors {settings.frame_ancestors}",
-        )
-        return response
+        files = flask.current_app.extensions.get(static.EXTENSION)
+        hashes = files.script_hashes if files is not None else ()
+        return headers.apply(response, flask.request.path, context().settings, hashes)
 
     @server.errorhandler(500)
     def server_error(_exc):  # pragma: no cover - last resort
