@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import duckdb
 import pandas as pd
 
@@ -22,7 +24,7 @@ def all_facts(
     return frame
 
 
-def number_text(value: object) -> str:
+def number_text(value: Any) -> str:
     """A value as plain CSV text: whole numbers without '.0', missing as empty."""
     if value is None or pd.isna(value):
         return ""

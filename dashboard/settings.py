@@ -11,6 +11,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from typing import Any
 
 #: The repository's embedded data directory (works for an editable install / checkout).
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -118,7 +119,7 @@ class Settings:
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
         """Settings from `SLT_*` environment variables; unset ones keep their default."""
         environ = os.environ if environ is None else environ
-        values = {}
+        values: dict[str, Any] = {}
         for f in fields(cls):
             raw = environ.get(f.metadata["env"])
             if raw is None or raw == "":

@@ -17,7 +17,7 @@ import pandas as pd
 import queries
 from dashboard.dimensions import kommune_name
 from dashboard.state import KOMMUNE, LANG, Param, ViewState, max_year
-from dashboard.words import pick, t
+from dashboard.words import t
 from dashboard.words.numbers import format_change, format_number
 from dashboard.words.sentences import change_sentence, is_small
 
@@ -212,9 +212,7 @@ def _period_sentence(
     lang: str,
 ) -> str:
     if now is None:
-        return f"{subject}: " + pick(
-            {"nb": f"tall mangler for {period}.", "en": f"no figure for {period}."}, lang
-        )
+        return f"{subject}: " + t("oversikt.missing_for", lang, period=period)
     text = f"{subject}: {format_number(now, 0, lang)} " + t("oversikt.in", lang) + f" {period}"
     change = format_change(now, prev, lang) if prev is not None else None
     if change and prev_period:

@@ -150,10 +150,7 @@ def trend_chart(result: Rows, state: ViewState) -> Shape | NoData:
 
     if maal == "forhold":
         age = "10-17" if alder == "alle" else alder
-        title = f"{t(f'trend.measure.{maal}', lang)} {age.replace('-', '–')} år " + (
-            f"med gjerningssted {k}" if lang == "nb" else f"with the scene of crime in {k}"
-        )
-        title += f", {fra}–{til}"
+        title = t("trend.title.forhold", lang, age=age.replace("-", "–"), k=k) + f", {fra}–{til}"
         if sted == "bosted" or age not in ("10-17", "18-22"):
             return _no_youth_data(
                 title, state, t("trend.offences_by_residence_or", lang), result["available"]

@@ -30,7 +30,7 @@ from dashboard.charts.registry import (
 )
 from dashboard.dimensions import AREA_MEMBERS, MUNICIPALITIES, kommune_name
 from dashboard.state import KOMMUNE, LANG, MIN_YEAR, Param, ViewState, max_year
-from dashboard.words import STRINGS, pick, t
+from dashboard.words import STRINGS, t
 from dashboard.words.numbers import (
     format_cell,
     format_change,
@@ -217,40 +217,19 @@ def _sum_note(rows: pd.DataFrame, year: int, lang: str) -> str | None:
     terms = " + ".join(format_number(v, 0, lang) for _c, v in parts)
     n = format_number(total, 0, lang)
     s = format_number(computed, 0, lang)
-    if computed == total:
-        text = {
-            "nb": f"{year}: delene ({terms}) gir beregnet sum av radene {s}, lik de {n} "
-            "registrerte.",
-            "en": f"{year}: the parts ({terms}) give a computed sum of the rows of {s}, equal "
-            f"to the {n} registered.",
-        }
-    else:
-        text = {
-            "nb": f"{year}: delene ({terms}) gir beregnet sum av radene {s}, mens rapporten "
-            f"oppgir {n} registrerte. Til informasjon: de publiserte tallene står slik de er "
-            "trykt.",
-            "en": f"{year}: the parts ({terms}) give a computed sum of the rows of {s}, while "
-            f"the report states {n} registered. For information: the published figures stand "
-            "as printed.",
-        }
-    return pick(text, lang)
+    key = (
+        "trygghetsprogrammet.sum.equal" if computed == total else "trygghetsprogrammet.sum.differs"
+    )
+    return t(key, lang, year=year, terms=terms, s=s, n=n)
 
 
 def _tp_title(kommune: str, lang: str, years: list[int]) -> str:
-    where = {
-        "nb": "politiets enhet Vest (Bærums SLT-rapport)",
-        "en": "the police's unit West (Bærum's SLT report)",
-    }
-    if kommune not in ENHET_VEST_KOMMUNER:
-        where = {"nb": kommune_name(kommune, "nb"), "en": kommune_name(kommune, "en")}
-    return pick(
-        {
-            "nb": f"Saker i Trygghetsprogrammet etter utfall, {where['nb']}, "
-            f"{_years_words(years, 'nb')}",
-            "en": f"Safety Programme cases by outcome, {where['en']}, {_years_words(years, 'en')}",
-        },
-        lang,
+    where = (
+        t("trygghetsprogrammet.enhet_vest", lang)
+        if kommune in ENHET_VEST_KOMMUNER
+        else kommune_name(kommune, lang)
     )
+    return t("trygghetsprogrammet.title.funnel", lang, where=where, years=_years_words(years, lang))
 
 
 @chart(
@@ -324,15 +303,11 @@ def by_offence(result: Rows, state: ViewState) -> Shape | NoData:
     everything = result["rows"]
     rows = everything[everything["measure"] == "tp_saker_lovbrudd"]
     shown_years = _shown_years(rows, state, (2020,))
-    k_nb, k_en = kommune_name(state["kommune"], "nb"), kommune_name(state["kommune"], "en")
-    title = pick(
-        {
-            "nb": f"Saker i Trygghetsprogrammet i {k_nb} etter lovbrudd den utsatte var utsatt "
-            f"for, {_years_words(shown_years, 'nb')}",
-            "en": f"Safety Programme cases in {k_en} by the offence the victim was exposed to, "
-            f"{_years_words(shown_years, 'en')}",
-        },
+    title = t(
+        "trygghetsprogrammet.title.offence",
         lang,
+        k=kommune_name(state["kommune"], lang),
+        years=_years_words(shown_years, lang),
     )
     if rows.empty:
         return NoData(title, _nothing(("tp_saker_lovbrudd",), state, result["available"]))
@@ -415,13 +390,11 @@ def concern_talks(result: Rows, state: ViewState) -> Shape | NoData:
     rows = result["rows"]
     rows = rows[rows["measure"] == "bekymringssamtaler"]
     shown = _shown_years(rows, state, (2019, 2020))
-    k_nb, k_en = kommune_name(state["kommune"], "nb"), kommune_name(state["kommune"], "en")
-    title = pick(
-        {
-            "nb": f"Politiets bekymringssamtaler i {k_nb}, {_years_words(shown, 'nb')}",
-            "en": f"The police's concern talks in {k_en}, {_years_words(shown, 'en')}",
-        },
+    title = t(
+        "trygghetsprogrammet.title.talks",
         lang,
+        k=kommune_name(state["kommune"], lang),
+        years=_years_words(shown, lang),
     )
     if rows.empty:
         return NoData(title, _nothing(("bekymringssamtaler",), state, result["available"]))
@@ -443,7 +416,7 @@ def concern_talks(result: Rows, state: ViewState) -> Shape | NoData:
     if 2019 in values and 2020 in values:
         change = format_change(values[2020], values[2019], lang)
         if change:
-            summary += pick({"nb": f" ({change} fra 2019)", "en": f" ({change} from 2019)"}, lang)
+            summary += t("trygghetsprogrammet.change_from", lang, change=change, year=2019)
     cells = pd.DataFrame(
         {
             "code": "bekymringssamtaler",
@@ -478,15 +451,11 @@ def youth_followup(result: Rows, state: ViewState) -> Shape | NoData:
     rows = result["rows"]
     rows = rows[rows["measure"] == "ungdom_oppfolging"]
     shown = _shown_years(rows, state, (2019, 2020))
-    k_nb, k_en = kommune_name(state["kommune"], "nb"), kommune_name(state["kommune"], "en")
-    title = pick(
-        {
-            "nb": f"Ungdom under oppfølging hos forebyggende avsnitt, politiet i {k_nb}, etter "
-            f"oppfølgingsnivå, {_years_words(shown, 'nb')}",
-            "en": "Young people under follow-up by the police's prevention section in "
-            f"{k_en}, by follow-up level, {_years_words(shown, 'en')}",
-        },
+    title = t(
+        "trygghetsprogrammet.title.followup",
         lang,
+        k=kommune_name(state["kommune"], lang),
+        years=_years_words(shown, lang),
     )
     if rows.empty:
         return NoData(title, _nothing(("ungdom_oppfolging",), state, result["available"]))
@@ -527,20 +496,8 @@ def youth_followup(result: Rows, state: ViewState) -> Shape | NoData:
 
 # ----------------------------------------------------------------------------- Extremism
 
-EXTREMISM_ROWS = {
-    "bekymringer": {
-        "nb": "Bekymringer mottatt i Oslo politidistrikt (antall)",
-        "en": "Concerns received by Oslo police district (number)",
-    },
-    "knyttet_til_kommunen": {
-        "nb": "Andel av bekymringene i Oslo politidistrikt knyttet til {k}",
-        "en": "Share of the concerns in Oslo police district linked to {k}",
-    },
-    "fra_justissektoren": {
-        "nb": "Andel fra justissektoren",
-        "en": "Share from the justice sector",
-    },
-}
+#: The extremism rows shown as key figures (their names: trygghetsprogrammet.extremism_row.<code>).
+EXTREMISM_ROWS = ("bekymringer", "knyttet_til_kommunen", "fra_justissektoren")
 REPORT_2019 = "slt2019-ekstremisme"
 
 
@@ -559,7 +516,9 @@ def _extremism_code(measure: str, category: str) -> str:
 
 
 def _extremism_label(code: str, municipality: str, lang: str) -> str:
-    label = pick(EXTREMISM_ROWS[code], lang).format(k=_kommune_or_pd(municipality, lang))
+    label = t(
+        f"trygghetsprogrammet.extremism_row.{code}", lang, k=_kommune_or_pd(municipality, lang)
+    )
     if code == "fra_justissektoren" and municipality == "oslo-pd":
         label += t("trygghetsprogrammet.oslo_police_district", lang)
     return label
@@ -584,15 +543,7 @@ def extremism(result: Rows, state: ViewState) -> Shape | NoData:
     rows = result["rows"]
     ideology = rows[(rows["municipality"] == kommune) & rows["category"].isin(IDEOLOGIES)]
     shown = _shown_years(ideology, state, (2018, 2019))
-    title = pick(
-        {
-            "nb": f"Bekymringer om ekstremisme knyttet til {k} etter ideologi, prosent, "
-            f"{_years_words(shown, 'nb')}",
-            "en": f"Extremism concerns linked to {k} by ideology, per cent, "
-            f"{_years_words(shown, 'en')}",
-        },
-        lang,
-    )
+    title = t("trygghetsprogrammet.title.extremism", lang, k=k, years=_years_words(shown, lang))
     if ideology.empty:
         return NoData(title, _nothing(("ekstremisme_andel",), state, result["available"]))
 

@@ -21,27 +21,12 @@ from dashboard import dimensions as dims
 from dashboard.build import datafiles
 from dashboard.charts.registry import events_for
 from dashboard.figures import MONTHS
-from dashboard.words import pick
+from dashboard.words import STRINGS, pick, t
 from dashboard.words.numbers import format_number
 
 #: Shown in a coverage cell when an area has no figures for a measure.
 NONE = "–"
 
-
-TEXT = {
-    "measure": {"nb": "Mål", "en": "Measure"},
-    "unit": {"nb": "Enhet", "en": "Unit"},
-    "counts": {"nb": "Hva tallet teller", "en": "What the number counts"},
-    "symbol": {"nb": "Symbol", "en": "Symbol"},
-    "meaning": {"nb": "Betydning", "en": "Meaning"},
-    "explanation": {"nb": "Forklaring", "en": "Explanation"},
-    "kommune": {"nb": "Område", "en": "Area"},
-    "code": {"nb": "Kommunenummer", "en": "Municipality number"},
-    "from": {"nb": "Gyldig fra", "en": "Valid from"},
-    "to": {"nb": "Gyldig til", "en": "Valid to"},
-    "territory": {"nb": "Merknad om området", "en": "Territory note"},
-    "today": {"nb": "i dag", "en": "today"},
-}
 
 SOURCE_FIELDS = (
     ("publication", {"nb": "Publikasjon", "en": "Publication"}),
@@ -61,58 +46,6 @@ SOURCE_FIELDS = (
     ("held", {"nb": "I databasen", "en": "In the database"}),
 )
 URL_FIELDS = ("source_url", "licence_url")
-
-STATUS_TEXT = {
-    "..": {
-        "nb": "Tallet finnes ikke i kilden, eller det er tapt (for eksempel i OCR-teksten av "
-        "2019-rapporten).",
-        "en": "The number is not in the source, or it was lost (for example in the OCR text of "
-        "the 2019 report).",
-    },
-    ":": {
-        "nb": "Tallet er skjult av kilden for å verne personvernet (små tall).",
-        "en": "The number is suppressed by the source to protect privacy (small numbers).",
-    },
-    ".": {
-        "nb": "Tallet kan ikke finnes, fordi spørsmålet ikke gir mening for denne cellen.",
-        "en": "There can be no number, because the question does not apply to this cell.",
-    },
-    "-": {
-        "nb": "Null / ingenting: kilden viser en strek, og SSBs strek betyr at det ikke finnes "
-        "noen. Cellen vises som strek.",
-        "en": "Nil / nothing: the source prints a dash, and Statistics Norway's dash means "
-        "there are none. The cell is shown as a dash.",
-    },
-}
-
-EVENT_TEXT = {
-    "2015-10-01": {
-        "nb": "Ny straffelov trådte i kraft. Politiets lovbruddsgrupper endret seg, så tall "
-        "før og etter er ikke fullt sammenlignbare.",
-        "en": "A new Penal Code came into force. The police's offence groups changed, so "
-        "figures before and after are not fully comparable.",
-    },
-    "2017-05-01": {
-        "nb": "Asker og Bærum politidistrikt ble slått sammen med Oslo politidistrikt. Politiets "
-        "tall for Bærum kommer deretter fra Oslo politidistrikt.",
-        "en": "Asker and Bærum police district was merged into Oslo police district. The "
-        "police's figures for Bærum come from Oslo police district after that.",
-    },
-    "2020-01-01": {
-        "nb": "Kommunereformen: nye kommunenummer. Bærum fikk nytt nummer med samme område; "
-        "Asker ble slått sammen med Røyken og Hurum, så Asker fra 2020 er et annet område enn "
-        "før.",
-        "en": "The municipal reform: new municipality numbers. Bærum got a new number with the "
-        "same territory; Asker merged with Røyken and Hurum, so Asker from 2020 is a different "
-        "area than before.",
-    },
-    "2020-03-12": {
-        "nb": "Nasjonal nedstenging på grunn av covid-19. Tall for 2020 bør leses med dette i "
-        "tankene.",
-        "en": "National lockdown because of covid-19. Figures for 2020 should be read with this "
-        "in mind.",
-    },
-}
 
 
 # ---------------------------------------------------------------------------- sources
@@ -176,9 +109,9 @@ def measures(cursor: duckdb.DuckDBPyConnection, lang: str) -> pd.DataFrame:
     suffix = "en" if lang == "en" else "nb"
     return pd.DataFrame(
         {
-            pick(TEXT["measure"], lang): frame[f"label_{suffix}"],
-            pick(TEXT["unit"], lang): frame[f"unit_{suffix}"],
-            pick(TEXT["counts"], lang): frame[f"description_{suffix}"].fillna(""),
+            t("about.measure", lang): frame[f"label_{suffix}"],
+            t("about.unit", lang): frame[f"unit_{suffix}"],
+            t("about.counts", lang): frame[f"description_{suffix}"].fillna(""),
         }
     ).reset_index(drop=True)
 
@@ -212,14 +145,14 @@ def statuses(cursor: duckdb.DuckDBPyConnection, lang: str) -> pd.DataFrame:
     frame = queries.run(cursor, "measures", dimension="status")
     suffix = "en" if lang == "en" else "nb"
     explanations = [
-        pick(STATUS_TEXT[c], lang) if c in STATUS_TEXT else _text(r)
+        t(f"about.status.{c}", lang) if f"about.status.{c}" in STRINGS else _text(r)
         for c, r in zip(frame["code"], frame[f"description_{suffix}"], strict=True)
     ]
     return pd.DataFrame(
         {
-            pick(TEXT["symbol"], lang): frame["code"],
-            pick(TEXT["meaning"], lang): frame[f"label_{suffix}"],
-            pick(TEXT["explanation"], lang): explanations,
+            t("about.symbol", lang): frame["code"],
+            t("about.meaning", lang): frame[f"label_{suffix}"],
+            t("about.explanation", lang): explanations,
         }
     )
 
@@ -260,7 +193,7 @@ def coverage(cursor: duckdb.DuckDBPyConnection, lang: str) -> pd.DataFrame:
     labels = dict(zip(frame["measure"], frame[f"measure_{suffix}"], strict=False))
     rows = []
     for measure in measures_present:
-        row = {pick(TEXT["measure"], lang): labels[measure]}
+        row = {t("about.measure", lang): labels[measure]}
         for code, label in zip(areas["municipality"], areas[f"municipality_{suffix}"], strict=True):
             row[str(label)] = cells.get((measure, code), NONE)
         rows.append(row)
@@ -287,7 +220,12 @@ def _long_date(iso: str, lang: str) -> str:
 def events(lang: str) -> list[Event]:
     """The events marked on the dashboard's time axes (charts.EVENTS), explained."""
     return [
-        Event(iso, _long_date(iso, lang), label, pick(EVENT_TEXT.get(iso, {"nb": ""}), lang))
+        Event(
+            iso,
+            _long_date(iso, lang),
+            label,
+            t(f"about.event.{iso}", lang) if f"about.event.{iso}" in STRINGS else "",
+        )
         for iso, label in events_for(lang)
     ]
 
@@ -298,13 +236,11 @@ def municipality_codes(cursor: duckdb.DuckDBPyConnection, lang: str) -> pd.DataF
     suffix = "en" if lang == "en" else "nb"
     return pd.DataFrame(
         {
-            pick(TEXT["kommune"], lang): frame[f"label_{suffix}"],
-            pick(TEXT["code"], lang): frame["code"],
-            pick(TEXT["from"], lang): [_year(v, "") for v in frame["valid_from"]],
-            pick(TEXT["to"], lang): [
-                _year(v, pick(TEXT["today"], lang)) for v in frame["valid_to"]
-            ],
-            pick(TEXT["territory"], lang): [_text(v) for v in frame["territory_note"]],
+            t("about.kommune", lang): frame[f"label_{suffix}"],
+            t("about.code", lang): frame["code"],
+            t("about.from", lang): [_year(v, "") for v in frame["valid_from"]],
+            t("about.to", lang): [_year(v, t("about.today", lang)) for v in frame["valid_to"]],
+            t("about.territory", lang): [_text(v) for v in frame["territory_note"]],
         }
     )
 
@@ -542,36 +478,10 @@ def template_columns(lang: str) -> list[TemplateColumn]:
     return list(cols.values())  # the order of docs/data-format.md
 
 
-SIDECAR_TEXT = {
-    "title": {"nb": "Tabellens tittel, slik den er trykt", "en": "The table's title, as printed"},
-    "publisher": {"nb": "Utgiver", "en": "Publisher"},
-    "publication": {"nb": "Publikasjonen tallene står i", "en": "The publication"},
-    "published": {
-        "nb": "ISO-dato: ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ; der to utgaver gir samme tall, vises "
-        "den nyeste etter dato, og den eldre beholdes",
-        "en": "ISO date: YYYY-MM-DD, YYYY-MM or YYYY; where two editions give the same figure, "
-        "the newest by date is shown and the older is kept",
-    },
-    "section": {"nb": "Avsnitt der tabellen står", "en": "Section where the table is printed"},
-    "unit": {"nb": "Enhet (anmeldelser, personer …)", "en": "Unit (reports, persons …)"},
-    "counts": {
-        "nb": "Hva som telles (anmeldelser / personer / forhold; gjerningssted / bosted)",
-        "en": "What is counted (reports / persons / offences; scene of crime / residence)",
-    },
-    "licence": {"nb": "Lisens eller vilkår for gjenbruk", "en": "Licence or terms of reuse"},
-    "page": {"nb": "Side", "en": "Page"},
-    "definitions": {"nb": "Definisjoner fra kilden", "en": "Definitions from the source"},
-    "notes": {"nb": "Forbehold, tap i OCR o.l.", "en": "Caveats, OCR losses and the like"},
-    "source_url": {"nb": "Nettadresse til kilden", "en": "Address of the source"},
-    "licence_url": {"nb": "Nettadresse til lisensen", "en": "Address of the licence"},
-    "accessed": {"nb": "Dato kilden ble hentet", "en": "Date the source was accessed"},
-}
-
-
 def sidecar_keys(lang: str) -> list[tuple[str, bool, str]]:
     """(key, required, what it holds) for every key the build accepts in a sidecar."""
     return [
-        (key, key in datafiles.SIDECAR_REQUIRED, pick(SIDECAR_TEXT[key], lang))
+        (key, key in datafiles.SIDECAR_REQUIRED, t(f"about.sidecar.{key}", lang))
         for key in (*datafiles.SIDECAR_REQUIRED, *datafiles.SIDECAR_OPTIONAL)
     ]
 

@@ -20,6 +20,7 @@ from dashboard.web.context import cursor
 from dashboard.web.downloads import download_href, measure_columns, measure_labels
 from dashboard.web.embed import embed_code, embed_path, full_view_path
 from dashboard.web.images import image_url
+from dashboard.web.markup import attrs
 from dashboard.words import t
 
 log = logging.getLogger(__name__)
@@ -51,7 +52,7 @@ def _panel(chart_id: str, kind: str, title: str, body: list, lang: str) -> html.
                 t("dialog.close", lang),
                 type="button",
                 className="chart-panel-close",
-                **{"data-action": "close"},
+                **attrs(data_action="close"),
             ),
         ],
         id=f"{kind}-{chart_id}",
@@ -59,7 +60,7 @@ def _panel(chart_id: str, kind: str, title: str, body: list, lang: str) -> html.
         role="region",
         hidden=True,
         tabIndex=-1,
-        **{"aria-labelledby": f"{kind}-{chart_id}-title"},
+        **attrs(aria_labelledby=f"{kind}-{chart_id}-title"),
     )
 
 
@@ -71,13 +72,13 @@ def menu(result: ChartResult, query: dict[str, str], lang: str) -> html.Div:
     full = full_view_path(chart_id, query)
 
     def link(key: str, href: str, download: bool = True) -> html.Li:
-        props = {"download": ""} if download else {}
+        props = attrs(download="") if download else {}
         return html.Li(html.A(t(key, lang), href=href, className="chart-menu-item", **props))
 
     def action(key: str, name: str) -> html.Li:
         return html.Li(
             html.Button(
-                t(key, lang), type="button", className="chart-menu-item", **{"data-action": name}
+                t(key, lang), type="button", className="chart-menu-item", **attrs(data_action=name)
             )
         )
 
@@ -97,14 +98,14 @@ def menu(result: ChartResult, query: dict[str, str], lang: str) -> html.Div:
         hidden=True,
     )
     button = html.Button(
-        [html.Span(t("menu.button", lang)), html.Span("▾", **{"aria-hidden": "true"})],
+        [html.Span(t("menu.button", lang)), html.Span("▾", **attrs(aria_hidden="true"))],
         type="button",
         className="chart-menu-button",
-        **{
-            "aria-expanded": "false",
-            "aria-controls": list_id,
-            "aria-label": t("menu.label", lang, title=result.title),
-        },
+        **attrs(
+            aria_expanded="false",
+            aria_controls=list_id,
+            aria_label=t("menu.label", lang, title=result.title),
+        ),
     )
     definitions = _definitions(result, lang)
     about = _panel(
@@ -135,7 +136,7 @@ def menu(result: ChartResult, query: dict[str, str], lang: str) -> html.Div:
             html.Textarea(
                 code,
                 id=f"embed-code-{chart_id}",
-                readOnly=True,
+                readOnly="readOnly",  # the HTML boolean attribute (Dash types it as text)
                 rows=4,
                 className="embed-code",
             ),
@@ -143,7 +144,7 @@ def menu(result: ChartResult, query: dict[str, str], lang: str) -> html.Div:
                 t("embed.copy", lang),
                 type="button",
                 className="copy-button",
-                **{"data-copy": f"embed-code-{chart_id}", "data-done": t("embed.copied", lang)},
+                **attrs(data_copy=f"embed-code-{chart_id}", data_done=t("embed.copied", lang)),
             ),
             html.A(
                 t("embed.preview", lang),
@@ -165,7 +166,7 @@ def menu(result: ChartResult, query: dict[str, str], lang: str) -> html.Div:
             html.Textarea(
                 share_url,
                 id=f"share-url-{chart_id}",
-                readOnly=True,
+                readOnly="readOnly",  # the HTML boolean attribute (Dash types it as text)
                 rows=2,
                 className="share-url",
             ),
@@ -173,14 +174,14 @@ def menu(result: ChartResult, query: dict[str, str], lang: str) -> html.Div:
                 t("share.copy", lang),
                 type="button",
                 className="copy-button",
-                **{"data-copy": f"share-url-{chart_id}", "data-done": t("share.copied", lang)},
+                **attrs(data_copy=f"share-url-{chart_id}", data_done=t("share.copied", lang)),
             ),
             html.Button(
                 t("share.system", lang),
                 type="button",
                 className="share-system",
                 hidden=True,
-                **{"data-action": "system-share"},
+                **attrs(data_action="system-share"),
             ),
             # src is set when the panel opens (chart-menu.js): no request for unopened panels
             html.Img(
@@ -188,10 +189,10 @@ def menu(result: ChartResult, query: dict[str, str], lang: str) -> html.Div:
                 className="share-qr",
                 width=160,
                 height=160,
-                **{"data-src": qr},
+                **attrs(data_src=qr),
             ),
         ],
         lang,
     )
-    status = html.P(className="chart-menu-status", role="status", **{"aria-live": "polite"})
+    status = html.P(className="chart-menu-status", role="status", **attrs(aria_live="polite"))
     return html.Div([button, items, about, embed, share, status], className="chart-menu")

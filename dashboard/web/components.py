@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import traceback
 from collections.abc import Sequence
-from typing import Any
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -21,18 +20,10 @@ from dashboard.coverage import Coverage
 from dashboard.state import MIN_YEAR, Param, ViewState, max_year
 from dashboard.web import chart_menu, ids
 from dashboard.web.agenda import add_button
+from dashboard.web.markup import attrs
 from dashboard.words import t
 
 log = logging.getLogger(__name__)
-
-
-def attrs(**names: Any) -> dict[str, Any]:
-    """Hyphenated HTML attributes for a Dash component: attrs(aria_label=…) -> aria-label.
-
-    Dash components take aria-* and data-* attributes only as `**{"aria-label": …}`; this
-    spells them as keywords and keeps the type checker's view of the call honest.
-    """
-    return {name.replace("_", "-"): value for name, value in names.items()}
 
 
 def download_href(chart_id: str, query: dict[str, str]) -> str:

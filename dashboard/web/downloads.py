@@ -18,6 +18,7 @@ import json
 import math
 import zipfile
 from collections.abc import Mapping
+from typing import Any
 from urllib.parse import quote, urlencode
 
 import duckdb
@@ -93,7 +94,7 @@ SITE_NAME = "SLT-statistikk"
 # ------------------------------------------------------------------ the tables (pure)
 
 
-def _number(value: object, decimals: int | None = None) -> str:
+def _number(value: Any, decimals: int | None = None) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)) or pd.isna(value):
         return ""
     if decimals is not None:
@@ -214,7 +215,7 @@ def workbook(
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for record in rows.itertuples(index=False):
-        line = []
+        line: list[Any] = []
         for column, value in zip(columns, record, strict=True):
             if value is None or _isnan(value):
                 line.append(None)

@@ -83,7 +83,7 @@ def validate(app: Dash, raw: bytes) -> dict:
     spec = app.callback_map.get(output) if isinstance(output, str) else None
     if spec is None:
         raise BadCallback("unknown_output")
-    if body.get("outputs") != parse_output(output):
+    if body.get("outputs") != parse_output(str(output)):
         raise BadCallback("outputs_mismatch")
     _check_items(body.get("inputs"), spec["inputs"], "inputs")
     _check_items(body.get("state", []), spec["state"], "state")

@@ -338,7 +338,7 @@ def install(app: Dash, assets_dir: Path, cache_dir: Path | None) -> StaticFiles:
     def interpolate_index(**kwargs) -> str:
         return files.rewrite_index(original(**kwargs))
 
-    app.interpolate_index = interpolate_index  # type: ignore[method-assign]
+    app.interpolate_index = interpolate_index  # type: ignore[method-assign, assignment]
     # Dash stats and imports every bundle on each document it renders (~3 ms); the lists of
     # scripts and stylesheets do not change once Dash has set up its server (the assets
     # folder is read on the first request): from then on, build them once.

@@ -885,6 +885,266 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": " (Oslo politidistrikt)",
         "en": " (Oslo police district)",
     },
+    # om_dataene (om_dataene.py)
+    # om_dataene (page texts)
+    "om_dataene.download_text": {
+        "nb": "Alle tall med kilde, avsnitt, sitat og merknad i én fil:",
+        "en": "Every number with its source, section, quote and note in one file:",
+    },
+    "om_dataene.contents": {"nb": "Innhold", "en": "Contents"},
+    "om_dataene.sources_h2": {"nb": "Kilder", "en": "Sources"},
+    "om_dataene.sources_intro": {
+        "nb": "Én datafil per kildetabell. Åpne en kilde for utgiver, avsnitt, hva som telles, definisjoner, merknader og lisens. Merknader og definisjoner er gjengitt slik de står i datafilenes metadata (noen på engelsk).",
+        "en": "One data file per source table. Open a source for its publisher, section, what is counted, definitions, notes and licence. Notes and definitions are given as they stand in the data files' metadata (some in English).",
+    },
+    "om_dataene.measures_h2": {"nb": "Hva tallene teller", "en": "What the numbers count"},
+    "om_dataene.measures_intro": {
+        "nb": "Anmeldelser, personer og forhold teller ulike ting og kan ikke sammenlignes direkte:",
+        "en": "Reports, persons and offences count different things and cannot be compared directly:",
+    },
+    "om_dataene.place_intro": {
+        "nb": "Gjerningssted og bosted er ulike grupper:",
+        "en": "Scene of crime and residence are different groups:",
+    },
+    "om_dataene.measures_caption": {
+        "nb": "Alle mål i databasen",
+        "en": "Every measure in the database",
+    },
+    "om_dataene.coverage_h2": {
+        "nb": "Hvilke tall finnes for hvilke områder",
+        "en": "Which figures exist for which areas",
+    },
+    "om_dataene.coverage_intro": {
+        "nb": "År med tall per mål og område. «–» betyr at det ikke finnes tall. For toårssnitt er året periodens siste år. Årene kan inneholde enkeltceller som mangler (vist med symbol).",
+        "en": "Years with figures per measure and area. “–” means there are no figures. For two-year averages the year is the last year of the period. The years can include single missing cells (shown by their symbol).",
+    },
+    "om_dataene.coverage_caption": {
+        "nb": "Mål etter område: år med tall",
+        "en": "Measures by area: years with figures",
+    },
+    "om_dataene.symbols_h2": {
+        "nb": "Symboler for tall som mangler",
+        "en": "Symbols for missing numbers",
+    },
+    "om_dataene.symbols_intro": {
+        "nb": "Et tall som mangler vises aldri som 0. Vi bruker Statistisk sentralbyrås symboler:",
+        "en": "A missing number is never shown as 0. We use Statistics Norway's symbols:",
+    },
+    "om_dataene.symbols_caption": {"nb": "Symboler", "en": "Symbols"},
+    "om_dataene.small": {
+        "nb": "Små tall: der tallene er under 20, står det en merknad om at det skal lite til for å få en økning eller nedgang.",
+        "en": "Small numbers: where numbers are below 20, a note says that a few cases make a large change.",
+    },
+    "om_dataene.totals": {
+        "nb": "Publiserte totaler er data, ikke summer: der delene ikke summerer til totalen, vises begge, og en sum vi regner ut er merket «Beregnet sum av radene».",
+        "en": "Published totals are data, not sums: where the parts do not add up to the total, both are shown, and a sum we compute is labelled “computed sum of the rows”.",
+    },
+    "om_dataene.breaks_h2": {
+        "nb": "Brudd i seriene og hendelser",
+        "en": "Breaks in the series and events",
+    },
+    "om_dataene.breaks_intro": {
+        "nb": "Hendelsene er merket med stiplede linjer på tidsaksene.",
+        "en": "The events are marked with dotted lines on the time axes.",
+    },
+    "om_dataene.codes_h3": {"nb": "Kommunenummer", "en": "Municipality numbers"},
+    "om_dataene.codes_intro": {
+        "nb": "Kommunenumrene har endret seg. Tallene vises per kommune, uansett nummer:",
+        "en": "The municipality numbers have changed. Figures are shown per municipality, whatever its number:",
+    },
+    "om_dataene.codes_caption": {
+        "nb": "Kommunenummer og årene de gjaldt",
+        "en": "Municipality numbers and the years they applied",
+    },
+    "om_dataene.add_h2": {"nb": "Slik legger du til tall", "en": "How to add figures"},
+    "om_dataene.add_intro": {
+        "nb": "Asker, Oslo eller Bærum kan legge til et nytt år eller egne tall fra politiet med importmalen: én CSV-fil med ett publisert tall per rad, og en metadatafil ved siden av som sier hvor tallene kommer fra.",
+        "en": "Asker, Oslo or Bærum can add a new year or their own police figures with the import template: one CSV file with one published number per row, and a metadata file beside it that says where the numbers come from.",
+    },
+    "om_dataene.columns_h3": {"nb": "Kolonnene i CSV-filen", "en": "The CSV file's columns"},
+    "om_dataene.columns_intro": {
+        "nb": "UTF-8, kommaseparert, med overskriftsrad. Bare disse kolonnene er tillatt (i hvilken som helst rekkefølge); en kolonne du utelater, får standardverdien i alle rader.",
+        "en": "UTF-8, comma-separated, with a header row. Only these columns are allowed (in any order); a column you leave out takes its default in every row.",
+    },
+    "om_dataene.columns_caption": {
+        "nb": "Kolonner i importmalen",
+        "en": "Columns of the import template",
+    },
+    "om_dataene.col_name": {"nb": "Kolonne", "en": "Column"},
+    "om_dataene.col_required": {"nb": "Påkrevd", "en": "Required"},
+    "om_dataene.col_default": {"nb": "Standard", "en": "Default"},
+    "om_dataene.col_allowed": {"nb": "Tillatte verdier", "en": "Allowed values"},
+    "om_dataene.yes": {"nb": "ja", "en": "yes"},
+    "om_dataene.no": {"nb": "nei", "en": "no"},
+    "om_dataene.rules_h3": {"nb": "Kontroller ved import", "en": "Checks on import"},
+    "om_dataene.rules_info": {
+        "nb": "Der en publisert total avviker fra summen av delene, skriver importen det ut som informasjon, ikke som feil.",
+        "en": "Where a published total differs from the sum of its parts, the import prints it as information, not as an error.",
+    },
+    "om_dataene.sidecar_h3": {
+        "nb": "Metadatafilen (NAVN.meta.yml)",
+        "en": "The sidecar (NAME.meta.yml)",
+    },
+    "om_dataene.sidecar_caption": {"nb": "Nøkler i metadatafilen", "en": "Keys of the sidecar"},
+    "om_dataene.key": {"nb": "Nøkkel", "en": "Key"},
+    "om_dataene.holds": {"nb": "Innhold", "en": "Holds"},
+    "om_dataene.steps_h3": {"nb": "Fremgangsmåte", "en": "Steps"},
+    "om_dataene.step1": {
+        "nb": "Skriv en CSV-fil, for eksempel asker-politiet-2021.csv, med kolonnene over:",
+        "en": "Write a CSV file, e.g. asker-politiet-2021.csv, with the columns above:",
+    },
+    "om_dataene.step2": {
+        "nb": "Skriv metadatafilen asker-politiet-2021.meta.yml ved siden av:",
+        "en": "Write the sidecar asker-politiet-2021.meta.yml beside it:",
+    },
+    "om_dataene.step3": {
+        "nb": "Kjør kommandoen under. Den kontrollerer begge filene, kopierer dem til data/ og bygger databasen på nytt. Å importere de samme radene igjen endrer ingenting; en annen verdi for en rad som finnes, avvises (begge verdiene vises) med mindre du legger til --replace.",
+        "en": "Run the command below. It checks both files, copies them into data/ and rebuilds the database. Importing the same rows again changes nothing; a different value for a row that is already there is refused (both values shown) unless you add --replace.",
+    },
+    "om_dataene.more": {
+        "nb": "Hele formatet er beskrevet i docs/data-format.md i kildekoden.",
+        "en": "The full format is described in docs/data-format.md in the source code.",
+    },
+    # about (about.py)
+    "about.measure": {"nb": "Mål", "en": "Measure"},
+    "about.unit": {"nb": "Enhet", "en": "Unit"},
+    "about.counts": {"nb": "Hva tallet teller", "en": "What the number counts"},
+    "about.symbol": {"nb": "Symbol", "en": "Symbol"},
+    "about.meaning": {"nb": "Betydning", "en": "Meaning"},
+    "about.explanation": {"nb": "Forklaring", "en": "Explanation"},
+    "about.kommune": {"nb": "Område", "en": "Area"},
+    "about.code": {"nb": "Kommunenummer", "en": "Municipality number"},
+    "about.from": {"nb": "Gyldig fra", "en": "Valid from"},
+    "about.to": {"nb": "Gyldig til", "en": "Valid to"},
+    "about.territory": {"nb": "Merknad om området", "en": "Territory note"},
+    "about.today": {"nb": "i dag", "en": "today"},
+    "about.status...": {
+        "nb": "Tallet finnes ikke i kilden, eller det er tapt (for eksempel i OCR-teksten av 2019-rapporten).",
+        "en": "The number is not in the source, or it was lost (for example in the OCR text of the 2019 report).",
+    },
+    "about.status.:": {
+        "nb": "Tallet er skjult av kilden for å verne personvernet (små tall).",
+        "en": "The number is suppressed by the source to protect privacy (small numbers).",
+    },
+    "about.status..": {
+        "nb": "Tallet kan ikke finnes, fordi spørsmålet ikke gir mening for denne cellen.",
+        "en": "There can be no number, because the question does not apply to this cell.",
+    },
+    "about.status.-": {
+        "nb": "Null / ingenting: kilden viser en strek, og SSBs strek betyr at det ikke finnes noen. Cellen vises som strek.",
+        "en": "Nil / nothing: the source prints a dash, and Statistics Norway's dash means there are none. The cell is shown as a dash.",
+    },
+    "about.event.2015-10-01": {
+        "nb": "Ny straffelov trådte i kraft. Politiets lovbruddsgrupper endret seg, så tall før og etter er ikke fullt sammenlignbare.",
+        "en": "A new Penal Code came into force. The police's offence groups changed, so figures before and after are not fully comparable.",
+    },
+    "about.event.2017-05-01": {
+        "nb": "Asker og Bærum politidistrikt ble slått sammen med Oslo politidistrikt. Politiets tall for Bærum kommer deretter fra Oslo politidistrikt.",
+        "en": "Asker and Bærum police district was merged into Oslo police district. The police's figures for Bærum come from Oslo police district after that.",
+    },
+    "about.event.2020-01-01": {
+        "nb": "Kommunereformen: nye kommunenummer. Bærum fikk nytt nummer med samme område; Asker ble slått sammen med Røyken og Hurum, så Asker fra 2020 er et annet område enn før.",
+        "en": "The municipal reform: new municipality numbers. Bærum got a new number with the same territory; Asker merged with Røyken and Hurum, so Asker from 2020 is a different area than before.",
+    },
+    "about.event.2020-03-12": {
+        "nb": "Nasjonal nedstenging på grunn av covid-19. Tall for 2020 bør leses med dette i tankene.",
+        "en": "National lockdown because of covid-19. Figures for 2020 should be read with this in mind.",
+    },
+    "about.sidecar.title": {
+        "nb": "Tabellens tittel, slik den er trykt",
+        "en": "The table's title, as printed",
+    },
+    "about.sidecar.publisher": {"nb": "Utgiver", "en": "Publisher"},
+    "about.sidecar.publication": {"nb": "Publikasjonen tallene står i", "en": "The publication"},
+    "about.sidecar.published": {
+        "nb": "ISO-dato: ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ; der to utgaver gir samme tall, vises den nyeste etter dato, og den eldre beholdes",
+        "en": "ISO date: YYYY-MM-DD, YYYY-MM or YYYY; where two editions give the same figure, the newest by date is shown and the older is kept",
+    },
+    "about.sidecar.section": {
+        "nb": "Avsnitt der tabellen står",
+        "en": "Section where the table is printed",
+    },
+    "about.sidecar.unit": {
+        "nb": "Enhet (anmeldelser, personer …)",
+        "en": "Unit (reports, persons …)",
+    },
+    "about.sidecar.counts": {
+        "nb": "Hva som telles (anmeldelser / personer / forhold; gjerningssted / bosted)",
+        "en": "What is counted (reports / persons / offences; scene of crime / residence)",
+    },
+    "about.sidecar.licence": {
+        "nb": "Lisens eller vilkår for gjenbruk",
+        "en": "Licence or terms of reuse",
+    },
+    "about.sidecar.page": {"nb": "Side", "en": "Page"},
+    "about.sidecar.definitions": {
+        "nb": "Definisjoner fra kilden",
+        "en": "Definitions from the source",
+    },
+    "about.sidecar.notes": {
+        "nb": "Forbehold, tap i OCR o.l.",
+        "en": "Caveats, OCR losses and the like",
+    },
+    "about.sidecar.source_url": {"nb": "Nettadresse til kilden", "en": "Address of the source"},
+    "about.sidecar.licence_url": {"nb": "Nettadresse til lisensen", "en": "Address of the licence"},
+    "about.sidecar.accessed": {
+        "nb": "Dato kilden ble hentet",
+        "en": "Date the source was accessed",
+    },
+    # chart titles and sentences with placeholders
+    "trygghetsprogrammet.sum.equal": {
+        "nb": "{year}: delene ({terms}) gir beregnet sum av radene {s}, lik de {n} registrerte.",
+        "en": "{year}: the parts ({terms}) give a computed sum of the rows of {s}, equal to the {n} registered.",
+    },
+    "trygghetsprogrammet.sum.differs": {
+        "nb": "{year}: delene ({terms}) gir beregnet sum av radene {s}, mens rapporten oppgir {n} registrerte. Til informasjon: de publiserte tallene står slik de er trykt.",
+        "en": "{year}: the parts ({terms}) give a computed sum of the rows of {s}, while the report states {n} registered. For information: the published figures stand as printed.",
+    },
+    "trygghetsprogrammet.enhet_vest": {
+        "nb": "politiets enhet Vest (Bærums SLT-rapport)",
+        "en": "the police's unit West (Bærum's SLT report)",
+    },
+    "trygghetsprogrammet.title.funnel": {
+        "nb": "Saker i Trygghetsprogrammet etter utfall, {where}, {years}",
+        "en": "Safety Programme cases by outcome, {where}, {years}",
+    },
+    "trygghetsprogrammet.title.offence": {
+        "nb": "Saker i Trygghetsprogrammet i {k} etter lovbrudd den utsatte var utsatt for, {years}",
+        "en": "Safety Programme cases in {k} by the offence the victim was exposed to, {years}",
+    },
+    "trygghetsprogrammet.title.talks": {
+        "nb": "Politiets bekymringssamtaler i {k}, {years}",
+        "en": "The police's concern talks in {k}, {years}",
+    },
+    "trygghetsprogrammet.change_from": {
+        "nb": " ({change} fra {year})",
+        "en": " ({change} from {year})",
+    },
+    "trygghetsprogrammet.title.followup": {
+        "nb": "Ungdom under oppfølging hos forebyggende avsnitt, politiet i {k}, etter oppfølgingsnivå, {years}",
+        "en": "Young people under follow-up by the police's prevention section in {k}, by follow-up level, {years}",
+    },
+    "trygghetsprogrammet.title.extremism": {
+        "nb": "Bekymringer om ekstremisme knyttet til {k} etter ideologi, prosent, {years}",
+        "en": "Extremism concerns linked to {k} by ideology, per cent, {years}",
+    },
+    "trygghetsprogrammet.extremism_row.bekymringer": {
+        "nb": "Bekymringer mottatt i Oslo politidistrikt (antall)",
+        "en": "Concerns received by Oslo police district (number)",
+    },
+    "trygghetsprogrammet.extremism_row.knyttet_til_kommunen": {
+        "nb": "Andel av bekymringene i Oslo politidistrikt knyttet til {k}",
+        "en": "Share of the concerns in Oslo police district linked to {k}",
+    },
+    "trygghetsprogrammet.extremism_row.fra_justissektoren": {
+        "nb": "Andel fra justissektoren",
+        "en": "Share from the justice sector",
+    },
+    "trend.title.forhold": {
+        "nb": "Straffbare forhold {age} år med gjerningssted {k}",
+        "en": "Offences aged {age} with the scene of crime in {k}",
+    },
+    "oversikt.missing_for": {"nb": "tall mangler for {period}.", "en": "no figure for {period}."},
 }
 
 
