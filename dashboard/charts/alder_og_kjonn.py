@@ -23,6 +23,7 @@ from dashboard.charts.registry import (
     chart,
     finite,
     label_column,
+    latest_values,
     pivot_table,
 )
 from dashboard.dimensions import KOMMUNER, MEASURES, PLACE_ROLES, kommune_name
@@ -322,16 +323,8 @@ def population_by_age(result: Rows, state: ViewState) -> Shape | NoData:
     table = pivot_table(
         frame.assign(col=frame["x_label"]), "series", "col", lang, t("legend.alder", lang)
     )
-    latest = int(frame["x"].max())
-    at = frame[frame["x"] == latest]
-    summary = (
-        f"{title}. {latest}: "
-        + "; ".join(
-            f"{s} {format_number(v, 0, lang)}"
-            for s, v in zip(at["series"], at["value"], strict=True)
-        )
-        + "."
-    )
+    last = latest_values(frame, lang)
+    summary = f"{title}. {last[0]}: {last[1]}." if last else f"{title}."
     return Shape(
         title=title,
         figure=figures.line_chart(frame, meta),

@@ -27,7 +27,7 @@ from dashboard.dimensions import kommune_name as area_name
 from dashboard.dimensions import measure_name
 from dashboard.state import Param, ViewState
 from dashboard.words import t
-from dashboard.words.numbers import format_cell, is_small, list_text, year_ranges
+from dashboard.words.numbers import format_cell, format_number, is_small, list_text, year_ranges
 
 #: Events marked on time axes (docs/DATA.md §3); their labels are in the words catalog.
 EVENTS = ("2015-10-01", "2017-05-01", "2019-08-10", "2020-01-01", "2020-03-12")
@@ -295,6 +295,19 @@ def pivot_table(
     table = table.fillna("").reset_index().rename(columns={row: row_header})
     table.columns = [str(c) for c in table.columns]
     return table
+
+
+def latest_values(frame: pd.DataFrame, lang: str) -> tuple[int, str] | None:
+    """(the last x with a value, "series value; …" at that x) of a line frame, or None."""
+    known = frame.dropna(subset=["value"])
+    if known.empty:
+        return None
+    latest = int(known["x"].max())
+    at = known[known["x"] == latest]
+    text = "; ".join(
+        f"{s} {format_number(v, 0, lang)}" for s, v in zip(at["series"], at["value"], strict=True)
+    )
+    return latest, text
 
 
 def finite(value: object) -> bool:

@@ -19,6 +19,7 @@ from dashboard.charts.registry import (
     chart,
     events_for,
     label_column,
+    latest_values,
     pivot_table,
     what_exists,
 )
@@ -213,21 +214,10 @@ def trend_chart(result: Rows, state: ViewState) -> Shape | NoData:
     )
     year_header = t("trend.series", lang)
     table = pivot_table(frame.assign(col=frame["x_label"]), "series", "col", lang, year_header)
-    last = frame.dropna(subset=["value"])
+    last = latest_values(frame, lang)
     summary = ""
-    if not last.empty:
-        latest = int(last["x"].max())
-        at = last[last["x"] == latest]
-        summary = (
-            f"{title}. "
-            + t("trend.latest_year", lang)
-            + f" ({latest}): "
-            + "; ".join(
-                f"{s} {format_number(v, 0, lang)}"
-                for s, v in zip(at["series"], at["value"], strict=True)
-            )
-            + "."
-        )
+    if last is not None:
+        summary = f"{title}. " + t("trend.latest_year", lang) + f" ({last[0]}): {last[1]}."
     return Shape(
         title=title,
         figure=figures.line_chart(frame, meta),

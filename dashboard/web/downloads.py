@@ -32,6 +32,7 @@ from openpyxl.utils import get_column_letter
 import queries
 from dashboard import export
 from dashboard.charts.catalog import REGISTRY, ChartResult
+from dashboard.charts.registry import CSV_COLUMNS
 from dashboard.dimensions import MUNICIPALITIES, kommune_name
 from dashboard.state import parse
 from dashboard.web.context import cursor
@@ -41,22 +42,10 @@ CSV_TYPE = "text/csv; charset=utf-8"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 #: Columns computed by this site (not published): rounded to 1 decimal.
 COMPUTED = ("rate", "share_computed_percent")
-#: Dimension columns, in the export's order (the measure is named, its value has a column).
-KEYS = (
-    "year",
-    "period",
-    "municipality",
-    "municipality_code",
-    "measure",
-    "place_role",
-    "residence",
-    "age_group",
-    "sex",
-    "offence_group",
-    "offence_subgroup",
-    "category",
-)
-PROVENANCE = ("publication", "section", "table_title", "source_id")
+#: Dimension columns, in the export's order (the measure is named, its value has a column),
+#: and the provenance columns: the chart CSV's own, from the registry.
+KEYS = CSV_COLUMNS[: CSV_COLUMNS.index("value")]
+PROVENANCE = CSV_COLUMNS[CSV_COLUMNS.index("publication") :]
 #: Norwegian headers of the Excel sheet.
 HEADERS_NB = {
     "year": "År",
