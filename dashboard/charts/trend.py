@@ -404,6 +404,16 @@ def youth_series(result: Rows, state: ViewState) -> Shape | NoData:
             "status": rows["status"],
         }
     )
+    # A year inside a series that its source did not publish is "..": the line breaks
+    # there instead of drawing across the gap as if the year had a value.
+    gaps = [
+        {"x": year, "x_label": str(year), "series": name, "value": float("nan"), "status": ".."}
+        for name, years in frame.groupby("series")["x"]
+        for year in range(int(years.min()), int(years.max()) + 1)
+        if year not in set(years)
+    ]
+    if gaps:
+        frame = pd.concat([frame, pd.DataFrame(gaps)], ignore_index=True).sort_values("x")
     meta = figures.ChartMeta(
         title="", y_title=t("trend.series.y", lang), lang=lang, events=events_for(lang)
     )
@@ -430,5 +440,7 @@ def youth_series(result: Rows, state: ViewState) -> Shape | NoData:
         table=table,
         rows=rows,
         summary=summary,
-        notes=[t("trend.series.note", lang), *sorted(set(rows["note"].dropna()))],
+        # Each row's own note (where it was quoted, which line of the source) is in the CSV;
+        # the card says what all of them share.
+        notes=[t("trend.series.note", lang), t("trend.series.row_notes", lang)],
     )

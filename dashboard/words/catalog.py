@@ -439,6 +439,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Asker from 2020 includes former Røyken and Hurum; figures before 2020 cover another "
         "area.",
     },
+    "trend.series.row_notes": {
+        "nb": "Hvert tall har sin kilde og merknad (hvor det er sitert, hva kilden sier det teller) "
+        "i tabellen «Last ned data».",
+        "en": "Each number has its source and note (where it was quoted, what the source says it "
+        "counts) in the “Download data” table.",
+    },
     "trend.visning": {
         "nb": "Sammenligningen av kommuner vises som",
         "en": "The comparison of municipalities is shown as",
