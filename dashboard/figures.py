@@ -459,6 +459,9 @@ def _base_layout(meta: ChartMeta, hovermode: str | bool, footer: str) -> dict[st
             "showgrid": True,
             "zeroline": True,
             "rangemode": "tozero",
+            # Whole numbers with the locale's thousands separator ("50 000", not "50k"),
+            # decimals only where the value has them ("2,5").
+            "tickformat": ",~f",
             "title": {
                 "text": _esc(meta.y_title),
                 "font": {"size": sizes["base"], "color": TEXT_COLOR},
