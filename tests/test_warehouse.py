@@ -175,8 +175,8 @@ def test_preferred_is_the_newest_edition(con):
     assert "2020" in rows[1][0]
 
 
-def test_real_data_builds_under_two_seconds_is_measured_by_benchmark_not_here(warehouse_path):
-    # Speed is measured by scripts/benchmark_build.py; here only that the real data builds.
+def test_the_real_data_builds(warehouse_path):
+    # How fast it builds is measured by scripts/benchmark.py, not asserted here.
     con = duckdb.connect(str(warehouse_path), read_only=True)
     count = con.execute("SELECT count(*) FROM fact").fetchall()[0][0]
     con.close()

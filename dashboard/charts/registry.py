@@ -27,7 +27,7 @@ from dashboard.dimensions import kommune_name as area_name
 from dashboard.dimensions import measure_name
 from dashboard.state import Param, ViewState
 from dashboard.words import t
-from dashboard.words.numbers import format_cell, format_number, is_small, list_text, year_ranges
+from dashboard.words.numbers import any_small, format_cell, format_number, list_text, year_ranges
 
 #: Events marked on time axes (docs/DATA.md §3); their labels are in the words catalog.
 EVENTS = ("2015-10-01", "2017-05-01", "2019-08-10", "2020-01-01", "2020-03-12")
@@ -146,7 +146,7 @@ class Chart:
         rows = shaped.rows
         notes = list(shaped.notes)
         small = rows["value"] if shaped.small is None else shaped.small
-        if is_small(small):
+        if any_small(small):
             notes.insert(0, t("chart.small_numbers", lang))
         source = source_line(rows, lang)
         if shaped.source_extra:

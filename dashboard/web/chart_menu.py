@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 import flask
 from dash import html
 
+import queries
 from dashboard.charts.registry import ChartResult
 from dashboard.web.context import cursor
 from dashboard.web.downloads import download_href, measure_columns, measure_labels
@@ -22,6 +23,7 @@ from dashboard.web.embed import embed_code, embed_path, full_view_path
 from dashboard.web.images import image_url
 from dashboard.web.markup import attrs
 from dashboard.words import t
+from dashboard.words.numbers import format_cell
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +43,43 @@ def _definitions(result: ChartResult, lang: str) -> list[html.Li]:
         label, description = labels.get(measure, (measure, ""))
         items.append(html.Li([html.Strong(label), f" – {description}" if description else ""]))
     return items
+
+
+def _editions(result: ChartResult, lang: str) -> list[html.Li]:
+    """Numbers behind the chart that an earlier publication gave otherwise: the earlier
+    value and publication beside the one shown (queries/editions.sql)."""
+    data = result.data
+    if data.empty or "measure" not in data:
+        return []
+    try:
+        rows = queries.run(
+            cursor(),
+            "editions",
+            municipalities=sorted(set(data["municipality"])),
+            measures=sorted(set(data["measure"])),
+            fra=int(data["year"].min()),
+            til=int(data["year"].max()),
+        )
+    except Exception:  # pragma: no cover - the menu never breaks a page
+        log.exception("earlier editions unavailable")
+        return []
+    suffix = "en" if lang == "en" else "nb"
+    return [
+        html.Li(
+            t(
+                "about.edition",
+                lang,
+                year=r["year"],
+                what=r[f"measure_{suffix}"],
+                value=format_cell(r["value"], r["status"], 0, lang),
+                publication=r["publication"],
+                shown=format_cell(r["shown_value"], r["shown_status"], 0, lang),
+                shown_publication=r["shown_publication"],
+            )
+        )
+        for r in rows.to_dict("records")
+        if not r["same_as_shown"]  # a restated number that did not change is no news
+    ]
 
 
 def _panel(chart_id: str, kind: str, title: str, body: list, lang: str) -> html.Div:
@@ -108,6 +147,7 @@ def menu(result: ChartResult, query: dict[str, str], lang: str) -> html.Div:
         ),
     )
     definitions = _definitions(result, lang)
+    editions = _editions(result, lang)
     about = _panel(
         chart_id,
         "about",
@@ -121,6 +161,7 @@ def menu(result: ChartResult, query: dict[str, str], lang: str) -> html.Div:
                 if result.notes
                 else []
             ),
+            *([html.H4(t("about.editions", lang)), html.Ul(editions)] if editions else []),
             html.P(html.A(t("about.more", lang), href="/om-dataene")),
         ],
         lang,

@@ -723,6 +723,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "More about the sources in “About the data”",
     },
     "about.editions": {"nb": "Tidligere utgaver", "en": "Earlier editions"},
+    "about.edition": {
+        "nb": "{year}, {what}: {value} i {publication} (vist: {shown} fra {shown_publication})",
+        "en": "{year}, {what}: {value} in {publication} (shown: {shown} from {shown_publication})",
+    },
     "embed.title": {"nb": "Bygg inn figuren", "en": "Embed the chart"},
     "embed.help": {
         "nb": "Lim inn koden på nettsiden. Skriptet gir rammen riktig høyde; "

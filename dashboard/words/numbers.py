@@ -175,15 +175,16 @@ def plotly_separators(lang: str = "nb") -> str:
 SMALL = 20
 
 
+def is_small(value: Any, threshold: float = SMALL) -> bool:
+    """True for a number below `threshold` in size; a missing value is not small."""
+    if is_missing(value):
+        return False
+    return abs(float(value)) < threshold
+
+
 def any_small(values: Any) -> bool:
-    """True when any present count in `values` is below SMALL (missing values are not small)."""
-    numbers = [float(v) for v in values if not is_missing(v)]
-    return any(abs(n) < SMALL for n in numbers)
-
-
-def is_small(values: Any) -> bool:
-    """`any_small` for a pandas Series or any iterable of counts."""
-    return any_small(list(values))
+    """True when any count in `values` (a Series or any iterable) is small."""
+    return any(is_small(v) for v in list(values))
 
 
 def years_text(years: Any) -> str:

@@ -13,24 +13,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
 
-from dashboard.words.numbers import check_lang, format_change, format_number, is_missing
+from dashboard.words.numbers import (
+    SMALL,
+    check_lang,
+    format_change,
+    format_number,
+    is_missing,
+    is_small,
+)
 
-#: Counts below this are "small": their changes are uncertain (SLT reports use 20).
-SMALL_THRESHOLD = 20
+#: Counts below this are "small": their changes are uncertain (one threshold: numbers.SMALL).
+SMALL_THRESHOLD = SMALL
 
 _SMALL_NOTE = {
     "nb": " Tallene er små, og endringer er usikre.",
     "en": " The numbers are small, so changes are uncertain.",
 }
-
-
-def is_small(value: Any, threshold: float = SMALL_THRESHOLD) -> bool:
-    """True for a number below `threshold` in size; a missing value is not small."""
-    if is_missing(value):
-        return False
-    return abs(float(value)) < threshold
 
 
 def change_sentence(
