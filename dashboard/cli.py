@@ -62,6 +62,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    # Lazy: `build` and `--help` need no pandas export path.
     from dashboard import export
 
     settings = _settings(args)
@@ -281,6 +282,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_fetch_ssb(args: argparse.Namespace) -> int:
+    # Lazy: the SSB loader (urllib, JSON-stat) only for fetch-ssb.
     from dashboard.build import ssb
 
     settings = _settings(args)
@@ -304,6 +306,7 @@ def cmd_fetch_ssb(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    # Lazy: Dash and the web layer only when serving (the CLI starts fast).
     from dashboard.web.factory import create_app
 
     settings = _settings(args)
@@ -322,6 +325,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_render_images(args: argparse.Namespace) -> int:
+    # Lazy: the image renderer (kaleido, a browser) only for render-images.
     from dashboard.web import images
 
     settings = _settings(args)
