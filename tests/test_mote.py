@@ -25,10 +25,11 @@ from dashboard.web.agenda import (
 )
 from dashboard.web.components import chart_card
 from dashboard.web.context import cursor
-from dashboard.web.mote import MIN_SLIDE_FONT, qr_svg, slide_figure, view_url_ok
+from dashboard.web.mote import MIN_SLIDE_FONT, slide_figure, view_url_ok
 from dashboard.web.page import view_state
 from dashboard.web.pages import PAGES
 from dashboard.web.pages import mote as mote_page
+from dashboard.web.share import qr_svg
 
 TREND = AgendaItem(
     "/trend", {"kommune": "baerum", "maal": "personer", "fra": "2015", "til": "2019"}, "utvikling"
@@ -239,9 +240,9 @@ def test_qr_route_draws_the_full_view_url(client):
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
     expected_text = "http://localhost" + view
     # the same text through segno's own API gives the very same drawing
-    assert response.data == qr_svg(expected_text, title=expected_text)
+    assert response.data == qr_svg(expected_text, title=expected_text, scale=8)
     assert segno.make(expected_text, error="m", micro=False).designator  # encodable
-    other = qr_svg("http://localhost/trend?kommune=baerum&maal=personer")
+    other = qr_svg("http://localhost/trend?kommune=baerum&maal=personer", scale=8)
     assert response.data != other
 
 

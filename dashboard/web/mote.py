@@ -1,18 +1,16 @@
-"""Møtemodus helpers without Dash: figure scaling for a projector and the QR code of a view.
+"""Møtemodus helpers without Dash: figure scaling for a projector, and which URLs a
+slide's QR code may encode (the drawing is `share.qr_svg`, shared with the share dialog).
 
 Pure functions, so they are tested without a browser: `slide_figure` makes a chart's
-figure dict readable from the back of a meeting room, `qr_svg` draws the QR code of a
-view of this site (and refuses anything else).
+figure dict readable from the back of a meeting room, `view_url_ok` accepts only views of
+this site.
 """
 
 from __future__ import annotations
 
-import io
 import re
 from typing import Any
 from urllib.parse import urlsplit
-
-import segno
 
 from dashboard.figures import LARGE_SCALE
 from dashboard.web.agenda import MAX_ENCODED, is_site_path
@@ -100,21 +98,3 @@ def view_url_ok(url: str) -> bool:
         return False
     parts = urlsplit(url)
     return not parts.scheme and not parts.netloc and is_site_path(parts.path)
-
-
-def qr_svg(text: str, title: str = "") -> bytes:
-    """An SVG QR code of `text` (error correction M, dark on white, quiet zone kept)."""
-    code = segno.make(text, error="m", micro=False)
-    buffer = io.BytesIO()
-    code.save(
-        buffer,
-        kind="svg",
-        scale=8,
-        border=4,
-        dark="#000000",
-        light="#ffffff",
-        title=title or None,
-        xmldecl=True,
-        svgns=True,
-    )
-    return buffer.getvalue()

@@ -30,11 +30,21 @@ def safe_path(raw: str) -> str | None:
     return raw
 
 
-def qr_svg(url: str, title: str = "") -> bytes:
-    """The QR code of `url` as a standalone SVG (black on white, quiet zone included)."""
+def qr_svg(url: str, title: str = "", scale: int = 4) -> bytes:
+    """The QR code of `url` as a standalone SVG: error correction M, never a Micro QR
+    (phone cameras often cannot read those), black on white, quiet zone kept. The share
+    dialog and Møtemodus's slides (`scale=8`, read across a room) both draw with this."""
     buffer = io.BytesIO()
-    segno.make(url, error="m").save(
-        buffer, kind="svg", scale=4, border=4, dark="#000", light="#fff", title=title or None
+    segno.make(url, error="m", micro=False).save(
+        buffer,
+        kind="svg",
+        scale=scale,
+        border=4,
+        dark="#000000",
+        light="#ffffff",
+        title=title or None,
+        xmldecl=True,
+        svgns=True,
     )
     return buffer.getvalue()
 

@@ -40,10 +40,11 @@ from dashboard.web.agenda import (
 )
 from dashboard.web.components import attrs, error_content, view_notes
 from dashboard.web.context import cursor, default_language
-from dashboard.web.mote import qr_svg, slide_figure, view_url_ok
+from dashboard.web.mote import slide_figure, view_url_ok
 from dashboard.web.page import PageSpec, view_state
 from dashboard.web.pages import oversikt
 from dashboard.web.pages.oversikt import content as overview_content
+from dashboard.web.share import qr_svg
 from dashboard.words import t
 
 #: The deck's own parameters (no controls): language, kommune and year of the default
@@ -478,7 +479,7 @@ def qr_response() -> flask.Response:
             mimetype="text/plain; charset=utf-8",
         )
     absolute = flask.request.url_root.rstrip("/") + url
-    response = flask.Response(qr_svg(absolute, title=absolute), mimetype="image/svg+xml")
+    response = flask.Response(qr_svg(absolute, title=absolute, scale=8), mimetype="image/svg+xml")
     response.headers["Cache-Control"] = "public, max-age=3600"
     return response
 
