@@ -24,6 +24,7 @@ from dashboard.charts.registry import (
     finite,
     label_column,
     latest_values,
+    line_frame,
     pivot_table,
 )
 from dashboard.dimensions import KOMMUNER, MEASURES, PLACE_ROLES, kommune_name
@@ -253,15 +254,7 @@ def age_sex_chart(result: Rows, state: ViewState) -> Shape | NoData:
         )
         figure = figures.bar_chart(frame, meta, barmode="stack")
     else:
-        frame = pd.DataFrame(
-            {
-                "x": rows["year"].astype(int),
-                "x_label": rows["period"].astype(str),
-                "series": rows["series"],
-                "value": rows["value"].astype("float64"),
-                "status": rows["status"],
-            }
-        )
+        frame = line_frame(rows)
         meta = figures.ChartMeta(
             title="", source="", y_title=t(f"alder_og_kjonn.y.antall.{maal}", lang), lang=lang
         )
@@ -303,15 +296,7 @@ def population_by_age(result: Rows, state: ViewState) -> Shape | NoData:
         return NoData(title.rstrip(", "), t("alder_og_kjonn.population.none", lang))
     title = t("alder_og_kjonn.population.title", lang, k=k, years=years_text(rows["year"]))
     rows = rows.assign(series=label_column(rows, "age_group", lang))
-    frame = pd.DataFrame(
-        {
-            "x": rows["year"].astype(int),
-            "x_label": rows["year"].astype(str),
-            "series": rows["series"],
-            "value": rows["value"].astype("float64"),
-            "status": rows["status"],
-        }
-    )
+    frame = line_frame(rows, label="year")
     breaks: tuple[tuple[float, str], ...] = ()
     notes = [t("alder_og_kjonn.population.note", lang)]
     if state["kommune"] == "asker" and frame["x"].min() < 2020 <= frame["x"].max():

@@ -297,6 +297,26 @@ def pivot_table(
     return table
 
 
+def line_frame(
+    rows: pd.DataFrame,
+    series: str = "series",
+    value: str = "value",
+    status: str = "status",
+    label: str = "period",
+) -> pd.DataFrame:
+    """What `figures.line_chart` draws from fact rows: x (the year), its tick label (the
+    period as printed), the series name, the value and its missing-value status."""
+    return pd.DataFrame(
+        {
+            "x": rows["year"].astype(int),
+            "x_label": rows[label].astype(str),
+            "series": rows[series],
+            "value": rows[value].astype("float64"),
+            "status": rows[status],
+        }
+    )
+
+
 def latest_values(frame: pd.DataFrame, lang: str) -> tuple[int, str] | None:
     """(the last x with a value, "series value; …" at that x) of a line frame, or None."""
     known = frame.dropna(subset=["value"])

@@ -20,6 +20,7 @@ from dashboard.charts.registry import (
     events_for,
     label_column,
     latest_values,
+    line_frame,
     pivot_table,
     what_exists,
 )
@@ -195,15 +196,7 @@ def trend_chart(result: Rows, state: ViewState) -> Shape | NoData:
 
     # The title names the years actually shown, not the years asked for.
     title = title.removesuffix(f", {fra}–{til}") + f", {years_text(rows['year'])}"
-    frame = pd.DataFrame(
-        {
-            "x": rows["year"].astype(int),
-            "x_label": rows["period"].astype(str),
-            "series": rows["series"],
-            "value": rows["value"],
-            "status": rows["status"],
-        }
-    )
+    frame = line_frame(rows)
     notes += sorted({n for n in rows["note"].dropna()})
     meta = figures.ChartMeta(
         title="",  # the card shows title and source in HTML
@@ -270,15 +263,7 @@ def comparison_chart(result: Rows, state: ViewState) -> Shape | NoData:
         rows["value_shown"] = rows["value"]
         rows["status_shown"] = rows["status"]
     rows["series"] = label_column(rows, "municipality", lang)
-    frame = pd.DataFrame(
-        {
-            "x": rows["year"].astype(int),
-            "x_label": rows["period"].astype(str),
-            "series": rows["series"],
-            "value": rows["value_shown"].astype("float64"),
-            "status": rows["status_shown"],
-        }
-    )
+    frame = line_frame(rows, value="value_shown", status="status_shown")
     notes = [t("trend.rate_note", lang)] if per1000 else []
     notes.append(t("trend.asker_from_2020_includes", lang))
     notes.append(t("trend.statistics_norway_figures_via", lang))
@@ -395,15 +380,7 @@ def youth_series(result: Rows, state: ViewState) -> Shape | NoData:
         return _no_youth_data(title, state, k, result["available"])
     rows = rows.assign(series_name=[_series_name(r, lang) for r in rows.to_dict("records")])
     title = t("trend.series.title", lang, k=k, years=years_text(rows["year"]))
-    frame = pd.DataFrame(
-        {
-            "x": rows["year"].astype(int),
-            "x_label": rows["period"].astype(str),
-            "series": rows["series_name"],
-            "value": rows["value"].astype("float64"),
-            "status": rows["status"],
-        }
-    )
+    frame = line_frame(rows, series="series_name")
     # A year inside a series that its source did not publish is "..": the line breaks
     # there instead of drawing across the gap as if the year had a value.
     gaps = [
