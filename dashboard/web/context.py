@@ -6,7 +6,6 @@ like with different settings; nothing here is global.
 
 from __future__ import annotations
 
-import os
 import threading
 from dataclasses import dataclass, field
 
@@ -26,13 +25,16 @@ class AppContext:
 
     settings: Settings
     store: Warehouse
-    _coverage: dict[tuple[int, int, int], Coverage] = field(default_factory=dict)
+    _coverage: dict[str, Coverage] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def coverage(self) -> Coverage:
-        """What the warehouse holds, read once per warehouse file (a rebuild is a new file)."""
-        stat = os.stat(self.store.path)
-        key = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        """What the warehouse holds, read once per warehouse file (a rebuild is a new file).
+
+        Keyed by the identity of the file this request reads (the store pins it), so the
+        coverage always describes the same file as the request's queries.
+        """
+        key = self.store.fingerprint
         found = self._coverage.get(key)
         if found is None:
             found = Coverage.read(self.store.cursor())
