@@ -100,6 +100,7 @@ def print_figure(
     """
     spec = SIZES[size]
     out = copy.deepcopy(figure)
+    labels_dropped = drop_series_labels(out)
     layout = out.setdefault("layout", {})
     muted = fig.MUTED_TEXT_COLOR
     heading_chars = chars_per_line(spec.width - 40, spec.title_size)
@@ -137,7 +138,8 @@ def print_figure(
     xaxis["title"] = axis_title
 
     margin = layout.setdefault("margin", {})
-    margin.update({"l": 16, "r": max(int(margin.get("r", 16)), 16), "b": 16})
+    right = 16 if labels_dropped else max(int(margin.get("r", 16)), 16)
+    margin.update({"l": 16, "r": right, "b": 16})
     margin["t"] = max(int(margin.get("t", 16)), 16)
     layout.update(
         {
@@ -153,6 +155,36 @@ def print_figure(
     font.setdefault("color", fig.TEXT_COLOR)
     layout["font"] = font
     return recolour(out) if dark else out
+
+
+def has_legend(figure: Figure) -> bool:
+    """Whether the figure shows a legend naming at least two traces."""
+    if (figure.get("layout") or {}).get("showlegend", True) is False:
+        return False
+    traces = figure.get("data") or []
+    named = [
+        t
+        for t in traces
+        if isinstance(t, dict) and t.get("name") and t.get("showlegend", True) is not False
+    ]
+    return len(named) >= 2
+
+
+def drop_series_labels(figure: Figure) -> bool:
+    """Remove the direct line labels (annotations named "series-label") of a figure that
+    has a legend; True if any were removed. Changes `figure` in place (pass a copy).
+
+    On a page, the browser moves or thins these labels so they never overlap
+    (assets/labels.js); an image or a slide has no browser to do that, and the legend
+    names the same series, so they are left out there.
+    """
+    layout = figure.get("layout")
+    if not isinstance(layout, dict) or not has_legend(figure):
+        return False
+    notes = layout.get("annotations") or []
+    kept = [a for a in notes if not (isinstance(a, dict) and a.get("name") == "series-label")]
+    layout["annotations"] = kept
+    return len(kept) < len(notes)
 
 
 def recolour(figure: Figure, colours: dict[str, str] | None = None) -> Figure:

@@ -422,7 +422,7 @@ def _view_url(chart_id: str, query: Mapping[str, str]) -> str:
     )
 
 
-def _attachment(body: bytes | str, content_type: str, filename: str) -> flask.Response:
+def attachment(body: bytes | str, content_type: str, filename: str) -> flask.Response:
     response = flask.Response(body)
     # Set as a whole header: Flask's `mimetype=` would add a second charset parameter.
     response.headers["Content-Type"] = content_type
@@ -441,13 +441,13 @@ def register(app: Dash) -> None:
         frame = export.all_facts(cursor(), lang=lang)
         buffer = io.StringIO()
         frame.to_csv(buffer, index=False, lineterminator="\n")
-        return _attachment("\ufeff" + buffer.getvalue(), CSV_TYPE, "SLT-statistikk – alle data.csv")
+        return attachment("\ufeff" + buffer.getvalue(), CSV_TYPE, "SLT-statistikk – alle data.csv")
 
     @server.route("/last-ned/alle-data.zip")
     def download_zip():
         lang = flask.request.args.get("lang", "nb")
         lang = lang if lang in ("nb", "en") else "nb"
-        return _attachment(
+        return attachment(
             all_data_zip(cursor(), lang), "application/zip", "SLT-statistikk – alle data.zip"
         )
 
@@ -460,12 +460,12 @@ def register(app: Dash) -> None:
         measures = measure_columns(result.data)
         stem = file_stem(result, state.values, state.lang)
         if fmt == "csv":
-            return _attachment("\ufeff" + csv_text(rows, measures), CSV_TYPE, f"{stem}.csv")
+            return attachment("\ufeff" + csv_text(rows, measures), CSV_TYPE, f"{stem}.csv")
         labels = {m: label for m, (label, _d) in measure_labels(cur, state.lang).items()}
         flat = {k: v[-1] for k, v in flask.request.args.lists()}
         kilde = kilde_sheet(cur, result, _view_url(chart_id, flat), state.lang)
         body = workbook(result, rows, measures, labels, kilde)
-        return _attachment(body, XLSX_TYPE, f"{stem}.xlsx")
+        return attachment(body, XLSX_TYPE, f"{stem}.xlsx")
 
 
 def download_href(chart_id: str, query: Mapping[str, str], fmt: str = "csv") -> str:

@@ -21,6 +21,7 @@ from dashboard.web import (
     embed,
     hardening,
     ids,
+    report,
     routes,
     serving,
     share,
@@ -92,6 +93,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     static.install(app, ASSETS, settings.static_cache_dir).warm()
     chart_images.register(app)
     downloads.register(app)
+    report.register(app, PAGES)
     embed.register(app)
     share.register(app)
     hardening.register(app)

@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from dashboard.figures import LARGE_SCALE
+from dashboard.images import drop_series_labels
 from dashboard.web.agenda import MAX_ENCODED, is_site_path
 
 #: Chart text on a slide is at least this large (px) at 1920x1080.
@@ -62,12 +63,7 @@ def slide_figure(
     layout = out.get("layout")
     if not isinstance(layout, dict):
         return out
-    labels_dropped = False
-    if layout.get("showlegend", True) is not False and _has_legend(out):
-        notes = layout.get("annotations") or []
-        kept = [a for a in notes if not (isinstance(a, dict) and a.get("name") == "series-label")]
-        labels_dropped = len(kept) < len(notes)
-        layout["annotations"] = kept
+    labels_dropped = drop_series_labels(out)
     margin = layout.get("margin")
     if isinstance(margin, dict):
         for side in ("l", "r", "t", "b"):
@@ -79,17 +75,6 @@ def slide_figure(
     layout.pop("height", None)  # the slide's height, not the card's
     layout.pop("width", None)
     return out
-
-
-def _has_legend(figure: dict[str, Any]) -> bool:
-    """Whether the figure's legend names at least two traces."""
-    traces = figure.get("data") or []
-    named = [
-        t
-        for t in traces
-        if isinstance(t, dict) and t.get("name") and t.get("showlegend", True) is not False
-    ]
-    return len(named) >= 2
 
 
 def view_url_ok(url: str) -> bool:

@@ -99,6 +99,29 @@ def view_state(spec: PageSpec, query: dict | None) -> ViewState:
     return parse(spec.params, query, lang_default=lang, defaults=defaults) if defaults else first
 
 
+def year_view(spec: PageSpec, kommune: str, year: object, lang: str = "nb") -> ViewState:
+    """A page's view of one kommune as of `year`: its year (`aar`) or period end (`til`).
+
+    Møtemodus's default slides and the report figures show the same view of a page for a
+    kommune and year, so a slide and a report figure never disagree. A year that is not a
+    number (the overview's "siste") leaves the page's own default, the latest data.
+    """
+    names = {p.name for p in spec.params}
+    query: dict[str, object] = {"kommune": kommune}
+    if lang != "nb":
+        query["lang"] = lang
+    if str(year).isdigit():
+        for name in ("aar", "til"):
+            if name in names:
+                query[name] = str(year)
+        if "fra" in names:
+            # A year before the page's default start is a period of that one year, never
+            # a swapped period that would show later years than the one asked for.
+            start = view_state(spec, {k: v for k, v in query.items() if k != "til"})["fra"]
+            query["fra"] = str(min(int(start), int(str(year))))
+    return view_state(spec, query)
+
+
 def chart_cards(spec: PageSpec, state: ViewState) -> list:
     """The cards of the page's charts shown in this view, under their sections' headings.
 

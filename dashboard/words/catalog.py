@@ -1155,6 +1155,70 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Offences aged {age} with the scene of crime in {k}",
     },
     "oversikt.missing_for": {"nb": "tall mangler for {period}.", "en": "no figure for {period}."},
+    "report.button": {
+        "nb": "Last ned rapportfigurene ({k} {year}): PNG, SVG, CSV og tekst i én ZIP",
+        "en": "Download the report figures ({k} {year}): PNG, SVG, CSV and text in one ZIP",
+    },
+    "report.title": {
+        "nb": "Rapportfigurer – {kommune} {year}",
+        "en": "Report figures – {kommune} {year}",
+    },
+    "report.latest": {"nb": "siste år", "en": "latest year"},
+    "report.kind.bar": {"nb": "Stolpediagram", "en": "Bar chart"},
+    "report.kind.line": {"nb": "Linjediagram", "en": "Line chart"},
+    "report.alt": {"nb": "Alternativ tekst (til bildet)", "en": "Alt text (for the image)"},
+    "report.summary": {"nb": "Oppsummering", "en": "Summary"},
+    "report.notes": {"nb": "Merknader", "en": "Notes"},
+    "report.licence": {"nb": "Lisens", "en": "Licence"},
+    "report.online": {"nb": "Figuren på nettet", "en": "The chart online"},
+    "report.readme.intro": {
+        "nb": "Alle figurene for kommunen og året, i samme rekkefølge som sidene på nettstedet. Hver figur har fire filer: PNG (1920 × 1280 piksler, til trykk og lysbilder) og SVG (vektor, skalerbar), begge med tittel og kilde tegnet inn; CSV med tallene bak figuren, med kilde på hver rad; og en tekstfil med alternativ tekst, oppsummering, merknader og kilde.",
+        "en": "Every chart for the kommune and year, in the order of the site's pages. Each chart has four files: PNG (1920 × 1280 pixels, for print and slides) and SVG (vector, scalable), both with title and source drawn in; CSV with the figures behind the chart, with the source on every row; and a text file with alt text, summary, notes and source.",
+    },
+    "report.readme.files": {
+        "nb": "Filene, i rapportrekkefølge",
+        "en": "The files, in report order",
+    },
+    "report.readme.key_figures": {
+        "nb": "nøkkeltallene fra oversikten som setninger, med kilde",
+        "en": "the overview's key figures as sentences, with sources",
+    },
+    "report.readme.empty": {
+        "nb": "Figurer uten tall for dette valget (ikke med i ZIP-filen)",
+        "en": "Charts without figures for this choice (not in the ZIP)",
+    },
+    "report.readme.formats": {
+        "nb": "CSV-filene har punktum som desimaltegn og kan åpnes i Excel (Data > Fra tekst/CSV, UTF-8). En celle kilden mangler er tom, og symbolet står i kolonnen «status»; den er aldri 0.",
+        "en": "The CSV files use a full stop as the decimal mark (UTF-8). A cell the source lacks is empty, with its symbol in the “status” column; it is never 0.",
+    },
+    "report.readme.symbols": {
+        "nb": "Symboler (SSB): «..» tall mangler, «:» skjult, «.» ikke aktuelt, «-» null / ingenting.",
+        "en": "Symbols (Statistics Norway): “..” not available, “:” suppressed, “.” not applicable, “-” nil.",
+    },
+    "report.readme.stamp": {
+        "nb": "Laget {date} fra {site} (datagrunnlag {fingerprint}). Oppgi den opprinnelige kilden til hver figur når du bruker den.",
+        "en": "Made {date} from {site} (data build {fingerprint}). Cite each chart's original source when you use it.",
+    },
+    "report.bad": {
+        "nb": "Rapportfigurene ble ikke laget. Skriv adressen slik: {example} (kommune: baerum, asker eller oslo; aar: et år, eller siste).",
+        "en": "The report figures were not made. Write the address like this: {example} (kommune: baerum, asker or oslo; aar: a year, or siste).",
+    },
+    "report.bad_value": {
+        "nb": "«{value}» kan ikke brukes for «{name}».",
+        "en": "“{value}” cannot be used for “{name}”.",
+    },
+    "report.none": {
+        "nb": "Ingen figurer har tall for {k} {year}. År med tall for {k}: {years}.",
+        "en": "No chart has figures for {k} {year}. Years with figures for {k}: {years}.",
+    },
+    "report.busy": {
+        "nb": "Figurene tegnes for noen andre akkurat nå. Prøv igjen om litt.",
+        "en": "The charts are being drawn for somebody else right now. Please try again shortly.",
+    },
+    "report.unavailable": {
+        "nb": "Figurene kan ikke tegnes på serveren akkurat nå. Tallene kan lastes ned som CSV under hver figur, eller alle på en gang: /last-ned/alle-data.zip",
+        "en": "The charts cannot be drawn on the server right now. The figures can be downloaded as CSV under each chart, or all at once: /last-ned/alle-data.zip",
+    },
 }
 
 

@@ -262,3 +262,30 @@ def test_links_to_mote_from_the_shell_and_the_overview(driver, live_server):
     assert urlsplit(overview).path == "/mote" and "kommune=oslo" in overview
     shell = driver.find_element(By.ID, "mote-shell-link")
     assert shell.text == "Møtemodus" and urlsplit(shell.get_attribute("href")).path == "/mote"
+
+
+FETCH_ZIP = """
+var done = arguments[arguments.length - 1];
+fetch(arguments[0]).then(function (r) {
+  return r.arrayBuffer().then(function (b) {
+    var head = new Uint8Array(b.slice(0, 2));
+    done([r.status, r.headers.get('content-type'), String.fromCharCode(head[0], head[1])]);
+  });
+}).catch(function (e) { done([0, String(e), '']); });
+"""
+
+
+@pytest.mark.parametrize(
+    ("path", "link_id"),
+    [("/?kommune=asker&aar=2020", "report-link"), ("/mote?kommune=asker&aar=2020", "mote-report")],
+)
+def test_report_figures_link_downloads_the_zip_of_the_view(driver, live_server, path, link_id):
+    open_page(driver, live_server.url(path), expect_charts=False)
+    link = driver.find_element(By.ID, link_id)
+    href = link.get_attribute("href")
+    assert "Asker 2020" in link.text and link.get_attribute("download") is not None
+    assert urlsplit(href).path == "/last-ned/rapportfigurer.zip"
+    assert "kommune=asker" in href and "aar=2020" in href
+    driver.set_script_timeout(60)
+    status, kind, magic = driver.execute_async_script(FETCH_ZIP, href)
+    assert (status, kind, magic) == (200, "application/zip", "PK")

@@ -26,7 +26,7 @@ from dashboard.charts.catalog import on_page, render
 from dashboard.charts.oversikt import OVERVIEW_PARAMS
 from dashboard.dimensions import kommune_name
 from dashboard.state import KOMMUNE, LANG, Param, ViewState, parse, to_query
-from dashboard.web import ids
+from dashboard.web import ids, report
 from dashboard.web.agenda import (
     PATH,
     SHELL_LINK,
@@ -41,7 +41,7 @@ from dashboard.web.agenda import (
 from dashboard.web.components import attrs, error_content, view_notes
 from dashboard.web.context import cursor, default_language
 from dashboard.web.mote import slide_figure, view_url_ok
-from dashboard.web.page import PageSpec, view_state
+from dashboard.web.page import PageSpec, view_state, year_view
 from dashboard.web.pages import oversikt
 from dashboard.web.pages.oversikt import content as overview_content
 from dashboard.web.share import qr_svg
@@ -81,24 +81,18 @@ def default_sequence(pages: Sequence[PageSpec], kommune: str, aar: object) -> li
     """The overview's key figures, then the main chart of each page, for a kommune/year.
 
     A page's main chart is the first chart it shows in its default view. A year narrows
-    the pages that have a year (`aar`) or a period end (`til`).
+    the pages that have a year (`aar`) or a period end (`til`) (`page.year_view`).
     """
     items = [AgendaItem("/", _view_query(oversikt.SPEC, {"kommune": kommune, "aar": aar}), "")]
-    year = str(aar) if str(aar).isdigit() else ""
     for spec in pages:
         charts = on_page(spec.name)
         if not charts:
             continue
-        names = {p.name for p in spec.params}
-        query = {"kommune": kommune}
-        if year and "aar" in names:
-            query["aar"] = year
-        if year and "til" in names:
-            query["til"] = year
-        state = view_state(spec, query)
+        state = year_view(spec, kommune, aar)
         shown = [c for c in charts if c.shown(state)]
         if shown:
-            items.append(AgendaItem(spec.path, _view_query(spec, query), shown[0].chart_id))
+            query = {k: v for k, v in to_query(spec.params, state.values).items() if k != "lang"}
+            items.append(AgendaItem(spec.path, query, shown[0].chart_id))
     return items
 
 
@@ -413,6 +407,7 @@ def _deck(pages: Sequence[PageSpec], query: dict) -> html.Div:
                 ),
             ]
         ),
+        html.P(report.link(state["kommune"], state["aar"], lang, "mote-report")),
     ]
     if own:
         agenda_part.append(

@@ -10,6 +10,7 @@ from dashboard import figures
 from dashboard.charts.oversikt import KEY_SPECS, OVERVIEW_PARAMS, KeyFigure, key_figures
 from dashboard.dimensions import kommune_name
 from dashboard.state import KOMMUNE, ViewState
+from dashboard.web import report
 from dashboard.web.agenda import PATH as MOTE_PATH
 from dashboard.web.components import attrs
 from dashboard.web.context import coverage, cursor
@@ -117,6 +118,8 @@ def content(state: ViewState) -> list:
         )
     mote = html.A(t("mote.overview_link", lang), href=_link(MOTE_PATH, state), id="mote-link")
     children.append(html.P(mote, className="mote-link"))
+    figures_zip = report.link(state["kommune"], state["aar"], lang, "report-link")
+    children.append(html.P(figures_zip, className="report-link"))
     return children
 
 

@@ -1,0 +1,305 @@
+"""Report figures: `/last-ned/rapportfigurer.zip?kommune=<k>&aar=<year>`, every chart at once.
+
+The SLT coordinator writes the yearly report from these: each chart of the kommune's
+views as of the year (the same view a Møtemodus slide shows: `page.year_view`), as a
+print-quality PNG and an SVG with title and source drawn in (drawn by the one image
+renderer, `web/images`, and shared with its cache), its rows as CSV, and a text file with
+the alt text, the summary sentence, notes and the source. The overview's key figures come
+first as sentences. A README lists every file in report order (page order, then the
+charts in the order their page shows them) and names the charts that have no figures for
+this choice, with what exists instead.
+
+Bad parameters answer 400 with a note saying what to write; no browser on the server
+answers 503 with the chart texts' route (the CSVs still download one by one).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+import zipfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+import duckdb
+import flask
+from dash import Dash, html
+
+from dashboard.charts.catalog import REGISTRY, ChartResult
+from dashboard.charts.oversikt import OVERVIEW_PARAMS, key_figures
+from dashboard.dimensions import kommune_name
+from dashboard.state import ViewState, parse, to_query
+from dashboard.web import downloads
+from dashboard.web.context import coverage, cursor
+from dashboard.web.images import (
+    ImageRequest,
+    ImagesBusy,
+    ImagesUnavailable,
+    fingerprint,
+    licence_line,
+    service,
+    view_line,
+)
+from dashboard.web.page import PageSpec, year_view
+from dashboard.words import t
+from dashboard.words.numbers import year_ranges
+
+log = logging.getLogger(__name__)
+
+PATH = "/last-ned/rapportfigurer.zip"
+#: The ZIP's own parameters: language, kommune and year (the overview's, without a control).
+PARAMS = OVERVIEW_PARAMS
+#: The file formats of each chart, in the README's order.
+IMAGE_FORMATS = ("png", "svg")
+
+
+def href(kommune: str, aar: object, lang: str = "nb") -> str:
+    """The ZIP's URL for a kommune and year (`siste`: each view's latest data)."""
+    query = {"kommune": kommune, "aar": str(aar)}
+    if lang != "nb":
+        query["lang"] = lang
+    return f"{PATH}?{urlencode(query)}"
+
+
+def link(kommune: str, aar: object, lang: str, link_id: str) -> html.A:
+    """The download link of the report figures (on the overview and in Møtemodus)."""
+    year = str(aar) if str(aar).isdigit() else t("report.latest", lang)
+    text = t("report.button", lang, k=kommune_name(kommune, lang), year=year)
+    return html.A(text, href=href(kommune, aar, lang), id=link_id, download="")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One chart of the report: its number, page, view and what it shows."""
+
+    number: int
+    spec: PageSpec
+    state: ViewState
+    result: ChartResult
+
+    @property
+    def stem(self) -> str:
+        return f"{self.number:02d}-{self.result.chart_id}"
+
+    @property
+    def query(self) -> dict[str, str]:
+        return to_query(self.spec.params, self.state.values)
+
+
+def report_figures(
+    cur: duckdb.DuckDBPyConnection, pages: Sequence[PageSpec], kommune: str, aar: object, lang: str
+) -> tuple[list[Figure], list[Figure]]:
+    """(charts with figures, charts without) of every page, in report order."""
+    drawn: list[Figure] = []
+    empty: list[Figure] = []
+    number = 0
+    for spec in pages:
+        charts = [c for c in REGISTRY.values() if c.page == spec.name]
+        if not charts:
+            continue
+        state = year_view(spec, kommune, aar, lang)
+        for chart in charts:
+            if not chart.shown(state):
+                continue
+            result = chart.build(cur, state)
+            if result.figure is None:
+                empty.append(Figure(0, spec, state, result))
+                continue
+            number += 1
+            drawn.append(Figure(number, spec, state, result))
+    return drawn, empty
+
+
+def chart_kind(figure: Mapping[str, object] | None, lang: str) -> str:
+    """'Stolpediagram' or 'Linjediagram' (or both), from the figure's traces."""
+    traces = figure.get("data") if figure else None
+    kinds = dict.fromkeys(
+        "bar" if tr.get("type") == "bar" else "line"
+        for tr in (traces if isinstance(traces, list) else [])
+        if isinstance(tr, dict)
+    )
+    return ", ".join(t(f"report.kind.{k}", lang) for k in kinds) or t("report.kind.line", lang)
+
+
+def alt_text(item: Figure, lang: str) -> str:
+    """The image's alt text: the kind of chart, then its summary sentence (which starts
+    with the title and says the latest values)."""
+    result = item.result
+    return f"{chart_kind(result.figure, lang)}. {result.summary or result.title}"
+
+
+def chart_text(item: Figure, view: str, licence: str, page_url: str, lang: str) -> str:
+    """The text file beside a chart's images: everything a report needs to cite it."""
+    result = item.result
+    lines = [result.title]
+    if view:
+        lines.append(view)
+    lines += [
+        "",
+        f"{t('report.alt', lang)}:",
+        alt_text(item, lang),
+        "",
+        f"{t('report.summary', lang)}:",
+        result.summary,
+    ]
+    if result.notes:
+        lines += ["", f"{t('report.notes', lang)}:", *[f"- {n}" for n in result.notes]]
+    lines += ["", result.source]
+    if licence:
+        lines.append(f"{t('report.licence', lang)}: {licence}")
+    lines += ["", f"{t('report.online', lang)}: {page_url}", ""]
+    return "\n".join(lines)
+
+
+def key_figures_text(cur: duckdb.DuckDBPyConnection, kommune: str, aar: object, lang: str) -> str:
+    """The overview's key figures as sentences, each with its source."""
+    state = parse(PARAMS, {"kommune": kommune, "aar": str(aar), "lang": lang})
+    lines = [t("oversikt.h1", lang), ""]
+    for fig in key_figures(cur, state):
+        lines.append(f"- {fig.sentence}")
+        if fig.small:
+            lines.append(f"  {t('oversikt.small', lang)}")
+        lines.append(f"  {t('chart.source', lang)}: {fig.source}")
+    return "\n".join(lines) + "\n"
+
+
+def readme(
+    drawn: Sequence[Figure],
+    empty: Sequence[Figure],
+    title: str,
+    stamp: str,
+    lang: str,
+) -> str:
+    """README: what the ZIP holds, every chart in report order, and what has no figures."""
+    lines = [title, "=" * len(title), "", t("report.readme.intro", lang), ""]
+    lines += [t("report.readme.files", lang), ""]
+    lines.append(f"00-nokkeltall.txt  {t('report.readme.key_figures', lang)}")
+    page = ""
+    for item in drawn:
+        if item.spec.name != page:
+            page = item.spec.name
+            heading = t(item.spec.nav_key, lang)
+            lines += ["", heading, "-" * len(heading)]
+        lines.append(f"{item.number:2d}. {item.result.title}")
+        files = [f"{item.stem}.{ext}" for ext in (*IMAGE_FORMATS, "csv", "txt")]
+        lines.append("    " + ", ".join(files))
+        lines.append(f"    {item.result.source}")
+    if empty:
+        lines += ["", t("report.readme.empty", lang), ""]
+        for item in empty:
+            message = item.result.message
+            lines.append(f"- {item.result.title}" + (f": {message}" if message else ""))
+    lines += [
+        "",
+        t("report.readme.formats", lang),
+        "",
+        t("report.readme.symbols", lang),
+        "",
+        stamp,
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def build_zip(
+    cur: duckdb.DuckDBPyConnection,
+    drawn: Sequence[Figure],
+    empty: Sequence[Figure],
+    kommune: str,
+    aar: object,
+    lang: str,
+    base_url: str,
+) -> bytes:
+    """The ZIP: key figures, then per chart PNG, SVG, CSV and text, and the README."""
+    images = service()
+    licences = downloads.licences(cur)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("00-nokkeltall.txt", key_figures_text(cur, kommune, aar, lang))
+        for item in drawn:
+            result = item.result
+            for fmt in IMAGE_FORMATS:
+                request = ImageRequest.make(result.chart_id, item.query, fmt)
+                data, _ = images.get(cur, request)
+                if data is None:  # pragma: no cover - the figure exists: it is drawn
+                    raise ImagesUnavailable(f"{result.chart_id}: nothing drawn")
+                archive.writestr(f"{item.stem}.{fmt}", data)
+            rows = downloads.table_rows(result.data, licences)
+            measures = downloads.measure_columns(result.data)
+            csv = "\ufeff" + downloads.csv_text(rows, measures)
+            archive.writestr(f"{item.stem}.csv", csv)
+            view = view_line(result, item.state.values, lang)
+            page_url = base_url + item.spec.path + "?" + urlencode(item.query, safe=",")
+            text = chart_text(item, view, licence_line(cur, result.data), page_url, lang)
+            archive.writestr(f"{item.stem}.txt", text)
+        title = file_title(kommune, aar, lang)
+        stamp = t(
+            "report.readme.stamp",
+            lang,
+            date=dt.date.today().isoformat(),
+            site=base_url,
+            fingerprint=fingerprint(cur)[:16],
+        )
+        name = "LESMEG.txt" if lang == "nb" else "README.txt"
+        archive.writestr(name, readme(drawn, empty, title, stamp, lang))
+    return out.getvalue()
+
+
+def file_title(kommune: str, aar: object, lang: str) -> str:
+    """`Rapportfigurer – Bærum 2020` (or `… siste år`)."""
+    year = str(aar) if str(aar).isdigit() else t("report.latest", lang)
+    return t("report.title", lang, kommune=kommune_name(kommune, lang), year=year)
+
+
+def rejected(state: ViewState, args: Mapping[str, str]) -> list[str]:
+    """What the address asked for that the ZIP cannot be made of (a download never
+    silently shows another kommune or year than the one asked for). Unknown parameters
+    are ignored, as on the pages."""
+    out = []
+    for name in ("kommune", "aar"):
+        raw = (args.get(name) or "").strip()
+        if raw and raw != str(state[name]):
+            out.append(t("report.bad_value", state.lang, name=name, value=raw[:40]))
+    return out
+
+
+def _text(body: str, status: int, **headers: str) -> flask.Response:
+    return flask.Response(
+        body, status=status, mimetype="text/plain; charset=utf-8", headers=headers or None
+    )
+
+
+def register(app: Dash, pages: Sequence[PageSpec]) -> None:
+    """The route; `pages` are the pages whose charts the report holds, in report order."""
+
+    @app.server.route(PATH)
+    def report_zip():
+        state = parse(PARAMS, flask.request.args.to_dict(flat=False))
+        lang = state.lang
+        bad = rejected(state, flask.request.args)
+        if bad:
+            example = href("baerum", 2020)
+            body = "\n".join([*bad, "", t("report.bad", lang, example=example)])
+            return _text(body + "\n", 400)
+        kommune, aar = state["kommune"], state["aar"]
+        cur = cursor()
+        drawn, empty = report_figures(cur, pages, kommune, aar, lang)
+        if not drawn:
+            have = coverage()
+            years = have.years({measure for measure, _area in have.years_by}, kommune)
+            name = kommune_name(kommune, lang)
+            body = t("report.none", lang, k=name, year=aar, years=year_ranges(years))
+            return _text(body + "\n", 404)
+        base = flask.request.host_url.rstrip("/")
+        try:
+            body = build_zip(cur, drawn, empty, kommune, aar, lang, base)
+        except ImagesBusy:
+            return _text(t("report.busy", lang) + "\n", 503, **{"Retry-After": "10"})
+        except ImagesUnavailable as exc:
+            log.warning("report figures unavailable: %s", exc)
+            return _text(t("report.unavailable", lang) + "\n", 503)
+        return downloads.attachment(
+            body, "application/zip", f"{file_title(kommune, aar, lang)}.zip"
+        )
