@@ -177,3 +177,15 @@ def test_prune_keeps_only_this_warehouses_images(app, tmp_path):
             (tmp_path / folder / "x.png").write_bytes(b"png")
         assert web_images.prune(cursor(), service) == 1
     assert [p.name for p in tmp_path.iterdir()] == [current]
+
+
+def test_print_figure_leaves_out_direct_labels_where_a_legend_names_the_series(con):
+    chart = charts.REGISTRY["utvikling"]
+    result = chart.build(con.cursor(), parse(chart.params, {"kommune": "baerum"}))
+    names = [a.get("name") for a in result.figure["layout"]["annotations"]]
+    assert "series-label" in names  # the page's figure has them (labels.js spaces them)
+    out = images.print_figure(result.figure, title="t", view="", source="s", licence="")
+    assert "series-label" not in [a.get("name") for a in out["layout"]["annotations"]]
+    assert images.has_legend(out) and out["layout"]["margin"]["r"] == 16
+    single = {"data": [{"name": "a"}], "layout": {"annotations": [{"name": "series-label"}]}}
+    assert not images.drop_series_labels(single)  # no legend: the label names the line

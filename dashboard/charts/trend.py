@@ -27,7 +27,7 @@ from dashboard.charts.registry import (
 from dashboard.dimensions import OFFENCE_GROUPS, kommune_name
 from dashboard.state import KOMMUNE, LANG, Param, ViewState, years
 from dashboard.words import t
-from dashboard.words.numbers import format_cell, format_number, years_text
+from dashboard.words.numbers import format_cell, format_number, list_text, years_text
 
 #: The police's offence groups (tables G and H) a visitor can pick, plus "alle".
 OFFENCE_CHOICES = (
@@ -244,14 +244,8 @@ def comparison_chart(result: Rows, state: ViewState) -> Shape | NoData:
     title = f"{what}{unit}: {names}"
     if not per1000:
         rows = rows[~rows["published_rate"]]
-    if rows.empty:
-        exists = what_exists(result["available"], ("anmeldte_lovbrudd_snitt",), lang)
-        message = t("trend.nodata.choice", lang)
-        if exists:
-            message += " " + t("trend.nodata.exists", lang, exists=exists)
-        return NoData(title, message + " " + t("nodata.template", lang))
     rows = rows.copy()
-    if per1000:
+    if per1000 and not rows.empty:
         computed = ~rows["published_rate"]
         rows["value_shown"] = rows["rate"]
         rows.loc[computed & rows["rate"].isna(), "status_shown"] = ".."
@@ -262,9 +256,26 @@ def comparison_chart(result: Rows, state: ViewState) -> Shape | NoData:
     else:
         rows["value_shown"] = rows["value"]
         rows["status_shown"] = rows["status"]
+    have = [c for c in chosen if c in set(rows["municipality"])]
+    exists = what_exists(result["available"], ("anmeldte_lovbrudd_snitt",), lang)
+    if not [c for c in have if c != "norge"]:
+        # Norway alone is a benchmark, not a comparison: say what exists instead.
+        message = t("trend.nodata.choice", lang)
+        if exists:
+            message += " " + t("trend.nodata.exists", lang, exists=exists)
+        return NoData(title, message + " " + t("nodata.template", lang))
+    lacking = [kommune_name(c, lang) for c in chosen if c not in have]
+    names = ", ".join(kommune_name(c, lang) for c in have)
+    title = f"{what}{unit}: {names}"
     rows["series"] = label_column(rows, "municipality", lang)
     frame = line_frame(rows, value="value_shown", status="status_shown")
     notes = [t("trend.rate_note", lang)] if per1000 else []
+    if lacking:
+        period = years_text([state["fra"], state["til"]])
+        missing = t("trend.comparison.lacking", lang, areas=list_text(lacking, lang), period=period)
+        notes.insert(
+            0, missing + (" " + t("trend.nodata.exists", lang, exists=exists) if exists else "")
+        )
     notes.append(t("trend.asker_from_2020_includes", lang))
     notes.append(t("trend.statistics_norway_figures_via", lang))
     decimals = 1 if per1000 else 0

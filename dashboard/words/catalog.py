@@ -227,6 +227,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "Det finnes ingen tall for dette valget.",
         "en": "There are no figures for this choice.",
     },
+    "trend.comparison.lacking": {
+        "nb": "Ingen tall for {areas} i {period}: de er ikke med i sammenligningen.",
+        "en": "No figures for {areas} in {period}: they are not in the comparison.",
+    },
     "trend.nodata.exists": {"nb": "Tall finnes for {exists}.", "en": "Figures exist for {exists}."},
     "trend.unit.per1000": {
         "nb": " per 1 000 innbyggere (toårssnitt)",
