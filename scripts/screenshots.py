@@ -3,9 +3,11 @@
 Not a regression test (pixels vary between machines; the e2e tests compare DOM text
 with the warehouse instead). It builds a warehouse from data/ into a temporary folder,
 serves the real app on a free local port, and saves the full height of each page at
-1280x800 and 390x844 with the system's headless Chromium (nothing is downloaded).
+1280x800, 390x844 and 1920x1080 with the system's headless Chromium (nothing is
+downloaded).
 
     python scripts/screenshots.py [--out screenshots] [--page /trend?kommune=asker ...]
+                                  [--size 1920x1080 ...]
 """
 
 from __future__ import annotations
@@ -24,8 +26,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run from a checkout without installing
 
-PAGES = ("/", "/trend", "/geografi", "/alder-og-kjonn", "/trygghetsprogrammet", "/om-dataene")
-SIZES = ((1280, 800), (390, 844))
+PAGES = (
+    "/",
+    "/trend",
+    "/geografi",
+    "/alder-og-kjonn",
+    "/trygghetsprogrammet",
+    "/om-dataene",
+    "/tilgjengelighet",
+    "/mote",
+)
+#: A desktop, a phone and a projector (Møtemodus's target).
+SIZES = ((1280, 800), (390, 844), (1920, 1080))
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 FLAGS = (
@@ -88,6 +100,7 @@ def wait_ready(driver, timeout: float = 15) -> bool:
 
 def file_name(path: str, width: int) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "oversikt"
+    slug = slug[:80]
     return f"{slug}-{width}.png"
 
 
@@ -119,7 +132,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--page", action="append", help="path (with query) to shoot; repeatable; default: all pages"
     )
+    parser.add_argument(
+        "--size",
+        action="append",
+        help="WIDTHxHEIGHT; repeatable; default: 1280x800 390x844 1920x1080",
+    )
     args = parser.parse_args(argv)
+    sizes = [tuple(int(n) for n in size.split("x")) for size in args.size] if args.size else SIZES
     for tool in (CHROMIUM, CHROMEDRIVER):
         if not Path(tool).exists():
             print(
@@ -137,9 +156,9 @@ def main(argv: list[str] | None = None) -> int:
         warehouse_path = tmp / "warehouse.duckdb"
         warehouse.build(ROOT / "data", warehouse_path)
         server, base, app = serve(warehouse_path)
-        driver = browser(str(tmp / "profile"), *SIZES[0])
+        driver = browser(str(tmp / "profile"), *sizes[0])
         for path in args.page or PAGES:
-            for width, height in SIZES:
+            for width, height in sizes:
                 target = args.out / file_name(path, width)
                 problem = shoot(driver, base + path, width, height, target)
                 print(f"{target}{problem}")

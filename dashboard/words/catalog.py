@@ -1159,6 +1159,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Offences aged {age} with the scene of crime in {k}",
     },
     "oversikt.missing_for": {"nb": "tall mangler for {period}.", "en": "no figure for {period}."},
+    "oversikt.use.h2": {"nb": "Til møtet og rapporten", "en": "For meetings and reports"},
     "report.button": {
         "nb": "Last ned rapportfigurene ({k} {year}): PNG, SVG, CSV og tekst i én ZIP",
         "en": "Download the report figures ({k} {year}): PNG, SVG, CSV and text in one ZIP",

@@ -116,10 +116,19 @@ def content(state: ViewState) -> list:
                 **attrs(aria_labelledby=heading_id),
             )
         )
+    # For the meeting and the yearly report (hidden on Møtemodus's overview slide).
     mote = html.A(t("mote.overview_link", lang), href=_link(MOTE_PATH, state), id="mote-link")
-    children.append(html.P(mote, className="mote-link"))
     figures_zip = report.link(state["kommune"], state["aar"], lang, "report-link")
-    children.append(html.P(figures_zip, className="report-link"))
+    children.append(
+        html.Section(
+            [
+                html.H2(t("oversikt.use.h2", lang), id="oversikt-use-h2"),
+                html.Ul([html.Li(mote), html.Li(figures_zip)]),
+            ],
+            className="page-section mote-link",
+            **attrs(aria_labelledby="oversikt-use-h2"),
+        )
+    )
     return children
 
 
