@@ -13,6 +13,7 @@ downloaded).
 from __future__ import annotations
 
 import argparse
+import base64
 import contextlib
 import logging
 import re
@@ -105,24 +106,33 @@ def file_name(path: str, width: int) -> str:
 
 
 def shoot(driver, url: str, width: int, height: int, target: Path) -> str:
-    """Load `url`, grow the window to the page's full height and save a PNG."""
+    """Load `url` in a `width` x `height` window and save the page's full height as PNG.
+
+    Chromium's DevTools capture beyond the viewport (`captureBeyondViewport`) keeps the
+    window size, so the page is laid out as a visitor sees it (growing the window to the
+    page's height instead re-lays out tall pages and left the footer unpainted).
+    """
     driver.set_window_size(width, height)
     driver.get(url)
     ready = wait_ready(driver)
-    full = driver.execute_script(
-        "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight);"
+    time.sleep(0.3)  # late label placement (assets/labels.js) and fonts
+    metrics = driver.execute_cdp_cmd("Page.getLayoutMetrics", {})
+    size = metrics.get("cssContentSize") or metrics["contentSize"]
+    full = int(size["height"])
+    shot = driver.execute_cdp_cmd(
+        "Page.captureScreenshot",
+        {
+            "format": "png",
+            "captureBeyondViewport": True,
+            "clip": {"x": 0, "y": 0, "width": width, "height": min(full, MAX_HEIGHT), "scale": 1},
+        },
     )
-    # The window's own frame takes some height: grow by it, so the viewport holds the page.
-    frame = driver.execute_script("return window.outerHeight - window.innerHeight;")
-    driver.set_window_size(width, min(max(full, height) + frame, MAX_HEIGHT))
-    time.sleep(0.4)  # Plotly redraws on resize
-    wait_ready(driver, timeout=5)
-    driver.save_screenshot(str(target))
+    target.write_bytes(base64.b64decode(shot["data"]))
     notes = []
     if not ready:
         notes.append("not ready after 15 s: charts missing or still loading")
-    if full + frame > MAX_HEIGHT:
-        notes.append(f"cut at {MAX_HEIGHT - frame} of {full} px")
+    if full > MAX_HEIGHT:
+        notes.append(f"cut at {MAX_HEIGHT} of {full} px")
     return f" ({'; '.join(notes)})" if notes else ""
 
 
