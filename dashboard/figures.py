@@ -140,7 +140,8 @@ SUBTITLE_WRAP = 38
 FOOTER_WRAP = 40
 LABEL_WRAP = 14  # direct labels of lines, in the right margin
 LEGEND_WRAP = 24  # legend entries (series names) under the plot
-CATEGORY_WRAP = 18  # category names beside horizontal bars
+CATEGORY_WRAP = 18  # category names beside horizontal bars on a page (a phone)
+WIDE_CATEGORY_WRAP = 36  # the same in images, embeds and slides (at least 640 px wide)
 #: Plot widths (px) text is fitted to: a 320 px phone's, and a laptop's or a 960 px print
 #: image's (value labels of grouped columns must fit there to be drawn at all).
 PHONE_PLOT_PX = 240
@@ -371,39 +372,47 @@ def _footer_parts(meta: ChartMeta, extra: list[str]) -> list[str]:
 def _keep_footnotes(
     layout: dict[str, Any], meta: ChartMeta, extra: list[str], axis_title: str = ""
 ) -> None:
-    """Record the footer's paragraphs as text in `layout.meta`, for `footnotes_apart`.
+    """Record the footer's paragraphs as text in `layout.meta`, for `page_figure`.
 
     `axis_title` is what the bottom axis title says without the footer (the value axis
     title of horizontal bars, else nothing).
     """
     parts = _footer_parts(meta, extra)
     if parts:
-        layout["meta"] = {"footnotes": parts, "axis_title": axis_title}
+        layout.setdefault("meta", {}).update({"footnotes": parts, "axis_title": axis_title})
 
 
-def footnotes_apart(figure: Figure) -> tuple[Figure, list[str]]:
-    """The figure without the footer drawn under its plot, and the footer's paragraphs.
+def page_figure(figure: Figure) -> tuple[Figure, list[str]]:
+    """The figure as a page draws it, and the footnotes the page shows under it as HTML.
 
-    A page shows the footnotes (missing values, symbol key, events, breaks, notes) as
-    HTML under the chart, where they reflow at any width: the figure is built without
-    knowing the viewport, and text drawn in SVG is never wrapped by the browser (at
-    320 px a long line ran past the chart's edge). Images, embeds and slides keep the
-    figure as built, with the footer drawn in. The input is not changed.
+    The figure is built without knowing the viewport, and Plotly never wraps SVG text:
+    at 320 px a long footer line ran past the chart's edge. So on a page
+    - the footer (missing values, symbol key, events, breaks, notes) is taken out of the
+      drawing and returned as paragraphs, for HTML that reflows at any width;
+    - the layout changes a builder recorded for a phone (`layout.meta["page"]`: names
+      beside horizontal bars wrapped narrower, and the height they then need) apply.
+    Images, embeds and slides use the figure as built (footer drawn in, wrapped for
+    640 px and wider). The input is not changed.
     """
     layout = figure.get("layout") or {}
     info = layout.get("meta")
-    if not isinstance(info, dict) or not info.get("footnotes"):
+    if not isinstance(info, dict):
         return figure, []
     out = {key: value for key, value in layout.items() if key != "meta"}
-    xaxis = out.get("xaxis")
-    if isinstance(xaxis, dict) and isinstance(xaxis.get("title"), dict):
-        out["xaxis"] = {**xaxis, "title": {**xaxis["title"], "text": info.get("axis_title", "")}}
-    notes = out.get("annotations")
-    if isinstance(notes, list):
-        out["annotations"] = [
-            a for a in notes if not (isinstance(a, dict) and a.get("name") == "footer")
-        ]
-    return {**figure, "layout": out}, [str(p) for p in info["footnotes"]]
+    footnotes = [str(p) for p in info.get("footnotes") or []]
+    if footnotes:
+        xaxis = out.get("xaxis")
+        if isinstance(xaxis, dict) and isinstance(xaxis.get("title"), dict):
+            title = {**xaxis["title"], "text": info.get("axis_title", "")}
+            out["xaxis"] = {**xaxis, "title": title}
+        notes = out.get("annotations")
+        if isinstance(notes, list):
+            out["annotations"] = [
+                a for a in notes if not (isinstance(a, dict) and a.get("name") == "footer")
+            ]
+    for key, change in (info.get("page") or {}).items():
+        out[key] = {**out[key], **change} if isinstance(change, dict) else change
+    return {**figure, "layout": out}, footnotes
 
 
 def _styled_lines(html: str, size: int, color: str) -> str:
@@ -940,10 +949,10 @@ def bar_chart(
             "autorange": "reversed",
             "ticks": "",
             "title": {"text": ""},
-            # Long names on two or three lines, so they leave the bars room at 320 px.
+            # Long names wrapped (narrower on a page: `page_figure`).
             "tickmode": "array",
             "tickvals": positions,
-            "ticktext": [_wrap(c, _width(meta, CATEGORY_WRAP)) for c in categories],
+            "ticktext": [_wrap(c, _width(meta, WIDE_CATEGORY_WRAP)) for c in categories],
         }
         layout["xaxis"], layout["yaxis"] = value_axis, category_side
     else:
@@ -970,9 +979,13 @@ def bar_chart(
         longest = max((len(t) for trace in traces for t in trace["text"]), default=0)
         needed = round(longest * sizes["small"] * GLYPH_WIDTH) + 2 * sizes["margin"]
         layout["margin"]["r"] = max(layout["margin"]["r"], needed)
-        height = _bars_height(meta, layout["yaxis"]["ticktext"], n, value_title)
+        # On a page (a phone): names on two or three lines, and the room they then need.
+        narrow = [_wrap(c, _width(meta, CATEGORY_WRAP)) for c in categories]
+        page: dict[str, Any] = {"yaxis": {"ticktext": narrow}}
+        height = _bars_height(meta, narrow, n, value_title)
         if height > DEFAULT_HEIGHT:
-            layout["height"] = height
+            page["height"] = height
+        layout.setdefault("meta", {})["page"] = page
     layout["annotations"] = annotations
     return {"data": traces, "layout": layout}
 

@@ -685,9 +685,14 @@ def test_long_names_are_wrapped_in_the_legend_and_beside_bars():
     fig = bar_chart(frame, META, horizontal=True)
     assert fig["data"][0]["name"] == "Fire eller flere<br>anmeldelser i<br>politidistriktet"
     assert fig["data"][0]["y"] == ["I alt under oppfølging (publisert)"]  # the category itself
-    assert fig["layout"]["yaxis"]["ticktext"] == ["I alt under<br>oppfølging<br>(publisert)"]
+    # an image (at least 640 px wide) has room for the name on one line; a page wraps it
+    assert fig["layout"]["yaxis"]["ticktext"] == ["I alt under oppfølging (publisert)"]
     assert fig["layout"]["yaxis"]["tickvals"] == ["I alt under oppfølging (publisert)"]
+    page, _notes = figures.page_figure(fig)
+    assert page["layout"]["yaxis"]["ticktext"] == ["I alt under<br>oppfølging<br>(publisert)"]
+    assert page["layout"]["yaxis"]["autorange"] == "reversed"  # the rest of the axis stays
     validate(fig)
+    validate(page)
 
 
 def test_many_long_names_beside_bars_make_the_chart_taller():
@@ -700,17 +705,19 @@ def test_many_long_names_beside_bars_make_the_chart_taller():
         }
     )
     fig = bar_chart(frame, META, horizontal=True)
-    assert fig["layout"]["height"] > figures.DEFAULT_HEIGHT
-    assert "height" not in bar_chart(bar_frame(), META, horizontal=True)["layout"]
+    assert "height" not in fig["layout"]  # an image has its own size
+    assert figures.page_figure(fig)[0]["layout"]["height"] > figures.DEFAULT_HEIGHT
+    few = figures.page_figure(bar_chart(bar_frame(), META, horizontal=True))[0]
+    assert "height" not in few["layout"]
 
 
-def test_footnotes_apart_takes_the_footer_out_of_the_drawing():
+def test_page_figure_takes_the_footer_out_of_the_drawing():
     meta = dataclasses.replace(
         META, source="", events=(("2017-05-01", "Sammenslåing"),), breaks=((2019.5, "ny"),)
     )
     fig = line_chart(line_frame(), meta)
     drawn = " ".join(strip_tags(footer(fig)))
-    page, notes = figures.footnotes_apart(fig)
+    page, notes = figures.page_figure(fig)
     assert notes == [
         "Mangler: Bærum 2016 (..), 2017 (:); Asker 2020 (-)",
         ".. = tall mangler, : = skjult (konfidensielt), - = null / ingenting",
@@ -724,12 +731,13 @@ def test_footnotes_apart_takes_the_footer_out_of_the_drawing():
     assert footer(fig) and fig["layout"]["meta"]["footnotes"] == notes  # input unchanged
     validate(page)
     # horizontal bars keep their value-axis title; the footer goes
-    bars, bar_notes = figures.footnotes_apart(bar_chart(bar_frame(), META, horizontal=True))
+    bars, bar_notes = figures.page_figure(bar_chart(bar_frame(), META, horizontal=True))
     assert strip_tags(footer(bars)) == ["Anmeldelser", "(antall)"]
     assert bar_notes == [".. = tall mangler, : = skjult (konfidensielt)", META.source]
     # a figure without a footer is given back as it is
     plain = bar_chart(bar_frame().dropna(), dataclasses.replace(META, source=""))
-    assert figures.footnotes_apart(plain) == (plain, [])
+    assert "meta" not in plain["layout"]
+    assert figures.page_figure(plain) == (plain, [])
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
@@ -749,7 +757,7 @@ def test_no_chart_of_the_registry_turns_text(con, kommune, lang):
         drawn += 1
         assert angles(result.figure) and all(a == 0 for _w, a in angles(result.figure)), chart_id
         assert_upright_text(result.figure)
-        page, notes = figures.footnotes_apart(result.figure)
+        page, notes = figures.page_figure(result.figure)
         assert_upright_text(page)
         for note in notes:  # what leaves the drawing is the footer's text, nothing else
             assert note.split(" ")[0] in footer(result.figure)

@@ -17,7 +17,7 @@ from dash import dcc, html
 
 from dashboard.charts.registry import ChartResult
 from dashboard.coverage import Coverage
-from dashboard.figures import footnotes_apart
+from dashboard.figures import page_figure
 from dashboard.state import MIN_YEAR, Param, ViewState, max_year
 from dashboard.web import chart_menu, ids
 from dashboard.web.agenda import add_button
@@ -96,7 +96,7 @@ def chart_card(
         )
     # The footnotes (missing values, symbol key, events, breaks) as HTML under the chart,
     # where they reflow at any width; images, embeds and slides draw them in.
-    figure, footnotes = footnotes_apart(dict(result.figure))
+    figure, footnotes = page_figure(dict(result.figure))
     children.insert(1, chart_menu.menu(result, query, lang))
     children += [
         html.Figure(
