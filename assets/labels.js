@@ -5,8 +5,9 @@
    apart (top to bottom, by the pixels they overlap); a label that would still overlap
    one already shown is hidden (the legend under the chart still names every series), and
    a year that would overlap the previous one is left out (the axis keeps its first year).
-   A "break in series" label is hidden where it would overlap an event number or a label
-   (the dashed line stays, and the footnote under the chart says what it marks). The
+   Event numbers and "break in series" labels that would overlap are raised by a line,
+   or hidden where that does not help (the line stays, and the footnote under the chart
+   says what it marks). The
    values above grouped columns are all shown or all hidden: hidden while any of them is
    wider than its column (a phone), since a few values among gaps read as the whole
    story; every value is in the hover text and in the table under the chart. */
@@ -99,10 +100,11 @@
   /* Event numbers close together (e.g. 2019-08 and 2020-01 on a phone) are stacked: one
      that would overlap a number already placed is raised by a line (the server leaves a
      line of room above the plot); one that still overlaps is hidden (its footnote under
-     the chart still says what happened when). */
-  function stack(events) {
-    var kept = [];
-    events.forEach(function (g) {
+     the chart still says what happened when). Break labels are placed the same way after
+     the event numbers, also kept clear of the series labels. */
+  function stack(labels, kept) {
+    kept = kept || [];
+    labels.forEach(function (g) {
       g.style.transform = "";
       g.style.visibility = "";
       g.removeAttribute("data-thinned");
@@ -127,7 +129,7 @@
     var shapes = shapeLabels(gd);
     thin(notes);
     stack(shapes.events);
-    thin(shapes.breaks, boxesOf(shapes.events).concat(boxesOf(notes)));
+    stack(shapes.breaks, boxesOf(shapes.events).concat(boxesOf(notes)));
     thin(Array.from(gd.querySelectorAll(".xtick text")));
     fitValues(gd);
   }

@@ -767,9 +767,9 @@ def line_chart(df: pd.DataFrame, meta: ChartMeta) -> Figure:
     layout["margin"]["r"] = max(layout["margin"]["r"], right_margin)
     layout["annotations"] = annotations
     layout["shapes"] = shapes
-    if any(s["name"] == "event" for s in shapes) and not meta.title:
-        # A second line above the plot, where the browser raises an event number that
-        # would overlap its neighbour (assets/labels.js).
+    if shapes and not meta.title:
+        # A second line above the plot, where the browser raises an event number or a
+        # break label that would overlap its neighbour (assets/labels.js).
         layout["margin"]["t"] += sizes["small"] + 2
     return {"data": traces, "layout": layout}
 
