@@ -18,9 +18,15 @@ Rules every builder keeps:
 - Numbers are pre-formatted in Python (`formatting.py`), so hover and labels show
   "1 234,5" exactly as tables and sentences do.
 
+- No text is rotated: tick labels, value labels and line labels are horizontal
+  (assets/labels.js thins or hides what would overlap in the browser).
+
 Layout of every chart, top to bottom: title and subtitle (left-aligned), the plot,
 the footer (missing values, breaks in the series, notes, source) as the x-axis title
 so `automargin` keeps it clear of the tick labels, and the legend at the bottom edge.
+A page draws `page_figure(figure)`: the footer leaves the drawing for HTML under the
+chart (it reflows at any width) and phone-sized wraps apply; images, embeds and
+slides draw the figure as built.
 """
 
 from __future__ import annotations
