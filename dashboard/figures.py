@@ -18,9 +18,15 @@ Rules every builder keeps:
 - Numbers are pre-formatted in Python (`formatting.py`), so hover and labels show
   "1 234,5" exactly as tables and sentences do.
 
+- No text is rotated: tick labels, value labels and line labels are horizontal
+  (assets/labels.js thins or hides what would overlap in the browser).
+
 Layout of every chart, top to bottom: title and subtitle (left-aligned), the plot,
 the footer (missing values, breaks in the series, notes, source) as the x-axis title
 so `automargin` keeps it clear of the tick labels, and the legend at the bottom edge.
+A page draws `page_figure(figure)`: the footer leaves the drawing for HTML under the
+chart (it reflows at any width) and phone-sized wraps apply; images, embeds and
+slides draw the figure as built.
 """
 
 from __future__ import annotations
@@ -139,6 +145,15 @@ TITLE_WRAP = 30
 SUBTITLE_WRAP = 38
 FOOTER_WRAP = 40
 LABEL_WRAP = 14  # direct labels of lines, in the right margin
+LEGEND_WRAP = 24  # legend entries (series names) under the plot
+CATEGORY_WRAP = 18  # category names beside horizontal bars on a page (a phone)
+WIDE_CATEGORY_WRAP = 36  # the same in images, embeds and slides (at least 640 px wide)
+#: Plot widths (px) text is fitted to: a 320 px phone's, and a laptop's or a 960 px print
+#: image's (value labels of grouped columns must fit there to be drawn at all).
+PHONE_PLOT_PX = 240
+WIDE_PLOT_PX = 880
+#: Plotly's height of a chart that sets none (the page reserves it before drawing).
+DEFAULT_HEIGHT = 450
 #: Average glyph width as a share of the font size, to reserve margin for labels.
 GLYPH_WIDTH = 0.6
 
@@ -347,13 +362,63 @@ def _footer(meta: ChartMeta, extra: list[str], first_line: str = "") -> str:
     title that has to share the bottom axis with the footer (horizontal bars).
     """
     size = _sizes(meta)["small"]
-    parts = [*extra, *meta.notes, meta.source]
-    lines = [_wrap(p, _width(meta, FOOTER_WRAP)) for p in parts if p]
+    lines = [_wrap(p, _width(meta, FOOTER_WRAP)) for p in _footer_parts(meta, extra)]
     body = "<br>".join(lines)
     if not first_line:
         return body
     styled = _styled_lines(body, size, MUTED_TEXT_COLOR) if body else ""
     return first_line + ("<br>" + styled if styled else "")
+
+
+def _footer_parts(meta: ChartMeta, extra: list[str]) -> list[str]:
+    """The footer's paragraphs as plain text: caveats, notes, source (empty ones left out)."""
+    return [p for p in (*extra, *meta.notes, meta.source) if p]
+
+
+def _keep_footnotes(
+    layout: dict[str, Any], meta: ChartMeta, extra: list[str], axis_title: str = ""
+) -> None:
+    """Record the footer's paragraphs as text in `layout.meta`, for `page_figure`.
+
+    `axis_title` is what the bottom axis title says without the footer (the value axis
+    title of horizontal bars, else nothing).
+    """
+    parts = _footer_parts(meta, extra)
+    if parts:
+        layout.setdefault("meta", {}).update({"footnotes": parts, "axis_title": axis_title})
+
+
+def page_figure(figure: Figure) -> tuple[Figure, list[str]]:
+    """The figure as a page draws it, and the footnotes the page shows under it as HTML.
+
+    The figure is built without knowing the viewport, and Plotly never wraps SVG text:
+    at 320 px a long footer line ran past the chart's edge. So on a page
+    - the footer (missing values, symbol key, events, breaks, notes) is taken out of the
+      drawing and returned as paragraphs, for HTML that reflows at any width;
+    - the layout changes a builder recorded for a phone (`layout.meta["page"]`: names
+      beside horizontal bars wrapped narrower, and the height they then need) apply.
+    Images, embeds and slides use the figure as built (footer drawn in, wrapped for
+    640 px and wider). The input is not changed.
+    """
+    layout = figure.get("layout") or {}
+    info = layout.get("meta")
+    if not isinstance(info, dict):
+        return figure, []
+    out = {key: value for key, value in layout.items() if key != "meta"}
+    footnotes = [str(p) for p in info.get("footnotes") or []]
+    if footnotes:
+        xaxis = out.get("xaxis")
+        if isinstance(xaxis, dict) and isinstance(xaxis.get("title"), dict):
+            title = {**xaxis["title"], "text": info.get("axis_title", "")}
+            out["xaxis"] = {**xaxis, "title": title}
+        notes = out.get("annotations")
+        if isinstance(notes, list):
+            out["annotations"] = [
+                a for a in notes if not (isinstance(a, dict) and a.get("name") == "footer")
+            ]
+    for key, change in (info.get("page") or {}).items():
+        out[key] = {**out[key], **change} if isinstance(change, dict) else change
+    return {**figure, "layout": out}, footnotes
 
 
 def _styled_lines(html: str, size: int, color: str) -> str:
@@ -404,6 +469,9 @@ def _base_layout(meta: ChartMeta, hovermode: str | bool, footer: str) -> dict[st
         "gridcolor": GRID_COLOR,
         "zerolinecolor": AXIS_COLOR,
         "separatethousands": True,
+        # Never rotated (Plotly turns tick labels on end when they do not fit side by
+        # side): the browser thins overlapping ones instead (assets/labels.js).
+        "tickangle": 0,
     }
     return {
         "template": {"data": {}, "layout": {}},  # no plotly.py default template
@@ -515,8 +583,13 @@ def _marker_lines(
         xb = float(x_between)
         if not x_min < xb < x_max:
             continue
-        text = {"text": _esc(_t("break", meta.lang)), "textposition": "end", "textangle": -90}
-        shapes.append(vline(xb, "dash", "break", {**text, "xanchor": "right"}))
+        # Horizontal, on the side of the line that faces the middle of the plot (so it
+        # does not run past the plot's edge); the browser hides it where it would
+        # overlap an event number or a series label (assets/labels.js). The footnote
+        # under the chart says between which years the series breaks, and why.
+        side = "left" if xb < (x_min + x_max) / 2 else "right"
+        text = {"text": _esc(_t("break", meta.lang)), "textposition": "end", "textangle": 0}
+        shapes.append(vline(xb, "dash", "break", {**text, "xanchor": side}))
         before = max(x for x in x_labels if x < xb)
         after = min(x for x in x_labels if x > xb)
         head = _t("break_between", meta.lang).format(a=x_labels[before], b=x_labels[after])
@@ -651,7 +724,7 @@ def line_chart(df: pd.DataFrame, meta: ChartMeta) -> Figure:
             {
                 "type": "scatter",
                 "mode": "lines+markers",
-                "name": _esc(name),
+                "name": _wrap(name, _width(meta, LEGEND_WRAP)),
                 "x": xs,
                 "y": ys,
                 "text": texts,
@@ -684,6 +757,7 @@ def line_chart(df: pd.DataFrame, meta: ChartMeta) -> Figure:
     caveats.extend(break_lines)
 
     layout = _base_layout(meta, "x unified", _footer(meta, caveats))
+    _keep_footnotes(layout, meta, caveats)
     layout["xaxis"].update(
         {
             "type": "linear",
@@ -699,6 +773,10 @@ def line_chart(df: pd.DataFrame, meta: ChartMeta) -> Figure:
     layout["margin"]["r"] = max(layout["margin"]["r"], right_margin)
     layout["annotations"] = annotations
     layout["shapes"] = shapes
+    if shapes and not meta.title:
+        # A second line above the plot, where the browser raises an event number or a
+        # break label that would overlap its neighbour (assets/labels.js).
+        layout["margin"]["t"] += sizes["small"] + 2
     return {"data": traces, "layout": layout}
 
 
@@ -772,7 +850,7 @@ def bar_chart(
         traces.append(
             {
                 "type": "bar",
-                "name": _esc(name),
+                "name": _wrap(name, _width(meta, LEGEND_WRAP)),
                 "orientation": "h" if horizontal else "v",
                 "x": values if horizontal else positions,
                 "y": positions if horizontal else values,
@@ -780,6 +858,7 @@ def bar_chart(
                 "hovertext": hovers,
                 "hovertemplate": "%{hovertext}<extra></extra>",
                 "textposition": "outside" if barmode == "group" else "inside",
+                "textangle": 0,  # never rotated (Plotly's "auto" turns text on end)
                 "insidetextanchor": "middle",
                 "cliponaxis": False,
                 "textfont": {
@@ -841,13 +920,17 @@ def bar_chart(
     if symbols_used:
         caveats.append(_symbol_key(symbols_used, lang))
 
-    value_title = _esc(meta.y_title)
     if horizontal:
+        # Under the plot, centred on it: wrapped, since the names beside the bars take
+        # half of a phone's width.
+        value_title = _wrap(meta.y_title, _width(meta, CATEGORY_WRAP)) if meta.y_title else ""
         first = _styled_lines(value_title, sizes["base"], TEXT_COLOR) if value_title else ""
         footer = _footer(meta, caveats, first_line=first)
     else:
+        first = ""
         footer = _footer(meta, caveats)
     layout = _base_layout(meta, "closest", footer)
+    _keep_footnotes(layout, meta, caveats, axis_title=first)
     layout.update({"barmode": barmode, "bargap": bargap, "bargroupgap": 0.05, "showlegend": many})
     category_axis = {
         "type": "category",
@@ -872,9 +955,25 @@ def bar_chart(
             "autorange": "reversed",
             "ticks": "",
             "title": {"text": ""},
+            # Long names wrapped (narrower on a page: `page_figure`).
+            "tickmode": "array",
+            "tickvals": positions,
+            "ticktext": [_wrap(c, _width(meta, WIDE_CATEGORY_WRAP)) for c in categories],
         }
         layout["xaxis"], layout["yaxis"] = value_axis, category_side
     else:
+        # Names under columns share a phone's plot width: wrapped to their share of it
+        # (never turned on end; years stay whole, and the browser thins what still
+        # overlaps).
+        share = PHONE_PLOT_PX / len(categories) / (sizes["base"] * GLYPH_WIDTH)
+        wrap = _width(meta, max(8, int(share)))
+        category_axis.update(
+            {
+                "tickmode": "array",
+                "tickvals": positions,
+                "ticktext": [_wrap(c, wrap) for c in categories],
+            }
+        )
         layout["xaxis"].update(category_axis)
     if barmode == "stack":
         layout["uniformtext"] = {"minsize": sizes["small"], "mode": "hide"}
@@ -886,34 +985,71 @@ def bar_chart(
         longest = max((len(t) for trace in traces for t in trace["text"]), default=0)
         needed = round(longest * sizes["small"] * GLYPH_WIDTH) + 2 * sizes["margin"]
         layout["margin"]["r"] = max(layout["margin"]["r"], needed)
+        # On a page (a phone): names on two or three lines, and the room they then need.
+        narrow = [_wrap(c, _width(meta, CATEGORY_WRAP)) for c in categories]
+        page: dict[str, Any] = {"yaxis": {"ticktext": narrow}}
+        height = _bars_height(meta, narrow, n, value_title)
+        if height > DEFAULT_HEIGHT:
+            page["height"] = height
+        layout.setdefault("meta", {})["page"] = page
     layout["annotations"] = annotations
     return {"data": traces, "layout": layout}
+
+
+def _bars_height(meta: ChartMeta, names: list[str], n_series: int, value_title: str) -> int:
+    """Height (px) a horizontal bar chart needs on a phone, where every name is wrapped.
+
+    Every category gets the same room: enough for the longest wrapped name and for its bars
+    with their value labels; under the plot are the tick labels, the value axis title and
+    a legend of one series a row. Compared with Plotly's default height by the caller.
+    """
+    sizes = _sizes(meta)
+    line_px = sizes["base"] * 1.3
+    bar_px = sizes["small"] * 1.4
+    lines = max((name.count("<br>") + 1 for name in names), default=1)
+    plot = len(names) * (max(lines * line_px, n_series * bar_px) + 8)  # equal slots
+    title_lines = value_title.count("<br>") + 1 if value_title else 0
+    legend = n_series * line_px * 1.2 if n_series > 1 else 0
+    below = 2 * line_px + title_lines * line_px + legend + 3 * sizes["margin"]
+    return math.ceil(plot + below + sizes["margin"])
 
 
 def _fit_column_labels(
     meta: ChartMeta, traces: list[dict[str, Any]], layout: dict[str, Any], n_categories: int
 ) -> None:
-    """Keep value labels above grouped columns legible instead of shrunk to fit.
+    """Value labels above grouped columns: horizontal, full size, or not on the bars at all.
 
-    Plotly shrinks an outside label to the bar's width (unreadable "1 235" on a phone).
-    When a label is wider than a bar would be in a ~240 px wide plot, labels are turned
-    upright; the value axis gets headroom for them, since autorange ignores text.
+    Plotly shrinks an outside label to the bar's width (unreadable "1 235" on a phone),
+    and text turned on end is hard to read. So labels are never shrunk nor rotated:
+    - a label as narrow as a bar in a phone's ~240 px plot is always shown;
+    - one that fits a bar only in a wider plot (a laptop, a 960 px print image) is
+      drawn, and the browser hides all of that chart's value labels while any label is
+      wider than its bar (assets/labels.js), e.g. on a phone;
+    - one wider than a bar even in a wide plot is not drawn.
+    Where labels are hidden, each value is in the hover text and in the table under the
+    chart ("Vis som tabell"). The value axis gets headroom for the labels, since
+    autorange ignores text.
     """
     sizes = _sizes(meta)
     longest = max((len(t) for trace in traces for t in trace["text"]), default=0)
     label_px = longest * sizes["small"] * GLYPH_WIDTH
-    plot_px = 1200 if meta.large else 240
-    bar_px = plot_px / max(n_categories, 1) * 0.75 / max(len(traces), 1)
-    upright = label_px > bar_px
+
+    def bar_px(plot_px: float) -> float:
+        return plot_px / max(n_categories, 1) * 0.75 / max(len(traces), 1)
+
+    wide = 1200 if meta.large else WIDE_PLOT_PX
+    shown = label_px <= bar_px(wide)
     for trace in traces:
-        trace["textangle"] = -90 if upright else 0
+        trace["textangle"] = 0
         trace["constraintext"] = "none"
+        if not shown:
+            trace["textposition"] = "none"
     values = [v for trace in traces for v in trace["y"] if v is not None]
-    if not values:
+    if not values or not shown:
         return
     lo, hi = min(0.0, *values), max(0.0, *values)
     height_px = 560 if meta.large else 240
-    text_px = (label_px if upright else sizes["small"] * 1.3) + 6
+    text_px = sizes["small"] * 1.3 + 6
     headroom = (hi - lo) * text_px / max(height_px - text_px, 1)
     layout["yaxis"]["range"] = [lo, hi + headroom if hi > 0 else hi]
 
@@ -957,6 +1093,7 @@ def empty_figure(message: str, meta: ChartMeta) -> Figure:
         }
     ]
     footer = _footer(meta, [])
+    _keep_footnotes(layout, meta, [])
     if footer:
         layout["annotations"].append(
             {

@@ -90,6 +90,12 @@ class Settings:
         "one in /dev/shm per server start); unset: each worker keeps its own.",
         "SLT_CALLBACK_CACHE_DIR",
     )
+    feedback_email: str = _setting(
+        "post@baerum.kommune.no",
+        "Address the accessibility statement gives for feedback (a mailto link on "
+        "/tilgjengelighet; default: Bærum kommune's public postmottak).",
+        "SLT_FEEDBACK_EMAIL",
+    )
     ssb_api: str = _setting(
         "https://data.ssb.no/api/pxwebapi/v2",
         "Base URL of Statistics Norway's PxWebApi v2 (for `slt-dashboard fetch-ssb`).",

@@ -185,6 +185,58 @@ def test_statement_linked_in_footer_and_written_in_both_languages(client):
         assert re.search(r"\d{1,2}\.? (november|November) 2026", text)
 
 
+def _statement_markdown(client, lang: str) -> str:
+    """The statement's Markdown as the pages router answers the browser (Dash callback)."""
+    from dashboard.web import hardening
+
+    deps = client.get("/_dash-dependencies").get_json()
+    dep = next(d for d in deps if d["output"].startswith(".._pages_content"))
+    search = "?lang=en" if lang == "en" else ""
+    body = hardening.callback_body(dep, ["/tilgjengelighet", search], [])
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 200
+    found: list[str] = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if node.get("type") == "Markdown":
+                found.append(node["props"]["children"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(response.get_json())
+    assert len(found) == 1
+    return found[0]
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_statement_gives_the_feedback_address_as_a_mailto_link(client, lang):
+    text = _statement_markdown(client, lang)
+    assert "[post@baerum.kommune.no](mailto:post@baerum.kommune.no)" in text
+    assert "{{" not in text  # no placeholder left
+    gaps = re.search(r"## (?:Kjente mangler|Known gaps)\n(.*?)\n## ", text, re.S)
+    assert gaps and "- " in gaps.group(1)
+    # chart text fits at 320 px (tests/e2e/test_a11y_layout.py), so it is no known gap
+    assert "320" not in gaps.group(1)
+    assert re.search(r"30\.? (november|November) 2026", text)
+
+
+def test_statement_feedback_address_is_a_setting(warehouse_path):
+    from dashboard.settings import Settings
+    from dashboard.web.factory import create_app
+
+    app = create_app(
+        Settings(warehouse=warehouse_path, auto_build=False, feedback_email="slt_[x]@example.no")
+    )
+    text = _statement_markdown(app.server.test_client(), "nb")
+    assert r"[slt\_\[x\]@example.no](mailto:slt_%5Bx%5D@example.no)" in text
+    assert "post@baerum.kommune.no" not in text
+    assert Settings.from_env({"SLT_FEEDBACK_EMAIL": "a@b.no"}).feedback_email == "a@b.no"
+
+
 def test_content_read_falls_back_to_bokmal_and_rejects_odd_names():
     assert content.read("tilgjengelighet", "xx") == content.read("tilgjengelighet", "nb")
     with pytest.raises(KeyError):

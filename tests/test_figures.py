@@ -477,8 +477,8 @@ def test_horizontal_bars_keep_the_given_order_top_to_bottom():
     assert yaxis["categoryarray"] == ["Vold", "Vinning", "Narkotika", "Skadeverk"]
     marks = [a for a in fig["layout"]["annotations"] if a["name"] == "missing"]
     assert all(a["x"] == 0 and a["xanchor"] == "left" for a in marks)
-    # the value axis is at the bottom and still says the unit
-    assert "Anmeldelser (antall)" in footer(fig)
+    # the value axis is at the bottom and still says the unit (wrapped for a phone)
+    assert "Anmeldelser (antall)" in " ".join(strip_tags(footer(fig)))
 
 
 def test_bar_chart_without_series_column():
@@ -580,3 +580,185 @@ def test_every_builder_validates(lang, large):
     validate(bar_chart(bar_frame(), meta, barmode="stack", horizontal=True))
     validate(funnel_chart(bar_frame().rename(columns={"category": "stage"}), meta))
     validate(empty_figure("Ingen tall", meta))
+
+
+# --- Text that fits: never rotated, footnotes apart for the page ---------------------
+
+
+def angles(fig: dict) -> list[tuple[str, object]]:
+    """Every `textangle` and `tickangle` anywhere in a figure dict, with where it is."""
+    found: list[tuple[str, object]] = []
+
+    def walk(node, where: str) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("textangle", "tickangle"):
+                    found.append((f"{where}.{key}", value))
+                walk(value, f"{where}.{key}")
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                walk(value, f"{where}[{i}]")
+
+    walk(fig, "figure")
+    return found
+
+
+def assert_upright_text(fig: dict) -> None:
+    """No text turned: every angle is 0, and set where Plotly's default ("auto") may turn
+    it (bar text, labels of line shapes, tick labels)."""
+    turned = [(where, angle) for where, angle in angles(fig) if angle != 0]
+    assert turned == []
+    layout = fig["layout"]
+    for trace in fig["data"]:
+        if trace["type"] == "bar":
+            assert trace.get("textangle") == 0, trace["name"]
+    for shape in layout.get("shapes", []):
+        if shape.get("label", {}).get("text"):
+            assert shape["label"].get("textangle") == 0, shape["name"]
+    for axis in ("xaxis", "yaxis"):
+        if layout.get(axis, {}).get("visible", True):
+            assert layout[axis].get("tickangle") == 0, axis
+
+
+def crowded_bar_frame(series: int, categories: int, value: float) -> pd.DataFrame:
+    rows = [
+        (str(2014 + c), f"Serie {s}", value + s, None)
+        for c in range(categories)
+        for s in range(series)
+    ]
+    return pd.DataFrame(rows, columns=["category", "series", "value", "status"])
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_no_builder_turns_text(large):
+    meta = dataclasses.replace(
+        META,
+        large=large,
+        events=(("2017-05-01", "Sammenslåing"),),
+        breaks=((2015.5, "ny kommune"), (2019.5, "ny kommune")),
+    )
+    for fig in (
+        line_chart(line_frame(), meta),
+        bar_chart(bar_frame(), meta),
+        bar_chart(crowded_bar_frame(5, 5, 154), meta),  # labels wider than a phone's bars
+        bar_chart(crowded_bar_frame(8, 12, 123456), meta),  # wider than a laptop's
+        bar_chart(bar_frame(), meta, barmode="stack"),
+        bar_chart(bar_frame(), meta, barmode="stack", horizontal=True),
+        funnel_chart(bar_frame().rename(columns={"category": "stage"}), meta),
+    ):
+        assert_upright_text(fig)
+        validate(fig)
+
+
+def test_column_values_are_drawn_only_where_a_wide_plot_has_room():
+    fits = bar_chart(bar_frame(), META)  # 4 categories x 2 series: fits a phone
+    assert {t["textposition"] for t in fits["data"]} == {"outside"}
+    phone_only_not = bar_chart(crowded_bar_frame(5, 5, 154), META)
+    # drawn (the browser hides them all while one is wider than its bar) ...
+    assert {t["textposition"] for t in phone_only_not["data"]} == {"outside"}
+    assert all(t["constraintext"] == "none" for t in phone_only_not["data"])  # never shrunk
+    # ... with headroom above the tallest column
+    assert phone_only_not["layout"]["yaxis"]["range"][1] > 158
+    too_many = bar_chart(crowded_bar_frame(8, 12, 123456), META)
+    assert {t["textposition"] for t in too_many["data"]} == {"none"}
+    assert all(t["text"] and t["hovertext"] for t in too_many["data"])  # still in the hover
+
+
+def test_break_label_is_horizontal_and_faces_the_middle():
+    meta = dataclasses.replace(META, breaks=((2014.5, "a"), (2019.5, "b")))
+    breaks = [s for s in line_chart(line_frame(), meta)["layout"]["shapes"] if s["name"] == "break"]
+    assert [(s["label"]["textangle"], s["label"]["xanchor"]) for s in breaks] == [
+        (0, "left"),
+        (0, "right"),
+    ]
+
+
+def test_long_names_are_wrapped_in_the_legend_and_beside_bars():
+    name = "Fire eller flere anmeldelser i politidistriktet"
+    frame = pd.DataFrame(
+        {
+            "category": ["I alt under oppfølging (publisert)"] * 2,
+            "series": [name, "B"],
+            "value": [1, 2],
+        }
+    )
+    fig = bar_chart(frame, META, horizontal=True)
+    assert fig["data"][0]["name"] == "Fire eller flere<br>anmeldelser i<br>politidistriktet"
+    assert fig["data"][0]["y"] == ["I alt under oppfølging (publisert)"]  # the category itself
+    # an image (at least 640 px wide) has room for the name on one line; a page wraps it
+    assert fig["layout"]["yaxis"]["ticktext"] == ["I alt under oppfølging (publisert)"]
+    assert fig["layout"]["yaxis"]["tickvals"] == ["I alt under oppfølging (publisert)"]
+    page, _notes = figures.page_figure(fig)
+    assert page["layout"]["yaxis"]["ticktext"] == ["I alt under<br>oppfølging<br>(publisert)"]
+    assert page["layout"]["yaxis"]["autorange"] == "reversed"  # the rest of the axis stays
+    validate(fig)
+    validate(page)
+
+
+def test_many_long_names_beside_bars_make_the_chart_taller():
+    frame = pd.DataFrame(
+        {
+            "category": [
+                f"Utsatt for vold i hjemmet – Ungdom (alder {k}) – Jenter" for k in range(10)
+            ],
+            "value": range(10),
+        }
+    )
+    fig = bar_chart(frame, META, horizontal=True)
+    assert "height" not in fig["layout"]  # an image has its own size
+    assert figures.page_figure(fig)[0]["layout"]["height"] > figures.DEFAULT_HEIGHT
+    few = figures.page_figure(bar_chart(bar_frame(), META, horizontal=True))[0]
+    assert "height" not in few["layout"]
+
+
+def test_page_figure_takes_the_footer_out_of_the_drawing():
+    meta = dataclasses.replace(
+        META, source="", events=(("2017-05-01", "Sammenslåing"),), breaks=((2019.5, "ny"),)
+    )
+    fig = line_chart(line_frame(), meta)
+    drawn = " ".join(strip_tags(footer(fig)))
+    page, notes = figures.page_figure(fig)
+    assert notes == [
+        "Mangler: Bærum 2016 (..), 2017 (:); Asker 2020 (-)",
+        ".. = tall mangler, : = skjult (konfidensielt), - = null / ingenting",
+        "1: Sammenslåing (mai 2017)",
+        "Brudd i serien mellom 2019 og 2020: ny",
+    ]
+    for note in notes:  # every footnote is also drawn in the figure as built
+        assert note.split(" (")[0] in drawn
+    assert page["layout"]["xaxis"]["title"]["text"] == ""
+    assert "meta" not in page["layout"]
+    assert footer(fig) and fig["layout"]["meta"]["footnotes"] == notes  # input unchanged
+    validate(page)
+    # horizontal bars keep their value-axis title; the footer goes
+    bars, bar_notes = figures.page_figure(bar_chart(bar_frame(), META, horizontal=True))
+    assert strip_tags(footer(bars)) == ["Anmeldelser", "(antall)"]
+    assert bar_notes == [".. = tall mangler, : = skjult (konfidensielt)", META.source]
+    # a figure without a footer is given back as it is
+    plain = bar_chart(bar_frame().dropna(), dataclasses.replace(META, source=""))
+    assert "meta" not in plain["layout"]
+    assert figures.page_figure(plain) == (plain, [])
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("kommune", ["baerum", "asker", "oslo"])
+def test_no_chart_of_the_registry_turns_text(con, kommune, lang):
+    """Every registered chart, as pages, embeds, images and slides get it, and as the page
+    draws it (footnotes apart): no rotated text anywhere."""
+    from dashboard.charts.catalog import REGISTRY
+    from dashboard.state import parse
+
+    drawn = 0
+    for chart_id, chart in REGISTRY.items():
+        state = parse(chart.params, {"kommune": kommune, "lang": lang})
+        result = chart.build(con.cursor(), state)
+        if result.figure is None:
+            continue
+        drawn += 1
+        assert angles(result.figure) and all(a == 0 for _w, a in angles(result.figure)), chart_id
+        assert_upright_text(result.figure)
+        page, notes = figures.page_figure(result.figure)
+        assert_upright_text(page)
+        for note in notes:  # what leaves the drawing is the footer's text, nothing else
+            assert note.split(" ")[0] in footer(result.figure)
+    assert drawn >= 3

@@ -55,9 +55,9 @@ def state(**query: str):
 
 
 def bars(result) -> dict[str, dict[str, float | None]]:
-    """Trace name -> {category: y} from a bar chart figure."""
+    """Trace name (as one line; the legend wraps long names) -> {category: y}."""
     return {
-        trace["name"]: dict(zip(trace["x"], trace["y"], strict=True))
+        trace["name"].replace("<br>", " "): dict(zip(trace["x"], trace["y"], strict=True))
         for trace in result.figure["data"]
     }
 

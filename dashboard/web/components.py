@@ -17,6 +17,7 @@ from dash import dcc, html
 
 from dashboard.charts.registry import ChartResult
 from dashboard.coverage import Coverage
+from dashboard.figures import page_figure
 from dashboard.state import MIN_YEAR, Param, ViewState, max_year
 from dashboard.web import chart_menu, ids
 from dashboard.web.agenda import add_button
@@ -93,7 +94,9 @@ def chart_card(
             id=f"card-{result.chart_id}",
             **attrs(aria_labelledby=f"{result.chart_id}-title", data_chart=result.chart_id),
         )
-    figure = dict(result.figure)
+    # The footnotes (missing values, symbol key, events, breaks) as HTML under the chart,
+    # where they reflow at any width; images, embeds and slides draw them in.
+    figure, footnotes = page_figure(dict(result.figure))
     children.insert(1, chart_menu.menu(result, query, lang))
     children += [
         html.Figure(
@@ -109,7 +112,11 @@ def chart_card(
                         "toImageButtonOptions": {"filename": result.chart_id},
                     },
                     className="graph",
+                    # A taller figure (many bars with long names) has its height
+                    # reserved before Plotly draws it, so the page does not jump.
+                    style=_reserved(figure),
                 ),
+                *footnote_list(footnotes, result.chart_id),
                 html.Figcaption(
                     result.summary, className="summary", id=f"{result.chart_id}-summary"
                 ),
@@ -144,6 +151,24 @@ def chart_card(
         id=f"card-{result.chart_id}",
         **attrs(aria_labelledby=f"{result.chart_id}-title", data_chart=result.chart_id),
     )
+
+
+def _reserved(figure: dict) -> dict[str, str]:
+    height = (figure.get("layout") or {}).get("height")
+    return {"height": f"{height}px"} if isinstance(height, int) else {}
+
+
+def footnote_list(footnotes: Sequence[str], chart_id: str) -> list[html.Ul]:
+    """The chart's footnotes as a list under the plot (none: nothing)."""
+    if not footnotes:
+        return []
+    return [
+        html.Ul(
+            [html.Li(note) for note in footnotes],
+            className="chart-footnotes",
+            id=f"{chart_id}-footnotes",
+        )
+    ]
 
 
 def _with_lang(href: str, lang: str) -> str:

@@ -3,23 +3,44 @@
 The statement is prose kept as Markdown (dashboard/web/content/tilgjengelighet.*.md) in
 the form Uutilsynet asks for: status, known gaps, feedback, enforcement, dates. The page
 is linked from every footer and every embed (`content.statement_href`), not from the
-main menu.
+main menu. The feedback address is a setting (`feedback_email`), filled in where the
+Markdown says `{{tilbakemelding-epost}}`.
 """
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
+import flask
 from dash import dcc
 
+from dashboard.settings import Settings
 from dashboard.state import LANG, ViewState
 from dashboard.web import content as prose
+from dashboard.web.context import context
 from dashboard.web.page import PageSpec
 
 NAME = "tilgjengelighet"
 PATH = prose.STATEMENT_PATH
+#: Where the statement's Markdown names the feedback address.
+FEEDBACK = "{{tilbakemelding-epost}}"
+_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()<>#+!|"})
+
+
+def feedback_link(address: str) -> str:
+    """`address` as a Markdown mailto link (its text escaped, its href percent-encoded)."""
+    return f"[{address.translate(_MARKDOWN_SPECIAL)}](mailto:{quote(address, safe='@.+-_')})"
+
+
+def statement(lang: str, address: str) -> str:
+    """The statement's Markdown in `lang` with the feedback address filled in."""
+    return prose.read(NAME, lang).replace(FEEDBACK, feedback_link(address))
 
 
 def content(state: ViewState) -> list:
-    return [dcc.Markdown(prose.read(NAME, state.lang), className="prose", link_target="_self")]
+    settings = context().settings if flask.has_app_context() else Settings()
+    text = statement(state.lang, settings.feedback_email)
+    return [dcc.Markdown(text, className="prose", link_target="_self")]
 
 
 #: Its h1 is the catalog's "tilgjengelighet.h1" (PageSpec.heading).
