@@ -81,6 +81,19 @@ def chars_per_line(width_px: float, font_px: float) -> int:
     return max(20, int(width_px / (font_px * 0.55)))
 
 
+def category_label_px(figure: Figure, font_px: float) -> float:
+    """Estimated width of the longest category name beside horizontal bars (0 for other
+    charts): the left margin Plotly's automargin will give them. Generous (0.62 em per
+    character), since it only narrows the footer."""
+    traces = [t for t in figure.get("data") or [] if isinstance(t, dict)]
+    if not any(t.get("type") == "bar" and t.get("orientation") == "h" for t in traces):
+        return 0.0
+    yaxis = (figure.get("layout") or {}).get("yaxis") or {}
+    labels = yaxis.get("ticktext") or [y for t in traces for y in (t.get("y") or [])]
+    lines = [line for label in labels for line in str(label).split("<br>")]
+    return max((len(line) for line in lines), default=0) * font_px * 0.62
+
+
 def print_figure(
     figure: Figure,
     *,
@@ -105,6 +118,11 @@ def print_figure(
     muted = fig.MUTED_TEXT_COLOR
     heading_chars = chars_per_line(spec.width - 40, spec.title_size)
     text_chars = chars_per_line(spec.width - 40, spec.small_size)
+    # The footer is centred under the plot area: beside wide bar names it must be
+    # narrower than the plot, or it runs off the image's right edge.
+    footer_chars = chars_per_line(
+        spec.width - 40 - category_label_px(out, spec.text_size), spec.small_size
+    )
 
     top = _lines(title, heading_chars, spec.title_size, fig.TEXT_COLOR)
     if view:
@@ -127,7 +145,7 @@ def print_figure(
         footer_parts.append(
             f"{_LABELS['licence'][lang if lang in ('nb', 'en') else 'nb']}: {licence}"
         )
-    footer = "<br>".join(_lines(p, text_chars, spec.small_size, muted) for p in footer_parts if p)
+    footer = "<br>".join(_lines(p, footer_chars, spec.small_size, muted) for p in footer_parts if p)
     xaxis = layout.setdefault("xaxis", {})
     axis_title = xaxis.get("title")
     if not isinstance(axis_title, dict):

@@ -7,6 +7,7 @@ Pillow / an XML parser; the 503 test swaps in a renderer that finds no browser.
 from __future__ import annotations
 
 import io
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -189,3 +190,20 @@ def test_print_figure_leaves_out_direct_labels_where_a_legend_names_the_series(c
     assert images.has_legend(out) and out["layout"]["margin"]["r"] == 16
     single = {"data": [{"name": "a"}], "layout": {"annotations": [{"name": "series-label"}]}}
     assert not images.drop_series_labels(single)  # no legend: the label names the line
+
+
+def test_footer_beside_wide_bar_names_is_wrapped_to_the_plot_width(con):
+    # The footer is centred under the plot: beside long bar names it must be narrower than
+    # the plot (Ungdata's long source line ran off the image's right edge).
+    chart = charts.REGISTRY["ungdata"]
+    result = chart.build(con.cursor(), parse(chart.params, {"kommune": "baerum", "aar": "2019"}))
+    spec = images.SIZES["print"]
+    names_px = images.category_label_px(result.figure, spec.text_size)
+    assert names_px > 200
+    out = images.print_figure(result.figure, title="t", view="", source=result.source, licence="")
+    footer = out["layout"]["xaxis"]["title"]["text"].split("Kilde:", 1)[1]
+    lines = [re.sub(r"<[^>]+>", "", part) for part in footer.split("<br>")]
+    assert len(lines) > 2
+    width = images.chars_per_line(spec.width - 40 - names_px, spec.small_size)
+    assert max(len(line) for line in lines) <= width
+    assert images.category_label_px({"data": [{"type": "scatter"}]}, 14) == 0

@@ -51,7 +51,7 @@ log = logging.getLogger(__name__)
 
 EXTENSION = "slt-images"
 #: Bump when the drawing changes, so cached images are drawn again.
-RENDER_VERSION = "2"
+RENDER_VERSION = "3"
 FORMATS = {"png": "image/png", "svg": "image/svg+xml"}
 #: Which chart a page's link preview shows (the page's main chart).
 PAGE_CHARTS = {
