@@ -56,6 +56,8 @@ def test_embed_document_without_javascript_has_image_alt_table_links_source_lice
     assert "/geografi?" in page and "#card-gjentatt" in page  # the full view
     assert "Kilde: SLT årsrapport 2020" in page and "Lisens: Offentlig dokument" in page
     assert '<script id="slt-figure" type="application/json">' in page
+    description = re.search(r'<meta name="description" content="([^"]+)">', page)
+    assert description and html.unescape(description.group(1)).startswith("Gjentatt kriminalitet")
 
 
 def test_embed_image_link_renders(client):

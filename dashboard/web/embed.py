@@ -194,6 +194,8 @@ def page(
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<meta name="color-scheme" content="light dark">'
         f"<title>{esc(result.title)} – SLT-statistikk</title>"
+        # What the chart shows, for search results and link previews of the embed itself.
+        f'<meta name="description" content="{esc(result.summary or result.message or result.title)}">'
         f"<style>{_static('embed.css')}</style></head>"
         f'<body><main class="embed" id="slt-embed" data-chart="{esc(chart_id)}">'
         + "".join(parts)
