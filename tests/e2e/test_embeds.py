@@ -8,6 +8,7 @@ without it the iframe keeps its default height and the chart still fits.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -19,7 +20,16 @@ from selenium.webdriver.common.keys import Keys
 
 from dashboard import figures as fig
 from dashboard.web.embed import DEFAULT_HEIGHT
-from tests.e2e.browser import TRACE, browser_log, open_page, severe, wait_until
+from tests.e2e.browser import (
+    TRACE,
+    browser_log,
+    make_driver,
+    open_page,
+    quit_driver,
+    severe,
+    wait_until,
+)
+from tests.e2e.test_a11y_layout import OBSERVE, cls
 
 pytestmark = pytest.mark.browser
 
@@ -266,3 +276,23 @@ def test_embed_follows_the_colour_scheme(driver, live_server, theme):
             assert background == "rgb(255, 255, 255)"
     finally:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+
+
+@pytest.mark.parametrize("width", [412, 1100])
+def test_embed_does_not_move_while_its_chart_is_drawn(live_server, width):
+    # The chart's box is reserved from the first paint (CSS `scripting: enabled`); before,
+    # the source and links jumped 440 px down when Plotly drew (Lighthouse CLS 0.22).
+    driver = make_driver(width, 800)
+    try:
+        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": OBSERVE})
+        driver.get(live_server.url("/embed/trygghet-trakt?kommune=baerum"))
+        wait_until(
+            driver,
+            lambda d: d.execute_script("return !!document.querySelector('#graph .main-svg')"),
+            "the embed's chart is drawn",
+        )
+        time.sleep(0.5)
+        shifts = driver.execute_script("return window.__layoutShifts;")
+        assert shifts is not None and cls(shifts) <= 0.01, shifts
+    finally:
+        quit_driver(driver)
