@@ -140,6 +140,18 @@ def test_default_sequence_is_the_overview_then_each_pages_main_chart(app):
     assert all(i.query["kommune"] == "baerum" for i in items)
 
 
+@pytest.mark.parametrize("kommune", ["asker", "oslo"])
+def test_default_sequence_has_no_slide_without_figures(app, kommune):
+    # Oslo has no youth reports by age or residence in the warehouse: its slides are the
+    # charts that have figures for Oslo (the SSB comparison, population), not "no figures".
+    with app.server.test_request_context("/"):
+        items = mote_page.default_sequence(PAGES, kommune, "siste")
+        for item in items[1:]:
+            spec = next(s for s in PAGES if s.path == item.path)
+            assert render(item.chart, cursor(), view_state(spec, item.query)).figure is not None
+    assert len(items) >= 3
+
+
 def test_default_sequence_for_a_year_narrows_the_pages_with_a_year(app):
     with app.server.test_request_context("/"):
         items = mote_page.default_sequence(PAGES, "baerum", 2019)

@@ -80,16 +80,23 @@ def _page_by_path(pages: Sequence[PageSpec], path: str) -> PageSpec | None:
 def default_sequence(pages: Sequence[PageSpec], kommune: str, aar: object) -> list[AgendaItem]:
     """The overview's key figures, then the main chart of each page, for a kommune/year.
 
-    A page's main chart is the first chart it shows in its default view. A year narrows
-    the pages that have a year (`aar`) or a period end (`til`) (`page.year_view`).
+    A page's main chart is the first chart it shows in its default view that has figures
+    for the kommune; a page with none for it has no slide (a slide that says "no figures"
+    wastes the meeting's time). A year narrows the pages that have a year (`aar`) or a
+    period end (`til`) (`page.year_view`).
     """
     items = [AgendaItem("/", _view_query(oversikt.SPEC, {"kommune": kommune, "aar": aar}), "")]
+    cur = cursor()
     for spec in pages:
         charts = on_page(spec.name)
         if not charts:
             continue
         state = year_view(spec, kommune, aar)
-        shown = [c for c in charts if c.shown(state)]
+        shown = [
+            c
+            for c in charts
+            if c.shown(state) and render(c.chart_id, cur, state).figure is not None
+        ]
         if shown:
             query = {k: v for k, v in to_query(spec.params, state.values).items() if k != "lang"}
             items.append(AgendaItem(spec.path, query, shown[0].chart_id))
