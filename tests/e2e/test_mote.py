@@ -63,10 +63,38 @@ def fullscreen_id(driver) -> str | None:
     )
 
 
+#: A projector's screen: headless Chromium's own screen is 800x600, and full screen takes
+#: the screen's size, so the screen is set too (else "1920x1080" is true only until F).
+PROJECTOR = {
+    "width": 1920,
+    "height": 1080,
+    "deviceScaleFactor": 1,
+    "mobile": False,
+    "screenWidth": 1920,
+    "screenHeight": 1080,
+}
+
+
 @pytest.fixture
 def projector(driver):
     driver.set_window_size(1920, 1080)
-    return driver
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PROJECTOR)
+    yield driver
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_full_screen_slide_is_the_projectors_size_and_shows_only_the_slide(projector, live_server):
+    open_page(projector, live_server.url("/mote?kommune=baerum"), expect_charts=False)
+    press(projector, "f")
+    wait_until(projector, lambda d: fullscreen_id(d) is not None, "full screen")
+    size = projector.execute_script(
+        "var r = document.fullscreenElement.getBoundingClientRect(); return [r.width, r.height];"
+    )
+    assert size == [1920, 1080]
+    # the overview slide shows key figures only: the page's own links are not on it
+    links = projector.find_elements(By.CSS_SELECTOR, f"{VISIBLE} .mote-link a")
+    assert links and not any(link.is_displayed() for link in links)
+    press(projector, Keys.ESCAPE)
 
 
 def test_steps_with_arrow_keys_page_keys_home_end_and_back(projector, live_server):
