@@ -9,8 +9,9 @@ first as sentences. A README lists every file in report order (page order, then 
 charts in the order their page shows them) and names the charts that have no figures for
 this choice, with what exists instead.
 
-Bad parameters answer 400 with a note saying what to write; no browser on the server
-answers 503 with the chart texts' route (the CSVs still download one by one).
+Bad parameters answer 400 with a note saying what to write, a year without figures 404
+with the years that have them; no browser on the server answers 503 with where the
+numbers can be had instead (every chart's CSV, and all data as one ZIP).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ import duckdb
 import flask
 from dash import Dash, html
 
-from dashboard.charts.catalog import REGISTRY, ChartResult
+from dashboard.charts.catalog import ChartResult, on_page
 from dashboard.charts.oversikt import OVERVIEW_PARAMS, key_figures
 from dashboard.dimensions import kommune_name
 from dashboard.state import ViewState, parse, to_query
@@ -96,7 +97,7 @@ def report_figures(
     empty: list[Figure] = []
     number = 0
     for spec in pages:
-        charts = [c for c in REGISTRY.values() if c.page == spec.name]
+        charts = on_page(spec.name)
         if not charts:
             continue
         state = year_view(spec, kommune, aar, lang)
