@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import pytest
 
+from dashboard.charts.catalog import REGISTRY
+from dashboard.web.images import PAGE_CHARTS
 from dashboard.web.pages import EXTRA_PAGES, PAGES
 from tests.e2e.a11y import ace_violations, axe_violations
-from tests.e2e.browser import open_page
+from tests.e2e.browser import open_page, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -40,6 +42,39 @@ def test_no_violations_in_either_engine(driver, live_server, view):
     path = view.partition("?")[0]
     expect_charts = path not in TEXT_PAGES and path in {s.path for s in PAGES}
     open_page(driver, live_server.url(view), expect_charts=expect_charts)
+    found = {"axe-core": axe_violations(driver), "IBM Equal Access": ace_violations(driver)}
+    assert found == {"axe-core": [], "IBM Equal Access": []}, "\n".join(
+        f"{engine}: {line}" for engine, lines in found.items() for line in lines
+    )
+
+
+#: Embeds: every chart for Bærum in bokmål; each page's main chart also for Oslo and in
+#: English (the four kommune × language combinations the pages are checked in).
+EMBEDS = [f"/embed/{chart_id}?kommune=baerum" for chart_id in REGISTRY] + [
+    f"/embed/{chart_id}?kommune={kommune}" + ("&lang=en" if lang == "en" else "")
+    for chart_id in dict.fromkeys(PAGE_CHARTS.values())
+    for kommune, lang in (("baerum", "en"), ("oslo", "nb"), ("oslo", "en"))
+]
+MOTE = [
+    f"/mote?kommune={kommune}" + ("&lang=en" if lang == "en" else "")
+    for kommune in ("baerum", "oslo")
+    for lang in ("nb", "en")
+]
+
+EMBED_DRAWN = """
+var graph = document.getElementById('graph');
+return !graph || !!graph.querySelector('.main-svg .trace')
+  || !document.getElementById('slt-figure');
+"""
+
+
+@pytest.mark.parametrize("view", EMBEDS + MOTE)
+def test_embeds_and_mote_have_no_violations_in_either_engine(driver, live_server, view):
+    if view.startswith("/embed/"):
+        driver.get(live_server.url(view))
+        wait_until(driver, lambda d: d.execute_script(EMBED_DRAWN), f"{view} drawn")
+    else:
+        open_page(driver, live_server.url(view), expect_charts=False)
     found = {"axe-core": axe_violations(driver), "IBM Equal Access": ace_violations(driver)}
     assert found == {"axe-core": [], "IBM Equal Access": []}, "\n".join(
         f"{engine}: {line}" for engine, lines in found.items() for line in lines

@@ -36,7 +36,17 @@
     main.classList.add("drawn");
     window.Plotly.react(graph, figure.data, figure.layout, {
       displayModeBar: false, responsive: true, displaylogo: false
-    }).then(post, function () { main.classList.remove("drawn"); post(); });
+    }).then(function () { hideTester(); post(); }, function () { main.classList.remove("drawn"); post(); });
+  }
+  // Plotly leaves an off-screen measuring <svg id="js-plotly-tester"> in <body>: graphics
+  // without a name to a screen reader (IBM Equal Access: svg_graphics_labelled). The chart
+  // itself is named by the figure's caption and table.
+  function hideTester() {
+    var tester = document.getElementById("js-plotly-tester");
+    if (tester) {
+      tester.setAttribute("aria-hidden", "true");
+      tester.setAttribute("focusable", "false");
+    }
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", draw);
