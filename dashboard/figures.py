@@ -1039,8 +1039,7 @@ def _fit_column_labels(
 
     wide = 1200 if meta.large else WIDE_PLOT_PX
     shown = label_px <= bar_px(wide)
-    for trace in traces:
-        trace["textangle"] = 0
+    for trace in traces:  # (never rotated: `bar_chart` sets textangle 0 on every trace)
         trace["constraintext"] = "none"
         if not shown:
             trace["textposition"] = "none"

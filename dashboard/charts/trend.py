@@ -257,12 +257,15 @@ def comparison_chart(result: Rows, state: ViewState) -> Shape | NoData:
         rows["value_shown"] = rows["value"]
         rows["status_shown"] = rows["status"]
     have = [c for c in chosen if c in set(rows["municipality"])]
-    exists = what_exists(result["available"], ("anmeldte_lovbrudd_snitt",), lang)
+
+    def exists() -> str:
+        """' Tall finnes for …' read from the warehouse; its query runs only when needed."""
+        found = what_exists(result["available"], ("anmeldte_lovbrudd_snitt",), lang)
+        return " " + t("trend.nodata.exists", lang, exists=found) if found else ""
+
     if not [c for c in have if c != "norge"]:
         # Norway alone is a benchmark, not a comparison: say what exists instead.
-        message = t("trend.nodata.choice", lang)
-        if exists:
-            message += " " + t("trend.nodata.exists", lang, exists=exists)
+        message = t("trend.nodata.choice", lang) + exists()
         return NoData(title, message + " " + t("nodata.template", lang))
     lacking = [kommune_name(c, lang) for c in chosen if c not in have]
     names = ", ".join(kommune_name(c, lang) for c in have)
@@ -273,9 +276,7 @@ def comparison_chart(result: Rows, state: ViewState) -> Shape | NoData:
     if lacking:
         period = years_text([state["fra"], state["til"]])
         missing = t("trend.comparison.lacking", lang, areas=list_text(lacking, lang), period=period)
-        notes.insert(
-            0, missing + (" " + t("trend.nodata.exists", lang, exists=exists) if exists else "")
-        )
+        notes.insert(0, missing + exists())
     notes.append(t("trend.asker_from_2020_includes", lang))
     notes.append(t("trend.statistics_norway_figures_via", lang))
     decimals = 1 if per1000 else 0

@@ -337,7 +337,8 @@ def og_image_url(path: str, query: Mapping[str, str]) -> str:
     return image_url(chart_id, {k: v for k, v in query.items() if k in names}, og=True)
 
 
-def _text(body: str, status: int, **headers: str) -> flask.Response:
+def plain_text(body: str, status: int, **headers: str) -> flask.Response:
+    """A text/plain answer (the fallbacks of images and report figures)."""
     return flask.Response(
         body, status=status, mimetype="text/plain; charset=utf-8", headers=headers or None
     )
@@ -363,7 +364,7 @@ def _fallback(request: ImageRequest, reason: str, retry: bool) -> flask.Response
         ]
     )
     headers = {"Retry-After": "5"} if retry else {}
-    return _text(body + "\n", 503, **headers)
+    return plain_text(body + "\n", 503, **headers)
 
 
 def register(app: Dash) -> None:
@@ -457,7 +458,7 @@ def context_settings(app: Dash) -> Settings:
 
 def _serve(chart_id: str, fmt: str, variant: str) -> flask.Response:
     if chart_id not in REGISTRY or fmt not in FORMATS:
-        return _text("Ukjent figur / unknown chart\n", 404)
+        return plain_text("Ukjent figur / unknown chart\n", 404)
     args = flask.request.args.to_dict(flat=False)
     dark = flask.request.args.get("tema") == "mork"
     request = ImageRequest.make(chart_id, args, fmt, variant, dark)
@@ -470,7 +471,7 @@ def _serve(chart_id: str, fmt: str, variant: str) -> flask.Response:
         return _fallback(request, "ingen nettleser på serveren / no browser on the server", False)
     if data is None:
         message = result.message if result is not None else ""
-        return _text(f"{result.title if result else chart_id}\n\n{message}\n", 404)
+        return plain_text(f"{result.title if result else chart_id}\n\n{message}\n", 404)
     name = f"{chart_id}{'-deling' if variant == 'og' else ''}.{fmt}"
     response = flask.Response(data, mimetype=FORMATS[fmt])
     response.headers["Content-Disposition"] = f'inline; filename="{name}"'

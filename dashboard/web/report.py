@@ -40,6 +40,7 @@ from dashboard.web.images import (
     ImagesUnavailable,
     fingerprint,
     licence_line,
+    plain_text,
     service,
     view_line,
 )
@@ -64,10 +65,14 @@ def href(kommune: str, aar: object, lang: str = "nb") -> str:
     return f"{PATH}?{urlencode(query)}"
 
 
+def year_text(aar: object, lang: str) -> str:
+    """`2020`, or `siste år` for the latest data."""
+    return str(aar) if str(aar).isdigit() else t("report.latest", lang)
+
+
 def link(kommune: str, aar: object, lang: str, link_id: str) -> html.A:
     """The download link of the report figures (on the overview and in Møtemodus)."""
-    year = str(aar) if str(aar).isdigit() else t("report.latest", lang)
-    text = t("report.button", lang, k=kommune_name(kommune, lang), year=year)
+    text = t("report.button", lang, k=kommune_name(kommune, lang), year=year_text(aar, lang))
     return html.A(text, href=href(kommune, aar, lang), id=link_id, download="")
 
 
@@ -250,8 +255,7 @@ def build_zip(
 
 def file_title(kommune: str, aar: object, lang: str) -> str:
     """`Rapportfigurer – Bærum 2020` (or `… siste år`)."""
-    year = str(aar) if str(aar).isdigit() else t("report.latest", lang)
-    return t("report.title", lang, kommune=kommune_name(kommune, lang), year=year)
+    return t("report.title", lang, kommune=kommune_name(kommune, lang), year=year_text(aar, lang))
 
 
 def rejected(state: ViewState, args: Mapping[str, str]) -> list[str]:
@@ -266,12 +270,6 @@ def rejected(state: ViewState, args: Mapping[str, str]) -> list[str]:
     return out
 
 
-def _text(body: str, status: int, **headers: str) -> flask.Response:
-    return flask.Response(
-        body, status=status, mimetype="text/plain; charset=utf-8", headers=headers or None
-    )
-
-
 def register(app: Dash, pages: Sequence[PageSpec]) -> None:
     """The route; `pages` are the pages whose charts the report holds, in report order."""
 
@@ -283,7 +281,7 @@ def register(app: Dash, pages: Sequence[PageSpec]) -> None:
         if bad:
             example = href("baerum", 2020)
             body = "\n".join([*bad, "", t("report.bad", lang, example=example)])
-            return _text(body + "\n", 400)
+            return plain_text(body + "\n", 400)
         kommune, aar = state["kommune"], state["aar"]
         cur = cursor()
         drawn, empty = report_figures(cur, pages, kommune, aar, lang)
@@ -292,15 +290,15 @@ def register(app: Dash, pages: Sequence[PageSpec]) -> None:
             years = have.years({measure for measure, _area in have.years_by}, kommune)
             name = kommune_name(kommune, lang)
             body = t("report.none", lang, k=name, year=aar, years=year_ranges(years))
-            return _text(body + "\n", 404)
+            return plain_text(body + "\n", 404)
         base = flask.request.host_url.rstrip("/")
         try:
             body = build_zip(cur, drawn, empty, kommune, aar, lang, base)
         except ImagesBusy:
-            return _text(t("report.busy", lang) + "\n", 503, **{"Retry-After": "10"})
+            return plain_text(t("report.busy", lang) + "\n", 503, **{"Retry-After": "10"})
         except ImagesUnavailable as exc:
             log.warning("report figures unavailable: %s", exc)
-            return _text(t("report.unavailable", lang) + "\n", 503)
+            return plain_text(t("report.unavailable", lang) + "\n", 503)
         return downloads.attachment(
             body, "application/zip", f"{file_title(kommune, aar, lang)}.zip"
         )
