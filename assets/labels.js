@@ -7,16 +7,16 @@
    a year that would overlap the previous one is left out (the axis keeps its first year).
    Event numbers and "break in series" labels that would overlap are raised by a line,
    or hidden where that does not help (the line stays, and the footnote under the chart
-   says what it marks). The
-   values above grouped columns are all shown or all hidden: hidden while any of them is
-   wider than its column (a phone), since a few values among gaps read as the whole
-   story; every value is in the hover text and in the table under the chart. */
+   says what it marks). The values above grouped columns are all shown or all hidden:
+   hidden while any of them is wider than its column (a phone), since a few values among
+   gaps read as the whole story; every value is in the hover text and in the table under
+   the chart. */
 (function () {
   function overlaps(a, b) {
     return !(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top);
   }
-  function thin(items, kept) {
-    kept = kept || [];
+  function thin(items) {
+    var kept = [];
     items.forEach(function (el) {
       el.style.visibility = "";
       el.removeAttribute("data-thinned");
@@ -60,7 +60,7 @@
     }
     return false;
   }
-  /* Shape labels: event numbers always stay; break labels are thinned. */
+  /* Shape labels, split into event numbers and "break in series" labels (placed after them). */
   function shapeLabels(gd) {
     var shapes = (gd.layout && gd.layout.shapes) || [];
     var events = [], breaks = [];
