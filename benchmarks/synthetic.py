@@ -56,7 +56,7 @@ def write(folder: Path) -> tuple[int, int]:
 
 def measure(folder: Path, quick: bool) -> dict:
     for code in KOMMUNER:  # this process only: the builder accepts the synthetic kommuner
-        dims.MUNICIPALITIES[code] = dims.Code(code, code, code, 100)
+        dims.MUNICIPALITIES[code] = dims.Code(code, code, code, 100, kind="kommune")
     rows, files = write(folder / "data")
     target = folder / "warehouse.duckdb"
     started = time.perf_counter()
