@@ -2,17 +2,62 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import duckdb
+import kaleido
+import plotly.io
 import pytest
+from hypothesis import HealthCheck, settings
 
 from dashboard.build import warehouse
+from tests.paths import DATA_DIR, FIXTURE_DATA
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA_DIR = ROOT / "data"
-FIXTURE_DATA = Path(__file__).parent / "fixtures" / "data"
+# Property tests: a short run on a developer's machine, a long one in CI (`CI` set), or
+# choose with HYPOTHESIS_PROFILE=dev|ci. Tests set no example counts of their own.
+settings.register_profile(
+    "dev",
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+settings.register_profile("ci", parent=settings.get_profile("dev"), max_examples=150)
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
+)
+
+#: Whether the test being set up may start Chromium (its `render` or `browser` marker).
+_chromium_allowed = {"now": False}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Decided before any fixture of the test runs (module fixtures draw images too)."""
+    _chromium_allowed["now"] = any(item.get_closest_marker(m) for m in ("render", "browser"))
+
+
+def _guarded(original):
+    def guard(*args, **kwargs):
+        if not _chromium_allowed["now"]:
+            raise AssertionError(
+                "this test draws an image with Chromium: mark it @pytest.mark.render"
+            )
+        return original(*args, **kwargs)
+
+    return guard
+
+
+def pytest_configure(config):
+    """The quick command (`-m "not browser and not render"`) must start no Chromium.
+
+    A test that draws an image (kaleido drives the system Chromium) carries the `render`
+    marker; an unmarked test that tries fails with the reason, so the marker cannot
+    silently go missing.
+    """
+    kaleido.start_sync_server = _guarded(kaleido.start_sync_server)
+    plotly.io.to_image = _guarded(plotly.io.to_image)
 
 
 @pytest.fixture(scope="session")

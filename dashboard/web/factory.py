@@ -62,7 +62,7 @@ def create_app(settings: Settings | None = None) -> Dash:
         title="SLT-statistikk",
         update_title=None,  # type: ignore[arg-type]  # Dash documents None: no "Updating…" title
         serve_locally=True,
-        # The callback wiring is checked by tests (tests/test_headers.py), not by shipping
+        # The callback wiring is checked by tests (tests/app/test_headers.py), not by shipping
         # every page's layout in each document as Dash's validation layout (~300 KB).
         suppress_callback_exceptions=True,
         meta_tags=[

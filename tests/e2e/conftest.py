@@ -22,9 +22,7 @@ import pytest
 
 from dashboard.build import warehouse
 from tests.e2e.browser import HEIGHT, WIDTH, LiveServer, browser_log, make_driver, quit_driver
-
-ROOT = Path(__file__).resolve().parents[2]
-DATA_DIR = ROOT / "data"
+from tests.paths import DATA_DIR
 
 
 @pytest.fixture(scope="session")

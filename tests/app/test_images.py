@@ -91,6 +91,7 @@ def test_og_image_url_points_at_the_pages_main_chart_in_that_view():
         assert chart_id in charts.REGISTRY
 
 
+@pytest.mark.render
 def test_png_is_a_real_image_with_print_size_and_is_cached(client, app):
     response = client.get("/bilde/utvikling.png?kommune=baerum&fra=2014&til=2020")
     assert response.status_code == 200 and response.mimetype == "image/png"
@@ -106,6 +107,7 @@ def test_png_is_a_real_image_with_print_size_and_is_cached(client, app):
         assert service.cached(cursor(), request) == response.data
 
 
+@pytest.mark.render
 def test_og_variant_is_1200_by_630(client):
     for url in ("/bilde/sammenligning.og.png", "/bilde/sammenligning.png?format=og"):
         response = client.get(url)
@@ -113,6 +115,7 @@ def test_og_variant_is_1200_by_630(client):
         assert Image.open(io.BytesIO(response.data)).size == (1200, 630)
 
 
+@pytest.mark.render
 def test_svg_carries_title_source_licence_and_the_warehouse_numbers(client, con):
     response = client.get("/bilde/gjentatt.svg?kommune=baerum")
     assert response.status_code == 200 and response.mimetype == "image/svg+xml"
@@ -148,6 +151,7 @@ def test_without_a_browser_images_are_503_with_the_chart_in_words(app, client, t
     assert "/last-ned/utvikling.csv?" in text
 
 
+@pytest.mark.render
 def test_a_page_view_previews_its_own_chart(client):
     page = client.get("/trend?kommune=baerum&fra=2015").get_data(as_text=True)
     head = page.split("</head>", 1)[0]

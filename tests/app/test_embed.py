@@ -60,6 +60,7 @@ def test_embed_document_without_javascript_has_image_alt_table_links_source_lice
     assert description and html.unescape(description.group(1)).startswith("Gjentatt kriminalitet")
 
 
+@pytest.mark.render
 def test_embed_image_link_renders(client):
     page = client.get("/embed/gjentatt?kommune=baerum").get_data(as_text=True)
     noscript = page.split("<noscript>", 1)[1]

@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.settings import DEFAULT_DATA_DIR, Settings
-
-README = Path(__file__).resolve().parent.parent / "README.md"
+from tests.paths import README
 
 
 def test_defaults_serve_the_embedded_data():

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.paths import ROOT
+
 REFERENCE = Path("/work/shared/reference")
 spec = importlib.util.spec_from_file_location(
     "convert_reference", ROOT / "scripts" / "convert_reference.py"

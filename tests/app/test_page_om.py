@@ -4,7 +4,6 @@ import template, checked against the warehouse and the code that validates the d
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -16,8 +15,9 @@ from dashboard.web import about as om
 from dashboard.web.factory import create_app
 from dashboard.web.page import layout_for
 from dashboard.web.pages import om_dataene as page
+from tests.paths import DATA_FORMAT_DOC
 
-DOC = Path(__file__).resolve().parent.parent / "docs" / "data-format.md"
+DOC = DATA_FORMAT_DOC
 
 
 def walk(component):

@@ -23,7 +23,7 @@ from dashboard.web import images as web_images
 from dashboard.web import report
 from dashboard.web.page import layout_for
 from dashboard.web.pages import PAGES, mote, oversikt
-from tests.test_downloads import stored
+from tests.app.test_downloads import stored
 
 URL = "/last-ned/rapportfigurer.zip?kommune=baerum&aar=2020"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -53,6 +53,7 @@ def svg_words(data: bytes) -> str:
     return " ".join("".join(n.itertext()) for n in ET.fromstring(data).iter(f"{SVG}text"))
 
 
+@pytest.mark.render
 def test_readme_lists_every_file_in_report_order(archive):
     charts = listed(archive)
     assert [n for n, _, _ in charts] == list(range(1, len(charts) + 1))
@@ -68,6 +69,7 @@ def test_readme_lists_every_file_in_report_order(archive):
     assert set(archive.namelist()) == files | {"LESMEG.txt", "00-nokkeltall.txt"}
 
 
+@pytest.mark.render
 def test_every_chart_has_print_png_and_svg_with_title_and_source(archive):
     for _, title, stem in listed(archive):
         image = Image.open(io.BytesIO(archive.read(f"{stem}.png")))
@@ -78,6 +80,7 @@ def test_every_chart_has_print_png_and_svg_with_title_and_source(archive):
         assert title.split(",")[0][:30] in words, stem
 
 
+@pytest.mark.render
 def test_every_csv_number_is_the_warehouses_and_of_the_report_year(archive, con):
     checked = 0
     for _, _, stem in listed(archive):
@@ -95,6 +98,7 @@ def test_every_csv_number_is_the_warehouses_and_of_the_report_year(archive, con)
     assert checked > 100
 
 
+@pytest.mark.render
 def test_svg_draws_the_warehouse_values(archive, con):
     stem = next(s for _, _, s in listed(archive) if s.endswith("-gjentatt"))
     labels = set(
@@ -106,6 +110,7 @@ def test_svg_draws_the_warehouse_values(archive, con):
     assert values and all(f"{v:.0f}" in labels for (v,) in values)
 
 
+@pytest.mark.render
 def test_text_file_has_alt_text_summary_source_and_link(archive):
     for _, title, stem in listed(archive):
         text = archive.read(f"{stem}.txt").decode("utf-8")
@@ -116,24 +121,28 @@ def test_text_file_has_alt_text_summary_source_and_link(archive):
         assert "\nKilde: " in text and "Figuren på nettet: http://localhost/" in text, stem
 
 
+@pytest.mark.render
 def test_key_figures_come_first_with_sources(archive):
     text = archive.read("00-nokkeltall.txt").decode("utf-8")
     assert "288 i 2020" in text  # anmeldelser 10–17, gjerningssted Bærum (SLT 2020, table)
     assert text.count("Kilde: ") >= 5
 
 
+@pytest.mark.render
 def test_charts_without_figures_are_named_in_the_readme(archive):
     text = archive.read("LESMEG.txt").decode("utf-8")
     empty = text.split("Figurer uten tall for dette valget", 1)[1]
     assert "Bekymringer om ekstremisme" in empty and "Bærum 2018–2019" in empty
 
 
+@pytest.mark.render
 def test_english_zip_has_an_english_readme(client):
     response = client.get(URL + "&lang=en")
     names = zipfile.ZipFile(io.BytesIO(response.data)).namelist()
     assert "README.txt" in names and "LESMEG.txt" not in names
 
 
+@pytest.mark.render
 def test_year_before_the_data_is_a_period_of_that_year_not_later_years(client):
     response = client.get("/last-ned/rapportfigurer.zip?kommune=baerum&aar=2011")
     archive = zipfile.ZipFile(io.BytesIO(response.data))

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from dashboard.words import STRINGS, t
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 #: A literal key passed to t(…) in the code (f-string keys are checked by the page tests).
 LITERAL_KEY = re.compile(r"""\bt\(\s*["']([a-z0-9_.:-]+)["']""")
 

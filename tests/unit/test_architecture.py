@@ -9,7 +9,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.paths import ROOT
+
 PACKAGES = ("dashboard", "queries")
 #: Layers in data-flow order (build -> store -> queries -> figures -> charts -> web): a
 #: module may import its own layer or an earlier one. Figure builders are pure, so the

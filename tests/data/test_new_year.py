@@ -20,8 +20,8 @@ from dashboard.web.context import cursor
 from dashboard.web.factory import create_app
 from dashboard.web.page import layout_for, view_state
 from dashboard.web.pages import alder_og_kjonn, oversikt, trend
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 META = """title: "Anmeldelser for mistenkte 10-17 år med gjerningssted i Asker"
 publisher: "Oslo politidistrikt"
 publication: "SLT-rapport Asker 2021 (test)"

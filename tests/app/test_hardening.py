@@ -14,17 +14,12 @@ import logging
 from urllib.parse import quote, urlencode
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from dashboard.charts import catalog as charts
 from dashboard.web import hardening
 
-FUZZ = settings(
-    max_examples=40,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
 PAGES = ["/", "/trend", "/geografi", "/alder-og-kjonn", "/trygghetsprogrammet", "/om-dataene"]
 PARAM_NAMES = sorted({p.name for chart in charts.REGISTRY.values() for p in chart.params})
 CHOICES = sorted({c for chart in charts.REGISTRY.values() for p in chart.params for c in p.choices})
@@ -74,7 +69,6 @@ def url_query(query: dict) -> list[tuple[str, str]]:
     return pairs
 
 
-@FUZZ
 @given(data=st.data())
 def test_any_query_on_any_chart_csv(client, data):
     chart_id = data.draw(st.sampled_from(sorted(charts.REGISTRY)))
@@ -90,7 +84,6 @@ def router_body(deps: list[dict], pathname: str, search: str) -> dict:
     return hardening.callback_body(dep, [pathname, search], [])
 
 
-@FUZZ
 @given(path=st.sampled_from(PAGES), query=queries)
 def test_any_query_on_any_page(client, path, query):
     deps = client.get("/_dash-dependencies").get_json()
@@ -100,7 +93,6 @@ def test_any_query_on_any_page(client, path, query):
     assert response.status_code in (200, 204)
 
 
-@FUZZ
 @given(data=st.data())
 def test_any_values_on_any_callback(client, data):
     deps = [d for d in client.get("/_dash-dependencies").get_json() if not d["clientside_function"]]
@@ -113,7 +105,6 @@ def test_any_values_on_any_callback(client, data):
     assert_clean(response)
 
 
-@FUZZ
 @given(body=st.one_of(st.binary(max_size=200), json_values.map(lambda v: json.dumps(v).encode())))
 def test_malformed_callback_bodies_answer_400(client, body, caplog):
     caplog.clear()
@@ -127,7 +118,6 @@ def test_malformed_callback_bodies_answer_400(client, body, caplog):
     assert all("\n" not in r.getMessage() for r in caplog.records)
 
 
-@FUZZ
 @given(
     path=st.one_of(
         st.text(max_size=30).map(lambda s: "/_dash-component-suites/" + s),

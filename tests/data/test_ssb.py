@@ -11,14 +11,14 @@ import csv
 import io
 import json
 import urllib.error
-from pathlib import Path
 
 import pytest
 import yaml
 
 from dashboard.build import datafiles, ssb
+from tests.paths import FIXTURES as FIXTURE_ROOT
 
-FIXTURES = Path(__file__).parent / "fixtures" / "ssb"
+FIXTURES = FIXTURE_ROOT / "ssb"
 BASE = "https://data.ssb.no/api/pxwebapi/v2"
 
 

@@ -10,6 +10,7 @@ import shutil
 import pytest
 
 from dashboard import cli
+from tests.paths import DATA_FORMAT_DOC
 
 NEW_ROWS = """year,municipality,municipality_code,measure,place_role,age_group,sex,value,status,note
 2021,asker,3025,anmeldelser,gjerningssted,10-14,jenter,12,,
@@ -177,9 +178,8 @@ def test_import_missing_file(capsys, env):
 
 def test_documented_template_example_imports(capsys, env, tmp_path):
     # The example in docs/data-format.md must itself be importable.
-    from pathlib import Path
 
-    doc = (Path(__file__).resolve().parent.parent / "docs" / "data-format.md").read_text()
+    doc = DATA_FORMAT_DOC.read_text()
     block = doc.split("```csv\n", 1)[1].split("```", 1)[0]
     example = tmp_path / "asker-politiet-2021.csv"
     example.write_text("\n".join(line.strip() for line in block.splitlines()) + "\n")
@@ -196,7 +196,7 @@ def test_fetch_ssb_imports_through_the_validating_path(capsys, env, monkeypatch)
     from functools import partial
 
     from dashboard.build import ssb
-    from tests.test_ssb import FIXTURES, opener_returning
+    from tests.data.test_ssb import FIXTURES, opener_returning
 
     data, _wh, args, _ = env
     calls: list = []

@@ -9,13 +9,13 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from dashboard.build import datafiles, warehouse
 from dashboard.build.datafiles import DataError
+from tests.paths import FIXTURE_DATA
 
-FIXTURE_DATA = Path(__file__).parent / "fixtures" / "data"
 HEADER = ["year", "municipality", "measure", "place_role", "age_group", "sex", "value", "note"]
 SIDECAR = """title: "Generated"
 publisher: "Test publisher"
@@ -90,11 +90,6 @@ def csv_line(cells: list[str]) -> str:
     return ",".join(f'"{c}"' if "," in c or " " in c else c for c in cells)
 
 
-@settings(
-    max_examples=60,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
 @given(
     rows=rows_strategy,
     defect=st.sampled_from(sorted(ROW_DEFECTS) + list(FILE_DEFECTS)),

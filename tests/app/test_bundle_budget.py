@@ -9,7 +9,6 @@ components load. The budget is an assert (a size, not a time).
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import dash
 import pytest
@@ -18,6 +17,7 @@ from dash.development.base_component import Component
 
 from dashboard.charts import catalog as charts
 from dashboard.state import parse
+from tests.paths import ROOT
 
 PAGES = ["/", "/trend", "/geografi", "/alder-og-kjonn", "/trygghetsprogrammet", "/om-dataene"]
 BUDGET = 800_000
@@ -32,7 +32,6 @@ CHUNKS = {
     dcc.Upload: "async-upload.js",
 }
 BUNDLE = "assets/plotly-basic-4.1.1.min.js"
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def components(node) -> list[Component]:
