@@ -1,7 +1,7 @@
 """WSGI entry point: `gunicorn app:server` (settings from SLT_* environment variables)."""
 
 from dashboard.settings import Settings
-from dashboard.web.factory import create_app
+from dashboard.startup import create_app
 
 app = create_app(Settings.from_env())
 server = app.server

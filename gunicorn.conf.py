@@ -54,7 +54,7 @@ logconfig_dict = {
 def post_worker_init(worker):
     """Warm the worker on the front page before it accepts connections, freeze what that
     created, then warm the other pages in the background (a start stays fast)."""
-    from dashboard.web.serving import warm_up  # the app is loaded (preload) by now
+    from dashboard.web.serving.cache import warm_up  # the app is loaded (preload) by now
 
     started = time.perf_counter()
     statuses = warm_up(worker.wsgi, ["/"])

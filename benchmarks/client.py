@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from dashboard.web.hardening import callback_body
+from dashboard.web.serving.hardening import callback_body
 
 HEADERS = {"Content-Type": "application/json", "Accept-Encoding": "br, gzip"}
 

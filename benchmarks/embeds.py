@@ -28,8 +28,8 @@ from werkzeug.serving import make_server  # noqa: E402
 
 from dashboard.build import warehouse  # noqa: E402
 from dashboard.settings import Settings  # noqa: E402
-from dashboard.web import images  # noqa: E402
-from dashboard.web.factory import create_app  # noqa: E402
+from dashboard.startup import create_app  # noqa: E402
+from dashboard.web.outputs import images  # noqa: E402
 from tests.e2e.browser import TRACE, make_driver, quit_driver  # noqa: E402
 
 
@@ -87,7 +87,7 @@ def main() -> None:
 
     service = images.ImageService(tmp / "img-cold", images.Renderer(timeout=60))
     with app.server.app_context():
-        from dashboard.web.context import cursor  # needs the app context made above
+        from dashboard.web.serving.context import cursor  # needs the app context made above
 
         cur = cursor()
         charts = ["utvikling", "alder-kjonn", "gjentatt", "sammenligning", "ekstremisme"]

@@ -28,9 +28,9 @@ from pathlib import Path
 
 from benchmarks import load, synthetic
 from benchmarks.client import Conn, bodies, discover, record_walk
-from dashboard.charts import catalog
+from dashboard.charts import listing as catalog
 from dashboard.settings import Settings
-from dashboard.web.factory import create_app
+from dashboard.startup import create_app
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["/", "/trend", "/geografi", "/alder-og-kjonn", "/trygghetsprogrammet", "/om-dataene"]
@@ -190,7 +190,7 @@ def load_mix(
             s1, _, _ = c.request("GET", path)
             s2, _ = c.post(
                 json.dumps(
-                    __import__("dashboard.web.hardening", fromlist=["x"]).callback_body(
+                    __import__("dashboard.web.serving.hardening", fromlist=["x"]).callback_body(
                         router, [path, ""], []
                     )
                 ).encode()

@@ -16,8 +16,8 @@ import duckdb
 import plotly.express as px
 from dash import Dash, Input, Output, dcc, html
 
-from dashboard.charts import catalog
-from dashboard.web.pages import PAGES
+from dashboard.charts import listing as catalog
+from dashboard.web.factory import PAGES
 
 _local = threading.local()
 

@@ -307,7 +307,7 @@ def cmd_fetch_ssb(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     # Lazy: Dash and the web layer only when serving (the CLI starts fast).
-    from dashboard.web.factory import create_app
+    from dashboard.startup import create_app
 
     settings = _settings(args)
     if args.port:
@@ -315,7 +315,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if args.host:
         settings = replace(settings, host=args.host)
     try:
-        app = create_app(settings)
+        app = create_app(settings, say=lambda text: print(text, flush=True))
     except DataError as exc:
         _print_problems(exc.problems)
         return EXIT_INVALID
@@ -326,7 +326,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_render_images(args: argparse.Namespace) -> int:
     # Lazy: the image renderer (kaleido, a browser) only for render-images.
-    from dashboard.web import images
+    from dashboard.web.outputs import images
 
     settings = _settings(args)
     try:

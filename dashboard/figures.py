@@ -119,7 +119,7 @@ FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", A
 
 #: Dark mode (embeds and pages under `prefers-color-scheme: dark`): the same hues in the
 #: same order, lightened until each has >= 4.5:1 against DARK_BACKGROUND, so one palette
-#: serves both marks (>= 3:1) and direct labels. `dashboard.images.recolour` maps each
+#: serves both marks (>= 3:1) and direct labels. `dashboard.printing.recolour` maps each
 #: light colour above to its dark counterpart by position.
 DARK_BACKGROUND = "#15181c"
 DARK_PALETTE: tuple[str, ...] = (

@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 
 from dashboard.build import warehouse
-from dashboard.charts import catalog as charts
+from dashboard.charts import listing as charts
 from dashboard.state import parse
 
 DATA = Path(__file__).resolve().parent.parent / "data"

@@ -66,7 +66,7 @@ def serve(warehouse_path: Path):
     from werkzeug.serving import make_server
 
     from dashboard.settings import Settings
-    from dashboard.web.factory import create_app
+    from dashboard.startup import create_app
 
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     app = create_app(Settings(warehouse=warehouse_path))

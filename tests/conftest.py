@@ -88,7 +88,7 @@ def fixture_data(tmp_path) -> Path:
 def app(warehouse_path):
     """The Dash app on a warehouse built from the real data (auto-build off: it exists)."""
     from dashboard.settings import Settings
-    from dashboard.web.factory import create_app
+    from dashboard.startup import create_app
 
     return create_app(Settings(warehouse=warehouse_path, auto_build=False))
 

@@ -23,67 +23,19 @@ from pathlib import Path
 import yaml
 
 from dashboard import dimensions as dims
-
-#: Columns that identify a number (together with the source file).
-KEY_COLUMNS = (
-    "year",
-    "period",
-    "municipality",
-    "measure",
-    "place_role",
-    "residence",
-    "age_group",
-    "sex",
-    "offence_group",
-    "offence_subgroup",
-    "category",
+from dashboard.dataformat import (
+    ALLOWED_COLUMNS,
+    FACT_COLUMNS,
+    FIRST_YEAR,
+    IDENTITY_COLUMNS,
+    KEY_COLUMNS,
+    OPTIONAL_COLUMNS,
+    REQUIRED_COLUMNS,
+    SIDECAR_OPTIONAL,
+    SIDECAR_REQUIRED,
 )
-#: What a number is about: the key without `period` (which follows from year + measure),
-#: so `2019-2020` and `2020` for one measure and year cannot both stand.
-IDENTITY_COLUMNS = tuple(c for c in KEY_COLUMNS if c != "period")
+
 DIMENSION_COLUMNS = tuple(dims.DIMENSIONS)
-REQUIRED_COLUMNS = ("year", "municipality", "measure", "value")
-OPTIONAL_COLUMNS = (
-    "period",
-    "municipality_code",
-    "place_role",
-    "residence",
-    "age_group",
-    "sex",
-    "offence_group",
-    "offence_subgroup",
-    "category",
-    "status",
-    "section",
-    "quote",
-    "note",
-    "page",
-)
-ALLOWED_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
-FACT_COLUMNS = (
-    *KEY_COLUMNS,
-    "municipality_code",
-    "value",
-    "status",
-    "section",
-    "quote",
-    "note",
-    "page",
-)
-
-SIDECAR_REQUIRED = (
-    "title",
-    "publisher",
-    "publication",
-    "published",
-    "section",
-    "unit",
-    "counts",
-    "licence",
-)
-SIDECAR_OPTIONAL = ("page", "definitions", "notes", "source_url", "licence_url", "accessed")
-
-FIRST_YEAR = 1990
 _PERIOD_RANGE = re.compile(r"^([0-9]{4})-([0-9]{4})$")
 _PERIOD_DATE = re.compile(r"^[0-9]{1,2}\.[0-9]{1,2}\.([0-9]{4})$")
 _PUBLISHED = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")

@@ -22,7 +22,7 @@ import duckdb
 import pandas as pd
 
 import queries
-from dashboard.build.datafiles import KEY_COLUMNS
+from dashboard.dataformat import KEY_COLUMNS
 from dashboard.dimensions import kommune_name as area_name
 from dashboard.dimensions import measure_name
 from dashboard.state import Param, ViewState
@@ -266,6 +266,13 @@ CSV_COLUMNS = (
     "table_title",
     "source_id",
 )
+
+
+def measure_columns(data: pd.DataFrame) -> list[str]:
+    """The measures of the rows, in order of first appearance: one column each."""
+    if "measure" not in data.columns:
+        return []
+    return list(dict.fromkeys(str(m) for m in data["measure"]))
 
 
 def csv_rows(rows: pd.DataFrame, extra: Sequence[str] = ()) -> pd.DataFrame:

@@ -1,4 +1,5 @@
-"""`create_app(settings)`: build (if stale) and open the warehouse, then assemble the app.
+"""`assemble(settings)`: open the built warehouse and assemble the app (`dashboard.startup`
+builds it first when it is stale).
 
 Nothing happens at import time, so tests can create as many apps as they like with
 different settings.
@@ -6,59 +7,50 @@ different settings.
 
 from __future__ import annotations
 
-import logging
-from pathlib import Path
-
 from dash import Dash, dcc, html
 
-from dashboard.build import warehouse
-from dashboard.build.datafiles import DataError
 from dashboard.settings import Settings
 from dashboard.store import Warehouse
-from dashboard.web import (
-    document,
-    downloads,
-    embed,
-    hardening,
-    ids,
-    report,
-    routes,
-    serving,
-    share,
-    shell,
-    static,
+from dashboard.web.layout import document, ids, shell
+from dashboard.web.layout.page import register as register_page
+from dashboard.web.outputs import downloads, embed, report, share
+from dashboard.web.outputs import images as chart_images
+from dashboard.web.pages import (
+    alder_og_kjonn,
+    geografi,
+    mote,
+    not_found,
+    om_dataene,
+    oversikt,
+    tilgjengelighet,
+    trend,
+    trygghetsprogrammet,
 )
-from dashboard.web import images as chart_images
-from dashboard.web.context import EXTENSION, AppContext
-from dashboard.web.page import register as register_page
-from dashboard.web.pages import EXTRA_PAGES, OTHER_PAGES, PAGES, not_found
+from dashboard.web.serving import cache as serving
+from dashboard.web.serving import hardening, routes, static
+from dashboard.web.serving.context import EXTENSION, AppContext
+from dashboard.web.serving.static import ASSETS_DIR
 
-log = logging.getLogger(__name__)
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
+#: Page specs in navigation order (the 404 page is not in the navigation).
+PAGES = tuple(
+    module.SPEC
+    for module in (oversikt, trend, geografi, alder_og_kjonn, trygghetsprogrammet, om_dataene)
+)
+#: Pages outside the main navigation (linked from the footer), after PAGES in Dash's order.
+EXTRA_PAGES = (tilgjengelighet.SPEC,)
+#: Pages with a register(app, order, pages) of their own, outside the navigation.
+OTHER_PAGES = (mote,)
 
 
-def create_app(settings: Settings | None = None) -> Dash:
-    """Build (if needed) and open the warehouse, then assemble the Dash app."""
-    settings = settings or Settings()
-    if settings.auto_build:
-        try:
-            warehouse.ensure_built(settings.data_dir, settings.warehouse_path)
-        except DataError as exc:
-            if not settings.warehouse_path.exists():
-                raise
-            # Bad new data must not take the site down: serve the last good warehouse.
-            log.error(
-                "data_invalid action=serving the previous warehouse path=%s errors=%s",
-                settings.warehouse_path,
-                " | ".join(str(exc).splitlines()),
-            )
+def assemble(settings: Settings) -> Dash:
+    """Open the (built) warehouse read-only and assemble the Dash app around it."""
     store = Warehouse(settings.warehouse_path)
 
     app = Dash(
         __name__,
         use_pages=True,
         pages_folder="",
-        assets_folder=str(ASSETS),
+        assets_folder=str(ASSETS_DIR),
         title="SLT-statistikk",
         update_title=None,  # type: ignore[arg-type]  # Dash documents None: no "Updating…" title
         serve_locally=True,
@@ -90,7 +82,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     routes.register(app)
     # Compression is an after-request hook: hooks registered after it (link previews)
     # run before it and see the document uncompressed.
-    static.install(app, ASSETS, settings.static_cache_dir).warm()
+    static.install(app, ASSETS_DIR, settings.static_cache_dir).warm()
     chart_images.register(app)
     downloads.register(app)
     report.register(app, PAGES)

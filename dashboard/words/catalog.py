@@ -1220,6 +1220,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "Figurene tegnes for noen andre akkurat nå. Prøv igjen om litt.",
         "en": "The charts are being drawn for somebody else right now. Please try again shortly.",
     },
+    # --- Starting a server (`slt-dashboard serve`) ---
+    "startup.building": {
+        "nb": "Bygger lageret fra {data} …",
+        "en": "Building the warehouse from {data} …",
+    },
+    "startup.built": {
+        "nb": "… ferdig på {seconds} s ({facts} tall).",
+        "en": "… done in {seconds} s ({facts} figures).",
+    },
+    "startup.kept": {
+        "nb": "… dataene kunne ikke bygges; det forrige lageret brukes (se loggen).",
+        "en": "… the data could not be built; the previous warehouse is served (see the log).",
+    },
     "report.unavailable": {
         "nb": "Figurene kan ikke tegnes på serveren akkurat nå. Tallene kan lastes ned som CSV under hver figur, eller alle på en gang: /last-ned/alle-data.zip",
         "en": "The charts cannot be drawn on the server right now. The figures can be downloaded as CSV under each chart, or all at once: /last-ned/alle-data.zip",

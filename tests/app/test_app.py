@@ -8,10 +8,10 @@ import io
 import pytest
 
 import queries
-from dashboard.charts import catalog as charts
+from dashboard.charts import listing as charts
 from dashboard.settings import Settings
+from dashboard.startup import create_app
 from dashboard.state import parse
-from dashboard.web.factory import create_app
 
 PAGES = ["/", "/trend", "/geografi", "/alder-og-kjonn", "/trygghetsprogrammet", "/om-dataene"]
 
@@ -122,7 +122,7 @@ def test_layout_with_bad_params_shows_polite_note(app):
     from dashboard.web.pages import trend
 
     layout = trend.SPEC
-    from dashboard.web.page import layout_for
+    from dashboard.web.layout.page import layout_for
 
     with app.server.test_request_context("/trend"):
         page = layout_for(layout)(kommune="xyz", foo="1")
@@ -236,7 +236,7 @@ def test_invalid_data_at_start_serves_the_previous_warehouse(fixture_data, tmp_p
     with open(fixture_data / "groups.csv", "a", encoding="utf-8") as handle:
         handle.write("2017,baerum,forhold,gjerningssted,10-17,vinning,alle,-5,\n")
     app = create_app(Settings(data_dir=fixture_data, warehouse=target))
-    assert "serving the previous warehouse" in caplog.text and "-5 is negative" in caplog.text
+    assert "action=serving_previous" in caplog.text and "-5 is negative" in caplog.text
     assert hashlib.sha256(target.read_bytes()).hexdigest() == before
     assert app.server.test_client().get("/healthz").status_code == 200
 

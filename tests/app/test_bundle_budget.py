@@ -15,7 +15,7 @@ import pytest
 from dash import dcc
 from dash.development.base_component import Component
 
-from dashboard.charts import catalog as charts
+from dashboard.charts import listing as charts
 from dashboard.state import parse
 from tests.paths import ROOT
 

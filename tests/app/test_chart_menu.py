@@ -6,10 +6,10 @@ import json
 
 from plotly.utils import PlotlyJSONEncoder
 
-from dashboard.charts.catalog import REGISTRY, render
+from dashboard.charts.listing import REGISTRY, render
 from dashboard.state import parse
-from dashboard.web import chart_menu
-from dashboard.web.context import cursor
+from dashboard.web.layout import chart_menu
+from dashboard.web.serving.context import cursor
 
 
 def test_about_lists_an_earlier_edition_beside_the_number_shown(app):

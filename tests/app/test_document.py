@@ -13,8 +13,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from dashboard.web import content
-from dashboard.web.pages import EXTRA_PAGES, OTHER_PAGES, PAGES
+from dashboard.web.factory import EXTRA_PAGES, OTHER_PAGES, PAGES
+from dashboard.web.layout import prose as content
 
 ALL = (*PAGES, *EXTRA_PAGES, *(m.SPEC for m in OTHER_PAGES))  # Møtemodus too
 PATHS = [spec.path for spec in ALL]
@@ -187,7 +187,7 @@ def test_statement_linked_in_footer_and_written_in_both_languages(client):
 
 def _statement_markdown(client, lang: str) -> str:
     """The statement's Markdown as the pages router answers the browser (Dash callback)."""
-    from dashboard.web import hardening
+    from dashboard.web.serving import hardening
 
     deps = client.get("/_dash-dependencies").get_json()
     dep = next(d for d in deps if d["output"].startswith(".._pages_content"))
@@ -226,7 +226,7 @@ def test_statement_gives_the_feedback_address_as_a_mailto_link(client, lang):
 
 def test_statement_feedback_address_is_a_setting(warehouse_path):
     from dashboard.settings import Settings
-    from dashboard.web.factory import create_app
+    from dashboard.startup import create_app
 
     app = create_app(
         Settings(warehouse=warehouse_path, auto_build=False, feedback_email="slt_[x]@example.no")

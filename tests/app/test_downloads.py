@@ -11,7 +11,7 @@ from urllib.parse import unquote
 import openpyxl
 import pytest
 
-from dashboard.web.downloads import disposition
+from dashboard.web.outputs.downloads import disposition
 
 DIMS = (
     "measure",

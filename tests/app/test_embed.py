@@ -13,10 +13,11 @@ from PIL import Image
 from plotly.utils import PlotlyJSONEncoder
 
 from dashboard.settings import Settings
-from dashboard.web import embed, headers
-from dashboard.web.page import layout_for
+from dashboard.web.layout.page import layout_for
+from dashboard.web.outputs import links
+from dashboard.web.outputs.share import safe_path
 from dashboard.web.pages import trend
-from dashboard.web.share import safe_path
+from dashboard.web.serving import headers
 
 
 def test_embeds_may_be_framed_by_the_configured_sites_pages_only_by_self(client):
@@ -83,9 +84,9 @@ def test_embed_of_a_view_without_figures_says_so(client):
 
 
 def test_embed_code_has_iframe_default_height_and_host_script():
-    code = embed.embed_code("https://slt.example.no/", "utvikling", {"kommune": "asker"}, "T")
+    code = links.embed_code("https://slt.example.no/", "utvikling", {"kommune": "asker"}, "T")
     assert code.startswith('<iframe src="https://slt.example.no/embed/utvikling?kommune=asker"')
-    assert f'height="{embed.DEFAULT_HEIGHT}"' in code and 'title="T"' in code
+    assert f'height="{links.EMBED_HEIGHT}"' in code and 'title="T"' in code
     assert '<script src="https://slt.example.no/embed/host.js" async></script>' in code
 
 

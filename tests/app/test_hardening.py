@@ -17,8 +17,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard.charts import catalog as charts
-from dashboard.web import hardening
+from dashboard.charts import listing as charts
+from dashboard.web.serving import hardening
 
 PAGES = ["/", "/trend", "/geografi", "/alder-og-kjonn", "/trygghetsprogrammet", "/om-dataene"]
 PARAM_NAMES = sorted({p.name for chart in charts.REGISTRY.values() for p in chart.params})

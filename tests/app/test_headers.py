@@ -15,8 +15,8 @@ import pytest
 from dash.development.base_component import Component
 
 from dashboard.settings import Settings
-from dashboard.web import headers
-from dashboard.web.factory import create_app
+from dashboard.startup import create_app
+from dashboard.web.serving import headers
 
 PAGES = ["/", "/trend", "/geografi", "/alder-og-kjonn", "/trygghetsprogrammet", "/om-dataene"]
 

@@ -14,11 +14,11 @@ import pytest
 from PIL import Image
 
 from dashboard import figures as fig
-from dashboard import images
-from dashboard.charts import catalog as charts
+from dashboard import printing as images
+from dashboard.charts import listing as charts
 from dashboard.state import parse
-from dashboard.web import images as web_images
-from dashboard.web.context import cursor
+from dashboard.web.outputs import images as web_images
+from dashboard.web.serving.context import cursor
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -12,9 +12,12 @@ import pytest
 import segno
 from dash import html
 
-from dashboard.charts.catalog import REGISTRY, on_page, render
+from dashboard.charts.listing import REGISTRY, on_page, render
 from dashboard.state import parse
-from dashboard.web.agenda import (
+from dashboard.web.factory import PAGES
+from dashboard.web.layout.components import chart_card
+from dashboard.web.layout.page import view_state
+from dashboard.web.outputs.agenda import (
     AgendaError,
     AgendaItem,
     decode,
@@ -23,13 +26,10 @@ from dashboard.web.agenda import (
     moved,
     removed,
 )
-from dashboard.web.components import chart_card
-from dashboard.web.context import cursor
-from dashboard.web.mote import MIN_SLIDE_FONT, slide_figure, view_url_ok
-from dashboard.web.page import view_state
-from dashboard.web.pages import PAGES
+from dashboard.web.outputs.share import qr_svg
+from dashboard.web.outputs.slides import MIN_SLIDE_FONT, slide_figure, view_url_ok
 from dashboard.web.pages import mote as mote_page
-from dashboard.web.share import qr_svg
+from dashboard.web.serving.context import cursor
 
 TREND = AgendaItem(
     "/trend", {"kommune": "baerum", "maal": "personer", "fra": "2015", "til": "2019"}, "utvikling"

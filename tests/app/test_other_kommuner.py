@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.charts import catalog as charts
+from dashboard.charts import listing as charts
 from dashboard.state import parse
-from dashboard.web.page import layout_for
+from dashboard.web.layout.page import layout_for
 from dashboard.web.pages import alder_og_kjonn, geografi, oversikt, trend
 
 

@@ -51,7 +51,7 @@ def test_other_kommune_shows_only_what_exists(con):
 
 
 def test_repeat_offending_chart_shows_the_overview_figure(con, client):
-    from dashboard.charts import catalog as charts
+    from dashboard.charts import listing as charts
     from dashboard.charts.geografi import GEO_PARAMS
 
     result = charts.render("gjentatt", con.cursor(), parse(GEO_PARAMS, {}))
@@ -115,7 +115,7 @@ def _walk(node):
 
 
 def test_every_card_on_the_page_draws_a_sparkline(app):
-    from dashboard.web.page import layout_for
+    from dashboard.web.layout.page import layout_for
     from dashboard.web.pages import oversikt
 
     # Bærum: 7 since Trygghetsprogrammet's 205 is enhet Vest's figure, not Bærum's (issue 7)

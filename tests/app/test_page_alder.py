@@ -13,12 +13,12 @@ from collections.abc import Iterator
 
 import pytest
 
-from dashboard.charts import catalog as charts
+from dashboard.charts import listing as charts
 from dashboard.charts.alder_og_kjonn import AGE_PARAMS, CHART_ID
 from dashboard.settings import Settings
+from dashboard.startup import create_app
 from dashboard.state import parse
-from dashboard.web.factory import create_app
-from dashboard.web.page import layout_for
+from dashboard.web.layout.page import layout_for
 from dashboard.web.pages import alder_og_kjonn
 
 SERIES = ("Jenter 10–14", "Gutter 10–14", "Jenter 15–17", "Gutter 15–17")

@@ -16,12 +16,12 @@ import duckdb
 import pytest
 
 from dashboard.build import warehouse
-from dashboard.charts import catalog as charts
+from dashboard.charts import listing as charts
 from dashboard.charts.geografi import COMPARISON_ID, GEO_PARAMS
 from dashboard.settings import Settings
+from dashboard.startup import create_app
 from dashboard.state import parse
-from dashboard.web.factory import create_app
-from dashboard.web.page import layout_for
+from dashboard.web.layout.page import layout_for
 from dashboard.web.pages import geografi
 
 # Table C as printed in the 2020 report (one line per residence: persons 2016-2020,

@@ -11,9 +11,9 @@ from dashboard import dimensions as dims
 from dashboard.build import datafiles
 from dashboard.charts.registry import events_for
 from dashboard.settings import Settings
-from dashboard.web import about as om
-from dashboard.web.factory import create_app
-from dashboard.web.page import layout_for
+from dashboard.startup import create_app
+from dashboard.web.layout import about as om
+from dashboard.web.layout.page import layout_for
 from dashboard.web.pages import om_dataene as page
 from tests.paths import DATA_FORMAT_DOC
 

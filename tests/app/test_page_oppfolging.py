@@ -8,12 +8,12 @@ import io
 
 import pytest
 
-from dashboard.charts import catalog as charts
+from dashboard.charts import listing as charts
 from dashboard.charts.trygghetsprogrammet import PARAMS, key_figures
 from dashboard.settings import Settings
+from dashboard.startup import create_app
 from dashboard.state import parse
-from dashboard.web.factory import create_app
-from dashboard.web.page import layout_for
+from dashboard.web.layout.page import layout_for
 from dashboard.web.pages import trygghetsprogrammet as page
 
 CHART_IDS = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.charts import catalog as charts
+from dashboard.charts import listing as charts
 from dashboard.charts.trend import TREND_PARAMS
 from dashboard.state import parse
 
@@ -37,7 +37,7 @@ def _walk(node):
 
 
 def _fields(app, **query) -> dict[str, object]:
-    from dashboard.web.page import layout_for
+    from dashboard.web.layout.page import layout_for
     from dashboard.web.pages import trend
 
     with app.server.test_request_context("/trend"):

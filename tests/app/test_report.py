@@ -18,11 +18,12 @@ import pytest
 from PIL import Image
 from plotly.utils import PlotlyJSONEncoder
 
-from dashboard.charts.catalog import REGISTRY
-from dashboard.web import images as web_images
-from dashboard.web import report
-from dashboard.web.page import layout_for
-from dashboard.web.pages import PAGES, mote, oversikt
+from dashboard.charts.listing import REGISTRY
+from dashboard.web.factory import PAGES
+from dashboard.web.layout.page import layout_for
+from dashboard.web.outputs import images as web_images
+from dashboard.web.outputs import links
+from dashboard.web.pages import mote, oversikt
 from tests.app.test_downloads import stored
 
 URL = "/last-ned/rapportfigurer.zip?kommune=baerum&aar=2020"
@@ -186,5 +187,5 @@ def test_overview_and_mote_link_to_the_zip_of_their_kommune_and_year(app, page):
     layout = mote.layout_for(PAGES) if page == "mote" else layout_for(oversikt.SPEC)
     with app.server.test_request_context("/"):
         tree = json.dumps(layout(kommune="oslo", aar="2020"), cls=PlotlyJSONEncoder)
-    assert json.dumps(report.href("oslo", 2020)) in tree
+    assert json.dumps(links.report_href("oslo", 2020)) in tree
     assert "Last ned rapportfigurene (Oslo 2020)" in tree

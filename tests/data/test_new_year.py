@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 
 from dashboard import cli
-from dashboard.charts.catalog import REGISTRY, render
+from dashboard.charts.listing import REGISTRY, render
 from dashboard.settings import Settings
-from dashboard.web.context import cursor
-from dashboard.web.factory import create_app
-from dashboard.web.page import layout_for, view_state
+from dashboard.startup import create_app
+from dashboard.web.layout.page import layout_for, view_state
 from dashboard.web.pages import alder_og_kjonn, oversikt, trend
+from dashboard.web.serving.context import cursor
 from tests.paths import ROOT
 
 META = """title: "Anmeldelser for mistenkte 10-17 år med gjerningssted i Asker"

@@ -19,7 +19,7 @@ from werkzeug.serving import make_server
 
 from dashboard.build import warehouse
 from dashboard.settings import Settings
-from dashboard.web.factory import create_app
+from dashboard.startup import create_app
 
 
 def settings_for(path) -> Settings:

@@ -47,7 +47,7 @@ def live_server(e2e_warehouse) -> Iterator[LiveServer]:
     from werkzeug.serving import make_server
 
     from dashboard.settings import Settings
-    from dashboard.web.factory import create_app
+    from dashboard.startup import create_app
 
     logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per request
     app = create_app(Settings(warehouse=e2e_warehouse))

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.charts.catalog import REGISTRY
-from dashboard.web.images import PAGE_CHARTS
-from dashboard.web.pages import EXTRA_PAGES, PAGES
+from dashboard.charts.listing import REGISTRY
+from dashboard.web.factory import EXTRA_PAGES, PAGES
+from dashboard.web.outputs.images import PAGE_CHARTS
 from tests.e2e.a11y import ace_violations, axe_violations
 from tests.e2e.browser import open_page, wait_until
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.web.pages import EXTRA_PAGES, PAGES
+from dashboard.web.factory import EXTRA_PAGES, PAGES
 from tests.e2e.browser import open_page, wait_dash_idle, wait_until
 
 pytestmark = pytest.mark.browser

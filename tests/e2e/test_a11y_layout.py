@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from dashboard.web.pages import EXTRA_PAGES, PAGES
+from dashboard.web.factory import EXTRA_PAGES, PAGES
 from tests.e2e.browser import make_driver, no_horizontal_scroll, open_page, quit_driver
 
 pytestmark = pytest.mark.browser

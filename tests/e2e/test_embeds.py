@@ -19,7 +19,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from dashboard import figures as fig
-from dashboard.web.embed import DEFAULT_HEIGHT
+from dashboard.web.outputs.links import EMBED_HEIGHT as DEFAULT_HEIGHT
 from tests.e2e.browser import (
     TRACE,
     browser_log,

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from selenium.webdriver.common.by import By
 
-from dashboard.web.pages import PAGES as SPECS
+from dashboard.web.factory import PAGES as SPECS
 from dashboard.words import t
 from tests.e2e.browser import (
     YEAR,

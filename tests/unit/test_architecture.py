@@ -16,14 +16,24 @@ PACKAGES = ("dashboard", "queries")
 #: module may import its own layer or an earlier one. Figure builders are pure, so the
 #: chart definitions call them, never the other way round.
 LAYERS = (
-    ("dashboard", "dashboard.settings", "dashboard.dimensions", "dashboard.words"),
+    (
+        "dashboard",
+        "dashboard.settings",
+        "dashboard.dimensions",
+        "dashboard.dataformat",
+        "dashboard.words",
+    ),
     ("dashboard.build",),
     ("dashboard.store", "queries", "dashboard.state", "dashboard.export", "dashboard.coverage"),
-    ("dashboard.figures", "dashboard.images"),
+    ("dashboard.figures", "dashboard.printing"),
     ("dashboard.charts",),
     ("dashboard.web",),
-    ("dashboard.cli", "dashboard.__main__"),
+    ("dashboard.startup", "dashboard.cli", "dashboard.__main__"),
 )
+#: What serves requests; it reads the built warehouse and never imports the builder.
+SERVING_PATH = ("dashboard.charts", "dashboard.web")
+#: The longest chain of imports inside web/ (a module importing nothing of web/ is floor 1).
+MAX_WEB_FLOORS = 6
 #: Outside the CLI, imports inside functions need a reason (and a comment saying it).
 MAX_FUNCTION_IMPORTS = 3
 
@@ -149,9 +159,75 @@ def test_function_level_imports_are_few_and_commented():
     assert [where for where, commented in inside if not commented] == []
 
 
+def test_no_module_name_is_used_twice():
+    """A name says one thing: `images.py` twice, or `mote.py` in two packages, misleads.
+
+    The one exception is a page's name, shared by its chart module and its page module.
+    """
+    pages = {p.stem for p in (ROOT / "dashboard" / "web" / "pages").glob("*.py")}
+    seen: dict[str, list[str]] = {}
+    for name in project_modules():
+        short = name.rpartition(".")[2]
+        if name.count(".") and not name.endswith("__main__"):
+            seen.setdefault(short, []).append(name)
+    twice = {
+        short: names
+        for short, names in seen.items()
+        if len(names) > 1
+        and not (
+            short in pages
+            and sorted(names) == [f"dashboard.charts.{short}", f"dashboard.web.pages.{short}"]
+        )
+    }
+    assert twice == {}
+
+
+def test_the_serving_path_never_imports_the_builder():
+    wrong = [
+        f"{name} -> {target}"
+        for name, targets in graph().items()
+        if name.startswith(SERVING_PATH)
+        for target in targets
+        if target.startswith("dashboard.build")
+    ]
+    assert wrong == []
+
+
+def floors(edges: dict[str, set[str]], prefix: str) -> dict[str, int]:
+    """Each module's floor among the modules under `prefix` (1 + the highest it imports)."""
+    inside = {
+        name: {t for t in targets if t.startswith(prefix)}
+        for name, targets in edges.items()
+        if name.startswith(prefix)
+    }
+    found: dict[str, int] = {}
+
+    def floor(name: str) -> int:
+        if name not in found:
+            found[name] = 1 + max((floor(t) for t in inside.get(name, ()) if t != name), default=0)
+        return found[name]
+
+    for name in inside:
+        floor(name)
+    return found
+
+
+def test_web_has_few_import_floors():
+    found = floors(graph(), "dashboard.web.")
+    top = max(found.values())
+    chain = sorted(found.items(), key=lambda item: -item[1])[:8]
+    assert top <= MAX_WEB_FLOORS, chain
+
+
+def test_floors_are_counted_along_the_longest_chain():
+    edges = {"w.a": set(), "w.b": {"w.a"}, "w.c": {"w.b", "w.a"}, "x.d": {"w.c"}}
+    assert floors(edges, "w.") == {"w.a": 1, "w.b": 2, "w.c": 3}
+
+
 def test_the_walk_sees_imports():
     """The checks above are only as good as the import reader: it must see real edges."""
     edges = graph()
     assert "dashboard.charts.registry" in edges["dashboard.charts.trend"]
     assert "dashboard.web.factory" in edges
-    assert "dashboard.build.warehouse" in edges["dashboard.web.factory"]
+    assert "dashboard.build.warehouse" in edges["dashboard.startup"]
+    assert "dashboard.web.layout.components" in edges["dashboard.web.layout.page"]

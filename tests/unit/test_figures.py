@@ -745,7 +745,7 @@ def test_page_figure_takes_the_footer_out_of_the_drawing():
 def test_no_chart_of_the_registry_turns_text(con, kommune, lang):
     """Every registered chart, as pages, embeds, images and slides get it, and as the page
     draws it (footnotes apart): no rotated text anywhere."""
-    from dashboard.charts.catalog import REGISTRY
+    from dashboard.charts.listing import REGISTRY
     from dashboard.state import parse
 
     drawn = 0

@@ -3,6 +3,6 @@
 from __future__ import annotations
 
 from dashboard.charts.alder_og_kjonn import AGE_PARAMS
-from dashboard.web.page import PageSpec
+from dashboard.web.layout.page import PageSpec
 
-SPEC = PageSpec(name="alder_og_kjonn", path="/alder-og-kjonn", params=AGE_PARAMS)
+SPEC = PageSpec(name="alder_og_kjonn", params=AGE_PARAMS)

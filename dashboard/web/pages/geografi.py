@@ -3,6 +3,6 @@
 from __future__ import annotations
 
 from dashboard.charts.geografi import GEO_PARAMS
-from dashboard.web.page import PageSpec
+from dashboard.web.layout.page import PageSpec
 
-SPEC = PageSpec(name="geografi", path="/geografi", params=GEO_PARAMS)
+SPEC = PageSpec(name="geografi", params=GEO_PARAMS)

@@ -22,12 +22,15 @@ import dash
 import flask
 from dash import Dash, Input, Output, dcc, html
 
-from dashboard.charts.catalog import on_page, render
+from dashboard.charts.listing import on_page, render
 from dashboard.charts.oversikt import OVERVIEW_PARAMS
 from dashboard.dimensions import kommune_name
 from dashboard.state import KOMMUNE, LANG, Param, ViewState, parse, to_query
-from dashboard.web import ids, report
-from dashboard.web.agenda import (
+from dashboard.web.layout import ids
+from dashboard.web.layout.components import attrs, error_content, report_link, view_notes
+from dashboard.web.layout.key_figures import content as overview_content
+from dashboard.web.layout.page import PageSpec, view_state, year_view
+from dashboard.web.outputs.agenda import (
     PATH,
     SHELL_LINK,
     AgendaError,
@@ -38,13 +41,9 @@ from dashboard.web.agenda import (
     moved,
     removed,
 )
-from dashboard.web.components import attrs, error_content, view_notes
-from dashboard.web.context import cursor, default_language
-from dashboard.web.mote import slide_figure, view_url_ok
-from dashboard.web.page import PageSpec, view_state, year_view
-from dashboard.web.pages import oversikt
-from dashboard.web.pages.oversikt import content as overview_content
-from dashboard.web.share import qr_svg
+from dashboard.web.outputs.share import qr_svg
+from dashboard.web.outputs.slides import slide_figure, view_url_ok
+from dashboard.web.serving.context import cursor, default_language
 from dashboard.words import t
 
 #: The deck's own parameters (no controls): language, kommune and year of the default
@@ -54,7 +53,7 @@ SLIDE, AGENDA = "lysbilde", "agenda"
 QR_ROUTE = "/mote/qr.svg"
 #: The page as the document head, the 404 check and the sitemap know it (it registers
 #: itself with its own layout: see `register`).
-SPEC = PageSpec(name="mote", path=PATH, params=(LANG, KOMMUNE))
+SPEC = PageSpec(name="mote", params=(LANG, KOMMUNE))
 DECK_ID = "mote-deck"
 LIVE_ID = "mote-live"
 
@@ -85,7 +84,8 @@ def default_sequence(pages: Sequence[PageSpec], kommune: str, aar: object) -> li
     wastes the meeting's time). A year narrows the pages that have a year (`aar`) or a
     period end (`til`) (`page.year_view`).
     """
-    items = [AgendaItem("/", _view_query(oversikt.SPEC, {"kommune": kommune, "aar": aar}), "")]
+    overview = next(spec for spec in pages if spec.name == "oversikt")
+    items = [AgendaItem(overview.path, _view_query(overview, {"kommune": kommune, "aar": aar}), "")]
     cur = cursor()
     for spec in pages:
         charts = on_page(spec.name)
@@ -118,7 +118,7 @@ def resolve(
         spec = _page_by_path(pages, item.path)
         charts = [c.chart_id for c in on_page(spec.name)] if spec else []
         known = spec is not None and (
-            item.chart in charts if item.chart else spec.name == oversikt.SPEC.name
+            item.chart in charts if item.chart else spec.name == "oversikt"
         )
         if not known or spec is None:
             notes.append(t("mote.note.unknown_view", lang, n=number))
@@ -414,7 +414,7 @@ def _deck(pages: Sequence[PageSpec], query: dict) -> html.Div:
                 ),
             ]
         ),
-        html.P(report.link(state["kommune"], state["aar"], lang, "mote-report")),
+        html.P(report_link(state["kommune"], state["aar"], lang, "mote-report")),
     ]
     if own:
         agenda_part.append(

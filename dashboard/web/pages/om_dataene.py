@@ -9,11 +9,11 @@ import pandas as pd
 from dash import html
 
 from dashboard.state import LANG, ViewState
-from dashboard.web import about as om
-from dashboard.web import ids
-from dashboard.web.components import attrs, data_table
-from dashboard.web.context import cursor
-from dashboard.web.page import PageSpec
+from dashboard.web.layout import about as om
+from dashboard.web.layout import ids
+from dashboard.web.layout.components import attrs, data_table
+from dashboard.web.layout.page import PageSpec
+from dashboard.web.serving.context import cursor
 from dashboard.words import t
 
 NAME = "om_dataene"
@@ -292,4 +292,4 @@ def _contents(sections: list[html.Section], lang: str) -> html.Nav:
     )
 
 
-SPEC = PageSpec(name=NAME, path="/om-dataene", params=PARAMS, content=content)
+SPEC = PageSpec(name=NAME, params=PARAMS, content=content)

@@ -1,8 +1,8 @@
 """Tilgjengelighetserklæring (/tilgjengelighet): the accessibility statement the law requires.
 
-The statement is prose kept as Markdown (dashboard/web/content/tilgjengelighet.*.md) in
+The statement is prose kept as Markdown (dashboard/web/layout/content/tilgjengelighet.*.md) in
 the form Uutilsynet asks for: status, known gaps, feedback, enforcement, dates. The page
-is linked from every footer and every embed (`content.statement_href`), not from the
+is linked from every footer and every embed (`links.statement_href`), not from the
 main menu. The feedback address is a setting (`feedback_email`), filled in where the
 Markdown says `{{tilbakemelding-epost}}`.
 """
@@ -16,12 +16,13 @@ from dash import dcc
 
 from dashboard.settings import Settings
 from dashboard.state import LANG, ViewState
-from dashboard.web import content as prose
-from dashboard.web.context import context
-from dashboard.web.page import PageSpec
+from dashboard.web.layout import prose
+from dashboard.web.layout.page import PageSpec
+from dashboard.web.outputs import links
+from dashboard.web.serving.context import context
 
 NAME = "tilgjengelighet"
-PATH = prose.STATEMENT_PATH
+PATH = links.STATEMENT_PATH
 #: Where the statement's Markdown names the feedback address.
 FEEDBACK = "{{tilbakemelding-epost}}"
 _MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()<>#+!|"})
@@ -44,4 +45,4 @@ def content(state: ViewState) -> list:
 
 
 #: Its h1 is the catalog's "tilgjengelighet.h1" (PageSpec.heading).
-SPEC = PageSpec(name=NAME, path=PATH, params=(LANG,), content=content)
+SPEC = PageSpec(name=NAME, params=(LANG,), content=content)

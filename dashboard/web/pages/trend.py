@@ -3,6 +3,6 @@
 from __future__ import annotations
 
 from dashboard.charts.trend import TREND_PARAMS
-from dashboard.web.page import PageSpec
+from dashboard.web.layout.page import PageSpec
 
-SPEC = PageSpec(name="trend", path="/trend", params=TREND_PARAMS)
+SPEC = PageSpec(name="trend", params=TREND_PARAMS)

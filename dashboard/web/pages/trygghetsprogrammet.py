@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dash import html
 
-from dashboard.charts.catalog import ChartResult
+from dashboard.charts.listing import ChartResult
 from dashboard.charts.trygghetsprogrammet import PARAMS, key_figures
-from dashboard.web.components import attrs
-from dashboard.web.page import PageSpec
+from dashboard.web.layout.components import attrs
+from dashboard.web.layout.page import PageSpec
 from dashboard.words import t
 
 
@@ -34,7 +34,6 @@ def key_figure_list(result: ChartResult, lang: str) -> list:
 
 SPEC = PageSpec(
     name="trygghetsprogrammet",
-    path="/trygghetsprogrammet",
     params=PARAMS,
     before_card=key_figure_list,
 )

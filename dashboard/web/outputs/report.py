@@ -26,15 +26,17 @@ from urllib.parse import urlencode
 
 import duckdb
 import flask
-from dash import Dash, html
+from dash import Dash
 
-from dashboard.charts.catalog import ChartResult, on_page
+from dashboard.charts.listing import ChartResult, on_page
 from dashboard.charts.oversikt import OVERVIEW_PARAMS, key_figures
+from dashboard.charts.registry import measure_columns
 from dashboard.dimensions import kommune_name
 from dashboard.state import ViewState, parse, to_query
-from dashboard.web import downloads
-from dashboard.web.context import coverage, cursor
-from dashboard.web.images import (
+from dashboard.web.layout import components
+from dashboard.web.layout.page import PageSpec, year_view
+from dashboard.web.outputs import downloads, links
+from dashboard.web.outputs.images import (
     ImageRequest,
     ImagesBusy,
     ImagesUnavailable,
@@ -44,36 +46,18 @@ from dashboard.web.images import (
     service,
     view_line,
 )
-from dashboard.web.page import PageSpec, year_view
+from dashboard.web.serving import lookups
+from dashboard.web.serving.context import coverage, cursor
 from dashboard.words import t
 from dashboard.words.numbers import year_ranges
 
 log = logging.getLogger(__name__)
 
-PATH = "/last-ned/rapportfigurer.zip"
+PATH = links.REPORT_PATH
 #: The ZIP's own parameters: language, kommune and year (the overview's, without a control).
 PARAMS = OVERVIEW_PARAMS
 #: The file formats of each chart, in the README's order.
 IMAGE_FORMATS = ("png", "svg")
-
-
-def href(kommune: str, aar: object, lang: str = "nb") -> str:
-    """The ZIP's URL for a kommune and year (`siste`: each view's latest data)."""
-    query = {"kommune": kommune, "aar": str(aar)}
-    if lang != "nb":
-        query["lang"] = lang
-    return f"{PATH}?{urlencode(query)}"
-
-
-def year_text(aar: object, lang: str) -> str:
-    """`2020`, or `siste år` for the latest data."""
-    return str(aar) if str(aar).isdigit() else t("report.latest", lang)
-
-
-def link(kommune: str, aar: object, lang: str, link_id: str) -> html.A:
-    """The download link of the report figures (on the overview and in Møtemodus)."""
-    text = t("report.button", lang, k=kommune_name(kommune, lang), year=year_text(aar, lang))
-    return html.A(text, href=href(kommune, aar, lang), id=link_id, download="")
 
 
 @dataclass(frozen=True)
@@ -220,7 +204,7 @@ def build_zip(
 ) -> bytes:
     """The ZIP: key figures, then per chart PNG, SVG, CSV and text, and the README."""
     images = service()
-    licences = downloads.licences(cur)
+    licences = lookups.licences(cur)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("00-nokkeltall.txt", key_figures_text(cur, kommune, aar, lang))
@@ -233,7 +217,7 @@ def build_zip(
                     raise ImagesUnavailable(f"{result.chart_id}: nothing drawn")
                 archive.writestr(f"{item.stem}.{fmt}", data)
             rows = downloads.table_rows(result.data, licences)
-            measures = downloads.measure_columns(result.data)
+            measures = measure_columns(result.data)
             csv = "\ufeff" + downloads.csv_text(rows, measures)
             archive.writestr(f"{item.stem}.csv", csv)
             view = view_line(result, item.state.values, lang)
@@ -255,7 +239,12 @@ def build_zip(
 
 def file_title(kommune: str, aar: object, lang: str) -> str:
     """`Rapportfigurer – Bærum 2020` (or `… siste år`)."""
-    return t("report.title", lang, kommune=kommune_name(kommune, lang), year=year_text(aar, lang))
+    return t(
+        "report.title",
+        lang,
+        kommune=kommune_name(kommune, lang),
+        year=components.year_text(aar, lang),
+    )
 
 
 def rejected(state: ViewState, args: Mapping[str, str]) -> list[str]:
@@ -279,7 +268,7 @@ def register(app: Dash, pages: Sequence[PageSpec]) -> None:
         lang = state.lang
         bad = rejected(state, flask.request.args)
         if bad:
-            example = href("baerum", 2020)
+            example = links.report_href("baerum", 2020)
             body = "\n".join([*bad, "", t("report.bad", lang, example=example)])
             return plain_text(body + "\n", 400)
         kommune, aar = state["kommune"], state["aar"]

@@ -25,8 +25,8 @@ import dash
 import flask
 from dash import Dash
 
-from dashboard.web.context import default_language
-from dashboard.web.page import PageSpec
+from dashboard.web.layout.page import PageSpec
+from dashboard.web.serving.context import default_language
 from dashboard.words import t
 from dashboard.words.catalog import LANGS
 

@@ -39,13 +39,14 @@ from choreographer.browsers.chromium import Chromium
 from dash import Dash
 
 import queries
-from dashboard import images
-from dashboard.charts.catalog import REGISTRY, ChartResult
+from dashboard import printing as images
+from dashboard.charts.listing import REGISTRY, ChartResult
 from dashboard.dimensions import MUNICIPALITIES, kommune_name
 from dashboard.settings import Settings
 from dashboard.state import parse, to_query
-from dashboard.web.context import EXTENSION as CONTEXT
-from dashboard.web.context import cursor
+from dashboard.web.outputs.links import IMAGE_PARAMS, image_url
+from dashboard.web.serving.context import EXTENSION as CONTEXT
+from dashboard.web.serving.context import cursor
 
 log = logging.getLogger(__name__)
 
@@ -61,8 +62,6 @@ PAGE_CHARTS = {
     "/alder-og-kjonn": "alder-kjonn",
     "/trygghetsprogrammet": "trygghet-trakt",
 }
-#: Query parameters of the image URL itself (not part of a chart's view state).
-IMAGE_PARAMS = ("format", "tema")
 KOMMUNER = ("baerum", "asker", "oslo")
 
 
@@ -317,13 +316,6 @@ def prerender(
 
 def service() -> ImageService:
     return flask.current_app.extensions[EXTENSION]
-
-
-def image_url(chart_id: str, query: Mapping[str, str], fmt: str = "png", og: bool = False) -> str:
-    """The image URL of a chart in a view (the same query as the page)."""
-    suffix = ".og.png" if og else f".{fmt}"
-    search = urlencode({k: v for k, v in query.items() if k not in IMAGE_PARAMS}, safe=",")
-    return f"/bilde/{chart_id}{suffix}" + (f"?{search}" if search else "")
 
 
 def og_image_url(path: str, query: Mapping[str, str]) -> str:

@@ -17,8 +17,8 @@ import duckdb
 import pandas as pd
 
 import queries
+from dashboard import dataformat
 from dashboard import dimensions as dims
-from dashboard.build import datafiles
 from dashboard.charts.registry import events_for
 from dashboard.figures import MONTHS
 from dashboard.words import STRINGS, pick, t
@@ -309,7 +309,7 @@ def _municipality_codes_text(lang: str) -> str:
 
 
 def template_columns(lang: str) -> list[TemplateColumn]:
-    """The CSV template's columns (datafiles.ALLOWED_COLUMNS), explained in `lang`.
+    """The CSV template's columns (dataformat.ALLOWED_COLUMNS), explained in `lang`.
 
     Allowed codes come from the vocabulary the build validates against; a test checks
     that the columns are exactly the ones the build accepts and the format doc lists.
@@ -321,9 +321,9 @@ def template_columns(lang: str) -> list[TemplateColumn]:
             "year",
             True,
             "",
-            f"Heltall, {datafiles.FIRST_YEAR} – i år. For et toårssnitt: periodens siste år."
+            f"Heltall, {dataformat.FIRST_YEAR} – i år. For et toårssnitt: periodens siste år."
             if nb
-            else f"Whole number, {datafiles.FIRST_YEAR} – this year. For a two-year average: the "
+            else f"Whole number, {dataformat.FIRST_YEAR} – this year. For a two-year average: the "
             "last year of the period.",
         ),
         "period": TemplateColumn(
@@ -481,8 +481,8 @@ def template_columns(lang: str) -> list[TemplateColumn]:
 def sidecar_keys(lang: str) -> list[tuple[str, bool, str]]:
     """(key, required, what it holds) for every key the build accepts in a sidecar."""
     return [
-        (key, key in datafiles.SIDECAR_REQUIRED, t(f"about.sidecar.{key}", lang))
-        for key in (*datafiles.SIDECAR_REQUIRED, *datafiles.SIDECAR_OPTIONAL)
+        (key, key in dataformat.SIDECAR_REQUIRED, t(f"about.sidecar.{key}", lang))
+        for key in (*dataformat.SIDECAR_REQUIRED, *dataformat.SIDECAR_OPTIONAL)
     ]
 
 

@@ -5,7 +5,7 @@ pasted into a council paper or shown as a link preview has nothing around it, so
 are drawn in: the title and "kommune · period" on top, the source and licence under
 the plot (in the footer the figure builders already put there). Fixed size, white
 background, print type sizes. Also the dark-mode recolouring shared by embeds and
-images (`recolour`). No I/O; the renderer is `dashboard.web.images`.
+images (`recolour`). No I/O; the renderer is `dashboard.web.outputs.images`.
 """
 
 from __future__ import annotations

@@ -13,8 +13,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from dashboard.figures import LARGE_SCALE
-from dashboard.images import drop_series_labels
-from dashboard.web.agenda import MAX_ENCODED, is_site_path
+from dashboard.printing import drop_series_labels
+from dashboard.web.outputs.agenda import MAX_ENCODED, is_site_path
 
 #: Chart text on a slide is at least this large (px) at 1920x1080.
 MIN_SLIDE_FONT = 20

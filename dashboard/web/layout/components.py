@@ -10,27 +10,22 @@ from __future__ import annotations
 import logging
 import traceback
 from collections.abc import Sequence
-from urllib.parse import urlencode
 
 import pandas as pd
 from dash import dcc, html
 
 from dashboard.charts.registry import ChartResult
 from dashboard.coverage import Coverage
+from dashboard.dimensions import kommune_name
 from dashboard.figures import page_figure
 from dashboard.state import MIN_YEAR, Param, ViewState, max_year
-from dashboard.web import chart_menu, ids
-from dashboard.web.agenda import add_button
-from dashboard.web.markup import attrs
+from dashboard.web.layout import chart_menu, ids
+from dashboard.web.layout.markup import attrs
+from dashboard.web.outputs.agenda import add_button
+from dashboard.web.outputs.links import download_href, report_href
 from dashboard.words import t
 
 log = logging.getLogger(__name__)
-
-
-def download_href(chart_id: str, query: dict[str, str]) -> str:
-    """The CSV download URL for a chart in a given view state."""
-    search = urlencode(query, safe=",")
-    return f"/last-ned/{chart_id}.csv" + (f"?{search}" if search else "")
 
 
 def data_table(
@@ -328,3 +323,14 @@ def hint_id(component_id: str) -> str:
 def controls(page: str, params: Sequence[Param], state: ViewState, coverage: Coverage) -> list:
     """Every control the page's parameters declare, in their order."""
     return [control(page, p, state, coverage) for p in params if p.label]
+
+
+def year_text(aar: object, lang: str) -> str:
+    """`2020`, or `siste år` for the latest data."""
+    return str(aar) if str(aar).isdigit() else t("report.latest", lang)
+
+
+def report_link(kommune: str, aar: object, lang: str, link_id: str) -> html.A:
+    """The download link of the report figures (on the overview and in Møtemodus)."""
+    text = t("report.button", lang, k=kommune_name(kommune, lang), year=year_text(aar, lang))
+    return html.A(text, href=report_href(kommune, aar, lang), id=link_id, download="")

@@ -1,4 +1,4 @@
-"""Long prose kept as Markdown beside the code: `dashboard/web/content/<name>.<lang>.md`.
+"""Long prose kept as Markdown beside the code: `dashboard/web/layout/content/<name>.<lang>.md`.
 
 Editors change text without touching Python, and each language is a whole file (a
 statement or a guide reads as one text, not as a string per sentence). Files are package
@@ -30,14 +30,3 @@ def read(name: str, lang: str) -> str:
         if path.is_file():
             return path.read_text(encoding="utf-8")
     raise KeyError(f"no content file {name}.nb.md in {folder}")
-
-
-#: The accessibility statement (prose "tilgjengelighet"): its page's address. Linked from
-#: every page's footer and every embed; kept here, a leaf module, so any part of the web
-#: layer can link to it without importing the pages.
-STATEMENT_PATH = "/tilgjengelighet"
-
-
-def statement_href(lang: str) -> str:
-    """The accessibility statement's address in `lang`."""
-    return STATEMENT_PATH if lang == "nb" else f"{STATEMENT_PATH}?lang={lang}"

@@ -18,11 +18,11 @@ import dash
 from dash import Dash, Input, Output, State, html
 from dash.exceptions import PreventUpdate
 
-from dashboard.charts.catalog import ChartResult, on_page, render
+from dashboard.charts.listing import ChartResult, on_page, render
 from dashboard.dimensions import kommune_name
 from dashboard.state import KOMMUNE, Param, ViewState, parse, to_query, to_search
-from dashboard.web import ids
-from dashboard.web.components import (
+from dashboard.web.layout import ids
+from dashboard.web.layout.components import (
     attrs,
     chart_card,
     controls,
@@ -31,7 +31,8 @@ from dashboard.web.components import (
     hint_id,
     view_notes,
 )
-from dashboard.web.context import coverage, cursor, default_language
+from dashboard.web.outputs.links import page_path
+from dashboard.web.serving.context import coverage, cursor, default_language
 from dashboard.words import STRINGS, t
 from dashboard.words.numbers import year_ranges
 
@@ -45,10 +46,14 @@ class PageSpec:
     """
 
     name: str
-    path: str
     params: Sequence[Param]
     content: Callable[[ViewState], list] | None = None
     before_card: Callable[[ChartResult, str], list] | None = None
+
+    @property
+    def path(self) -> str:
+        """The page's address (declared once, in `outputs/links.PAGE_PATHS`)."""
+        return page_path(self.name)
 
     @property
     def nav_key(self) -> str:

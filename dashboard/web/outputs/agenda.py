@@ -21,10 +21,11 @@ from urllib.parse import urlencode
 
 from dash import html
 
+from dashboard.web.outputs.links import MOTE_PATH
 from dashboard.words import t
 
 #: The Møtemodus page, and the id of its link in the shell's footer.
-PATH = "/mote"
+PATH = MOTE_PATH
 SHELL_LINK = "mote-shell-link"
 #: At most this many slides, and this many characters of encoded agenda, are read.
 MAX_ITEMS = 40

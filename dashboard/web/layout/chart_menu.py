@@ -16,12 +16,17 @@ import flask
 from dash import html
 
 import queries
-from dashboard.charts.registry import ChartResult
-from dashboard.web.context import cursor
-from dashboard.web.downloads import download_href, measure_columns, measure_labels
-from dashboard.web.embed import embed_code, embed_path, full_view_path
-from dashboard.web.images import image_url
-from dashboard.web.markup import attrs
+from dashboard.charts.registry import ChartResult, measure_columns
+from dashboard.web.layout.markup import attrs
+from dashboard.web.outputs.links import (
+    download_href,
+    embed_code,
+    embed_path,
+    full_view_path,
+    image_url,
+)
+from dashboard.web.serving.context import cursor
+from dashboard.web.serving.lookups import measure_labels
 from dashboard.words import t
 from dashboard.words.numbers import format_cell
 

@@ -38,6 +38,8 @@ log = logging.getLogger(__name__)
 
 EXTENSION = "slt.static"  # key of the StaticFiles on the Flask app
 SUITES = "/_dash-component-suites/"
+#: The repository's assets/ folder (served by Dash under /assets/).
+ASSETS_DIR = Path(__file__).resolve().parents[3] / "assets"
 ASSETS = "/assets/"
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"

@@ -28,7 +28,7 @@ from dash import Dash
 from dash.exceptions import PreventUpdate
 
 from dashboard.store import Warehouse
-from dashboard.web import hardening, static
+from dashboard.web.serving import hardening, static
 
 log = logging.getLogger(__name__)
 

@@ -11,8 +11,8 @@ import flask
 from dash import Dash
 
 import queries
-from dashboard.web import headers, static
-from dashboard.web.context import context, cursor
+from dashboard.web.serving import headers, static
+from dashboard.web.serving.context import context, cursor
 from dashboard.words import t
 
 log = logging.getLogger(__name__)

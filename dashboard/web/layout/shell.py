@@ -13,12 +13,11 @@ from urllib.parse import parse_qs, parse_qsl, urlencode
 import dash
 from dash import Dash, Input, Output, dcc, html
 
-from dashboard.web import ids
-from dashboard.web.agenda import PATH as MOTE_PATH
-from dashboard.web.agenda import SHELL_LINK as MOTE_LINK
-from dashboard.web.components import attrs
-from dashboard.web.content import statement_href
-from dashboard.web.page import PageSpec
+from dashboard.web.layout import ids
+from dashboard.web.layout.components import attrs
+from dashboard.web.layout.page import PageSpec
+from dashboard.web.outputs.agenda import SHELL_LINK as MOTE_LINK
+from dashboard.web.outputs.links import MOTE_PATH, statement_href
 from dashboard.words import t
 
 ALL_DATA = "/last-ned/alle-data.csv"

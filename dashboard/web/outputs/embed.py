@@ -8,7 +8,7 @@ image by the interactive chart (Plotly, loaded only here) and tells the host pag
 height by `postMessage` — `{"slt-height": {"<chart>": <px>}}`, after Datawrapper's
 responsive-iframe protocol — which `/embed/host.js` on the host page applies to the
 iframe. Without the host script the iframe keeps its `height` attribute
-(DEFAULT_HEIGHT), which fits the chart with the table closed.
+(links.EMBED_HEIGHT), which fits the chart with the table closed.
 
 The embed follows the reader's `prefers-color-scheme`; `?tema=lys|mork` forces one.
 Which sites may frame it is `Settings.embed_frame_ancestors` (applied in `headers.py`).
@@ -21,71 +21,39 @@ import json
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
-from urllib.parse import urlencode
 
 import flask
 import pandas as pd
 from dash import Dash
 
-from dashboard import images
-from dashboard.charts.catalog import REGISTRY, ChartResult
+from dashboard import printing as images
+from dashboard.charts.listing import REGISTRY, ChartResult
 from dashboard.state import parse, to_query
-from dashboard.web.content import statement_href
-from dashboard.web.context import cursor
-from dashboard.web.downloads import download_href
-from dashboard.web.images import image_url, licence_line
+from dashboard.web.outputs.images import licence_line
+from dashboard.web.outputs.links import (
+    download_href,
+    full_view_path,
+    image_url,
+    statement_href,
+)
+from dashboard.web.serving.context import cursor
+from dashboard.web.serving.static import ASSETS_DIR
 from dashboard.words import t
 
-EMBED_PREFIX = "/embed/"
 STATIC = Path(__file__).resolve().parent / "static"
-#: Height of the iframe when the host page has no script: chart, title and links fit.
-DEFAULT_HEIGHT = 760
 #: The plotly.js the Dash pages use (served by Dash from the plotly package) ...
 PLOTLY_JS = "/_dash-component-suites/plotly/package_data/plotly.min.js"
 #: ... unless a (partial) bundle of the same version is in assets/ (e.g. plotly-basic).
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
 
 
 @cache
 def plotly_js() -> str:
     """The smallest plotly.js the site serves (a bundle in assets/ if there is one)."""
-    bundles = sorted(ASSETS.glob("plotly*.js"), key=lambda p: p.stat().st_size)
+    bundles = sorted(ASSETS_DIR.glob("plotly*.js"), key=lambda p: p.stat().st_size)
     return f"/assets/{bundles[0].name}" if bundles else PLOTLY_JS
 
 
-#: Pages of the full view, by the chart's page name.
-PAGE_PATHS = {
-    "trend": "/trend",
-    "geografi": "/geografi",
-    "alder": "/alder-og-kjonn",
-    "trygghetsprogrammet": "/trygghetsprogrammet",
-    "oversikt": "/",
-}
 THEMES = {"lys": "light", "mork": "dark"}
-
-
-def embed_path(chart_id: str, query: Mapping[str, str]) -> str:
-    search = urlencode({k: v for k, v in query.items() if k != "tema"}, safe=",")
-    return f"{EMBED_PREFIX}{chart_id}" + (f"?{search}" if search else "")
-
-
-def full_view_path(chart_id: str, query: Mapping[str, str]) -> str:
-    chart = REGISTRY[chart_id]
-    path = PAGE_PATHS.get(chart.page, "/")
-    search = urlencode(dict(query), safe=",")
-    return path + (f"?{search}" if search else "") + f"#card-{chart_id}"
-
-
-def embed_code(base_url: str, chart_id: str, query: Mapping[str, str], title: str) -> str:
-    """The code a web editor pastes: the iframe, and the script that sizes it."""
-    base = base_url.rstrip("/")
-    src = base + embed_path(chart_id, query)
-    return (
-        f'<iframe src="{html.escape(src)}" title="{html.escape(title)}" '
-        f'width="100%" height="{DEFAULT_HEIGHT}" loading="lazy" '
-        f'style="border:0;width:100%;max-width:100%" data-slt-embed></iframe>\n'
-        f'<script src="{html.escape(base)}/embed/host.js" async></script>'
-    )
 
 
 @cache

@@ -31,11 +31,12 @@ from openpyxl.utils import get_column_letter
 
 import queries
 from dashboard import export
-from dashboard.charts.catalog import REGISTRY, ChartResult
-from dashboard.charts.registry import CSV_COLUMNS
+from dashboard.charts.listing import REGISTRY, ChartResult
+from dashboard.charts.registry import CSV_COLUMNS, measure_columns
 from dashboard.dimensions import MUNICIPALITIES, kommune_name
 from dashboard.state import parse
-from dashboard.web.context import cursor
+from dashboard.web.serving.context import cursor
+from dashboard.web.serving.lookups import licences, measure_labels, symbols
 from dashboard.words import t
 
 CSV_TYPE = "text/csv; charset=utf-8"
@@ -90,13 +91,6 @@ def _number(value: Any, decimals: int | None = None) -> str:
         number = round(float(value), decimals)
         return f"{number:.{decimals}f}"
     return export.number_text(value)
-
-
-def measure_columns(data: pd.DataFrame) -> list[str]:
-    """The measures of the rows, in order of first appearance: one column each."""
-    if "measure" not in data.columns:
-        return []
-    return list(dict.fromkeys(str(m) for m in data["measure"]))
 
 
 def extra_columns(data: pd.DataFrame) -> list[str]:
@@ -245,29 +239,6 @@ def workbook(
 
 
 # -------------------------------------------------------------- from the warehouse
-
-
-def licences(cur: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    sources = queries.run(cur, "sources")
-    return {
-        str(s): str(lic) for s, lic in zip(sources["source_id"], sources["licence"], strict=True)
-    }
-
-
-def measure_labels(cur: duckdb.DuckDBPyConnection, lang: str) -> dict[str, tuple[str, str]]:
-    """measure code -> (label, description) in `lang`."""
-    frame = queries.run(cur, "measures", dimension="measure")
-    suffix = "en" if lang == "en" else "nb"
-    return {
-        str(r["code"]): (str(r[f"label_{suffix}"]), str(r[f"description_{suffix}"] or ""))
-        for r in frame.to_dict("records")
-    }
-
-
-def symbols(cur: duckdb.DuckDBPyConnection, lang: str) -> list[tuple[str, str]]:
-    frame = queries.run(cur, "measures", dimension="status")
-    suffix = "en" if lang == "en" else "nb"
-    return [(str(r["code"]), str(r[f"label_{suffix}"])) for r in frame.to_dict("records")]
 
 
 def kilde_sheet(
@@ -466,12 +437,6 @@ def register(app: Dash) -> None:
         kilde = kilde_sheet(cur, result, _view_url(chart_id, flat), state.lang)
         body = workbook(result, rows, measures, labels, kilde)
         return attachment(body, XLSX_TYPE, f"{stem}.xlsx")
-
-
-def download_href(chart_id: str, query: Mapping[str, str], fmt: str = "csv") -> str:
-    """The download URL of a chart in a view (the same query as the page)."""
-    search = urlencode(dict(query), safe=",")
-    return f"/last-ned/{chart_id}.{fmt}" + (f"?{search}" if search else "")
 
 
 def missing_legend(lang: str) -> str:
