@@ -2,10 +2,10 @@
 """Convert the shared public-figures reference file into tidy data files.
 
 Usage:
-    python scripts/convert_reference.py /work/shared/reference/public-figures.csv [--out data]
+    python scripts/convert_reference.py [sources/reference/public-figures.csv] [--out data]
 
 Reads `public-figures.csv` (one published number per row, see
-/work/shared/reference/README.md) and writes three data files, each with its
+sources/reference/README.md) and writes three data files, each with its
 `.meta.yml` sidecar, in the format of docs/data-format.md:
 
 - `ssb-07459-befolkning.csv`: population on 1 January (SSB 07459), all ages,
@@ -30,6 +30,9 @@ import json
 import re
 import sys
 from pathlib import Path
+
+#: The reference files as kept in the repository (sources/README.md).
+REFERENCE_DIR = Path(__file__).resolve().parent.parent / "sources" / "reference"
 
 COLUMNS = [
     "year",
@@ -445,7 +448,7 @@ def write_sidecar(path: Path, meta: dict[str, str], origin: str = "public-figure
     if unknown:
         raise KeyError(unknown)
     with path.open("w", encoding="utf-8") as f:
-        f.write(f"# Written by scripts/convert_reference.py from /work/shared/reference/{origin}\n")
+        f.write(f"# Written by scripts/convert_reference.py from sources/reference/{origin}\n")
         for key in SIDECAR_KEYS:
             if key in meta:
                 # A JSON string is a valid YAML double-quoted scalar.
@@ -1103,7 +1106,13 @@ def convert_public_extra(reference_path: Path, out_dir: Path) -> dict[str, int]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("reference", type=Path, help="path to public-figures.csv")
+    parser.add_argument(
+        "reference",
+        type=Path,
+        nargs="?",
+        default=REFERENCE_DIR / "public-figures.csv",
+        help="path to public-figures.csv (default: the repository's sources/reference/)",
+    )
     parser.add_argument(
         "--youth",
         type=Path,

@@ -1,16 +1,13 @@
-"""The public reference figures (../shared/reference) converted into data/: reproducible,
+"""The public reference figures (sources/reference/) converted into data/: reproducible,
 every youth-figures row imported or left out with a reason, sources kept apart."""
 
 from __future__ import annotations
 
 import importlib.util
-from pathlib import Path
-
-import pytest
 
 from tests.paths import ROOT
 
-REFERENCE = Path("/work/shared/reference")
+REFERENCE = ROOT / "sources" / "reference"
 spec = importlib.util.spec_from_file_location(
     "convert_reference", ROOT / "scripts" / "convert_reference.py"
 )
@@ -18,7 +15,6 @@ convert_reference = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(convert_reference)
 
 
-@pytest.mark.skipif(not REFERENCE.exists(), reason="reference files not on this machine")
 def test_conversion_reproduces_the_checked_in_files(tmp_path):
     counts = convert_reference.convert(REFERENCE / "public-figures.csv", tmp_path)
     counts |= convert_reference.convert_youth(REFERENCE / "youth-figures.csv", tmp_path)
