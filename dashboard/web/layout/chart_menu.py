@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 from urllib.parse import urlencode
 
-import flask
 from dash import html
 
 import queries
@@ -25,7 +24,7 @@ from dashboard.web.outputs.links import (
     full_view_path,
     image_url,
 )
-from dashboard.web.serving.context import cursor
+from dashboard.web.serving.context import cursor, site_root
 from dashboard.web.serving.lookups import measure_labels
 from dashboard.words import t
 from dashboard.words.numbers import format_cell
@@ -34,7 +33,7 @@ log = logging.getLogger(__name__)
 
 
 def _base_url() -> str:
-    return flask.request.host_url.rstrip("/") if flask.has_request_context() else ""
+    return site_root()
 
 
 def _definitions(result: ChartResult, lang: str) -> list[html.Li]:

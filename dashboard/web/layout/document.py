@@ -26,7 +26,7 @@ import flask
 from dash import Dash
 
 from dashboard.web.layout.page import PageSpec
-from dashboard.web.serving.context import default_language
+from dashboard.web.serving.context import default_language, site_root
 from dashboard.words import t
 from dashboard.words.catalog import LANGS
 
@@ -162,7 +162,7 @@ class Document:
     def interpolate_index(self, **parts: str) -> str:
         """Dash's override point: the full document for this request."""
         head = self.head()
-        root = flask.request.host_url.rstrip("/")
+        root = site_root()
         default = default_language()
         found = head.page != NOT_FOUND
         canonical = root + lang_url(head.path, head.lang, default)
@@ -209,7 +209,7 @@ class Document:
 
     def sitemap(self) -> str:
         """Every page in every language, with its alternates (absolute URLs)."""
-        root = flask.request.host_url.rstrip("/")
+        root = site_root()
         default = default_language()
         entries = []
         for page in self.pages:
@@ -229,7 +229,7 @@ class Document:
         )
 
     def robots(self) -> str:
-        root = flask.request.host_url.rstrip("/")
+        root = site_root()
         return f"User-agent: *\nAllow: /\n\nSitemap: {root}/sitemap.xml\n"
 
 

@@ -35,7 +35,7 @@ from dashboard.charts.listing import REGISTRY, ChartResult
 from dashboard.charts.registry import CSV_COLUMNS, measure_columns
 from dashboard.dimensions import MUNICIPALITIES, kommune_name
 from dashboard.state import parse
-from dashboard.web.serving.context import cursor
+from dashboard.web.serving.context import cursor, site_root
 from dashboard.web.serving.lookups import licences, measure_labels, symbols
 from dashboard.words import t
 
@@ -388,9 +388,7 @@ def _text(body: str, status: int) -> flask.Response:
 
 def _view_url(chart_id: str, query: Mapping[str, str]) -> str:
     search = urlencode(query, safe=",")
-    return (
-        flask.request.host_url.rstrip("/") + f"/embed/{chart_id}" + (f"?{search}" if search else "")
-    )
+    return site_root() + f"/embed/{chart_id}" + (f"?{search}" if search else "")
 
 
 def attachment(body: bytes | str, content_type: str, filename: str) -> flask.Response:

@@ -46,7 +46,7 @@ from dashboard.settings import Settings
 from dashboard.state import parse, to_query
 from dashboard.web.outputs.links import IMAGE_PARAMS, image_url
 from dashboard.web.serving.context import EXTENSION as CONTEXT
-from dashboard.web.serving.context import cursor
+from dashboard.web.serving.context import cursor, site_root
 
 log = logging.getLogger(__name__)
 
@@ -390,7 +390,7 @@ def preview_tags(path: str, query: Mapping[str, str]) -> str:
     names = {p.name for p in chart.params}
     state = parse(chart.params, {k: v for k, v in query.items() if k in names})
     result = chart.build(cursor(), state)
-    base = flask.request.host_url.rstrip("/")
+    base = site_root()
     image = base + og_image_url(path, query)
     page_url = base + path + ("?" + urlencode(dict(query), safe=",") if query else "")
     tags = {

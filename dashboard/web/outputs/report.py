@@ -47,7 +47,7 @@ from dashboard.web.outputs.images import (
     view_line,
 )
 from dashboard.web.serving import lookups
-from dashboard.web.serving.context import coverage, cursor
+from dashboard.web.serving.context import coverage, cursor, site_root
 from dashboard.words import t
 from dashboard.words.numbers import year_ranges
 
@@ -280,7 +280,7 @@ def register(app: Dash, pages: Sequence[PageSpec]) -> None:
             name = kommune_name(kommune, lang)
             body = t("report.none", lang, k=name, year=aar, years=year_ranges(years))
             return plain_text(body + "\n", 404)
-        base = flask.request.host_url.rstrip("/")
+        base = site_root()
         try:
             body = build_zip(cur, drawn, empty, kommune, aar, lang, base)
         except ImagesBusy:

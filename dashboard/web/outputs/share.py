@@ -15,6 +15,8 @@ import flask
 import segno
 from dash import Dash
 
+from dashboard.web.serving.context import site_root
+
 MAX_LENGTH = 1500
 
 
@@ -59,7 +61,7 @@ def register(app: Dash) -> None:
                 status=400,
                 mimetype="text/plain",
             )
-        url = flask.request.host_url.rstrip("/") + path
+        url = site_root() + path
         response = flask.Response(qr_svg(url, url), mimetype="image/svg+xml")
         response.headers["Cache-Control"] = "public, max-age=86400"
         return response

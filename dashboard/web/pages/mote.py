@@ -43,7 +43,7 @@ from dashboard.web.outputs.agenda import (
 )
 from dashboard.web.outputs.share import qr_svg
 from dashboard.web.outputs.slides import slide_figure, view_url_ok
-from dashboard.web.serving.context import cursor, default_language
+from dashboard.web.serving.context import cursor, default_language, site_root
 from dashboard.words import t
 
 #: The deck's own parameters (no controls): language, kommune and year of the default
@@ -480,7 +480,7 @@ def qr_response() -> flask.Response:
             status=400,
             mimetype="text/plain; charset=utf-8",
         )
-    absolute = flask.request.url_root.rstrip("/") + url
+    absolute = site_root() + url
     response = flask.Response(qr_svg(absolute, title=absolute, scale=8), mimetype="image/svg+xml")
     response.headers["Cache-Control"] = "public, max-age=3600"
     return response

@@ -64,3 +64,15 @@ def default_language() -> str:
 def coverage() -> Coverage:
     """What the current app's warehouse holds (cached per warehouse file)."""
     return context().coverage()
+
+
+def site_root() -> str:
+    """The site's public address without a trailing slash (`https://slt.example.no`), for
+    absolute links: canonical and `og:` tags, sitemap, embed codes, QR codes, ZIP READMEs.
+
+    Every absolute URL the site writes is built from this one function. Outside a
+    request (tests building a layout) it is empty, and links stay relative.
+    """
+    if not flask.has_request_context():
+        return ""
+    return flask.request.host_url.rstrip("/")
