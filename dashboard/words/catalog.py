@@ -156,6 +156,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "Trygghetsprogrammet tilbys alle barn og unge under 18 år som er utsatt for vold, ran, trusler eller seksuallovbrudd, alle som er utsatt for hatkriminalitet uansett alder, og vitner ved behov – også når saken ikke er anmeldt. Politiet tilbyr en trygghetssamtale, og saken kan overføres til kommunen eller bydelen for videre oppfølging.",
         "en": "The Safety Programme is offered to all children and young people under 18 exposed to violence, robbery, threats or sexual offences, to everyone exposed to hate crime regardless of age, and to witnesses when needed – also when the case is not reported. The police offer a safety conversation, and the case can be transferred to the municipality or city district for further follow-up.",
     },
+    # --- Safe downloads, bounded costs, status codes (issue 16) ---
     "trygghetsprogrammet.section.oppfolging.h2": {
         "nb": "Politiets bekymringssamtaler og oppfølging av ungdom",
         "en": "The police's concern talks and follow-up of young people",
@@ -360,6 +361,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "Lagt til som lysbilde {n} i møtet.",
         "en": "Added as slide {n} of the meeting.",
     },
+    # --- Every kommune compared (issue 17) ---
     "mote.open_agenda": {"nb": "Åpne møtet", "en": "Open the meeting"},
     "mote.note.bad_agenda": {
         "nb": "Agendaen i lenken kunne ikke leses, så standardrekkefølgen vises.",
@@ -593,6 +595,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "geografi.row.header": {"nb": "Bosted", "en": "Residence"},
     "geografi.row.sum": {"nb": "Sum av radene (beregnet)", "en": "Sum of the rows (computed)"},
     "geografi.row.total": {"nb": "Totalsum (publisert)", "en": "Total (published)"},
+    # --- Embeds, print images, slides, print, focus (issue 18) ---
     "geografi.of": {"nb": "av", "en": "of"},
     "geografi.diff.anmeldelser": {
         "nb": "Summen av radene er ikke lik totalsummen (i {y}: {s} mot {p}). Én anmeldelse kan ha mistenkte fra flere steder: den telles én gang i totalsummen, men én gang per bosted i radene. Totalsummen er tallet politiet har publisert; summen av radene er beregnet her.",
@@ -795,6 +798,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The sources behind SLT statistics, what each number counts, which figures exist "
         "for which years, the symbols for missing numbers and how to add figures.",
     },
+    # --- Speed: server-rendered first paint (issue 19) ---
     "meta.tilgjengelighet": {
         "nb": "Tilgjengelighetserklæring for SLT-statistikk: hva som oppfyller kravene til "
         "universell utforming, kjente mangler og hvordan du gir tilbakemelding.",
@@ -1003,6 +1007,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "om_dataene.key": {"nb": "Nøkkel", "en": "Key"},
     "om_dataene.holds": {"nb": "Innhold", "en": "Holds"},
     "om_dataene.steps_h3": {"nb": "Fremgangsmåte", "en": "Steps"},
+    # --- Open data: API, catalogue, change feed, oEmbed (issue 20) ---
     "om_dataene.step1": {
         "nb": "Skriv en CSV-fil, for eksempel asker-politiet-2021.csv, med kolonnene over:",
         "en": "Write a CSV file, e.g. asker-politiet-2021.csv, with the columns above:",
@@ -1237,6 +1242,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "Figurene kan ikke tegnes på serveren akkurat nå. Tallene kan lastes ned som CSV under hver figur, eller alle på en gang: /last-ned/alle-data.zip",
         "en": "The charts cannot be drawn on the server right now. The figures can be downloaded as CSV under each chart, or all at once: /last-ned/alle-data.zip",
     },
+    # --- The yearly report as Word, the agenda as PowerPoint (issue 21) ---
 }
 
 
