@@ -17,7 +17,8 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from dashboard.build import datafiles, warehouse
+from dashboard import dimensions as dims
+from dashboard.build import datafiles, vocabfiles, warehouse
 from dashboard.build.datafiles import DataError, Problem
 from dashboard.settings import Settings
 from dashboard.store import Warehouse
@@ -145,9 +146,14 @@ def import_file(source_csv: Path, settings: Settings, replace_values: bool = Fal
     """Validate `source_csv` (+ sidecar), merge it into the data folder and rebuild.
 
     Returns messages for the user. Raises DataError for invalid input or conflicts; in
-    that case the data folder and the warehouse are exactly as before.
+    that case the data folder and the warehouse are exactly as before. The file is checked
+    against the data folder's code lists (data/vocab).
     """
-    source_csv = Path(source_csv)
+    with dims.using(vocabfiles.load(settings.data_dir)):
+        return _import_file(Path(source_csv), settings, replace_values)
+
+
+def _import_file(source_csv: Path, settings: Settings, replace_values: bool) -> list[str]:
     incoming, problems = datafiles.read_file(source_csv)
     if problems:
         raise DataError(problems)
@@ -289,9 +295,13 @@ def cmd_fetch_ssb(args: argparse.Namespace) -> int:
     years = [int(y) for y in args.years.split(",")] if args.years else None
     with tempfile.TemporaryDirectory() as tmp:
         try:
-            csv_path, _meta = ssb.fetch_to_files(
-                args.table, Path(tmp), years, base_url=settings.ssb_api
-            )
+            with dims.using(vocabfiles.load(settings.data_dir)):
+                csv_path, _meta = ssb.fetch_to_files(
+                    args.table, Path(tmp), years, base_url=settings.ssb_api
+                )
+        except DataError as exc:
+            _print_problems(exc.problems)
+            return EXIT_INVALID
         except ssb.SSBError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return EXIT_INVALID
@@ -343,7 +353,7 @@ def cmd_render_images(args: argparse.Namespace) -> int:
         )
         return EXIT_INVALID
     service = images.ImageService(settings.image_cache_path, renderer)
-    kommuner = tuple(args.kommune.split(",")) if args.kommune else images.KOMMUNER
+    kommuner = tuple(args.kommune.split(",")) if args.kommune else None
     store = Warehouse(settings.warehouse_path)
     started = time.perf_counter()
     try:

@@ -40,7 +40,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from dashboard.dimensions import STATUSES
+from dashboard import dimensions as dims
 from dashboard.words.numbers import (
     check_lang,
     format_number,
@@ -350,7 +350,7 @@ def _series_name(row: dict[str, Any]) -> str:
 
 def _symbol_key(symbols: list[str], lang: str) -> str:
     """ ".. = tall mangler, : = skjult (konfidensielt)" for the symbols used."""
-    order = {code: k for k, code in enumerate(STATUSES)}
+    order = {code: k for k, code in enumerate(dims.STATUSES)}
     seen = sorted(set(symbols), key=lambda s: (order.get(s, len(order)), s))
     return ", ".join(f"{s} = {status_label(s, lang)}" for s in seen)
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlencode
 
-from dashboard.dimensions import MUNICIPALITIES, kommune_name
+from dashboard import dimensions as dims
+from dashboard.dimensions import kommune_name
 from dashboard.words import STRINGS, t
 
 MIN_YEAR = 2000
@@ -159,7 +160,7 @@ def parse(
 
 def _readable(param: Param, code: object, lang: str) -> str:
     """A code as the reader knows it in a note (kommune names, not slugs)."""
-    if param.name in ("kommune", "sammenlign") and code in MUNICIPALITIES:
+    if param.name in ("kommune", "sammenlign") and code in dims.MUNICIPALITIES:
         return kommune_name(str(code), lang)
     return str(code)
 

@@ -35,7 +35,7 @@ from dashboard.dataformat import (
     SIDECAR_REQUIRED,
 )
 
-DIMENSION_COLUMNS = tuple(dims.DIMENSIONS)
+DIMENSION_COLUMNS = dims.DIMENSION_COLUMNS
 _PERIOD_RANGE = re.compile(r"^([0-9]{4})-([0-9]{4})$")
 _PERIOD_DATE = re.compile(r"^[0-9]{1,2}\.[0-9]{1,2}\.([0-9]{4})$")
 _PUBLISHED = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")

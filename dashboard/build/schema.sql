@@ -1,5 +1,6 @@
 -- The statistics warehouse: dimensions, sources and one fact per published number.
--- Built by dashboard/warehouse.py from data/*.csv; served read-only.
+-- Built by dashboard/build/warehouse.py from data/*.csv and the code lists in
+-- data/vocab/*.csv (build/vocabfiles.py); served read-only.
 
 -- Areas a number can be for (the fact column keeps the name `municipality`): kommuner,
 -- police units and districts, and Norway; `kind` says which.
@@ -13,16 +14,18 @@ CREATE TABLE dim_area_member (
     area VARCHAR NOT NULL REFERENCES dim_municipality (code),
     member VARCHAR NOT NULL REFERENCES dim_municipality (code),
     whole BOOLEAN NOT NULL,
-    part_nb VARCHAR, part_en VARCHAR,
+    part_nb VARCHAR, part_en VARCHAR, sort INTEGER NOT NULL,
     PRIMARY KEY (area, member)
 );
 CREATE TABLE dim_municipality_code (
     municipality VARCHAR NOT NULL REFERENCES dim_municipality (code),
-    code VARCHAR NOT NULL, valid_from INTEGER, valid_to INTEGER, territory_note VARCHAR
+    code VARCHAR NOT NULL, valid_from INTEGER, valid_to INTEGER, territory_note VARCHAR,
+    sort INTEGER NOT NULL
 );
 CREATE TABLE dim_measure (
     code VARCHAR PRIMARY KEY, label_nb VARCHAR NOT NULL, label_en VARCHAR NOT NULL,
     unit VARCHAR NOT NULL, unit_nb VARCHAR, unit_en VARCHAR,
+    decimals INTEGER, period VARCHAR, sort INTEGER NOT NULL,
     description_nb VARCHAR, description_en VARCHAR
 );
 CREATE TABLE dim_place_role (
@@ -35,6 +38,7 @@ CREATE TABLE dim_residence (
 );
 CREATE TABLE dim_age_group (
     code VARCHAR PRIMARY KEY, label_nb VARCHAR, label_en VARCHAR, sort INTEGER,
+    parts VARCHAR,  -- the age groups this one is the sum of (space-separated), if any
     description_nb VARCHAR, description_en VARCHAR
 );
 CREATE TABLE dim_sex (
@@ -52,6 +56,11 @@ CREATE TABLE dim_category (
 CREATE TABLE dim_status (
     code VARCHAR PRIMARY KEY, label_nb VARCHAR, label_en VARCHAR, sort INTEGER,
     description_nb VARCHAR, description_en VARCHAR
+);
+-- Families of sources by data-file prefix: the short "where from" a reader sees.
+CREATE TABLE dim_source_family (
+    prefix VARCHAR PRIMARY KEY, label_nb VARCHAR NOT NULL, label_en VARCHAR NOT NULL,
+    sort INTEGER NOT NULL
 );
 CREATE TABLE dim_source (
     source_id VARCHAR PRIMARY KEY,

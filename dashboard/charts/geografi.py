@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard import dimensions as dims
 from dashboard import figures
 from dashboard.charts.registry import (
     NoData,
@@ -25,7 +26,7 @@ from dashboard.charts.registry import (
     finite,
     label_column,
 )
-from dashboard.dimensions import KOMMUNER, RESIDENCES, TOTAL, kommune_name
+from dashboard.dimensions import TOTAL, kommune_name
 from dashboard.state import KOMMUNE, LANG, MIN_YEAR, Param, ViewState, max_year, years
 from dashboard.words import t
 from dashboard.words.numbers import (
@@ -38,7 +39,6 @@ from dashboard.words.numbers import (
 
 MEASURES = ("personer", "anmeldelser")
 #: The places of residence of table C (every residence code but the total).
-PLACES = tuple(code for code in RESIDENCES if code != TOTAL)
 
 GEO_PARAMS = (
     LANG,
@@ -69,7 +69,7 @@ def _residence_query(municipalities, measures) -> Query:
 EVERYTHING = Query(
     "residence",
     bind(
-        municipalities=lambda s: list(KOMMUNER),
+        municipalities=lambda s: list(dims.KOMMUNER),
         measures=lambda s: list(MEASURES),
         fra=lambda s: MIN_YEAR,
         til=lambda s: max_year(),
@@ -85,7 +85,7 @@ def availability(everything: pd.DataFrame, lang: str) -> list[str]:
     """
     rows = everything[everything["preferred"]]
     out: list[str] = []
-    for code in KOMMUNER:
+    for code in dims.KOMMUNER:
         mine = rows[rows["municipality"] == code]
         if mine.empty:
             continue
@@ -203,7 +203,10 @@ class ResidenceTable:
         too small and is no sum of the rows at all.
         """
         year_rows = self.parts[self.parts["year"] == year]
-        if set(year_rows["residence"]) != set(PLACES) or year_rows["value"].isna().any():
+        if (
+            set(year_rows["residence"]) != {c for c in dims.RESIDENCES if c != TOTAL}
+            or year_rows["value"].isna().any()
+        ):
             return None
         return float(year_rows["value"].sum())
 
@@ -421,7 +424,7 @@ def _no_comparison(
         have_text = t(f"geografi.{key}", lang).format(have=list_text(have, lang))
     else:
         have_text = t("geografi.nodata.none", lang)
-    missing = [kommune_name(c, lang) for c in KOMMUNER if c not in with_share]
+    missing = [kommune_name(c, lang) for c in dims.KOMMUNER if c not in with_share]
     message = t("geografi.compare.nodata", lang).format(
         have_text=have_text, missing=list_text(missing, lang)
     )
@@ -437,7 +440,7 @@ def _compared_measure(state: ViewState) -> str:
     "geografi",
     GEO_PARAMS,
     {
-        "rows": _residence_query(lambda s: list(KOMMUNER), lambda s: [_compared_measure(s)]),
+        "rows": _residence_query(lambda s: list(dims.KOMMUNER), lambda s: [_compared_measure(s)]),
         "everything": EVERYTHING,
     },
 )
@@ -456,7 +459,9 @@ def local_share_comparison(result: Rows, state: ViewState) -> Shape | NoData:
     rows = result["rows"]
     rows = rows[rows["preferred"]]
     own = local_shares(rows)
-    with_share = [c for c in KOMMUNER if own.loc[own["municipality"] == c, "share"].notna().any()]
+    with_share = [
+        c for c in dims.KOMMUNER if own.loc[own["municipality"] == c, "share"].notna().any()
+    ]
     if len(with_share) < 2:
         return _no_comparison(f"{base_title}, {fra}–{til}", with_share, result["everything"], lang)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard import dimensions as dims
 from dashboard import figures
 from dashboard.charts.registry import (
     AVAILABLE,
@@ -24,7 +25,7 @@ from dashboard.charts.registry import (
     pivot_table,
     what_exists,
 )
-from dashboard.dimensions import OFFENCE_GROUPS, kommune_name
+from dashboard.dimensions import kommune_name
 from dashboard.state import KOMMUNE, LANG, Param, ViewState, years
 from dashboard.words import t
 from dashboard.words.numbers import format_cell, format_number, list_text, years_text
@@ -46,7 +47,7 @@ OFFENCE_CHOICES = (
 def _offence_name(code: str, lang: str) -> str:
     if code == "alle":
         return t("choice.lovbrudd.alle", lang)
-    group = OFFENCE_GROUPS[code]
+    group = dims.OFFENCE_GROUPS[code]
     return group.en if lang == "en" else group.nb
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard import dimensions as dims
 from dashboard import figures
 from dashboard.charts.registry import (
     AVAILABLE,
@@ -28,7 +29,7 @@ from dashboard.charts.registry import (
     source_line,
     what_exists,
 )
-from dashboard.dimensions import AREA_MEMBERS, MUNICIPALITIES, kommune_name
+from dashboard.dimensions import kommune_name
 from dashboard.state import KOMMUNE, LANG, MIN_YEAR, Param, ViewState, max_year
 from dashboard.words import STRINGS, t
 from dashboard.words.numbers import (
@@ -73,7 +74,6 @@ FOLLOWUP_LEVELS = ("alle", "bekymring", "risiko", "tett_pa")
 IDEOLOGIES = ("hx", "ix", "ax", "vx", "annet")
 #: Stage counts: cases (tp_saker) and children/victims/adults (tp_personer), enhet Vest.
 TP_STAGE_MEASURES = ("tp_saker", "tp_personer")
-ENHET_VEST_KOMMUNER = tuple(m.member for m in AREA_MEMBERS if m.area == "enhet-vest" and m.whole)
 
 
 def _years(state: ViewState) -> list[int]:
@@ -226,7 +226,7 @@ def _sum_note(rows: pd.DataFrame, year: int, lang: str) -> str | None:
 def _tp_title(kommune: str, lang: str, years: list[int]) -> str:
     where = (
         t("trygghetsprogrammet.enhet_vest", lang)
-        if kommune in ENHET_VEST_KOMMUNER
+        if kommune in _wholly_in("enhet-vest")
         else kommune_name(kommune, lang)
     )
     return t("trygghetsprogrammet.title.funnel", lang, where=where, years=_years_words(years, lang))
@@ -525,7 +525,7 @@ def _extremism_label(code: str, municipality: str, lang: str) -> str:
 
 
 def _kommune_or_pd(code: str, lang: str) -> str:
-    return kommune_name(code, lang) if code in MUNICIPALITIES else code
+    return kommune_name(code, lang) if code in dims.MUNICIPALITIES else code
 
 
 @chart(
@@ -729,3 +729,8 @@ def ungdata(result: Rows, state: ViewState) -> Shape | NoData:
         summary=summary,
         notes=notes,
     )
+
+
+def _wholly_in(area: str) -> tuple[str, ...]:
+    """The kommuner an area covers wholly (the warehouse's area members)."""
+    return tuple(m.member for m in dims.AREA_MEMBERS if m.area == area and m.whole)

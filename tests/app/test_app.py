@@ -8,6 +8,7 @@ import io
 import pytest
 
 import queries
+from dashboard import dimensions
 from dashboard.charts import listing as charts
 from dashboard.settings import Settings
 from dashboard.startup import create_app
@@ -168,7 +169,6 @@ def test_create_app_builds_missing_warehouse(tmp_path):
 @pytest.mark.parametrize("kommune", ["baerum", "asker", "oslo"])
 def test_every_chart_csv_row_is_a_warehouse_fact(con, kommune):
     """The rows behind each chart are facts as stored: no dimension overwritten on the way."""
-    from dashboard.dimensions import DIMENSIONS
 
     cur = con.cursor()
     dims = [
@@ -186,7 +186,7 @@ def test_every_chart_csv_row_is_a_warehouse_fact(con, kommune):
         data = chart.build(cur, parse(chart.params, {"kommune": kommune})).data
         for row in data.to_dict("records"):
             for dim in dims:
-                allowed = DIMENSIONS.get(dim)
+                allowed = dimensions.DIMENSIONS.get(dim)
                 if allowed is not None:
                     assert row[dim] in allowed, (chart_id, dim, row[dim])
             found = con.execute(

@@ -152,13 +152,13 @@ def test_import_conflict_is_refused_with_both_values(capsys, env):
 def test_import_of_invalid_file_changes_nothing(capsys, env):
     data, wh, args, new = env
     run(capsys, "build", *args)
-    before = {p.name: digest(p) for p in data.iterdir()}
+    before = {str(p.relative_to(data)): digest(p) for p in data.rglob("*") if p.is_file()}
     before_wh = digest(wh)
     new.write_text(NEW_ROWS.replace("asker,3025", "asker,0220"), encoding="utf-8")
     code, _, err = run(capsys, "import", str(new), *args)
     assert code == 1
     assert "asker-2021.csv, line 2, column 'municipality_code'" in err
-    assert {p.name: digest(p) for p in data.iterdir()} == before
+    assert {str(p.relative_to(data)): digest(p) for p in data.rglob("*") if p.is_file()} == before
     assert digest(wh) == before_wh
 
 
