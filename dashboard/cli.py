@@ -7,6 +7,7 @@ standard error with file, line and column, and the exit code is non-zero.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -14,6 +15,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -35,6 +37,21 @@ def _settings(args: argparse.Namespace) -> Settings:
     return settings
 
 
+@contextlib.contextmanager
+def _built(args: argparse.Namespace) -> Iterator[tuple[Settings, Warehouse]]:
+    """The settings of `args` and their warehouse, built first if stale, open read-only.
+
+    Bad data raises DataError, which `main` reports once for every command.
+    """
+    settings = _settings(args)
+    warehouse.ensure_built(settings.data_dir, settings.warehouse_path)
+    store = Warehouse(settings.warehouse_path)
+    try:
+        yield settings, store
+    finally:
+        store.close()
+
+
 def _print_problems(problems: list[Problem], stream=None) -> None:
     stream = stream or sys.stderr
     print(f"error: {len(problems)} problem(s) found; nothing was written.", file=stream)
@@ -53,12 +70,7 @@ def _print_report(report: warehouse.BuildReport) -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     settings = _settings(args)
-    try:
-        report = warehouse.build(settings.data_dir, settings.warehouse_path)
-    except DataError as exc:
-        _print_problems(exc.problems)
-        return EXIT_INVALID
-    _print_report(report)
+    _print_report(warehouse.build(settings.data_dir, settings.warehouse_path))
     return EXIT_OK
 
 
@@ -66,17 +78,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     # Lazy: `build` and `--help` need no pandas export path.
     from dashboard import export
 
-    settings = _settings(args)
-    try:
-        warehouse.ensure_built(settings.data_dir, settings.warehouse_path)
-    except DataError as exc:
-        _print_problems(exc.problems)
-        return EXIT_INVALID
-    store = Warehouse(settings.warehouse_path)
-    try:
+    with _built(args) as (_settings_used, store):
         frame = export.all_facts(store.cursor(), lang=args.lang, codes=args.codes)
-    finally:
-        store.close()
     try:
         frame.to_csv(sys.stdout, index=False, lineterminator="\n")
         sys.stdout.flush()
@@ -276,9 +279,6 @@ def cmd_import(args: argparse.Namespace) -> int:
     settings = _settings(args)
     try:
         messages = import_file(Path(args.file), settings, replace_values=args.replace)
-    except DataError as exc:
-        _print_problems(exc.problems)
-        return EXIT_INVALID
     except FileNotFoundError as exc:
         print(f"error: {exc.filename}: no such file", file=sys.stderr)
         return EXIT_INVALID
@@ -299,17 +299,10 @@ def cmd_fetch_ssb(args: argparse.Namespace) -> int:
                 csv_path, _meta = ssb.fetch_to_files(
                     args.table, Path(tmp), years, base_url=settings.ssb_api
                 )
-        except DataError as exc:
-            _print_problems(exc.problems)
-            return EXIT_INVALID
         except ssb.SSBError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return EXIT_INVALID
-        try:
-            messages = import_file(csv_path, settings, replace_values=args.replace)
-        except DataError as exc:
-            _print_problems(exc.problems)
-            return EXIT_INVALID
+        messages = import_file(csv_path, settings, replace_values=args.replace)
     for message in messages:
         print(message)
     return EXIT_OK
@@ -324,11 +317,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         settings = replace(settings, port=args.port)
     if args.host:
         settings = replace(settings, host=args.host)
-    try:
-        app = create_app(settings, say=lambda text: print(text, flush=True))
-    except DataError as exc:
-        _print_problems(exc.problems)
-        return EXIT_INVALID
+    app = create_app(settings, say=lambda text: print(text, flush=True))
     print(f"SLT-statistikk: http://{settings.host}:{settings.port}/", flush=True)
     app.run(host=settings.host, port=settings.port, debug=settings.debug)
     return EXIT_OK
@@ -339,11 +328,6 @@ def cmd_render_images(args: argparse.Namespace) -> int:
     from dashboard.web.outputs import images
 
     settings = _settings(args)
-    try:
-        warehouse.ensure_built(settings.data_dir, settings.warehouse_path)
-    except DataError as exc:
-        _print_problems(exc.problems)
-        return EXIT_INVALID
     renderer = images.Renderer(timeout=settings.image_timeout)
     if not renderer.available():
         print(
@@ -354,14 +338,11 @@ def cmd_render_images(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     service = images.ImageService(settings.image_cache_path, renderer)
     kommuner = tuple(args.kommune.split(",")) if args.kommune else None
-    store = Warehouse(settings.warehouse_path)
     started = time.perf_counter()
-    try:
+    with _built(args) as (_settings_used, store):
         drawn, skipped = images.prerender(
             store.cursor(), service, kommuner, progress=(print if args.verbose else None)
         )
-    finally:
-        store.close()
     print(
         f"{drawn} images in {service.cache_dir} ({skipped} views without a chart skipped) "
         f"in {time.perf_counter() - started:.1f} s"
@@ -415,7 +396,11 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return int(args.func(args))
+    except DataError as exc:  # bad data, from any command: located, nothing written
+        _print_problems(exc.problems)
+        return EXIT_INVALID
 
 
 if __name__ == "__main__":

@@ -12,32 +12,11 @@ import openpyxl
 import pytest
 
 from dashboard.web.outputs.downloads import disposition
-
-DIMS = (
-    "measure",
-    "municipality",
-    "place_role",
-    "residence",
-    "age_group",
-    "sex",
-    "offence_group",
-    "offence_subgroup",
-    "category",
-)
+from tests.facts import stored
 
 
 def read_csv(response) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(response.data.decode("utf-8-sig"))))
-
-
-def stored(con, row: dict) -> tuple[float | None, str | None]:
-    found = con.execute(
-        "SELECT value, status FROM facts WHERE source_id = ? AND year = ? AND period = ? AND "
-        + " AND ".join(f"{d} = ?" for d in DIMS),
-        [row["source_id"], int(row["year"]), row["period"], *(row[d] for d in DIMS)],
-    ).fetchall()
-    assert len(found) == 1, row
-    return found[0]
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ import shutil
 import pytest
 
 from dashboard import cli
+from dashboard.dataformat import KEY_COLUMNS
 from tests.paths import DATA_FORMAT_DOC
 
 NEW_ROWS = """year,municipality,municipality_code,measure,place_role,age_group,sex,value,status,note
@@ -76,20 +77,7 @@ def test_export_has_one_row_per_fact_with_labels_and_source(capsys, env):
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
     assert len(rows) == 14
-    for column in (
-        "year",
-        "value",
-        "municipality",
-        "measure",
-        "place_role",
-        "residence",
-        "age_group",
-        "sex",
-        "offence_group",
-        "offence_subgroup",
-        "publication",
-        "section",
-    ):
+    for column in (*KEY_COLUMNS, "value", "publication", "section"):
         assert column in rows[0]
     lost = [r for r in rows if r["status"] == ".."]
     assert len(lost) == 1 and lost[0]["value"] == "" and lost[0]["residence"] == "Asker"
