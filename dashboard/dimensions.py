@@ -267,6 +267,11 @@ def use(vocabulary: Vocabulary) -> None:
     _local.vocabulary = vocabulary
 
 
+def release() -> None:
+    """This thread reads the default vocabulary again (e.g. after a test's own warehouse)."""
+    _local.vocabulary = None
+
+
 def set_default(vocabulary: Vocabulary) -> None:
     """The vocabulary of threads that activated none (the last warehouse opened)."""
     _default[:] = [vocabulary]

@@ -91,6 +91,14 @@ def vocabulary(warehouse_path):
     return found
 
 
+@pytest.fixture(autouse=True)
+def _default_vocabulary_after_each_test():
+    """A test that served its own warehouse leaves its code lists active in this thread
+    (the store activates them per request); the next test starts from the real ones."""
+    yield
+    dims.release()
+
+
 @pytest.fixture
 def fixture_data(tmp_path) -> Path:
     """A writable copy of the small fixture data folder."""
