@@ -109,6 +109,18 @@ class AreaMember:
     part_en: str = ""
 
 
+@dataclass(frozen=True)
+class PeerGroup:
+    """A named group of kommuner that compare themselves with each other (e.g. ASSS)."""
+
+    code: str
+    nb: str
+    en: str
+    members: tuple[str, ...]
+    valid_from: int | None = None
+    source_url: str = ""
+
+
 Row = Mapping[str, Any]
 
 
@@ -163,6 +175,8 @@ class Vocabulary:
     age_parts: dict[str, tuple[str, ...]]
     #: (file-name prefix, bokmål, English): the short "where from" a reader sees.
     source_families: tuple[tuple[str, str, str], ...]
+    #: Named groups of kommuner a kommune is compared with (e.g. ASSS), with members.
+    peer_groups: tuple[PeerGroup, ...] = ()
     kommuner: tuple[str, ...] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -186,6 +200,7 @@ class Vocabulary:
         "categories",
         "statuses",
         "source_families",
+        "peer_groups",
     )
 
     @classmethod
@@ -248,12 +263,31 @@ class Vocabulary:
                 (_text(r, "prefix"), _text(r, "label_nb"), _text(r, "label_en"))
                 for r in tables["source_families"]
             ),
+            peer_groups=_peer_groups(tables.get("peer_groups") or ()),
         )
 
     @property
     def dimensions(self) -> dict[str, dict[str, Code]]:
         """Fact column -> the codes it may hold."""
         return {column: getattr(self, name) for column, name in DIMENSION_LISTS.items()}
+
+
+def _peer_groups(rows: Sequence[Row]) -> tuple[PeerGroup, ...]:
+    """One line per member in the file; one group per name here, members in file order."""
+    groups: dict[str, list[Row]] = {}
+    for row in rows:
+        groups.setdefault(_text(row, "peer_group"), []).append(row)
+    return tuple(
+        PeerGroup(
+            code=code,
+            nb=_text(members[0], "label_nb"),
+            en=_text(members[0], "label_en"),
+            members=tuple(_text(r, "member") for r in members),
+            valid_from=_int(members[0], "valid_from"),
+            source_url=_text(members[0], "source_url"),
+        )
+        for code, members in groups.items()
+    )
 
 
 # ------------------------------------------------------------------ the active vocabulary

@@ -34,7 +34,8 @@ def read_vocabulary(cursor: duckdb.DuckDBPyConnection) -> dims.Vocabulary:
     """The code lists a built warehouse holds (one query, `queries/vocabulary.sql`)."""
     frame = queries.run(cursor, "vocabulary")
     tables = {
-        str(name): json.loads(rows) for name, rows in zip(frame["list"], frame["rows"], strict=True)
+        str(name): json.loads(rows) if isinstance(rows, str) else []  # NULL: an empty list
+        for name, rows in zip(frame["list"], frame["rows"], strict=True)
     }
     return dims.Vocabulary.from_tables(
         {name: tables.get(name) or [] for name in dims.Vocabulary.FILES}

@@ -46,3 +46,7 @@ FROM (SELECT code, label_nb, label_en, sort, description_nb, description_en
 UNION ALL
 SELECT 'source_families', to_json(list(t ORDER BY t.sort))
 FROM (SELECT prefix, label_nb, label_en, sort FROM dim_source_family) t
+UNION ALL
+SELECT 'peer_groups', to_json(list(t ORDER BY t.sort))
+FROM (SELECT peer_group, label_nb, label_en, member, valid_from, source_url, sort
+      FROM dim_peer_group) t

@@ -62,6 +62,14 @@ CREATE TABLE dim_source_family (
     prefix VARCHAR PRIMARY KEY, label_nb VARCHAR NOT NULL, label_en VARCHAR NOT NULL,
     sort INTEGER NOT NULL
 );
+-- Named groups of kommuner that compare themselves with each other (ASSS), one row per
+-- member (data/vocab/peer_groups.csv).
+CREATE TABLE dim_peer_group (
+    peer_group VARCHAR NOT NULL, label_nb VARCHAR NOT NULL, label_en VARCHAR NOT NULL,
+    member VARCHAR NOT NULL REFERENCES dim_municipality (code),
+    valid_from INTEGER, source_url VARCHAR, sort INTEGER NOT NULL,
+    PRIMARY KEY (peer_group, member)
+);
 CREATE TABLE dim_source (
     source_id VARCHAR PRIMARY KEY,
     file VARCHAR NOT NULL,
