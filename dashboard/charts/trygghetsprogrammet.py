@@ -132,7 +132,9 @@ def _cell_frame(
                     "status": ".." if row is None else row["status"],
                 }
             )
-    frame = pd.DataFrame(cells)
+    # The columns are named even when there are no cells (e.g. extremism in 2018 has the
+    # ideology split only): an empty part of a table, not a missing column.
+    frame = pd.DataFrame(cells, columns=["code", "category", "series", "year", "value", "status"])
     frame["value"] = frame["value"].astype("float64")
     return frame
 

@@ -395,3 +395,10 @@ def test_ungdata_for_a_kommune_without_it_says_what_exists(con):
     assert (
         "Figures exist for Ungdata" in result.message and "Bærum 2014, 2017, 2019" in result.message
     )
+
+
+def test_extremism_in_a_year_with_only_the_ideology_split_downloads(client):
+    """2018 has shares by ideology but no count: the CSV is the shares (hypothesis found a 500)."""
+    response = client.get("/last-ned/ekstremisme.csv?aar=2018")
+    assert response.status_code == 200
+    assert "2018" in response.get_data(as_text=True)
