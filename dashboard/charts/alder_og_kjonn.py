@@ -286,7 +286,15 @@ POPULATION = Query(
 )
 
 
-@chart("befolkning-alder", "alder_og_kjonn", AGE_PARAMS, POPULATION)
+@chart(
+    "befolkning-alder",
+    "alder_og_kjonn",
+    AGE_PARAMS,
+    POPULATION,
+    # The population is the same whatever is counted, where, or shown how: it is who the
+    # page's figures are about.
+    ignores=("maal", "sted", "visning"),
+)
 def population_by_age(result: Rows, state: ViewState) -> Shape | NoData:
     """The young population by age group on 1 January (SSB): who the figures are about."""
     lang = state.lang

@@ -443,6 +443,8 @@ def _compared_measure(state: ViewState) -> str:
         "rows": _residence_query(lambda s: list(dims.KOMMUNER), lambda s: [_compared_measure(s)]),
         "everything": EVERYTHING,
     },
+    # Every kommune with a breakdown by residence side by side, always as shares.
+    ignores=("kommune", "visning"),
 )
 def local_share_comparison(result: Rows, state: ViewState) -> Shape | NoData:
     """Across kommuner: the share of suspects who live where the offence was committed.
@@ -534,6 +536,8 @@ REPEAT_ID = "gjentatt"
         "repeat_offending",
         bind(municipality=lambda s: s["kommune"], fra=lambda s: s["fra"], til=lambda s: s["til"]),
     ),
+    # One published count of repeat offenders (persons): no measure to choose, no shares.
+    ignores=("maal", "visning"),
 )
 def repeat_offending(result: Rows, state: ViewState) -> Shape | NoData:
     """Persons with 4+ reports and their reports: in the police district and in the own kommune."""

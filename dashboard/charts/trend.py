@@ -142,7 +142,13 @@ YOUTH_QUERY = Query(
 )
 
 
-@chart("utvikling", "trend", TREND_PARAMS, {"rows": YOUTH_QUERY, "available": AVAILABLE})
+@chart(
+    "utvikling",
+    "trend",
+    TREND_PARAMS,
+    {"rows": YOUTH_QUERY, "available": AVAILABLE},
+    ignores=("sammenlign", "visning"),  # they set the comparison chart below
+)
 def trend_chart(result: Rows, state: ViewState) -> Shape | NoData:
     """Youth crime over time: reports/persons by age and sex, or offences by group."""
     lang = state.lang
@@ -232,7 +238,15 @@ RATES_QUERY = Query(
 )
 
 
-@chart("sammenligning", "trend", TREND_PARAMS, {"rows": RATES_QUERY, "available": AVAILABLE})
+@chart(
+    "sammenligning",
+    "trend",
+    TREND_PARAMS,
+    {"rows": RATES_QUERY, "available": AVAILABLE},
+    # SSB's reported offences: all ages, both sexes, every offence, by scene of crime; the
+    # kommuner drawn are the ones chosen under "sammenlign".
+    ignores=("kommune", "maal", "sted", "alder", "kjonn", "lovbrudd"),
+)
 def comparison_chart(result: Rows, state: ViewState) -> Shape | NoData:
     """Reported offences by scene of crime across kommuner: counts or per 1 000 (computed)."""
     lang = state.lang
@@ -378,7 +392,15 @@ def _series_name(row: dict, lang: str) -> str:
     return name
 
 
-@chart("ungdomsserier", "trend", TREND_PARAMS, {"rows": YOUTH_SERIES, "available": AVAILABLE})
+@chart(
+    "ungdomsserier",
+    "trend",
+    TREND_PARAMS,
+    {"rows": YOUTH_SERIES, "available": AVAILABLE},
+    # Every published total of the kommune, each series as its source defines it: no
+    # breakdown to choose, and no comparison.
+    ignores=("maal", "sted", "alder", "kjonn", "lovbrudd", "sammenlign", "visning"),
+)
 def youth_series(result: Rows, state: ViewState) -> Shape | NoData:
     """Every published youth-crime total of the kommune by place of offence, from any source.
 
