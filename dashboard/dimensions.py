@@ -91,6 +91,10 @@ class Measure:
     description_en: str = ""
     decimals: int | None = None
     period: str = "year"
+    #: A count: the population measure it is computed per 1 000 of (at build); a published
+    #: rate: the count measure it is a rate of.
+    rate_base: str = ""
+    rate_of: str = ""
 
     @property
     def max_decimals(self) -> int:
@@ -244,6 +248,8 @@ class Vocabulary:
                     description_en=_text(r, "description_en"),
                     decimals=_int(r, "decimals"),
                     period=_text(r, "period") or "year",
+                    rate_base=_text(r, "rate_base"),
+                    rate_of=_text(r, "rate_of"),
                 )
                 for r in tables["measures"]
             },

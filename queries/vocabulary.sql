@@ -14,7 +14,7 @@ FROM (SELECT area, member, whole, part_nb, part_en, sort FROM dim_area_member) t
 UNION ALL
 SELECT 'measures', to_json(list(t ORDER BY t.sort))
 FROM (SELECT code, label_nb, label_en, unit, unit_nb, unit_en, decimals, period,
-             description_nb, description_en, sort
+             rate_base, rate_of, description_nb, description_en, sort
       FROM dim_measure) t
 UNION ALL
 SELECT 'place_roles', to_json(list(t ORDER BY t.sort, t.code))

@@ -26,6 +26,8 @@ CREATE TABLE dim_measure (
     code VARCHAR PRIMARY KEY, label_nb VARCHAR NOT NULL, label_en VARCHAR NOT NULL,
     unit VARCHAR NOT NULL, unit_nb VARCHAR, unit_en VARCHAR,
     decimals INTEGER, period VARCHAR, sort INTEGER NOT NULL,
+    rate_base VARCHAR,  -- a count: the measure of the population it can be a rate of
+    rate_of VARCHAR,  -- a published rate: the count measure it is a rate of
     description_nb VARCHAR, description_en VARCHAR
 );
 CREATE TABLE dim_place_role (
@@ -115,6 +117,26 @@ CREATE TABLE fact (
     CHECK ((value IS NULL) <> (status IS NULL)),
     UNIQUE (source_id, year, municipality, measure, place_role, residence,
             age_group, sex, offence_group, offence_subgroup, category)
+);
+-- Rates per 1 000 computed at build (dashboard/build/rates.py): a count over its
+-- population, its exact 95 % interval, Norway's rate for the same period and the verdict.
+CREATE TABLE rate (
+    source_id VARCHAR NOT NULL, municipality VARCHAR NOT NULL, year INTEGER NOT NULL,
+    period VARCHAR NOT NULL, measure VARCHAR NOT NULL, place_role VARCHAR NOT NULL,
+    residence VARCHAR NOT NULL, age_group VARCHAR NOT NULL, sex VARCHAR NOT NULL,
+    offence_group VARCHAR NOT NULL, offence_subgroup VARCHAR NOT NULL,
+    category VARCHAR NOT NULL,
+    count DOUBLE, count_status VARCHAR,
+    population DOUBLE, population_status VARCHAR, population_source_id VARCHAR,
+    population_period VARCHAR,
+    rate DOUBLE, status VARCHAR,
+    lower DOUBLE, upper DOUBLE,
+    benchmark DOUBLE, benchmark_kind VARCHAR, benchmark_source_id VARCHAR,
+    verdict VARCHAR,
+    CHECK ((rate IS NULL) <> (status IS NULL)),
+    CHECK (verdict IS NULL OR verdict IN ('hoyere', 'lavere', 'ingen_sikker_forskjell')),
+    PRIMARY KEY (municipality, year, measure, place_role, age_group, offence_group,
+                 offence_subgroup)
 );
 CREATE TABLE build_info (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
 

@@ -20,7 +20,7 @@ import duckdb
 import pandas as pd
 
 from dashboard import dimensions as dims
-from dashboard.build import datafiles, vocabfiles
+from dashboard.build import datafiles, rates, vocabfiles
 from dashboard.build.datafiles import DataError, Problem
 
 SCHEMA_PATH = Path(__file__).with_name("schema.sql")
@@ -33,6 +33,9 @@ CODE_INPUTS = (
     Path(dims.__file__),
     Path(datafiles.__file__),
     Path(vocabfiles.__file__),
+    Path(rates.__file__),
+    rates.HERE / "rates.sql",
+    rates.HERE / "published_rates.sql",
 )
 
 
@@ -154,6 +157,7 @@ def _write(
                 [Problem(str(path), None, None, f"wrote {count} facts, expected {len(facts)}")]
             )
         con.execute(MATERIALISE_PATH.read_text(encoding="utf-8")).fetchall()
+        _insert(con, "rate", rates.compute(con))
         _insert(
             con,
             "build_info",

@@ -58,8 +58,8 @@ def test_any_query_parses_to_allowed_values(query):
     for param in TREND_PARAMS:
         value = state[param.name]
         if param.multi:
-            assert set(value) <= set(param.choices) and value
+            assert set(value) <= set(param.allowed) and value
         elif param.year:
             assert isinstance(value, int) and value >= 2000
-        elif param.choices:
-            assert value in param.choices
+        elif param.allowed:
+            assert value in param.allowed

@@ -82,7 +82,7 @@ def _other_areas(state: ViewState, shown: list[KeyFigure]) -> list:
     missing = {s.filters["measure"] for s in KEY_SPECS} - {f.rows["measure"].iloc[0] for f in shown}
     others = [
         kommune_name(code, state.lang)
-        for code in KOMMUNE.choices
+        for code in KOMMUNE.allowed
         if code != state["kommune"] and any(have.years([m], code) for m in missing)
     ]
     if not others:

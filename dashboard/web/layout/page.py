@@ -183,7 +183,7 @@ def nothing_here(spec: PageSpec, state: ViewState) -> html.Div:
     measures = {m for p in spec.params for m in p.years_of}
     have = coverage()
     links = []
-    for code in KOMMUNE.choices:
+    for code in KOMMUNE.allowed:
         years = have.years(measures, code) if code != here else []
         if years:
             query = {**query_of(spec.params, state), "kommune": code}

@@ -399,7 +399,7 @@ def _deck(pages: Sequence[PageSpec], query: dict) -> html.Div:
     )
     others = [
         html.A(kommune_name(k, lang), href=deck_href(_with(state, kommune=k), None))
-        for k in KOMMUNE.choices
+        for k in KOMMUNE.allowed
     ]
     agenda_part = [
         html.H2(t("mote.agenda.h", lang), id="mote-agenda-h"),
@@ -511,9 +511,9 @@ def register(app: Dash, order: int, pages: Sequence[PageSpec]) -> None:
         """The shell's Møtemodus link: the visitor's language and kommune go along."""
         query = parse_qs((search or "").lstrip("?"))
         lang = query.get("lang", [""])[0]
-        lang = lang if lang in LANG.choices else "nb"
+        lang = lang if lang in LANG.allowed else "nb"
         kommune = query.get("kommune", [""])[0]
-        out = {"kommune": kommune} if kommune in KOMMUNE.choices else {}
+        out = {"kommune": kommune} if kommune in KOMMUNE.allowed else {}
         if lang != "nb":
             out["lang"] = lang
         return t("mote.link", lang), PATH + (f"?{urlencode(out)}" if out else "")
