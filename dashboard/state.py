@@ -185,7 +185,7 @@ def parse(
 
 def _readable(param: Param, code: object, lang: str) -> str:
     """A code as the reader knows it in a note (kommune names, not slugs)."""
-    if param.name in ("kommune", "sammenlign") and code in dims.MUNICIPALITIES:
+    if param.name == "kommune" and code in dims.MUNICIPALITIES:
         return kommune_name(str(code), lang)
     return str(code)
 

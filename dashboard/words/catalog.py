@@ -362,6 +362,75 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Added as slide {n} of the meeting.",
     },
     # --- Every kommune compared (issue 17) ---
+    "comparison.gruppe": {"nb": "Lovbruddsgruppe (SSB)", "en": "Offence group (Statistics Norway)"},
+    "comparison.title": {
+        "nb": "Anmeldte lovbrudd per 1 000 innbyggere: {k}, lignende kommuner og landet",
+        "en": "Reported offences per 1,000 inhabitants: {k}, similar municipalities and Norway",
+    },
+    "comparison.title.group": {
+        "nb": "Anmeldte lovbrudd per 1 000 innbyggere, {group}: {k}, lignende kommuner og landet",
+        "en": "Reported offences per 1,000 inhabitants, {group}: {k}, similar municipalities and Norway",
+    },
+    "comparison.subtitle.group": {
+        "nb": "{period} (snitt av to år). Sammenlignet med de andre kommunene i {group}.",
+        "en": "{period} (average of two years). Compared with the other municipalities in {group}.",
+    },
+    "comparison.subtitle.nearest": {
+        "nb": "{period} (snitt av to år). Sammenlignet med de {n} kommunene med nærmest like mange innbyggere 1. januar {year}.",
+        "en": "{period} (average of two years). Compared with the {n} municipalities closest in population on 1 January {year}.",
+    },
+    "comparison.axis": {
+        "nb": "Anmeldte lovbrudd per 1 000 innbyggere (beregnet), med 95 % konfidensintervall",
+        "en": "Reported offences per 1,000 inhabitants (computed), with 95% confidence interval",
+    },
+    "verdict.hoyere": {"nb": "høyere enn landet", "en": "higher than Norway"},
+    "verdict.lavere": {"nb": "lavere enn landet", "en": "lower than Norway"},
+    "verdict.ingen_sikker_forskjell": {
+        "nb": "ingen sikker forskjell fra landet",
+        "en": "no certain difference from Norway",
+    },
+    "verdict.none": {
+        "nb": "landets tall for samme periode finnes ikke, så det er ingen vurdering",
+        "en": "Norway's figure for the same period is not available, so there is no assessment",
+    },
+    "comparison.sentence": {
+        "nb": "{k}: {rate} anmeldte lovbrudd per 1 000 innbyggere i {period} (snitt av to år), {verdict}",
+        "en": "{k}: {rate} reported offences per 1,000 inhabitants in {period} (average of two years), {verdict}",
+    },
+    "comparison.sentence.benchmark": {"nb": " (landet: {value})", "en": " (Norway: {value})"},
+    "comparison.sentence.peers": {
+        "nb": " Lignende kommuner: {peers}.",
+        "en": " Similar municipalities: {peers}.",
+    },
+    "comparison.sentence.missing": {
+        "nb": "{k}: anmeldte lovbrudd per 1 000 innbyggere kan ikke beregnes for {period}: {symbol}.",
+        "en": "{k}: reported offences per 1,000 inhabitants cannot be computed for {period}: {symbol}.",
+    },
+    "comparison.row.verdict": {"nb": "Vurdering mot landet", "en": "Compared with Norway"},
+    "comparison.note.formula": {
+        "nb": "Beregnet av SLT-statistikk: gjennomsnittlig antall anmeldte lovbrudd per år i toårsperioden (SSB, etter gjerningssted) delt på befolkningen 1. januar i periodens siste år (SSB 07459), ganger 1 000. Slik regner SSB selv (landet 2016–2017: 316 407 / 5 258 317 × 1 000 = 60,2).",
+        "en": "Computed by SLT statistics: the average number of reported offences a year in the two-year period (Statistics Norway, by scene of crime) divided by the population on 1 January of the period's last year (table 07459), times 1,000. Statistics Norway computes its own rates this way (Norway 2016–2017: 316,407 / 5,258,317 × 1,000 = 60.2).",
+    },
+    "comparison.note.verdict": {
+        "nb": "«Høyere» eller «lavere enn landet» står bare der hele 95 %-konfidensintervallet (eksakt Poisson-intervall for periodens antall) ligger over eller under landets tall; ellers «ingen sikker forskjell». Slik merker FHIs folkehelseprofiler forskjeller som ikke skyldes tilfeldigheter.",
+        "en": "'Higher' or 'lower than Norway' appears only where the whole 95% confidence interval (an exact Poisson interval for the period's count) lies above or below Norway's figure; otherwise 'no certain difference'. This is how FHI's public health profiles mark differences that are not down to chance.",
+    },
+    "comparison.note.overlap": {
+        "nb": "Toårssnitt overlapper med ett år og skal ikke summeres. Tall for fire eller færre lovbrudd publiseres ikke av SSB (:).",
+        "en": "Two-year averages overlap by one year and must not be summed. Statistics Norway does not publish figures of four or fewer offences (:).",
+    },
+    "comparison.note.peers.group": {
+        "nb": "Lignende kommuner: de andre kommunene i {group}.",
+        "en": "Similar municipalities: the other municipalities in {group}.",
+    },
+    "comparison.note.peers.nearest": {
+        "nb": "Lignende kommuner: de {n} kommunene med nærmest like mange innbyggere 1. januar {year} (minst forskjell i prosent).",
+        "en": "Similar municipalities: the {n} municipalities closest in population on 1 January {year} (smallest difference in per cent).",
+    },
+    "comparison.nodata": {
+        "nb": "Ingen tall for anmeldte lovbrudd per innbygger i {k} for {period}.",
+        "en": "No figures for reported offences per inhabitant in {k} for {period}.",
+    },
     "mote.open_agenda": {"nb": "Åpne møtet", "en": "Open the meeting"},
     "mote.note.bad_agenda": {
         "nb": "Agendaen i lenken kunne ikke leses, så standardrekkefølgen vises.",

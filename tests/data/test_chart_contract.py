@@ -46,8 +46,8 @@ def test_ignoring_a_parameter_the_page_does_not_have_is_refused():
 
 
 def test_a_query_parameter_counts_as_read():
-    """`queries/rates.sql` names $fra and $til: a chart bound to it by default reads them."""
-    assert {"fra", "til", "municipalities"} <= contract.sql_parameters("rates")
+    """`queries/comparison.sql` names $fra and $til: a chart bound to it by default reads them."""
+    assert {"fra", "til", "kommune", "offence_group"} <= contract.sql_parameters("comparison")
 
 
 def test_reads_follows_the_module_functions_a_shaper_calls():

@@ -193,12 +193,10 @@ def licence_line(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame) -> str:
 
 
 def view_line(result: ChartResult, values: Mapping[str, object], lang: str) -> str:
-    """`Bærum · 2013–2020`: the kommune(r) chosen and the years actually shown."""
+    """`Bærum · 2013–2020`: the kommune chosen and the years actually shown."""
     parts: list[str] = []
-    # A comparison shows the areas compared, not the page's kommune.
-    chosen = values.get("sammenlign") if result.chart_id == "sammenligning" else None
-    chosen = chosen or values.get("kommune")
-    codes = chosen if isinstance(chosen, (tuple, list)) else ([chosen] if chosen else [])
+    chosen = values.get("kommune")
+    codes = [chosen] if chosen else []
     names = [kommune_name(str(c), lang) for c in codes if c in dims.MUNICIPALITIES]
     if names:
         parts.append(", ".join(names))
