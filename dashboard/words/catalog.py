@@ -362,6 +362,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Added as slide {n} of the meeting.",
     },
     # --- Every kommune compared (issue 17) ---
+    "page.not_published.one": {
+        "nb": "Ikke publisert for {k}: én figur til på denne siden, og hva som finnes i stedet",
+        "en": "Not published for {k}: one more chart on this page, and what exists instead",
+    },
+    "page.not_published.many": {
+        "nb": "Ikke publisert for {k}: {n} figurer til på denne siden, og hva som finnes i stedet",
+        "en": "Not published for {k}: {n} more charts on this page, and what exists instead",
+    },
     "comparison.gruppe": {"nb": "Lovbruddsgruppe (SSB)", "en": "Offence group (Statistics Norway)"},
     "comparison.title": {
         "nb": "Anmeldte lovbrudd per 1 000 innbyggere: {k}, lignende kommuner og landet",
