@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
+from dashboard import dataformat
 from dashboard import dimensions as dims
 from dashboard.build import datafiles, vocabfiles, warehouse
 from dashboard.build.datafiles import DataError, Problem
@@ -96,7 +97,7 @@ def _row_text(row: dict) -> str:
 
 
 def _write_csv(path: Path, rows: list[dict]) -> None:
-    columns = [c for c in datafiles.FACT_COLUMNS]
+    columns = [c for c in dataformat.FACT_COLUMNS]
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
     writer.writeheader()

@@ -40,6 +40,7 @@ KEY = (
     "offence_subgroup",
 )
 
+
 def interval(count: float, years: int, population: float) -> tuple[float, float]:
     """The exact 95 % interval of a rate per 1 000: `count` a year over `years` years."""
     events = round(count * years)  # a two-year average times two: the period's count

@@ -506,6 +506,7 @@ def _regions() -> dict[str, dims.MunicipalityCode]:
     """Municipality numbers the vocabulary knows, to the area and years of each."""
     return {c.code: c for c in dims.MUNICIPALITY_CODES}
 
+
 TABLES: dict[str, TableSpec] = {
     # Folkemengde 1. januar. Kjonn and Alder are eliminable in 07459 (ELIMINATION=YES:
     # no total code, SSB sums on the fly), so leaving them out of the query returns the
@@ -816,7 +817,9 @@ def fetch_to_files(
         raise SSBError(f"no mapping for StatBank table {table_id!r}; built in: {', '.join(TABLES)}")
     unknown = spec.vocabulary_problems()
     if unknown:
-        raise SSBError(f"table {table_id}: the mapping names codes not in data/vocab: " + "; ".join(unknown))
+        raise SSBError(
+            f"table {table_id}: the mapping names codes not in data/vocab: " + "; ".join(unknown)
+        )
     url = build_url(table_id, spec.value_codes(years), base_url=base_url, lang=lang)
     dataset = fetch(url, opener=opener, timeout=timeout)
     rows, dropped = _convert(spec, parse_jsonstat(dataset))

@@ -66,9 +66,7 @@ LISTS: dict[str, ListSpec] = {
     "residences": ListSpec("dim_residence", _CODE, _DESCRIBED, has_total=True),
     "age_groups": ListSpec("dim_age_group", _CODE, ("parts", *_DESCRIBED), has_total=True),
     "sexes": ListSpec("dim_sex", _CODE, _DESCRIBED, has_total=True),
-    "offence_groups": ListSpec(
-        "dim_offence_group", _CODE, ("parent", *_DESCRIBED), has_total=True
-    ),
+    "offence_groups": ListSpec("dim_offence_group", _CODE, ("parent", *_DESCRIBED), has_total=True),
     "categories": ListSpec("dim_category", _CODE, _DESCRIBED, has_total=True),
     "statuses": ListSpec("dim_status", _CODE, _DESCRIBED),
     "source_families": ListSpec(
@@ -160,9 +158,9 @@ def _check(lists: Rows, problems: list[Problem]) -> None:
                 if code in seen:
                     bad(name, row, "code", f"'{code}' is listed twice; a code is listed once")
                 seen.add(code)
-                if name != "statuses" and "code" in spec.required and name != "area_codes":
-                    if not _SLUG.fullmatch(code):
-                        bad(name, row, "code", f"'{code}': use a-z, 0-9, '_' and '-' only")
+                slug_list = name not in ("statuses", "area_codes") and "code" in spec.required
+                if slug_list and not _SLUG.fullmatch(code):
+                    bad(name, row, "code", f"'{code}': use a-z, 0-9, '_' and '-' only")
             if "sort" in spec.required and row["sort"] and not row["sort"].lstrip("-").isdigit():
                 bad(name, row, "sort", f"'{row['sort']}' is not a whole number")
         if spec.has_total and dims.TOTAL not in codes[name]:
@@ -270,7 +268,11 @@ def frames(lists: Rows) -> dict[str, pd.DataFrame]:
             }
             for number, row in enumerate(lists[name], start=1)
         ]
-        frame = pd.DataFrame(rows, columns=[(spec.renamed or {}).get(c, c) for c in spec.columns] + (["sort"] if spec.sort_by_line else []))
+        frame = pd.DataFrame(
+            rows,
+            columns=[(spec.renamed or {}).get(c, c) for c in spec.columns]
+            + (["sort"] if spec.sort_by_line else []),
+        )
         if "whole" in frame:
             frame["whole"] = frame["whole"] == "ja"
         out[spec.table] = frame

@@ -19,6 +19,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from dashboard import dataformat
 from dashboard import dimensions as dims
 from dashboard.build import datafiles, rates, vocabfiles
 from dashboard.build.datafiles import DataError, Problem
@@ -52,9 +53,7 @@ class BuildReport:
 
 
 def fingerprint(data_dir: Path) -> str:
-    return datafiles.inputs_fingerprint(
-        Path(data_dir), (*vocabfiles.paths(data_dir), *CODE_INPUTS)
-    )
+    return datafiles.inputs_fingerprint(Path(data_dir), (*vocabfiles.paths(data_dir), *CODE_INPUTS))
 
 
 @contextlib.contextmanager
@@ -145,7 +144,7 @@ def _write(
                 fact_frames.append(frame)
         _insert(con, "dim_source", pd.DataFrame(source_rows))
         facts = pd.concat(fact_frames, ignore_index=True)
-        facts = facts[["source_id", "line", *datafiles.FACT_COLUMNS]]
+        facts = facts[["source_id", "line", *dataformat.FACT_COLUMNS]]
         facts["value"] = facts["value"].astype("float64")
         _insert(con, "fact", facts)
 

@@ -17,6 +17,7 @@ import pandas as pd
 from dashboard import dimensions as dims
 from dashboard import figures
 from dashboard.charts.registry import (
+    AVAILABLE,
     NoData,
     Query,
     Rows,
@@ -25,6 +26,8 @@ from dashboard.charts.registry import (
     chart,
     finite,
     label_column,
+    pivot_table,
+    what_exists,
 )
 from dashboard.dimensions import TOTAL, kommune_name
 from dashboard.state import KOMMUNE, LANG, MIN_YEAR, Param, ViewState, max_year, years
@@ -586,4 +589,103 @@ def repeat_offending(result: Rows, state: ViewState) -> Shape | NoData:
         rows=rows,
         summary=summary,
         notes=notes,
+    )
+
+
+# ------------------------------------------------------------- every kommune's profile
+
+PROFILE = Query(
+    "offence_profile",
+    bind(kommune=lambda s: s["kommune"], fra=lambda s: MIN_YEAR, til=lambda s: max_year()),
+)
+
+
+@chart(
+    "lovbruddsprofil",
+    "geografi",
+    GEO_PARAMS,
+    {"rows": PROFILE, "available": AVAILABLE},
+    # Statistics Norway's offences by scene of crime for every kommune: all ages, always as
+    # rates, and the latest two-year period (it starts after the police's tables end).
+    ignores=("maal", "visning", "fra", "til"),
+)
+def offence_profile(result: Rows, state: ViewState) -> Shape | NoData:
+    """What kind of offences are reported in the kommune, group by group, per 1 000
+    inhabitants beside Norway, each with its verdict (more than chance, or not)."""
+    lang = state.lang
+    k = kommune_name(state["kommune"], lang)
+    rows = result["rows"]
+    own = rows[(rows["role"] == "kommune") & rows["rate"].notna()]
+    title = t("profile.title", lang, k=k)
+    if own.empty:
+        exists = what_exists(result["available"], ("anmeldte_lovbrudd_snitt",), lang)
+        message = t("profile.nodata", lang, k=k)
+        if exists:
+            message += " " + t("trend.nodata.exists", lang, exists=exists)
+        return NoData(title, message)
+    latest = int(own["year"].max())
+    rows = rows[rows["year"] == latest]
+    period = str(rows["period"].iloc[0]).replace("-", "–")
+    groups = label_column(rows, "offence_group", lang)
+    verdicts = [
+        f" – {t(f'verdict.{v}', lang)}" if isinstance(v, str) and role == "kommune" else ""
+        for v, role in zip(rows["verdict"], rows["role"], strict=True)
+    ]
+    frame = pd.DataFrame(
+        {
+            "category": [f"{g}" for g in groups],
+            "value": rows["rate"].astype("float64"),
+            "lower": rows["lower"].astype("float64"),
+            "upper": rows["upper"].astype("float64"),
+            "role": rows["role"],
+            "status": rows["rate_status"],
+            "series": label_column(rows, "municipality", lang),
+            "verdict": verdicts,
+        }
+    )
+    meta = figures.ChartMeta(title="", y_title=t("comparison.axis", lang), lang=lang, decimals=1)
+    table = pivot_table(
+        frame.assign(
+            row=frame["category"], col=frame["series"], value=frame["value"], status=frame["status"]
+        ),
+        "row",
+        "col",
+        lang,
+        t("profile.group", lang),
+        1,
+    )
+    verdict_of = {
+        group: t(f"verdict.{v}", lang)
+        for group, v, role in zip(groups, rows["verdict"], rows["role"], strict=True)
+        if role == "kommune" and isinstance(v, str)
+    }
+    header = t("profile.group", lang)
+    table[t("comparison.row.verdict", lang)] = [verdict_of.get(g, "") for g in table[header]]
+    said = [
+        f"{g.lower()} {format_number(r, 1, lang)}{v}"
+        for g, r, v, role in zip(groups, rows["rate"], verdicts, rows["role"], strict=True)
+        if role == "kommune" and not pd.isna(r)
+    ]
+    summary = t("profile.summary", lang, k=k, period=period, groups="; ".join(said))
+    return Shape(
+        title=title,
+        subtitle=t("profile.subtitle", lang, period=period),
+        figure=figures.rate_chart(frame, meta),
+        table=table,
+        rows=rows,
+        csv_extra=(
+            "population",
+            "population_period",
+            "rate",
+            "lower",
+            "upper",
+            "benchmark",
+            "verdict",
+        ),
+        summary=summary,
+        notes=[
+            t("comparison.note.formula", lang),
+            t("comparison.note.verdict", lang),
+            t("comparison.note.overlap", lang),
+        ],
     )

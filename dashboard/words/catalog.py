@@ -362,6 +362,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Added as slide {n} of the meeting.",
     },
     # --- Every kommune compared (issue 17) ---
+    "profile.title": {
+        "nb": "Anmeldte lovbrudd i {k} etter lovbruddsgruppe, per 1 000 innbyggere, og landet",
+        "en": "Reported offences in {k} by offence group, per 1,000 inhabitants, and Norway",
+    },
+    "profile.subtitle": {
+        "nb": "{period} (snitt av to år), etter gjerningssted. Prikk: kommunen, med 95 % konfidensintervall; rute: landet.",
+        "en": "{period} (average of two years), by scene of crime. Dot: the municipality, with 95% confidence interval; diamond: Norway.",
+    },
+    "profile.group": {"nb": "Lovbruddsgruppe", "en": "Offence group"},
+    "profile.summary": {
+        "nb": "{k}, {period} (snitt av to år), anmeldte lovbrudd per 1 000 innbyggere: {groups}.",
+        "en": "{k}, {period} (average of two years), reported offences per 1,000 inhabitants: {groups}.",
+    },
+    "profile.nodata": {
+        "nb": "Ingen tall for anmeldte lovbrudd per innbygger i {k}.",
+        "en": "No figures for reported offences per inhabitant in {k}.",
+    },
     "page.not_published.one": {
         "nb": "Ikke publisert for {k}: én figur til på denne siden, og hva som finnes i stedet",
         "en": "Not published for {k}: one more chart on this page, and what exists instead",
