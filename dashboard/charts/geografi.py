@@ -48,7 +48,9 @@ GEO_PARAMS = (
     KOMMUNE,
     Param("maal", ("begge", *MEASURES), "begge", label="legend.maal"),
     Param("visning", ("antall", "andel"), "antall", label="legend.visning"),
-    *years(2016, 2020, years_of=tuple(f"{m}@bosted" for m in MEASURES)),
+    # The police's tables by residence, and Statistics Norway's offences for every kommune:
+    # the default period spans both for the chosen kommune.
+    *years(2016, 2020, years_of=(*(f"{m}@bosted" for m in MEASURES), "anmeldte_lovbrudd_snitt")),
 )
 
 #: Chart id per measure (the page shows one or both).
@@ -596,7 +598,7 @@ def repeat_offending(result: Rows, state: ViewState) -> Shape | NoData:
 
 PROFILE = Query(
     "offence_profile",
-    bind(kommune=lambda s: s["kommune"], fra=lambda s: MIN_YEAR, til=lambda s: max_year()),
+    bind(kommune=lambda s: s["kommune"], fra=lambda s: s["fra"], til=lambda s: s["til"]),
 )
 
 
@@ -606,8 +608,8 @@ PROFILE = Query(
     GEO_PARAMS,
     {"rows": PROFILE, "available": AVAILABLE},
     # Statistics Norway's offences by scene of crime for every kommune: all ages, always as
-    # rates, and the latest two-year period (it starts after the police's tables end).
-    ignores=("maal", "visning", "fra", "til"),
+    # rates; the latest two-year period of the chosen years.
+    ignores=("maal", "visning"),
 )
 def offence_profile(result: Rows, state: ViewState) -> Shape | NoData:
     """What kind of offences are reported in the kommune, group by group, per 1 000

@@ -25,7 +25,10 @@ from dashboard.charts.registry import (
     Shape,
     bind,
     chart,
+    events_for,
     label_column,
+    line_frame,
+    pivot_table,
     source_line,
     what_exists,
 )
@@ -40,6 +43,7 @@ from dashboard.words.numbers import (
     list_text,
     missing_symbol,
     status_label,
+    years_text,
 )
 
 PAGE = "trygghetsprogrammet"
@@ -528,6 +532,66 @@ def _extremism_label(code: str, municipality: str, lang: str) -> str:
 
 def _kommune_or_pd(code: str, lang: str) -> str:
     return kommune_name(code, lang) if code in dims.MUNICIPALITIES else code
+
+
+REPEAT_OFFENDERS = Query(
+    "repeat_offender_series",
+    bind(
+        municipality=lambda s: s["kommune"],
+        til=lambda s: s["aar"] if isinstance(s["aar"], int) else max_year(),
+    ),
+)
+
+
+@chart(
+    "gjengangere",
+    PAGE,
+    PARAMS,
+    REPEAT_OFFENDERS,
+    section="oppfolging",
+)
+def repeat_offenders(result: Rows, state: ViewState) -> Shape | NoData:
+    """Young repeat offenders the kommune follows up, each definition its own line: what
+    the SaLTo report counts (four or more offences a year) is not what the SLT report
+    counts (four or more police reports in the district)."""
+    lang = state.lang
+    k = kommune_name(state["kommune"], lang)
+    rows = result["rows"]
+    title = t("trygghetsprogrammet.title.repeat", lang, k=k)
+    if rows.empty:
+        return NoData(title, t("trygghetsprogrammet.repeat.none", lang, k=k))
+    suffix = "en" if lang == "en" else "nb"
+    rows = rows.assign(
+        series=[
+            f"{category} ({age[:1].lower()}{age[1:]})"
+            for category, age in zip(
+                rows[f"category_{suffix}"], rows[f"age_group_{suffix}"], strict=True
+            )
+        ]
+    )
+    title = f"{title}, {years_text(rows['year'])}"
+    frame = line_frame(rows)
+    meta = figures.ChartMeta(
+        title="",
+        y_title=t("trygghetsprogrammet.repeat.y", lang),
+        lang=lang,
+        events=events_for(lang),
+    )
+    table = pivot_table(
+        frame.assign(col=frame["x_label"]),
+        "series",
+        "col",
+        lang,
+        t("trygghetsprogrammet.indicator", lang),
+    )
+    notes = [t("trygghetsprogrammet.repeat.note", lang), *sorted(set(rows["note"].dropna()))]
+    return Shape(
+        title=title,
+        figure=figures.line_chart(frame, meta),
+        table=table,
+        rows=rows,
+        notes=notes,
+    )
 
 
 @chart(

@@ -362,6 +362,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Added as slide {n} of the meeting.",
     },
     # --- Every kommune compared (issue 17) ---
+    "trygghetsprogrammet.title.repeat": {
+        "nb": "Unge gjengangere i {k}",
+        "en": "Young repeat offenders in {k}",
+    },
+    "trygghetsprogrammet.repeat.y": {"nb": "Personer", "en": "Persons"},
+    "trygghetsprogrammet.repeat.none": {
+        "nb": "SLT- og SaLTo-rapportene har ingen tall for unge gjengangere i {k}.",
+        "en": "The SLT and SaLTo reports have no figures for young repeat offenders in {k}.",
+    },
+    "trygghetsprogrammet.repeat.note": {
+        "nb": "Hver definisjon er sin egen linje: SaLTo-rapporten teller unge med fire eller flere straffbare forhold i året; SLT-rapporten teller personer med fire eller flere anmeldelser i politidistriktet. Tallene kan ikke sammenlignes direkte.",
+        "en": "Each definition is its own line: the SaLTo report counts young people with four or more offences in the year; the SLT report counts persons with four or more police reports in the district. The figures cannot be compared directly.",
+    },
     "profile.title": {
         "nb": "Anmeldte lovbrudd i {k} etter lovbruddsgruppe, per 1 000 innbyggere, og landet",
         "en": "Reported offences in {k} by offence group, per 1,000 inhabitants, and Norway",
