@@ -35,8 +35,8 @@ from dashboard.web.outputs.office import chart_png, image_alt
 from dashboard.web.outputs.share import qr_png
 from dashboard.words import t
 
-#: 16:9 at PowerPoint's default widescreen size (13.333 x 7.5 in).
-WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
+#: 16:9 at PowerPoint's default widescreen size (13.333 x 7.5 in, in EMU).
+WIDTH, HEIGHT = Emu(12192000), Emu(6858000)
 MARGIN = Inches(0.5)
 #: The chart image keeps its 3:2 shape (1920 x 1280 px).
 IMAGE_TOP, IMAGE_HEIGHT = Inches(1.5), Inches(5.5)
