@@ -359,7 +359,18 @@ def test_change_sentences_stand_in_their_sections(docx_2020, con):
     assert f"fra {before:.0f} i 2019." in talks
     police = heading(docx_2020, "2.1.1 ").words
     assert "288 i 2020, ned 25\u00a0% fra 382 i 2019" in police
-    assert "(Små tall – usikker endring.)" in police  # 8 persons with four or more reports
+    # 8 persons with four or more reports: small, but no earlier figure, so no change
+    # to call uncertain
+    assert "fire eller flere anmeldelser: 8 i 2020 (ingen tall for 2019). Kilde:" in police
+    # Table B (by residence) is on no chart of the year's views: its sentence goes with
+    # the page its overview card links to (Alder og kjønn), in 2.1.1.
+    boys = [
+        fact(con, "slt2020-anmeldelser-10-17-bosted", age_group="15-17", sex="gutter", year=y)
+        for y in (2020, 2019)
+    ]
+    assert f"Anmeldelser av gutter 15–17 år bosatt i Bærum: {boys[0]} i 2020" in police
+    assert f"fra {boys[1]} i 2019" in police
+    assert not [s for s in sections(docx_2020) if s.text == "Nøkkeltall"]  # all placed
 
 
 @pytest.mark.render

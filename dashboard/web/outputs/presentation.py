@@ -146,7 +146,8 @@ def overview_slide(
     slide = deck.slides.add_slide(deck.slide_layouts[TITLE_ONLY])
     _title(slide, t("mote.overview.h", lang, k=kommune_name(state["kommune"], lang)))
     sentences = [
-        f.sentence + (f" ({t('oversikt.small', lang)}.)" if f.small else "") for f in figures
+        f.sentence + (f" ({t('oversikt.small', lang)}.)" if f.small and f.direction else "")
+        for f in figures
     ]
     width = SIDE_LEFT - MARGIN - Inches(0.2)
     _text_box(slide, MARGIN, IMAGE_TOP, width, IMAGE_HEIGHT, sentences, 16)

@@ -158,7 +158,7 @@ def layout(drawn: Sequence[ReportFigure], key_figs: Sequence[KeyFigure]) -> list
                 shown.setdefault(row, key)
     for fig in key_figs:
         rows = _fact_keys(fig.rows.iloc[:1])
-        key = next((shown[r] for r in rows if r in shown), "")
+        key = next((shown[r] for r in rows if r in shown), "") or _linked_part(fig, placed)
         if key:
             placed[key].sentences.append(fig)
     children: dict[str, list[str]] = {}
@@ -182,6 +182,17 @@ def layout(drawn: Sequence[ReportFigure], key_figs: Sequence[KeyFigure]) -> list
 
     number("", CHAPTER)
     return out
+
+
+def _linked_part(fig: KeyFigure, placed: dict[str, Placed]) -> str:
+    """A key figure no chart of the document shows belongs with the page its overview card
+    links to, when that page's part is in the document (else it stands at the top)."""
+    path = fig.link.partition("#")[0].partition("?")[0]
+    page = next((name for name, p in links.PAGE_PATHS.items() if p == path), "")
+    return next(
+        (key for key, entry in placed.items() if page in entry.part.pages and entry.figures),
+        "",
+    )
 
 
 def _fact_keys(frame: pd.DataFrame) -> list[tuple]:
@@ -406,7 +417,7 @@ def _chart_block(
 
 def _key_sentence(doc: DocxDocument, fig: KeyFigure, lang: str, style: str) -> None:
     paragraph = doc.add_paragraph(fig.sentence, style=style)
-    if fig.small:
+    if fig.small and fig.direction:  # "uncertain change": only where there is a change
         paragraph.add_run(f" ({t('oversikt.small', lang)}.)")
     source = paragraph.add_run(f" {t('chart.source', lang)}: {fig.source}.")
     source.italic = True
@@ -445,6 +456,10 @@ def _front_page(
     return warning
 
 
+def _web_address(value: object) -> str:
+    return value if isinstance(value, str) and value.startswith(("http://", "https://")) else ""
+
+
 def _sources(
     doc: DocxDocument,
     cur: duckdb.DuckDBPyConnection,
@@ -452,39 +467,43 @@ def _sources(
     lang: str,
 ) -> None:
     """Every publication used, with its publisher, date, licence and address, and the
-    sections of it the numbers come from."""
-    used: dict[str, dict[str, None]] = {}
-    ids: dict[str, list[str]] = {}
+    sections of it the numbers come from (each with its own address where the
+    publication's files have several)."""
+    used: dict[str, dict[str, str]] = {}  # publication -> section -> source id
     for frame in frames:
         if frame.empty:
             continue
         for publication, section, source_id in frame[
             ["publication", "section", "source_id"]
         ].itertuples(index=False):
-            used.setdefault(str(publication), {})[str(section)] = None
-            ids.setdefault(str(publication), []).append(str(source_id))
+            used.setdefault(str(publication), {}).setdefault(str(section), str(source_id))
     meta = queries.run(cur, "sources").set_index("source_id")
     doc.add_heading(t("wordreport.sources", lang), level=2)
     doc.add_paragraph(t("wordreport.sources.intro", lang))
     for publication, sections in used.items():
+        known = [s for s in sections.values() if s in meta.index]
+        urls = {s: _web_address(meta.loc[s, "source_url"]) for s in known}
+        one_url = len(set(urls.values())) == 1
         paragraph = doc.add_paragraph()
         paragraph.add_run(publication).bold = True
-        source_id = next((s for s in ids[publication] if s in meta.index), None)
-        if source_id is not None:
-            row = meta.loc[source_id]
+        if known:
+            row = meta.loc[known[0]]
             details = [
-                f"{t(f'wordreport.source.{name}', lang)}: {row[name]}"
+                f"{t(f'wordreport.source.{name}', lang)}: {str(row[name]).rstrip('.')}"
                 for name in ("publisher", "published", "licence")
                 if isinstance(row[name], str) and row[name]
             ]
             if details:
                 paragraph.add_run(". " + ". ".join(details) + ".")
-            url = row["source_url"]
-            if isinstance(url, str) and url.startswith(("http://", "https://")):
+            if one_url and urls[known[0]]:
                 paragraph.add_run(f" {t('wordreport.source.url', lang)}: ")
-                _hyperlink(paragraph, url, url)
-        for section in sections:
-            doc.add_paragraph(section, style="List Bullet")
+                _hyperlink(paragraph, urls[known[0]], urls[known[0]])
+        for section, source_id in sections.items():
+            bullet = doc.add_paragraph(section, style="List Bullet")
+            url = "" if one_url else urls.get(source_id, "")
+            if url:
+                bullet.add_run(" – ")
+                _hyperlink(bullet, url, url)
 
 
 def _editions(
