@@ -517,40 +517,47 @@ def presentation_response(pages: Sequence[PageSpec]) -> flask.Response:
     The agenda is resolved exactly as the live deck resolves it. A file never silently
     holds another meeting than the one asked for: an unreadable agenda, a view that is
     not on this site, or a bad kommune, year or language answers 400 with what to write.
+    A finished file is kept under the deck's parameters, so a second download does not
+    resolve the agenda again.
     """
     args = flask.request.args
     query = {k: v for k, v in args.items() if k != SLIDE}  # the file holds every slide
-    state, items, own, _slide, _notes = deck_state(pages, query)
-    lang = state.lang
-    bad = rejected(state, args, ("kommune", "aar", "lang"))
-    if args.get(AGENDA) and not own:
-        bad.append(t("presentation.bad_agenda", lang))
-    slides, skipped = resolve(pages, items, lang)
-    bad += skipped
-    if bad or not slides:
-        example = links.presentation_href({"kommune": "baerum", "aar": "2020"})
-        text = t("presentation.bad", lang, notes=" ".join(bad), example=example)
-        return plain_text(text + "\n", 400)
+    plain = parse(
+        DECK_PARAMS,
+        {k: v for k, v in query.items() if k != AGENDA},
+        lang_default=default_language(),
+    )
+    lang = plain.lang
+    bad = rejected(plain, args, ("kommune", "aar", "lang"))
     cur = cursor()
     base = site_root()
-    views = tuple((s.href, s.item.chart) for s in slides)
-    key = file_key(cur, "pptx", views, lang, base)
+    agenda = args.get(AGENDA, "")
+    key = file_key(cur, "pptx", agenda, plain["kommune"], str(plain["aar"]), lang, base)
+    finished = None if bad else finished_files().get(key)
+    own = bool(agenda)
     what = (
         t("presentation.agenda", lang)
         if own
-        else f"{kommune_name(state['kommune'], lang)} {year_text(state['aar'], lang)}"
+        else f"{kommune_name(plain['kommune'], lang)} {year_text(plain['aar'], lang)}"
     )
     title = t("presentation.file", lang, what=what)
-    name = f"{title}.pptx"
-    finished = finished_files().get(key)
     if finished is None:
+        _state, items, own_items, _slide, _notes = deck_state(pages, query)
+        if own and not own_items:
+            bad.append(t("presentation.bad_agenda", lang))
+        slides, skipped = resolve(pages, items, lang)
+        bad += skipped
+        if bad or not slides:
+            example = links.presentation_href({"kommune": "baerum", "aar": "2020"})
+            text = t("presentation.bad", lang, notes=" ".join(bad), example=example)
+            return plain_text(text + "\n", 400)
         try:
             finished, complete = presentation.build_pptx(cur, slides, title, lang, base)
         except ImagesBusy:
             return plain_text(t("report.busy", lang) + "\n", 503, **{"Retry-After": "10"})
         if complete:  # a deck made without its images is not kept
             finished_files().put(key, finished)
-    return attachment(finished, PPTX_TYPE, name)
+    return attachment(finished, PPTX_TYPE, f"{title}.pptx")
 
 
 def register(app: Dash, order: int, pages: Sequence[PageSpec]) -> None:
