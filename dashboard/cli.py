@@ -1,4 +1,4 @@
-"""`slt-dashboard`: build, import, export, fetch-ssb and serve.
+"""`slt-dashboard`: build, import, export, fetch-ssb, render-images, report and serve.
 
 Every command that changes data validates first and writes atomically; problems go to
 standard error with file, line and column, and the exit code is non-zero.
@@ -351,6 +351,39 @@ def cmd_render_images(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    # Lazy: the web layer (Dash, the image renderer) only for the report.
+    from dashboard.startup import create_app
+    from dashboard.web.outputs import links
+
+    settings = _settings(args)
+    try:
+        app = create_app(settings)
+    except DataError as exc:
+        _print_problems(exc.problems)
+        return EXIT_INVALID
+    site = (args.site or f"http://{settings.host}:{settings.port}").rstrip("/")
+    url = links.wordreport_href(args.kommune, args.aar, args.lang)
+    # The same route a browser gets: one code path for checks, sections, images and cache.
+    response = app.server.test_client().get(url, base_url=site)
+    if response.status_code != 200:
+        print(f"error: {response.get_data(as_text=True).strip()}", file=sys.stderr)
+        return EXIT_INVALID
+    target = Path(args.output) if args.output else Path(_download_name(response))
+    target.write_bytes(response.data)
+    print(f"{target} ({len(response.data) // 1024} KB)")
+    return EXIT_OK
+
+
+def _download_name(response) -> str:
+    """The file name the site gives the download (its `filename*`, UTF-8)."""
+    from urllib.parse import unquote
+
+    header = response.headers.get("Content-Disposition", "")
+    _, _, encoded = header.partition("filename*=UTF-8''")
+    return unquote(encoded) or "utfordringsbildet.docx"
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="slt-dashboard", description="SLT-statistikk: statistics warehouse and dashboard."
@@ -387,6 +420,20 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--kommune", help="comma-separated kommuner (default: baerum,asker,oslo)")
     p.add_argument("--verbose", action="store_true", help="print each image drawn")
     p.set_defaults(func=cmd_render_images)
+
+    p = sub.add_parser(
+        "report",
+        parents=[common],
+        help="write the chapter 'Utfordringsbildet <kommune> <year>' as a Word document",
+    )
+    p.add_argument("--kommune", required=True, help="kommune code as in the URLs, e.g. baerum")
+    p.add_argument("--aar", default="siste", help="year, or siste (default: siste)")
+    p.add_argument("--lang", choices=("nb", "en"), default="nb", help="language")
+    p.add_argument("--output", "-o", help="file to write (default: the site's file name)")
+    p.add_argument(
+        "--site", help="the site's public address for links (default: the serve address)"
+    )
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("serve", parents=[common], help="serve the dashboard (development server)")
     p.add_argument("--host", help="address (default 127.0.0.1)")

@@ -1350,6 +1350,126 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The charts cannot be drawn on the server right now. The figures can be downloaded as CSV under each chart, or all at once: /last-ned/alle-data.zip",
     },
     # --- The yearly report as Word, the agenda as PowerPoint (issue 21) ---
+    "wordreport.title": {
+        "nb": "Utfordringsbildet {k} {year}",
+        "en": "The current picture in {k} {year}",
+    },
+    "wordreport.file": {
+        "nb": "Utfordringsbildet – {k} {year}",
+        "en": "The current picture – {k} {year}",
+    },
+    "wordreport.subtitle": {
+        "nb": "Tallgrunnlag for kapittel 2 i SLT-årsrapporten",
+        "en": "The figures for chapter 2 of the SLT annual report",
+    },
+    "wordreport.what": {
+        "nb": "Utkast til kapitlet «Utfordringsbildet» i SLT-årsrapporten, laget fra publiserte tall",
+        "en": "A draft of the chapter “The current picture” of the SLT annual report, made from published figures",
+    },
+    "wordreport.kommune": {"nb": "Kommune", "en": "Municipality"},
+    "wordreport.year": {"nb": "År", "en": "Year"},
+    "wordreport.made": {"nb": "Laget", "en": "Made"},
+    "wordreport.about": {
+        "nb": "Dette er et utkast til kapitlet «Utfordringsbildet» i kommunens SLT-årsrapport, laget av SLT-statistikk fra publiserte tall. Hvert tall står med kilden det er hentet fra (publikasjon og avsnitt), under hver figur og tabell og samlet til slutt. Setningene er laget automatisk etter de samme reglene som nettstedets oversikt (endring fra året før, små tall, overlappende perioder): les dem over, og legg til det tallene ikke sier – vurderinger, tiltak og innspill fra tjenestene. Et avsnitt som ikke har tall for kommunen og året, er utelatt.",
+        "en": "This is a draft of the chapter “The current picture” of the municipality's SLT annual report, made by SLT-statistikk from published figures. Every number is given with the source it was taken from (publication and section), under each chart and table and all together at the end. The sentences are written automatically by the same rules as the site's overview (change from the year before, small numbers, overlapping periods): read them through, and add what the figures do not say – assessments, measures and input from the services. A section without figures for the municipality and year is left out.",
+    },
+    "wordreport.styles": {
+        "nb": "Figurene er bilder med alternativ tekst; tabellene er Word-tabeller som kan redigeres. Dokumentet bruker Words egne stiler (Tittel, Overskrift 1–4, Bildetekst, Tabellrutenett, Punktliste), så det kan tilpasses kommunens mal ved å endre stilene.",
+        "en": "The charts are images with alt text; the tables are Word tables that can be edited. The document uses Word's own styles (Title, Heading 1–4, Caption, Table Grid, List Bullet), so it can be fitted to the municipality's template by changing the styles.",
+    },
+    "wordreport.no_images": {
+        "nb": "Figurene kunne ikke tegnes på serveren da dokumentet ble laget. Tabellene og tekstene er med; hver figur kan åpnes fra lenken under den.",
+        "en": "The charts could not be drawn on the server when the document was made. The tables and texts are included; each chart can be opened from the link under it.",
+    },
+    "wordreport.no_image": {
+        "nb": "[Figuren kunne ikke tegnes her. Tallene står i tabellen under, og figuren kan åpnes fra lenken nederst.]",
+        "en": "[The chart could not be drawn here. The figures are in the table below, and the chart can be opened from the link at the bottom.]",
+    },
+    "wordreport.figure": {"nb": "Figur", "en": "Figure"},
+    "wordreport.table": {"nb": "Tabell", "en": "Table"},
+    "wordreport.unit": {"nb": "enhet", "en": "unit"},
+    "wordreport.intro": {
+        "nb": "Kapitlet viser de publiserte tallene SLT-statistikk har for {k}, i samme oppbygning som kapittel 2 i SLT-årsrapportene: politiets kriminalitetsstatistikk, politiets oppfølging av ungdom, ekstremisme, Trygghetsprogrammet og Ungdata, så langt det finnes tall. Kilden står under hver figur og tabell; alle kildene er samlet til slutt.",
+        "en": "The chapter shows the published figures SLT-statistikk has for {k}, laid out like chapter 2 of the SLT annual reports: police crime statistics, the police's follow-up of young people, extremism, the Safety Programme and Ungdata, as far as there are figures. The source is under each chart and table; all the sources are listed at the end.",
+    },
+    "wordreport.key_figures": {"nb": "Nøkkeltall", "en": "Key figures"},
+    "wordreport.part.politiet": {
+        "nb": "Utfordringsbildet i {k} {year} beskrevet av politiet",
+        "en": "The current picture in {k} {year} as described by the police",
+    },
+    "wordreport.part.kriminalitet": {
+        "nb": "Politiets kriminalitetsstatistikk {year}",
+        "en": "Police crime statistics {year}",
+    },
+    "wordreport.part.oppfolging": {
+        "nb": "Oppfølging av ungdom ved politiets forebyggende avsnitt",
+        "en": "Follow-up of young people by the police's prevention section",
+    },
+    "wordreport.part.ekstremisme": {
+        "nb": "Hatkriminalitet, radikalisering og voldelig ekstremisme",
+        "en": "Hate crime, radicalisation and violent extremism",
+    },
+    "wordreport.part.trygghet": {
+        "nb": "Trygghetsprogrammet",
+        "en": "The Safety Programme (Trygghetsprogrammet)",
+    },
+    "wordreport.part.ungdata": {
+        "nb": "Ungdomsundersøkelsen Ungdata",
+        "en": "The Ungdata youth survey",
+    },
+    "wordreport.part.andre": {"nb": "Andre figurer", "en": "Other charts"},
+    "wordreport.sources.h1": {"nb": "Kilder", "en": "Sources"},
+    "wordreport.sources": {"nb": "Publikasjoner og avsnitt", "en": "Publications and sections"},
+    "wordreport.sources.intro": {
+        "nb": "Hvert tall i dokumentet er hentet fra en av disse publikasjonene, fra avsnittene som står under den. Tallene kan lastes ned med kilde på hver rad fra SLT-statistikk: «Last ned data» under hver figur, eller alle data på én gang (/last-ned/alle-data.zip).",
+        "en": "Every number in the document is taken from one of these publications, from the sections listed under it. The figures can be downloaded with the source on every row from SLT-statistikk: “Download data” under each chart, or all data at once (/last-ned/alle-data.zip).",
+    },
+    "wordreport.source.publisher": {"nb": "Utgiver", "en": "Publisher"},
+    "wordreport.source.published": {"nb": "Publisert", "en": "Published"},
+    "wordreport.source.licence": {"nb": "Lisens", "en": "Licence"},
+    "wordreport.source.url": {"nb": "Adresse", "en": "Address"},
+    "wordreport.editions": {
+        "nb": "Tall med tidligere utgaver",
+        "en": "Figures with earlier editions",
+    },
+    "wordreport.editions.none": {
+        "nb": "Ingen av tallene i dokumentet er oppgitt annerledes i en tidligere publikasjon.",
+        "en": "None of the figures in the document was given differently in an earlier publication.",
+    },
+    "wordreport.empty": {
+        "nb": "Figurer uten tall for {k} {year} (ikke med i dokumentet)",
+        "en": "Charts without figures for {k} {year} (not in the document)",
+    },
+    "wordreport.button": {
+        "nb": "Last ned utfordringsbildet ({k} {year}) som Word-dokument",
+        "en": "Download the current picture ({k} {year}) as a Word document",
+    },
+    "wordreport.bad": {
+        "nb": "Dokumentet ble ikke laget. Skriv adressen slik: {example} (kommune: kommunens navn uten æøå, f.eks. baerum; aar: et år, eller siste; lang: nb eller en).",
+        "en": "The document was not made. Write the address like this: {example} (kommune: the municipality's name without æøå, e.g. baerum; aar: a year, or siste; lang: nb or en).",
+    },
+    "presentation.button": {
+        "nb": "Last ned møtet som PowerPoint (virker uten nett)",
+        "en": "Download the meeting as PowerPoint (works offline)",
+    },
+    "presentation.file": {"nb": "SLT-møte – {what}", "en": "SLT meeting – {what}"},
+    "presentation.agenda": {"nb": "agenda", "en": "agenda"},
+    "presentation.bad": {
+        "nb": "Presentasjonen ble ikke laget. {notes} Bruk de samme parameterne som møtets adresse, f.eks. {example}",
+        "en": "The presentation was not made. {notes} Use the same parameters as the meeting's address, e.g. {example}",
+    },
+    "presentation.bad_agenda": {
+        "nb": "Agendaen i lenken kunne ikke leses.",
+        "en": "The agenda in the link could not be read.",
+    },
+    "presentation.no_image": {
+        "nb": "Figuren kunne ikke tegnes på serveren. Skann QR-koden for å åpne visningen.",
+        "en": "The chart could not be drawn on the server. Scan the QR code to open the view.",
+    },
+    "presentation.notes": {
+        "nb": "Nøkkelsetning: {sentence}",
+        "en": "Key sentence: {sentence}",
+    },
 }
 
 
