@@ -9,11 +9,12 @@ from urllib.parse import quote, urlencode
 from dash import html
 
 from dashboard import figures
+from dashboard.charts.listing import chart_that_draws
 from dashboard.charts.oversikt import KEY_SPECS, KeyFigure, key_figures
 from dashboard.dimensions import kommune_name
 from dashboard.state import KOMMUNE, ViewState
 from dashboard.web.layout.components import attrs, report_link, wordreport_link
-from dashboard.web.outputs.links import MOTE_PATH, PRESENTATION_PATH
+from dashboard.web.outputs.links import MOTE_PATH, PRESENTATION_PATH, full_view_path
 from dashboard.web.serving.context import coverage, cursor
 from dashboard.words import t
 from dashboard.words.numbers import list_text
@@ -22,13 +23,9 @@ MARKERS = {"up": "▲", "down": "▼", "flat": "▶"}
 
 
 def _link(path: str, state: ViewState) -> str:
-    path, _, fragment = path.partition("#")
-    base, _, query = path.partition("?")
-    params = dict(p.split("=", 1) for p in query.split("&") if p)
-    params["kommune"] = state["kommune"]
-    if state.lang != "nb":
-        params["lang"] = state.lang
-    return f"{base}?{urlencode(params)}" + (f"#{fragment}" if fragment else "")
+    """A page of the site for the kommune and language being viewed."""
+    params = {"kommune": state["kommune"], **({"lang": state.lang} if state.lang != "nb" else {})}
+    return f"{path}?{urlencode(params)}"
 
 
 def _year_query(state: ViewState) -> str:
@@ -52,13 +49,25 @@ def _card(fig: KeyFigure, state: ViewState) -> html.Li:
             )
         )
     if svg:
+        years = [year for year, _value in fig.points]
         head.append(
-            html.Img(
-                src="data:image/svg+xml;charset=utf-8," + quote(svg),
-                alt="",  # decorative: the sentence says the numbers
-                className="sparkline",
-                width=120,
-                height=36,
+            html.Span(
+                [
+                    html.Img(
+                        src="data:image/svg+xml;charset=utf-8," + quote(svg),
+                        alt="",  # decorative: the sentence says the numbers
+                        className="sparkline",
+                        width=120,
+                        height=36,
+                    ),
+                    # Which years the line spans, so a short line is not read as a trend.
+                    html.Span(
+                        [html.Span(str(min(years))), html.Span(str(max(years)))],
+                        className="sparkline-years",
+                        **attrs(aria_hidden="true"),
+                    ),
+                ],
+                className="sparkline-box",
             )
         )
     body = [
@@ -68,8 +77,10 @@ def _card(fig: KeyFigure, state: ViewState) -> html.Li:
     ]
     if fig.small:
         body.append(html.P(t("oversikt.small", lang), className="uncertain"))
+    target = chart_that_draws(cursor(), fig.charts)
+    if target is not None:
+        body.append(html.P(html.A(t("oversikt.see", lang), href=full_view_path(*target))))
     body += [
-        html.P(html.A(t("oversikt.see", lang), href=_link(fig.link, state))),
         html.P(f"{t('chart.source', lang)}: {fig.publications}", className="source"),
         html.Details(
             [html.Summary(t("oversikt.about", lang)), html.P(fig.source, className="source")],
