@@ -55,6 +55,14 @@ class KeyFigure:
     rows: pd.DataFrame
 
 
+#: The measures whose years the overview's year choice offers.
+OVERVIEW_YEARS = (
+    "anmeldelser",
+    "personer",
+    "tp_saker",
+    "bekymringssamtaler",
+    "anmeldte_lovbrudd_snitt",
+)
 OVERVIEW_PARAMS = (
     LANG,
     KOMMUNE,
@@ -64,13 +72,7 @@ OVERVIEW_PARAMS = (
         "siste",
         year=True,
         sentinel="siste",
-        years_of=(
-            "anmeldelser",
-            "personer",
-            "tp_saker",
-            "bekymringssamtaler",
-            "anmeldte_lovbrudd_snitt",
-        ),
+        years_of=OVERVIEW_YEARS,
         label="oversikt.aar",
         option=lambda code, lang: t("oversikt.siste", lang),
     ),

@@ -362,6 +362,25 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Added as slide {n} of the meeting.",
     },
     # --- Every kommune compared (issue 17) ---
+    "oversikt.year.none": {
+        "nb": "Det finnes ingen nøkkeltall for {k} i {year}.",
+        "en": "There are no key figures for {k} in {year}.",
+    },
+    "oversikt.year.has": {
+        "nb": "År med nøkkeltall for kommunen:",
+        "en": "Years with key figures for the municipality:",
+    },
+    "oversikt.year.older": {
+        "nb": "SLT-rapportene har ingen tall for {k} i {year}. Kortene under viser de nyeste tallene som finnes, fra {latest} og før.",
+        "en": "The SLT reports have no figures for {k} in {year}. The cards below show the latest figures there are, from {latest} and earlier.",
+    },
+    "oversikt.reconcile": {
+        "nb": "Anmeldelser og mistenkte personer kan gå hver sin vei: én anmeldelse kan ha flere mistenkte, og én person kan stå i flere anmeldelser. Anmeldelsene {reports_way} ({reports} i {reports_year}), mens mistenkte personer {persons_way} ({persons} i {persons_year}).",
+        "en": "Police reports and suspected persons can move apart: one report can have several suspects, and one person can be named in several reports. Reports {reports_way} ({reports} in {reports_year}), while suspected persons {persons_way} ({persons} in {persons_year}).",
+    },
+    "oversikt.way.up": {"nb": "økte", "en": "went up"},
+    "oversikt.way.down": {"nb": "gikk ned", "en": "went down"},
+    "oversikt.way.flat": {"nb": "var uendret", "en": "stayed the same"},
     "trygghetsprogrammet.title.repeat": {
         "nb": "Unge gjengangere i {k}",
         "en": "Young repeat offenders in {k}",

@@ -112,21 +112,84 @@ def _other_areas(state: ViewState, shown: list[KeyFigure]) -> list:
     return [html.P(text, className="note", role="note")]
 
 
+def _year_notes(state: ViewState, shown: list[KeyFigure]) -> list:
+    """Say plainly what the chosen year has: no key figure at all (with the years that
+    have them), or only older figures than the year asked for (the SLT reports end in a
+    year the reader may not know)."""
+    lang, aar = state.lang, state["aar"]
+    if not str(aar).isdigit():
+        return []
+    k = kommune_name(state["kommune"], lang)
+    asked = int(aar)
+    if not shown:
+        # The years a key figure of the kommune has a number in (its whole series).
+        latest = key_figures(cursor(), ViewState({**state.values, "aar": "siste"}))
+        years = {y for f in latest for y, v in f.points if v is not None}
+        links = [
+            html.A(str(y), href=_link("/", state) + f"&aar={y}")
+            for y in sorted(years, reverse=True)
+        ]
+        text = t("oversikt.year.none", lang, k=k, year=asked)
+        items: list = [text]
+        if links:
+            items += [" " + t("oversikt.year.has", lang) + " "]
+            for i, link in enumerate(links):
+                items += [", " if i else "", link]
+            items.append(".")
+        return [html.P(items, className="note", role="note")]
+    # The SLT reports' figures (every theme but SSB's offences, which run later).
+    report_years = [int(str(f.year_label)[-4:]) for f in shown if f.theme != "lovbrudd"]
+    if report_years and max(report_years) < asked:
+        note = t("oversikt.year.older", lang, k=k, year=asked, latest=max(report_years))
+        return [html.P(note, className="note", role="note")]
+    return []
+
+
+def _reconcile(shown: list[KeyFigure], lang: str) -> list:
+    """Reports and suspected persons may move apart ("288 ▼ anmeldelser" beside "279 ▲
+    mistenkte"): one sentence says why, with both numbers, so the cards do not seem to
+    contradict each other."""
+    by_key = {f.key: f for f in shown}
+    reports = by_key.get("anmeldelser-gjerningssted")
+    persons = by_key.get("personer-gjerningssted")
+    if reports is None or persons is None or not reports.direction or not persons.direction:
+        return []
+    if reports.direction == persons.direction:
+        return []
+    return [
+        html.P(
+            t(
+                "oversikt.reconcile",
+                lang,
+                reports=reports.value_text,
+                reports_year=reports.year_label,
+                persons=persons.value_text,
+                persons_year=persons.year_label,
+                reports_way=t(f"oversikt.way.{reports.direction}", lang),
+                persons_way=t(f"oversikt.way.{persons.direction}", lang),
+            ),
+            className="reconcile",
+        )
+    ]
+
+
 def content(state: ViewState) -> list:
     """The key figures of the kommune, one section per theme."""
     lang = state.lang
     shown = key_figures(cursor(), state)
-    children: list = _other_areas(state, shown)
+    children: list = _year_notes(state, shown) + (_other_areas(state, shown) if shown else [])
     for theme in dict.fromkeys(spec.theme for spec in KEY_SPECS):
         cards = [_card(f, state) for f in shown if f.theme == theme]
         if not cards:
             continue
         heading_id = f"oversikt-{theme}-h2"
+        extra = _reconcile([f for f in shown if f.theme == theme], lang)
         children.append(
             html.Section(
                 [
                     html.H2(t(f"oversikt.theme.{theme}", lang), id=heading_id),
                     html.Ul(cards, className="key-figures"),
+                    *extra,
                 ],
                 className="page-section",
                 **attrs(aria_labelledby=heading_id),

@@ -84,6 +84,7 @@ def view(params: Sequence[Param], query: Mapping[str, object] | None) -> ViewSta
     """The validated view of `query`, its year defaults read from what the warehouse holds
     for the chosen kommune (a page, its preview, an embed and a slide open alike)."""
     lang = default_language()
+    context().store.begin()  # the code lists (and choices) of the warehouse this reads
     first = parse(params, query, lang_default=lang)
     defaults = coverage().defaults(params, first.values)
     return parse(params, query, lang_default=lang, defaults=defaults) if defaults else first
