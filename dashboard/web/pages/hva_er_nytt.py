@@ -48,13 +48,11 @@ def content(state: ViewState) -> list:
             html.A(
                 t("hva_er_nytt.feed", lang, where=where),
                 href=links.feed_href(chosen[0] if chosen else None, lang),
-                type="application/atom+xml",
             ),
             " · ",
             html.A(
                 t("hva_er_nytt.json", lang),
                 href=links.api_href("endringer", {"kommune": chosen[0]} if chosen else {}),
-                type="application/json",
             ),
         ],
         className="feed-links",

@@ -74,10 +74,18 @@ def catalogue_graph():
     return apidata.per_warehouse(f"catalogue {root}", build)
 
 
+def catalogue_text(fmt: str) -> str:
+    """The catalogue serialised (Turtle ~0.3 s for ~3 000 triples): once per warehouse."""
+    root = site_root()
+    return apidata.per_warehouse(
+        f"catalogue {fmt} {root}", lambda _cur: dcat.serialise(catalogue_graph(), fmt)
+    )
+
+
 def catalogue_answer(fmt: str) -> flask.Response:
     def build():
         validate(flask.request.args, (), {}, lang())
-        return dcat.serialise(catalogue_graph(), fmt), dcat.MEDIA_TYPES[fmt]
+        return catalogue_text(fmt), dcat.MEDIA_TYPES[fmt]
 
     return answer(build)
 

@@ -49,9 +49,14 @@ class ApiParam:
         years = {"type": "integer", "minimum": FIRST_YEAR, "maximum": max_year()}
         if self.kind == "codes":
             item: dict[str, Any] = {"type": "string", "enum": list(codes.get(self.codelist, ()))}
-            schema: dict[str, Any] = {"type": "array", "items": item, "maxItems": MAX_ITEMS}
+            schema: dict[str, Any] = {
+                "type": "array",
+                "items": item,
+                "minItems": 1,
+                "maxItems": MAX_ITEMS,
+            }
         elif self.kind == "years":
-            schema = {"type": "array", "items": years, "maxItems": MAX_ITEMS}
+            schema = {"type": "array", "items": years, "minItems": 1, "maxItems": MAX_ITEMS}
         elif self.kind == "year":
             schema = dict(years)
         elif self.kind == "choice":
@@ -93,15 +98,17 @@ def check(
 ) -> tuple[Any, dict | None]:
     """(the parsed value, None) or (None, what is wrong) for one parameter's raw values."""
     name = param.name
-    if any(len(v) > MAX_VALUE for v in values):
-        return None, bad_parameter(name, values[0][:40] + "…", t("api.reason.too_long", lang))
     if param.kind in ("codes", "years"):
-        items = list(dict.fromkeys(_items(values)))
+        listed = _items(values)
+        items = list(dict.fromkeys(listed))
+        long = [i for i in items if len(i) > MAX_VALUE]
+        if long:
+            return None, bad_parameter(name, long[0][:40] + "…", t("api.reason.too_long", lang))
         if not items:
             return None, bad_parameter(name, ",".join(values), t("api.reason.empty", lang))
-        if len(items) > MAX_ITEMS:
+        if len(listed) > MAX_ITEMS:
             return None, bad_parameter(
-                name, len(items), t("api.reason.too_many", lang, n=MAX_ITEMS)
+                name, len(listed), t("api.reason.too_many", lang, n=MAX_ITEMS)
             )
         if param.kind == "years":
             years = [_year(i) for i in items]
@@ -121,6 +128,8 @@ def check(
                 name, ",".join(unknown), t("api.reason.unknown_code", lang), allowed
             )
         return items, None
+    if any(len(v) > MAX_VALUE for v in values):
+        return None, bad_parameter(name, values[0][:40] + "…", t("api.reason.too_long", lang))
     if len(values) > 1:
         return None, bad_parameter(name, values, t("api.reason.once", lang))
     text = values[0].strip()
@@ -223,7 +232,11 @@ def view_schema(param: Param, lang: str) -> dict[str, Any]:
     years = {"type": "integer", "minimum": MIN_YEAR, "maximum": max_year()}
     schema: dict[str, Any]
     if param.multi:
-        schema = {"type": "array", "items": {"type": "string", "enum": list(param.choices)}}
+        schema = {
+            "type": "array",
+            "items": {"type": "string", "enum": list(param.choices)},
+            "minItems": 1,
+        }
     elif param.year and param.sentinel:
         schema = {"anyOf": [years, {"type": "string", "enum": [param.sentinel]}]}
     elif param.year:
