@@ -1137,7 +1137,11 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "hva_er_nytt.feed_all": {"nb": "alle områder", "en": "all areas"},
     "hva_er_nytt.json": {"nb": "Endringene som JSON (API)", "en": "The changes as JSON (API)"},
-    "hva_er_nytt.published": {"nb": "Publisert {published}", "en": "Published {published}"},
+    "hva_er_nytt.published_only": {"nb": "Publisert {published}", "en": "Published {published}"},
+    "hva_er_nytt.published": {
+        "nb": "{publication}, publisert {published}",
+        "en": "{publication}, published {published}",
+    },
     "hva_er_nytt.none": {
         "nb": "Ingen endringer er registrert for dette valget.",
         "en": "No changes are recorded for this choice.",
@@ -1145,6 +1149,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "change.ny_kilde": {
         "nb": "Ny kilde: «{title}» ({publication}), med tall for {area} {years}.",
         "en": "New source: “{title}” ({publication}), with figures for {area} {years}.",
+    },
+    "change.ny_kilde.same": {
+        "nb": "Ny kilde: «{title}», med tall for {area} {years}.",
+        "en": "New source: “{title}”, with figures for {area} {years}.",
     },
     "change.nytt_aar": {
         "nb": "Nye år for {measure}, {area}: {years} (fra {publication}).",
@@ -1189,6 +1197,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Every figure on the site can be fetched by programs: as JSON, CSV and JSON-stat from a versioned API described by OpenAPI. The DCAT-AP-NO catalogue can be harvested by data.norge.no, changes can be followed as an Atom feed, and charts can be embedded with oEmbed.",
     },
     "apne_data.endpoints": {"nb": "Endepunkter", "en": "Endpoints"},
+    "apne_data.try": {
+        "nb": "Prøv med curl (ett tall-oppslag i hvert format, endringsfeeden og katalogen):",
+        "en": "Try with curl (one figure query in each format, the change feed and the catalogue):",
+    },
     "apne_data.endpoint": {"nb": "Endepunkt", "en": "Endpoint"},
     "apne_data.what": {"nb": "Hva det gir", "en": "What it gives"},
     "apne_data.example": {"nb": "Eksempel", "en": "Example"},

@@ -43,12 +43,14 @@ def endpoint_rows(lang: str) -> list[tuple[str, str, str]]:
     chart_shown = False
     for path, item in openapi.description(lang)["paths"].items():
         operation = item["get"]
+        summary = operation["summary"]
         if path.startswith(CHART_PREFIX) and "{" not in path:
             if chart_shown:
                 continue
             chart_shown = True
             path = CHART_PREFIX + "{figur}"
-        rows.append((path, operation["summary"], operation["x-slt-example"]))
+            summary = t("api.op.chart", lang, chart="{figur}")
+        rows.append((path, summary, operation["x-slt-example"]))
     return rows
 
 
@@ -127,6 +129,7 @@ def content(state: ViewState) -> list:
     )
     view = openapi.example_view()
     return [
+        html.P(t("apne_data.try", lang)),
         html.Pre(html.Code("\n".join(curl_examples(lang))), className="api-examples"),
         endpoints(lang),
         errors,

@@ -66,10 +66,16 @@ def content(state: ViewState) -> list:
         sections.append(
             html.Section(
                 [
-                    html.H2(group.publication, id=heading_id),
+                    html.H2(group.title, id=heading_id),
                     html.P(
-                        f"{t('hva_er_nytt.published', lang, published=group.published)} · "
-                        f"{group.title}",
+                        t("hva_er_nytt.published_only", lang, published=group.published)
+                        if group.title == group.publication  # one name for both
+                        else t(
+                            "hva_er_nytt.published",
+                            lang,
+                            publication=group.publication,
+                            published=group.published,
+                        ),
                         className="change-source",
                     ),
                     html.Ul(

@@ -60,8 +60,9 @@ def sentence(row: dict[str, Any], lang: str) -> str:
     kind = row["kind"]
     years = year_ranges(row["years"] or [])
     if kind == "ny_kilde":
+        same = row["title"] == row["publication"]  # a press item: one name for both
         return t(
-            "change.ny_kilde",
+            "change.ny_kilde.same" if same else "change.ny_kilde",
             lang,
             title=row["title"],
             publication=row["publication"],
