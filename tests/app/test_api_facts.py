@@ -15,7 +15,7 @@ from dashboard import export
 from dashboard.build import warehouse
 from dashboard.settings import Settings
 from dashboard.startup import create_app
-from dashboard.web.outputs.api import jsonstat
+from dashboard.web.outputs.api import apidata, jsonstat
 
 IDENTITY = list(jsonstat.DIMENSIONS)
 
@@ -190,3 +190,14 @@ def test_a_rebuilt_warehouse_changes_the_etag(fixture_data, tmp_path):
     after = client.get("/api/v1/fakta", headers={"If-None-Match": before})
     assert after.status_code == 200 and after.headers["ETag"] != before
     assert 254 in [r["value"] for r in after.get_json()["data"]]
+
+
+def test_what_is_kept_per_warehouse_stays_bounded_whatever_the_host(app):
+    """Kept answers are keyed by name (the catalogue's includes the site's address, which
+    a request's Host header sets): many names must not grow the memory without bound."""
+    with app.server.test_request_context("/katalog.ttl", headers={"Host": "a.example"}):
+        for n in range(3 * apidata.MAX_KEPT):
+            assert apidata.per_warehouse(f"catalogue turtle h{n}", lambda _cur, n=n: n) == n
+        kept = app.server.extensions[apidata.EXTENSION]
+        assert len(kept) <= apidata.MAX_KEPT
+        assert ("catalogue turtle h0", app.server.extensions["slt"].store.fingerprint) not in kept

@@ -22,6 +22,9 @@ import queries
 from dashboard.web.serving.context import context, cursor
 
 EXTENSION = "slt-open-data"
+#: Entries kept at most (oldest dropped first): names that include the site's address
+#: (the catalogue) must not grow without bound when requests name many hosts.
+MAX_KEPT = 32
 T = TypeVar("T")
 _lock = threading.Lock()
 
@@ -63,6 +66,8 @@ def per_warehouse(name: str, build: Callable[[duckdb.DuckDBPyConnection], T]) ->
             for old in [k for k in kept if k[0] == name and k != key]:
                 del kept[old]
             kept[key] = value
+            while len(kept) > MAX_KEPT:
+                del kept[next(iter(kept))]
     return kept[key]
 
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from dashboard.charts.listing import REGISTRY
+from dashboard.state import max_year
 from dashboard.web.outputs import links
 from dashboard.web.outputs.api import apidata
 from dashboard.web.outputs.api.apiparams import (
@@ -345,7 +346,14 @@ def example_view() -> dict[str, str]:
 
 
 def description(lang: str) -> dict[str, Any]:
-    """The OpenAPI 3.1 document, in `lang` (nb or en)."""
+    """The OpenAPI 3.1 document, in `lang` (nb or en), built once per warehouse file."""
+    root = site_root()
+    # The year bounds of the parameters move on New Year's Day: part of the key.
+    key = f"openapi {lang} {root} {max_year()}"
+    return apidata.per_warehouse(key, lambda _cur: _description(lang))
+
+
+def _description(lang: str) -> dict[str, Any]:
     root = site_root()
     settings = context().settings
     codes = apidata.codelists().codes
