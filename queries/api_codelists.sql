@@ -8,7 +8,7 @@ SELECT 'kommune' AS list, code, label_nb, label_en, description_nb, description_
        kind, NULL AS unit, NULL AS unit_nb, NULL AS unit_en, NULL AS parent
 FROM dim_municipality
 UNION ALL
-SELECT 'maal', code, label_nb, label_en, description_nb, description_en, NULL,
+SELECT 'maal', code, label_nb, label_en, description_nb, description_en, sort,
        NULL, unit, unit_nb, unit_en, NULL
 FROM dim_measure
 UNION ALL

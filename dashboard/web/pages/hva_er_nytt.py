@@ -25,7 +25,7 @@ EVERY = "alle"
 #: The page's kommune choice: every area, or one kommune (the pages' kommune list).
 AREA = replace(
     KOMMUNE,
-    choices=(EVERY, *KOMMUNE.choices),
+    choices=lambda: (EVERY, *KOMMUNE.allowed),
     default=EVERY,
     option=lambda code, lang: (
         t("hva_er_nytt.all", lang) if code == EVERY else KOMMUNE.option_text(code, lang)

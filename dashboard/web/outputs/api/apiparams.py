@@ -228,13 +228,15 @@ OEMBED_PARAMS = (
 
 def view_schema(param: Param, lang: str) -> dict[str, Any]:
     """A page parameter (`state.Param`) as an OpenAPI parameter: the rule `view_errors`
-    applies, which is the pages' rule made strict (the pages fall back with a note)."""
+    applies, which is the pages' rule made strict (the pages fall back with a note).
+    Choices read from the vocabulary (every kommune the warehouse knows) are read now."""
+    param = param.resolved()
     years = {"type": "integer", "minimum": MIN_YEAR, "maximum": max_year()}
     schema: dict[str, Any]
     if param.multi:
         schema = {
             "type": "array",
-            "items": {"type": "string", "enum": list(param.choices)},
+            "items": {"type": "string", "enum": list(param.allowed)},
             "minItems": 1,
         }
     elif param.year and param.sentinel:
@@ -242,7 +244,7 @@ def view_schema(param: Param, lang: str) -> dict[str, Any]:
     elif param.year:
         schema = dict(years)
     else:
-        schema = {"type": "string", "enum": list(param.choices)}
+        schema = {"type": "string", "enum": list(param.allowed)}
     out: dict[str, Any] = {"name": param.name, "in": "query", "required": False, "schema": schema}
     if param.label:
         out["description"] = t(param.label, lang)
@@ -254,7 +256,7 @@ def view_schema(param: Param, lang: str) -> dict[str, Any]:
 def view_errors(params: Sequence[Param], args: MultiDict, lang: str) -> list[dict]:
     """What is wrong with a chart view's query, strictly: unknown names, unknown codes,
     years that are not years. (The pages accept the same query with a note instead.)"""
-    declared = {p.name: p for p in params}
+    declared = {p.name: p.resolved() for p in params}
     declared.setdefault("lang", Param("lang", ("nb", "en"), "nb"))
     errors = [
         bad_parameter(name, None, t("api.reason.unknown_param", lang), sorted(declared))
@@ -271,14 +273,14 @@ def view_errors(params: Sequence[Param], args: MultiDict, lang: str) -> list[dic
             continue
         if param.multi:
             items = _items(raw)
-            unknown = [i for i in items if i not in param.choices]
+            unknown = [i for i in items if i not in param.allowed]
             if unknown or not items:
                 errors.append(
                     bad_parameter(
                         param.name,
                         ",".join(unknown),
                         t("api.reason.unknown_code", lang),
-                        list(param.choices),
+                        list(param.allowed),
                     )
                 )
             continue
@@ -299,8 +301,8 @@ def view_errors(params: Sequence[Param], args: MultiDict, lang: str) -> list[dic
                         param.name, text, t("api.reason.year", lang, lo=MIN_YEAR, hi=max_year())
                     )
                 )
-        elif text not in param.choices:
+        elif text not in param.allowed:
             errors.append(
-                bad_parameter(param.name, text, t("api.reason.choice", lang), list(param.choices))
+                bad_parameter(param.name, text, t("api.reason.choice", lang), list(param.allowed))
             )
     return errors

@@ -181,13 +181,13 @@ def chart_entry(chart_id: str) -> dict[str, Any]:
         "parameters": [
             {
                 "name": p.name,
-                "choices": list(p.choices),
+                "choices": list(p.allowed),
                 "default": list(p.default) if isinstance(p.default, tuple) else p.default,
                 "multi": p.multi,
                 "year": p.year,
                 **({"sentinel": p.sentinel} if p.sentinel else {}),
             }
-            for p in chart.params
+            for p in (param.resolved() for param in chart.params)
         ],
         "links": {"self": absolute(links.chart_api_href(chart_id, {}))},
     }
