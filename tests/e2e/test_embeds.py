@@ -178,6 +178,7 @@ def test_chart_menu_works_by_keyboard(driver, live_server):
         "Last ned bilde (SVG)",
         "Last ned data (CSV)",
         "Last ned data (Excel)",
+        "Se API-kallet",
         "Bygg inn",
         "Del",
     ]
@@ -191,7 +192,7 @@ def test_chart_menu_works_by_keyboard(driver, live_server):
     assert not menu.is_displayed() and driver.switch_to.active_element == button
     # Bygg inn opens the embed code; Esc closes it and focus returns to the button.
     ActionChains(driver).send_keys(Keys.ENTER).perform()
-    for _ in range(6):
+    for _ in range(7):
         ActionChains(driver).send_keys(Keys.ARROW_DOWN).perform()
     assert active() == "Bygg inn"
     ActionChains(driver).send_keys(Keys.ENTER).perform()

@@ -11,6 +11,7 @@ TAGLINE = "site-tagline"
 FOOTER_TEXT = "footer-text"
 DOWNLOAD_ALL = "download-all"
 A11Y_LINK = "a11y-link"  # the accessibility statement, in every footer
+OPEN_DATA_LINKS = "open-data-links"  # "Hva er nytt" and "Åpne data og API", in every footer
 STATUS = "view-status"  # the one live region announcing filter changes
 
 

@@ -17,7 +17,7 @@ from dashboard.web.layout import ids
 from dashboard.web.layout.components import attrs
 from dashboard.web.layout.page import PageSpec
 from dashboard.web.outputs.agenda import SHELL_LINK as MOTE_LINK
-from dashboard.web.outputs.links import MOTE_PATH, statement_href
+from dashboard.web.outputs.links import MOTE_PATH, page_href, statement_href
 from dashboard.words import t
 
 ALL_DATA = "/last-ned/alle-data.csv"
@@ -129,12 +129,22 @@ def shell(pages: Sequence[PageSpec], lang: str = "nb") -> html.Div:
                     html.P(
                         html.A(t("footer.a11y", lang), href=statement_href(lang), id=ids.A11Y_LINK)
                     ),
+                    html.P(open_data_links(lang), id=ids.OPEN_DATA_LINKS),
                 ],
                 className="site-footer",
             ),
         ],
         className="shell",
     )
+
+
+def open_data_links(lang: str) -> list:
+    """The footer's links to what changed and to the open data (issue 20)."""
+    return [
+        html.A(t("footer.whats_new", lang), href=page_href("hva_er_nytt", lang)),
+        " · ",
+        html.A(t("footer.open_data", lang), href=page_href("apne_data", lang)),
+    ]
 
 
 def lang_of(search: str | None) -> str:
@@ -164,6 +174,7 @@ def register_callbacks(app: Dash, pages: Sequence[PageSpec]) -> None:
         Output(ids.A11Y_LINK, "href"),
         Output(ids.STATUS, "data-view"),
         Output(ids.STATUS, "data-for"),
+        Output(ids.OPEN_DATA_LINKS, "children"),
         Input(ids.URL, "pathname"),
         Input(ids.URL, "search"),
     )
@@ -194,6 +205,7 @@ def register_callbacks(app: Dash, pages: Sequence[PageSpec]) -> None:
             statement_href(lang),
             t("status.view", lang),
             t("status.for", lang),
+            open_data_links(lang),
         )
 
     # Pages render after the browser has looked for `#fragment`: scroll to it once it exists.

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
 
@@ -85,8 +85,9 @@ def page(
     lang: str,
     theme: str,
     licence: str,
+    head: str = "",
 ) -> str:
-    """The embed document."""
+    """The embed document (`head`: more for its <head>, e.g. the oEmbed discovery link)."""
     esc = html.escape
     chart_id = result.chart_id
     theme_attr = THEMES.get(theme, "auto")
@@ -164,15 +165,20 @@ def page(
         f"<title>{esc(result.title)} – SLT-statistikk</title>"
         # What the chart shows, for search results and link previews of the embed itself.
         f'<meta name="description" content="{esc(result.summary or result.message or result.title)}">'
-        f"<style>{_static('embed.css')}</style></head>"
+        f"<style>{_static('embed.css')}</style>{head}</head>"
         f'<body><main class="embed" id="slt-embed" data-chart="{esc(chart_id)}">'
         + "".join(parts)
         + f"</main>{scripts}</body></html>"
     )
 
 
-def register(app: Dash) -> None:
-    """`/embed/<chart>` and the host-page script `/embed/host.js`."""
+#: More of an embed's <head>: (chart id, normalised query, title) -> HTML.
+HeadHook = Callable[[str, Mapping[str, str], str], str]
+
+
+def register(app: Dash, head: HeadHook | None = None) -> None:
+    """`/embed/<chart>` and the host-page script `/embed/host.js` (`head`: adds to each
+    embed's <head>; the open data plugs in its oEmbed discovery link)."""
     server = app.server
 
     @server.route("/embed/host.js")
@@ -208,7 +214,8 @@ def register(app: Dash) -> None:
         cur = cursor()
         result = chart.build(cur, state)
         query = to_query(chart.params, state.values)
-        body = page(result, query, state.lang, theme, licence_line(cur, result.data))
+        extra = head(chart_id, query, result.title) if head else ""
+        body = page(result, query, state.lang, theme, licence_line(cur, result.data), extra)
         response = flask.Response(body, mimetype="text/html")
         response.headers["Cache-Control"] = "public, max-age=300"
         return response
