@@ -411,3 +411,13 @@ def kommune_options(codes: tuple[str, ...], lang: str) -> list[tuple[str, str]]:
 def kommuner() -> tuple[str, ...]:
     """Every kommune the active vocabulary knows, in its sort order (first: the default)."""
     return active().kommuner
+
+
+#: Kommuner whose sort order is below this are offered first (data/vocab/README.md).
+FEATURED_BELOW = 10
+
+
+def featured_kommuner() -> tuple[str, ...]:
+    """The kommuner a kommune control offers first (the SLT kommuner: sort 1–9)."""
+    areas = active().areas
+    return tuple(c for c in active().kommuner if areas[c].sort < FEATURED_BELOW)

@@ -46,7 +46,8 @@ class Param:
     multi: bool = False  # several values allowed: ?kommune=baerum&kommune=oslo or baerum,oslo
     year: bool = False  # a year (fra/til)
     label: str = ""  # catalog key of the control's legend; "" = URL only, no control
-    offered: tuple[str, ...] | None = None  # the choices the control shows (default: all)
+    #: The choices the control shows (default: all), or a function that reads them.
+    offered: tuple[str, ...] | Callable[[], tuple[str, ...]] | None = None
     option: Callable[[str, str], str] | None = None  # (code, lang) -> the option's name
     sentinel: str = ""  # year parameters: a word accepted besides a year
     years_of: tuple[str, ...] = ()  # measures whose years give the default / options
@@ -83,7 +84,9 @@ class Param:
 
     @property
     def options(self) -> tuple[str, ...]:
-        return self.offered if self.offered is not None else self.allowed
+        if self.offered is None:
+            return self.allowed
+        return self.offered() if callable(self.offered) else self.offered
 
 
 LANG = Param("lang", ("nb", "en"), "nb")
@@ -94,11 +97,13 @@ def _first_kommune() -> str:
 
 
 #: Any kommune the served warehouse knows (data/vocab); the first in its order by default.
+#: Its control offers the SLT kommuner; every other one is a link away (/kommuner).
 KOMMUNE = Param(
     "kommune",
     dims.kommuner,
     _first_kommune,
     label="filter.kommune",
+    offered=dims.featured_kommuner,
     option=lambda code, lang: kommune_name(code, lang),
 )
 

@@ -20,6 +20,7 @@ from dashboard.web.pages import (
     apne_data,
     geografi,
     hva_er_nytt,
+    kommuner,
     mote,
     not_found,
     om_dataene,
@@ -39,7 +40,7 @@ PAGES = tuple(
     for module in (oversikt, trend, geografi, alder_og_kjonn, trygghetsprogrammet, om_dataene)
 )
 #: Pages outside the main navigation (linked from the footer), after PAGES in Dash's order.
-EXTRA_PAGES = (tilgjengelighet.SPEC, hva_er_nytt.SPEC, apne_data.SPEC)
+EXTRA_PAGES = (tilgjengelighet.SPEC, hva_er_nytt.SPEC, apne_data.SPEC, kommuner.SPEC)
 #: Pages with a register(app, order, pages) of their own, outside the navigation.
 OTHER_PAGES = (mote,)
 

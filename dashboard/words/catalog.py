@@ -362,6 +362,21 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Added as slide {n} of the meeting.",
     },
     # --- Every kommune compared (issue 17) ---
+    "nav.kommuner": {"nb": "Velg kommune", "en": "Choose a municipality"},
+    "kommuner.h1": {"nb": "Velg kommune", "en": "Choose a municipality"},
+    "meta.kommuner": {
+        "nb": "Alle landets kommuner, søkbare, med hvilke tall som finnes for hver.",
+        "en": "Every municipality in Norway, searchable, with the figures that exist for each.",
+    },
+    "kommuner.intro": {
+        "nb": "Alle kommuner i landet, med hva som finnes for hver. Statistisk sentralbyrås tall (anmeldte lovbrudd og befolkning) finnes for alle; SLT-rapportenes tall bare for kommunene som har publisert dem.",
+        "en": "Every municipality in Norway, with what exists for each. Statistics Norway's figures (reported offences and population) exist for all; the SLT reports' figures only for the municipalities that have published them.",
+    },
+    "kommuner.search": {"nb": "Søk etter kommune", "en": "Search for a municipality"},
+    "kommuner.submit": {"nb": "Søk", "en": "Search"},
+    "kommuner.count": {"nb": "{n} av {total} kommuner", "en": "{n} of {total} municipalities"},
+    "kommuner.nothing": {"nb": "ingen tall ennå", "en": "no figures yet"},
+    "kommuner.all": {"nb": "Alle kommuner ({n}) …", "en": "All municipalities ({n}) …"},
     "oversikt.year.none": {
         "nb": "Det finnes ingen nøkkeltall for {k} i {year}.",
         "en": "There are no key figures for {k} in {year}.",

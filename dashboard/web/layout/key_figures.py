@@ -23,9 +23,13 @@ MARKERS = {"up": "▲", "down": "▼", "flat": "▶"}
 
 
 def _link(path: str, state: ViewState) -> str:
-    """A page of the site for the kommune and language being viewed."""
-    params = {"kommune": state["kommune"], **({"lang": state.lang} if state.lang != "nb" else {})}
-    return f"{path}?{urlencode(params)}"
+    """`path` (which may carry a query) for the kommune and language being viewed."""
+    base, _, query = path.partition("?")
+    params = dict(p.split("=", 1) for p in query.split("&") if p)
+    params["kommune"] = state["kommune"]
+    if state.lang != "nb":
+        params["lang"] = state.lang
+    return f"{base}?{urlencode(params)}"
 
 
 def _year_query(state: ViewState) -> str:

@@ -398,11 +398,11 @@ def preview_tags(path: str, query: Mapping[str, str]) -> str:
     """og:/twitter: tags of a page view: the title, summary and 1200x630 image of the chart
     the view opens on (for Oslo's /trend that is the comparison, not an empty chart)."""
     found = main_chart(path, query)
+    if found is None:  # nothing drawn in this view: the document's own tags stand
+        return ""
     base = site_root()
     page_url = base + path + ("?" + urlencode(dict(query), safe=",") if query else "")
     tags = {"og:type": "website", "og:site_name": "SLT-statistikk", "og:url": page_url}
-    if found is None:  # nothing drawn in this view: no image to preview
-        return "".join(f'<meta property="{k}" content="{html.escape(v)}">' for k, v in tags.items())
     chart_id, result = found
     image = base + og_image_url(chart_id, query)
     tags |= {
@@ -438,14 +438,16 @@ def add_preview_tags(response: flask.Response) -> flask.Response:
     head, marker, rest = body.partition("</head>")
     if not marker or re.search(r'property="og:image" content="[^"]', head):
         return response  # the head already previews something
-    # Dash Pages writes empty og:/twitter: tags; they are replaced by the view's own.
-    head = re.sub(r'\s*<meta property="(?:og|twitter):[^"]*" content="[^"]*">', "", head)
     try:
         flat = {k: v for k, v in request.args.items()}
         tags = preview_tags(request.path, flat)
     except Exception:  # pragma: no cover - a preview must never break the page
         log.exception("link preview tags failed")
         return response
+    if not tags:
+        return response
+    # Dash Pages writes empty og:/twitter: tags; they are replaced by the view's own.
+    head = re.sub(r'\s*<meta property="(?:og|twitter):[^"]*" content="[^"]*">', "", head)
     response.set_data(head + tags + marker + rest)
     return response
 

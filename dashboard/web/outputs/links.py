@@ -27,7 +27,10 @@ PAGE_PATHS = {
     "mote": "/mote",
     "hva_er_nytt": "/hva-er-nytt",
     "apne_data": "/apne-data",
+    "kommuner": "/kommuner",
 }
+#: The pages whose view is of one kommune (a kommune chosen on /kommuner opens one of them).
+CHART_PAGES = ("oversikt", "trend", "geografi", "alder_og_kjonn", "trygghetsprogrammet")
 EMBED_PREFIX = "/embed/"
 REPORT_PATH = "/last-ned/rapportfigurer.zip"
 WORDREPORT_PATH = "/last-ned/utfordringsbildet.docx"
@@ -166,3 +169,10 @@ def page_href(page: str, lang: str = "nb", **query: str) -> str:
     if lang != "nb":
         params["lang"] = lang
     return page_path(page) + _search(params)
+
+
+def kommune_picker_href(page: str, lang: str) -> str:
+    """The list of every kommune, whose links open `page` for the kommune chosen."""
+    return page_path("kommuner") + _search(
+        {"til": page, **({"lang": lang} if lang != "nb" else {})}
+    )

@@ -7,8 +7,9 @@ like with different settings; nothing here is global.
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import duckdb
 import flask
@@ -28,7 +29,20 @@ class AppContext:
     settings: Settings
     store: Warehouse
     _coverage: dict[str, Coverage] = field(default_factory=dict)
+    _once: dict[tuple[str, str], Any] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def once(self, name: str, load: Callable[[duckdb.DuckDBPyConnection], Any]) -> Any:
+        """`load(cursor)` read once per warehouse file and kept until the next one: what
+        depends only on the warehouse (not on the request) is not read per request."""
+        key = (self.store.fingerprint, name)
+        found = self._once.get(key)
+        if found is None:
+            found = load(self.store.cursor())
+            with self._lock:
+                self._once = {k: v for k, v in self._once.items() if k[0] == key[0]}
+                self._once[key] = found
+        return found
 
     def coverage(self) -> Coverage:
         """What the warehouse holds, read once per warehouse file (a rebuild is a new file).

@@ -36,7 +36,7 @@ from dashboard.web.outputs.api.protocol import (
     preflight,
     problem_response,
 )
-from dashboard.web.outputs.images import PAGE_CHARTS
+from dashboard.web.outputs.images import PREVIEWED
 from dashboard.web.serving.context import context, site_root
 from dashboard.words import t
 
@@ -113,7 +113,7 @@ def _head_tags(path: str, language: str) -> str:
         f'<link rel="alternate" type="application/atom+xml" href="{escape(root + feed)}" '
         f'title="{escape(t("feed.link_title", language))}">',
     ]
-    if (path.rstrip("/") or "/") in PAGE_CHARTS:
+    if (path.rstrip("/") or "/") in PREVIEWED:
         tags.append(oembed.discovery_link(url, t("site.title", language)))
     return "\n".join(tags) + "\n"
 

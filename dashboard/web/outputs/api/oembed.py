@@ -27,8 +27,8 @@ from dashboard.web.outputs import links
 from dashboard.web.outputs.api.apiparams import OEMBED_PARAMS, validate
 from dashboard.web.outputs.api.problems import Problem
 from dashboard.web.outputs.api.protocol import JSON_TYPE, dumps, lang
-from dashboard.web.outputs.images import PAGE_CHARTS
-from dashboard.web.serving.context import context, coverage, cursor, site_root
+from dashboard.web.outputs.images import main_chart
+from dashboard.web.serving.context import context, cursor, site_root, view
 from dashboard.words import t
 
 #: Width reported when the consumer sets no maxwidth (the iframe itself is fluid).
@@ -61,15 +61,14 @@ def resolve(url: str) -> tuple[Chart, ViewState, dict[str, str]] | None:
         return None
     chart_id = parts.fragment.removeprefix("card-")
     if chart_id not in REGISTRY or REGISTRY[chart_id].page != PATH_PAGES[page_path]:
-        main = PAGE_CHARTS.get(page_path)
+        # The chart the page view opens on (its first with figures for the view).
+        main = main_chart(page_path, {k: v[0] for k, v in query.items()})
         if main is None:
             return None
-        chart_id = main
+        chart_id = main[0]
     chart = REGISTRY[chart_id]
     # As the page reads its query: year defaults from what the warehouse holds.
-    first = parse(chart.params, query, lang_default=default_lang)
-    defaults = coverage().defaults(chart.params, first.values)
-    state = parse(chart.params, query, lang_default=default_lang, defaults=defaults)
+    state = view(chart.params, query)
     return chart, state, to_query(chart.params, state.values)
 
 
