@@ -52,6 +52,7 @@
       var text = g.querySelector(".annotation-text-g");
       if (!note || !text || note.name !== "series-label" || note.xref !== "paper") return;
       var box = text.getBoundingClientRect();
+      if (!box.height) return;  // not laid out (a hidden slide): nothing to push apart
       items.push({i: Number(g.getAttribute("data-index")), top: box.top, height: box.height,
                   shift: note.yshift || 0});
     });
@@ -162,6 +163,10 @@
       .filter(function (box) { return box.width && box.height; });
   }
   function tidy(gd) {
+    /* A chart that is not shown (a hidden slide) has no boxes to measure: it is tidied
+       when it is drawn at its size (Møtemodus resizes on showing a slide). */
+    var size = gd.getBoundingClientRect();
+    if (!size.width || !size.height) return;
     if (fitLegend(gd)) return;  // drawn again: tidied then
     if (spread(gd)) return;  // drawn again: tidied then
     var svg = gd.querySelector(".main-svg");

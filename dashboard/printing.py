@@ -67,6 +67,12 @@ def _wrap(text: str, width: int) -> list[str]:
     return lines
 
 
+def rewrap(text: str, width: int) -> str:
+    """Plotly text wrapped with <br> (already escaped) wrapped again to `width` characters."""
+    words = " ".join(str(text).split("<br>"))
+    return "<br>".join(textwrap.wrap(words, width, break_long_words=False) or [""])
+
+
 def _esc(text: str) -> str:
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
