@@ -149,11 +149,13 @@
     gd.__sltLegendTries += 1;
     /* The legend gets a share of the chart's height: grow the chart by that share. */
     var height = Math.ceil(full.height * legend._height / legend._effHeight) + 4;
+    /* The chart's box grows and Plotly sizes to it (a fixed layout height would also fix
+       the width: the chart would no longer follow its container). */
     gd.style.height = height + "px";
     if (gd.parentNode && gd.parentNode.classList.contains("dash-graph")) {
       gd.parentNode.style.height = height + "px";
     }
-    window.Plotly.relayout(gd, {height: height});
+    window.Plotly.Plots.resize(gd);
     return true;
   }
   function visibleBoxes(nodes) {
@@ -188,6 +190,8 @@
     stack(shapes.events);
     stack(shapes.breaks, boxesOf(shapes.events).concat(boxesOf(labels)));
     fitValues(gd);
+    /* The size the labels were last fitted at (tests wait for it after a resize). */
+    gd.setAttribute("data-fitted", Math.round(size.width) + "x" + Math.round(size.height));
   }
   function watch() {
     document.querySelectorAll(".js-plotly-plot:not([data-labels])").forEach(function (gd) {
