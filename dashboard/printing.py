@@ -11,9 +11,9 @@ assets/labels.js does it), so the fitting is computed here for the size the imag
 drawn at: every margin is set from measured text (no `automargin`), so each block has a
 known place; direct labels are spread by their pixel heights, years thinned where they
 would touch, names beside bars wrapped for the width, event numbers raised a line where
-two would overlap, values above columns all shown or all left out. A print image is as
-tall as its bars need (horizontal bars with many categories); a link preview keeps the
-1200x630 the platforms ask for and leaves out the event key and notes.
+two would overlap, values above columns all shown or all left out. An image is as tall as
+its content needs (many bars, a long legend: never a flat plot); a link preview leaves
+out the event key and notes, which its page has.
 
 Text widths come from the advance widths of DejaVu Sans (the sans-serif the renderer's
 Chromium uses on Debian; wider than most, so other fonts fit too), with a margin of error.
@@ -51,13 +51,17 @@ class Size:
 
 
 #: `print`: reports and slides (1920 px wide PNG at scale 2; SVG at 960 px), at least 640
-#: px high (taller where many bars need it). `og`: link previews (og:image,
-#: twitter:image), exactly 1200x630 as the platforms ask.
+#: px high. `og`: link previews (og:image, twitter:image), 1200x630 as the platforms ask.
+#: Either grows taller where its content needs it (many bars, a long legend): platforms
+#: scale a taller preview, while crowded bars would put one missing mark over another.
 SIZES: dict[str, Size] = {
     "print": Size("print", 960, 640, 2, 20, 14, 12),
     "og": Size("og", 1200, 630, 1, 26, 16, 14),
 }
 
+#: The least height (px) of a line or column chart's plot; a long legend or key makes the
+#: image taller rather than the plot flat.
+MIN_PLOT = 280
 _LABELS = {
     "licence": {"nb": "Lisens", "en": "Licence"},
 }
@@ -369,12 +373,8 @@ def print_figure(
         n_series = max(len(traces), 1) if layout.get("barmode", "group") == "group" else 1
         bargap = float(layout.get("bargap", 0.25))
         name_lines = max((line_count(n) for n in ticktext), default=1)
-        slot = max(name_lines * base * LINE + 6, n_series * (small * LINE + 3) / (1 - bargap))
-        needed = t + bottom + n_cat * slot
-        H = spec.height if preview else max(spec.height, math.ceil(needed))
-        if needed > H:  # a preview of many bars: no room for their values (the page has them)
-            for trace in traces:
-                trace["textposition"] = "none"
+        slot = max(name_lines * base * LINE + 6, n_series * (small * LINE + 1) / (1 - bargap))
+        H = max(spec.height, math.ceil(t + bottom + n_cat * slot))
     else:
         y_values = _values(traces, "y")
         hi = max([0.0, *y_values])
@@ -382,7 +382,6 @@ def print_figure(
         widest = format_number(max(abs(hi), abs(lo)) * 1.25, 0, lang)
         tick_w = text_px(widest, base)
         left = pad + y_title_w + tick_w + 8
-        H = spec.height
         x_lines = 1
         if kind == "columns":
             ticktext = xaxis.get("ticktext") or []
@@ -403,6 +402,7 @@ def print_figure(
             right = max(right, label_w + 8 + pad)
         legend_h, legend_layout = _legend(out, layout, W - left - right, base)
         bottom = below + legend_h + x_tick_h + axis_title_h + 4
+        H = max(spec.height, math.ceil(t + bottom + MIN_PLOT))
     yaxis["title"] = (
         {**(yaxis.get("title") or {}), "standoff": 4} if y_title else yaxis.get("title", {})
     )
@@ -558,11 +558,15 @@ def _legend(out: Figure, layout: dict, plot_w: float, size: float) -> tuple[floa
     traces = _legend_traces(out)
     for trace in traces:
         trace["name"] = rewrap_px(trace["name"], min(plot_w / 2 - 80, 320), size)
-    text_w = max(text_px(t["name"], size) for t in traces) + 12
-    entry = text_w + 72  # Plotly adds the symbol (itemwidth 40) and gaps to the text
-    columns = max(1, min(len(traces), int((plot_w - 12) // entry)))
+    text_w = max(text_px(t["name"], size) for t in traces) + 8
+    # plotly.js 4 (legend/draw.js): an entry is entrywidth + itemwidth (40) + 2 x itemGap
+    # (5) wide, plus itemGap between entries; a row wraps at the plot area's width.
+    entry = text_w + 55
+    columns = max(1, min(len(traces), int((plot_w + 4) // entry)))
     rows = [traces[i : i + columns] for i in range(0, len(traces), columns)]
-    height = sum(max(line_count(t["name"]) for t in row) * size * LINE + 6 for row in rows)
+    height = sum(
+        max(max(line_count(t["name"]) for t in row) * size * LINE, 16) + 3 for row in rows
+    )
     legend = dict(layout.get("legend") or {})
     legend.update(
         {
