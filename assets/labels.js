@@ -158,6 +158,40 @@
     window.Plotly.Plots.resize(gd);
     return true;
   }
+  /* Names beside horizontal bars wrapped for the width the chart is drawn at (a phone's
+     18 characters a line made 4-5 line names on a desktop page, and a chart taller than
+     a printed page), and the chart as tall as its names and bars then need. True when
+     the chart was asked to redraw. */
+  function fitNames(gd) {
+    var data = gd.data || [], layout = gd.layout || {}, full = gd._fullLayout;
+    var axis = layout.yaxis || {};
+    if (!full || !data.length || data[0].type !== "bar" || data[0].orientation !== "h" ||
+        !Array.isArray(axis.ticktext)) return false;
+    var size = (axis.tickfont && axis.tickfont.size) || 14;
+    var chars = Math.max(14, Math.floor(0.4 * full.width / (size * 0.6)));
+    var wrapped = axis.ticktext.map(function (name) { return wrap(String(name), chars); });
+    if (wrapped.join("|") === axis.ticktext.join("|")) return false;
+    var lines = Math.max.apply(null, wrapped.map(function (n) { return n.split("<br>").length; }));
+    var bars = layout.barmode === "stack" ? 1 : data.length;
+    var slot = Math.max(lines * size * 1.3 + 6, bars * (size * 0.86 * 1.3 + 2) / 0.75);
+    var around = full.height - full._size.h;
+    var height = Math.ceil(Math.max(around + wrapped.length * slot, 300));
+    gd.style.height = height + "px";
+    if (gd.parentNode && gd.parentNode.classList.contains("dash-graph")) {
+      gd.parentNode.style.height = height + "px";
+    }
+    window.Plotly.relayout(gd, {"yaxis.ticktext": wrapped, height: height, autosize: true});
+    return true;
+  }
+  function wrap(name, chars) {
+    var words = name.split("<br>").join(" ").split(" "), out = [], line = "";
+    words.forEach(function (word) {
+      if (line && (line + " " + word).length > chars) { out.push(line); line = word; }
+      else { line = line ? line + " " + word : word; }
+    });
+    if (line) out.push(line);
+    return out.join("<br>");
+  }
   function visibleBoxes(nodes) {
     return Array.from(nodes)
       .filter(function (el) { return getComputedStyle(el).visibility !== "hidden"; })
@@ -169,6 +203,7 @@
        when it is drawn at its size (Møtemodus resizes on showing a slide). */
     var size = gd.getBoundingClientRect();
     if (!size.width || !size.height) return;
+    if (fitNames(gd)) return;  // drawn again: tidied then
     if (fitLegend(gd)) return;  // drawn again: tidied then
     if (spread(gd)) return;  // drawn again: tidied then
     var svg = gd.querySelector(".main-svg");

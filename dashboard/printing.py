@@ -564,9 +564,7 @@ def _legend(out: Figure, layout: dict, plot_w: float, size: float) -> tuple[floa
     entry = text_w + 55
     columns = max(1, min(len(traces), int((plot_w + 4) // entry)))
     rows = [traces[i : i + columns] for i in range(0, len(traces), columns)]
-    height = sum(
-        max(max(line_count(t["name"]) for t in row) * size * LINE, 16) + 3 for row in rows
-    )
+    height = sum(max(max(line_count(t["name"]) for t in row) * size * LINE, 16) + 3 for row in rows)
     legend = dict(layout.get("legend") or {})
     legend.update(
         {

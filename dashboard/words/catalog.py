@@ -598,6 +598,7 @@ STRINGS: dict[str, dict[str, str]] = {
     # --- Embeds, print images, slides, print, focus (issue 18) ---
     "mote.hint": {"nb": "Trykk F for fullskjerm", "en": "Press F for full screen"},
     "trygghetsprogrammet.value_in": {"nb": "{value} i {year}", "en": "{value} in {year}"},
+    "print.url": {"nb": "Skrevet ut fra", "en": "Printed from"},
     "geografi.of": {"nb": "av", "en": "of"},
     "geografi.diff.anmeldelser": {
         "nb": "Summen av radene er ikke lik totalsummen (i {y}: {s} mot {p}). Én anmeldelse kan ha mistenkte fra flere steder: den telles én gang i totalsummen, men én gang per bosted i radene. Totalsummen er tallet politiet har publisert; summen av radene er beregnet her.",

@@ -148,6 +148,15 @@ def shell(pages: Sequence[PageSpec], lang: str = "nb") -> html.Div:
                 ],
                 className="site-footer",
             ),
+            # Only on paper (style.css @media print): where the printed view lives.
+            html.P(
+                [
+                    html.Span(t("print.url", lang), id=ids.PRINT_LABEL),
+                    " ",
+                    html.Span(id=ids.PRINT_URL),
+                ],
+                className="print-only",
+            ),
         ],
         className="shell",
     )
@@ -180,6 +189,7 @@ def register_callbacks(app: Dash, pages: Sequence[PageSpec]) -> None:
         Output(ids.A11Y_LINK, "href"),
         Output(ids.STATUS, "data-view"),
         Output(ids.STATUS, "data-for"),
+        Output(ids.PRINT_LABEL, "children"),
         Input(ids.URL, "pathname"),
         Input(ids.URL, "search"),
     )
@@ -210,6 +220,7 @@ def register_callbacks(app: Dash, pages: Sequence[PageSpec]) -> None:
             statement_href(lang),
             t("status.view", lang),
             t("status.for", lang),
+            t("print.url", lang),
         )
 
     # Pages render after the browser has looked for `#fragment`: scroll to it once it exists.
