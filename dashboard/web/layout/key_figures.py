@@ -13,6 +13,7 @@ from dashboard.charts.oversikt import KEY_SPECS, KeyFigure, key_figures
 from dashboard.dimensions import kommune_name
 from dashboard.state import KOMMUNE, ViewState
 from dashboard.web.layout.components import attrs, report_link
+from dashboard.web.layout.markup import cited
 from dashboard.web.outputs.links import MOTE_PATH
 from dashboard.web.serving.context import coverage, cursor
 from dashboard.words import t
@@ -65,9 +66,12 @@ def _card(fig: KeyFigure, state: ViewState) -> html.Li:
         body.append(html.P(t("oversikt.small", lang), className="uncertain"))
     body += [
         html.P(html.A(t("oversikt.see", lang), href=_link(fig.link, state))),
-        html.P(f"{t('chart.source', lang)}: {fig.publications}", className="source"),
+        html.P(cited(f"{t('chart.source', lang)}: {fig.publications}", lang), className="source"),
         html.Details(
-            [html.Summary(t("oversikt.about", lang)), html.P(fig.source, className="source")],
+            [
+                html.Summary(t("oversikt.about", lang)),
+                html.P(cited(fig.source, lang), className="source"),
+            ],
             className="key-about",
         ),
     ]

@@ -159,7 +159,12 @@ def page(
         "</p>"
     )
     if result.source:
-        parts.append(f'<p class="source">{esc(result.source)}</p>')
+        label, sep, names = result.source.partition(": ")
+        if lang == "en" and sep:  # the Norwegian titles it cites, read in Norwegian
+            cite = f'{esc(label)}: <span lang="nb">{esc(names)}</span>'
+        else:
+            cite = esc(result.source)
+        parts.append(f'<p class="source">{cite}</p>')
     if licence:
         parts.append(f'<p class="licence">{esc(t("embed.licence", lang))}: {esc(licence)}</p>')
     scripts = ""

@@ -34,6 +34,7 @@ from dashboard.web.layout.components import (
     view_notes,
 )
 from dashboard.web.layout.key_figures import content as overview_content
+from dashboard.web.layout.markup import cited
 from dashboard.web.layout.page import PageSpec, view_state, year_view
 from dashboard.web.outputs.agenda import (
     PATH,
@@ -222,7 +223,7 @@ def slide_section(slide: Slide, number: int, total: int, current: bool) -> html.
             html.Div(
                 [
                     *notes,
-                    *([html.P(source, className="source")] if source else []),
+                    *([html.P(cited(source, lang), className="source")] if source else []),
                     html.P(html.A(t("mote.open_view", lang), href=slide.href)),
                 ],
                 className="mote-slide-text",
