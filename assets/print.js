@@ -6,6 +6,7 @@
   "use strict";
   var WIDTH = 680; // px: A4 portrait less the page margins (186 mm = 703 px), less a border
   var TALLEST = 760; // px: a chart and its card's title and summary fit one printed page
+  var HEIGHT = 380; // px: a chart of the default height, in proportion to the page's width
   var printed = [];
   var printing = false;
 
@@ -26,7 +27,7 @@
       printed.push([gd, {
         width: gd.layout.width === undefined ? null : gd.layout.width,
         height: gd.layout.height === undefined ? null : gd.layout.height
-      }]);
+      }, gd.style.height]);
       /* Drawn at once (a print takes its picture right after this event), and the box
          keeps the width should the window's resize handler measure it again. */
       gd.style.width = WIDTH + "px";
@@ -34,7 +35,9 @@
         gd.__sltPrintWatch = true;
         gd.on("plotly_afterplot", function () { fitPage(gd); });
       }
-      window.Plotly.relayout(gd, {width: WIDTH, height: gd._fullLayout.height});
+      var height = gd.layout.height ? gd._fullLayout.height : HEIGHT;
+      gd.style.height = height + "px";
+      window.Plotly.relayout(gd, {width: WIDTH, height: height});
       fitPage(gd);
     });
   }
@@ -47,6 +50,7 @@
       if (!gd.isConnected) { return; }
       gd.style.width = "";
       gd.style.zoom = "";
+      gd.style.height = item[2];
       window.Plotly.relayout(gd, item[1]).then(function () { window.Plotly.Plots.resize(gd); });
     });
   }
