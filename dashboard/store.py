@@ -13,6 +13,7 @@ on it (the old inode stays readable until its last connection is gone).
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import threading
@@ -21,18 +22,34 @@ from pathlib import Path
 
 import duckdb
 
+import queries
+from dashboard import dimensions as dims
+
 log = logging.getLogger(__name__)
 
 Identity = tuple[int, int, int, int]
 
 
+def read_vocabulary(cursor: duckdb.DuckDBPyConnection) -> dims.Vocabulary:
+    """The code lists a built warehouse holds (one query, `queries/vocabulary.sql`)."""
+    frame = queries.run(cursor, "vocabulary")
+    tables = {
+        str(name): json.loads(rows) if isinstance(rows, str) else []  # NULL: an empty list
+        for name, rows in zip(frame["list"], frame["rows"], strict=True)
+    }
+    return dims.Vocabulary.from_tables(
+        {name: tables.get(name) or [] for name in dims.Vocabulary.FILES}
+    )
+
+
 @dataclass(frozen=True)
 class Generation:
-    """One opened warehouse file."""
+    """One opened warehouse file, and the vocabulary it holds (read once, when opened)."""
 
     connection: duckdb.DuckDBPyConnection
     identity: Identity
     pid: int
+    vocabulary: dims.Vocabulary
 
     @property
     def fingerprint(self) -> str:
@@ -43,6 +60,10 @@ class Generation:
 def identity(path: Path) -> Identity:
     st = os.stat(path)
     return (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def _generation(connection: duckdb.DuckDBPyConnection, ident: Identity) -> Generation:
+    return Generation(connection, ident, os.getpid(), read_vocabulary(connection.cursor()))
 
 
 class Warehouse:
@@ -69,10 +90,10 @@ class Warehouse:
         try:
             os.link(self.path, alias)
         except OSError:  # read-only folder: the path itself (a restart then picks up rebuilds)
-            return Generation(duckdb.connect(str(self.path), read_only=True), ident, os.getpid())
+            return _generation(duckdb.connect(str(self.path), read_only=True), ident)
         try:
             actual = identity(alias)  # the file may have been replaced again meanwhile
-            return Generation(duckdb.connect(str(alias), read_only=True), actual, os.getpid())
+            return _generation(duckdb.connect(str(alias), read_only=True), actual)
         finally:
             alias.unlink(missing_ok=True)
 
@@ -119,6 +140,7 @@ class Warehouse:
         if getattr(local, "generation", None) is not gen:
             local.cursor = gen.connection.cursor()
             local.generation = gen
+        dims.use(gen.vocabulary)  # labels and code lists of the file this request reads
         return gen
 
     def cursor(self) -> duckdb.DuckDBPyConnection:

@@ -25,17 +25,15 @@ import yaml
 from dashboard import dimensions as dims
 from dashboard.dataformat import (
     ALLOWED_COLUMNS,
-    FACT_COLUMNS,
     FIRST_YEAR,
     IDENTITY_COLUMNS,
     KEY_COLUMNS,
-    OPTIONAL_COLUMNS,
     REQUIRED_COLUMNS,
     SIDECAR_OPTIONAL,
     SIDECAR_REQUIRED,
 )
 
-DIMENSION_COLUMNS = tuple(dims.DIMENSIONS)
+DIMENSION_COLUMNS = dims.DIMENSION_COLUMNS
 _PERIOD_RANGE = re.compile(r"^([0-9]{4})-([0-9]{4})$")
 _PERIOD_DATE = re.compile(r"^[0-9]{1,2}\.[0-9]{1,2}\.([0-9]{4})$")
 _PUBLISHED = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
@@ -406,7 +404,8 @@ def _non_ascii_digits(text: str) -> bool:
 def _ascii_hint(text: str) -> str:
     """The text with every Unicode digit written as an ASCII digit (for 'write ... instead')."""
     return "".join(
-        str(unicodedata.digit(ch)) if ch.isdigit() else ch for ch in unicodedata.normalize("NFKC", text)
+        str(unicodedata.digit(ch)) if ch.isdigit() else ch
+        for ch in unicodedata.normalize("NFKC", text)
     )
 
 
@@ -792,7 +791,10 @@ def _check_publication_duplicates(sources: list[SourceFile]) -> list[Problem]:
             continue
         for i, (source, row) in enumerate(entries):
             for other, other_row in entries[:i]:
-                same_value = (row["value"], row["status"]) == (other_row["value"], other_row["status"])
+                same_value = (row["value"], row["status"]) == (
+                    other_row["value"],
+                    other_row["status"],
+                )
                 if not same_value and source.published and source.published == other.published:
                     problems.append(
                         Problem(

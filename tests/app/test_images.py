@@ -176,12 +176,29 @@ def test_recolour_leaves_no_light_colour_in_a_real_chart(con):
     assert repr(figure).lower().count(fig.PALETTE[0].lower()) > 0  # input untouched
 
 
-def test_og_image_url_points_at_the_pages_main_chart_in_that_view():
-    url = web_images.og_image_url("/trend", {"kommune": "asker", "fra": "2015", "x": "1"})
+def test_og_image_url_keeps_the_charts_own_parameters():
+    url = web_images.og_image_url("utvikling", {"kommune": "asker", "fra": "2015", "x": "1"})
     assert url == "/bilde/utvikling.og.png?kommune=asker&fra=2015"
-    assert web_images.og_image_url("/geografi", {}) == "/bilde/geografi-personer.og.png"
-    for chart_id in web_images.PAGE_CHARTS.values():
-        assert chart_id in charts.REGISTRY
+
+
+@pytest.mark.parametrize(
+    ("path", "kommune", "chart_id"),
+    [
+        ("/trend", "baerum", "utvikling"),
+        ("/trend", "oslo", "sammenligning"),  # Oslo has no police table: the comparison
+        ("/geografi", "baerum", "geografi-personer"),
+        ("/geografi", "asker", "lovbruddsprofil"),
+        ("/trygghetsprogrammet", "oslo", "gjengangere"),
+        ("/", "asker", "sammenligning"),
+    ],
+)
+def test_a_page_view_previews_the_chart_it_opens_on(app, path, kommune, chart_id):
+    with app.server.test_request_context(path):
+        found = web_images.main_chart(path, {"kommune": kommune})
+        tags = web_images.preview_tags(path, {"kommune": kommune})
+    assert found is not None and found[0] == chart_id and found[1].figure is not None
+    assert f"/bilde/{chart_id}.og.png?kommune={kommune}" in tags
+    assert 'property="og:image:alt"' in tags
 
 
 @pytest.mark.render
@@ -259,11 +276,11 @@ def test_a_page_view_previews_its_own_chart(client):
     assert Image.open(io.BytesIO(response.data)).size == (1200, 630)
 
 
-def test_comparison_image_names_the_areas_compared(con):
+def test_comparison_image_names_the_kommune_and_its_periods(con):
     chart = charts.REGISTRY["sammenligning"]
-    state = parse(chart.params, {"kommune": "baerum", "sammenlign": "asker,norge"})
+    state = parse(chart.params, {"kommune": "asker"})
     result = chart.build(con.cursor(), state)
-    assert web_images.view_line(result, state.values, "nb").startswith("Asker, Norge · ")
+    assert web_images.view_line(result, state.values, "nb").startswith("Asker · 2021–")
 
 
 def test_prune_keeps_only_this_warehouses_images(app, tmp_path):

@@ -14,7 +14,6 @@ import pytest
 
 from dashboard.charts.listing import REGISTRY
 from dashboard.web.factory import EXTRA_PAGES, PAGES
-from dashboard.web.outputs.images import PAGE_CHARTS
 from tests.e2e.a11y import ace_violations, axe_violations
 from tests.e2e.browser import open_page, wait_dash_idle, wait_until
 from tests.e2e.fitting import reset_viewport, viewport
@@ -55,7 +54,13 @@ def test_no_violations_in_either_engine(driver, live_server, view):
 #: English (the four kommune × language combinations the pages are checked in).
 EMBEDS = [f"/embed/{chart_id}?kommune=baerum" for chart_id in REGISTRY] + [
     f"/embed/{chart_id}?kommune={kommune}" + ("&lang=en" if lang == "en" else "")
-    for chart_id in dict.fromkeys(PAGE_CHARTS.values())
+    for chart_id in (
+        "utvikling",
+        "sammenligning",
+        "geografi-personer",
+        "alder-kjonn",
+        "trygghet-trakt",
+    )
     for kommune, lang in (("baerum", "en"), ("oslo", "nb"), ("oslo", "en"))
 ]
 MOTE = [

@@ -30,10 +30,11 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 import queries
+from dashboard import dimensions as dims
 from dashboard import export
 from dashboard.charts.listing import REGISTRY, ChartResult
 from dashboard.charts.registry import CSV_COLUMNS, measure_columns
-from dashboard.dimensions import MUNICIPALITIES, kommune_name
+from dashboard.dimensions import kommune_name
 from dashboard.state import parse
 from dashboard.web.serving.context import cursor, site_root
 from dashboard.web.serving.lookups import licences, measure_labels, symbols
@@ -172,7 +173,7 @@ def file_stem(result: ChartResult, values: Mapping[str, object], lang: str) -> s
     """`Utvikling – Bærum 2013–2020`: the chart's page name, kommune and years."""
     chosen = values.get("kommune")
     codes = chosen if isinstance(chosen, (tuple, list)) else ([chosen] if chosen else [])
-    place = ", ".join(kommune_name(str(c), lang) for c in codes if c in MUNICIPALITIES)
+    place = ", ".join(kommune_name(str(c), lang) for c in codes if c in dims.MUNICIPALITIES)
     years = ""
     if "year" in result.data.columns and not result.data.empty:
         ys = sorted({int(y) for y in result.data["year"].dropna()})

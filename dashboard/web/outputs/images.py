@@ -39,14 +39,15 @@ from choreographer.browsers.chromium import Chromium
 from dash import Dash
 
 import queries
+from dashboard import dimensions as dims
 from dashboard import printing as images
-from dashboard.charts.listing import REGISTRY, ChartResult
-from dashboard.dimensions import MUNICIPALITIES, kommune_name
+from dashboard.charts.listing import REGISTRY, ChartResult, on_page
+from dashboard.dimensions import kommune_name
 from dashboard.settings import Settings
 from dashboard.state import parse, to_query
-from dashboard.web.outputs.links import IMAGE_PARAMS, image_url
+from dashboard.web.outputs.links import IMAGE_PARAMS, PAGE_PATHS, image_url
 from dashboard.web.serving.context import EXTENSION as CONTEXT
-from dashboard.web.serving.context import cursor, site_root
+from dashboard.web.serving.context import cursor, site_root, view
 
 log = logging.getLogger(__name__)
 
@@ -54,15 +55,6 @@ EXTENSION = "slt-images"
 #: Bump when the drawing changes, so cached images are drawn again.
 RENDER_VERSION = "4"
 FORMATS = {"png": "image/png", "svg": "image/svg+xml"}
-#: Which chart a page's link preview shows (the page's main chart).
-PAGE_CHARTS = {
-    "/": "utvikling",
-    "/trend": "utvikling",
-    "/geografi": "geografi-personer",
-    "/alder-og-kjonn": "alder-kjonn",
-    "/trygghetsprogrammet": "trygghet-trakt",
-}
-KOMMUNER = ("baerum", "asker", "oslo")
 
 
 class ImagesUnavailable(RuntimeError):
@@ -195,13 +187,11 @@ def licence_line(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame) -> str:
 
 
 def view_line(result: ChartResult, values: Mapping[str, object], lang: str) -> str:
-    """`Bærum · 2013–2020`: the kommune(r) chosen and the years actually shown."""
+    """`Bærum · 2013–2020`: the kommune chosen and the years actually shown."""
     parts: list[str] = []
-    # A comparison shows the areas compared, not the page's kommune.
-    chosen = values.get("sammenlign") if result.chart_id == "sammenligning" else None
-    chosen = chosen or values.get("kommune")
-    codes = chosen if isinstance(chosen, (tuple, list)) else ([chosen] if chosen else [])
-    names = [kommune_name(str(c), lang) for c in codes if c in MUNICIPALITIES]
+    chosen = values.get("kommune")
+    codes = [chosen] if chosen else []
+    names = [kommune_name(str(c), lang) for c in codes if c in dims.MUNICIPALITIES]
     if names:
         parts.append(", ".join(names))
     if "year" in result.data.columns and not result.data.empty:
@@ -292,7 +282,7 @@ def prune(cur: duckdb.DuckDBPyConnection, service: ImageService) -> int:
 def prerender(
     cur: duckdb.DuckDBPyConnection,
     service: ImageService,
-    kommuner: tuple[str, ...] = KOMMUNER,
+    kommuner: tuple[str, ...] | None = None,
     formats: tuple[tuple[str, str], ...] = (("png", "print"), ("svg", "print"), ("png", "og")),
     progress: Callable[[str], None] | None = None,
 ) -> tuple[int, int]:
@@ -300,7 +290,7 @@ def prerender(
     drawn = skipped = 0
     prune(cur, service)
     for chart_id in REGISTRY:
-        for kommune in kommuner:
+        for kommune in kommuner or dims.KOMMUNER:
             for fmt, variant in formats:
                 request = ImageRequest.make(chart_id, {"kommune": kommune}, fmt, variant)
                 data, _result = service.get(cur, request)
@@ -320,14 +310,37 @@ def service() -> ImageService:
     return flask.current_app.extensions[EXTENSION]
 
 
-def og_image_url(path: str, query: Mapping[str, str]) -> str:
-    """The link-preview image (1200x630 PNG) of a page view; for `<meta property="og:image">`.
+#: Pages whose views have a link preview (a chart page, or the overview, which previews
+#: the first page's chart), by path.
+PREVIEWED = {path: page for page, path in PAGE_PATHS.items() if page not in ("om_dataene",)}
 
-    Relative to the site; make it absolute with the request's host URL.
+
+def main_chart(path: str, query: Mapping[str, str]) -> tuple[str, ChartResult] | None:
+    """The chart a page view opens on: its first chart with a figure for the view (the
+    overview: the first such chart of the pages in navigation order), and its result."""
+    page = PREVIEWED.get(path.rstrip("/") or "/")
+    if page is None:
+        return None
+    pages = [page] if page != "oversikt" else [p for p in PAGE_PATHS if p != "oversikt"]
+    cur = cursor()
+    for name in pages:
+        for chart in on_page(name):
+            names = {p.name for p in chart.params}
+            state = view(chart.params, {k: v for k, v in query.items() if k in names})
+            if not chart.shown(state):
+                continue
+            result = chart.build(cur, state)
+            if result.figure is not None:
+                return chart.chart_id, result
+    return None
+
+
+def og_image_url(chart_id: str, query: Mapping[str, str]) -> str:
+    """The link-preview image (1200x630 PNG) of a chart in a view; for `og:image`.
+
+    Relative to the site; make it absolute with `site_root()`.
     """
-    chart_id = PAGE_CHARTS.get(path.rstrip("/") or "/", PAGE_CHARTS["/"])
-    chart = REGISTRY[chart_id]
-    names = {p.name for p in chart.params}
+    names = {p.name for p in REGISTRY[chart_id].params}
     return image_url(chart_id, {k: v for k, v in query.items() if k in names}, og=True)
 
 
@@ -384,36 +397,29 @@ def register(app: Dash) -> None:
 
 
 def preview_tags(path: str, query: Mapping[str, str]) -> str:
-    """og:/twitter: tags of a page view: its main chart's title, summary and 1200x630 image."""
-    chart_id = PAGE_CHARTS.get(path.rstrip("/") or "/")
-    if chart_id is None:
-        return ""
-    chart = REGISTRY[chart_id]
-    names = {p.name for p in chart.params}
-    state = parse(chart.params, {k: v for k, v in query.items() if k in names})
-    result = chart.build(cursor(), state)
+    """og:/twitter: tags of a page view: the title, summary and 1200x630 image of the chart
+    the view opens on (for Oslo's /trend that is the comparison, not an empty chart)."""
+    found = main_chart(path, query)
     base = site_root()
-    image = base + og_image_url(path, query)
     page_url = base + path + ("?" + urlencode(dict(query), safe=",") if query else "")
-    tags = {
-        "og:type": "website",
-        "og:site_name": "SLT-statistikk",
-        "og:url": page_url,
+    tags = {"og:type": "website", "og:site_name": "SLT-statistikk", "og:url": page_url}
+    if found is None:  # nothing drawn in this view: no image to preview
+        return "".join(f'<meta property="{k}" content="{html.escape(v)}">' for k, v in tags.items())
+    chart_id, result = found
+    image = base + og_image_url(chart_id, query)
+    tags |= {
         "og:title": result.title,
-        "og:description": result.summary or result.message or "",
+        "og:description": result.summary or result.title,
         "og:image": image,
         "og:image:width": "1200",
         "og:image:height": "630",
         "og:image:alt": result.summary or result.title,
     }
-    if result.figure is None:  # nothing drawn in this view: no image to preview
-        tags = {k: v for k, v in tags.items() if not k.startswith("og:image")}
     meta = [f'<meta property="{k}" content="{html.escape(v)}">' for k, v in tags.items()]
-    if result.figure is not None:
-        meta += [
-            '<meta name="twitter:card" content="summary_large_image">',
-            f'<meta name="twitter:image" content="{html.escape(image)}">',
-        ]
+    meta += [
+        '<meta name="twitter:card" content="summary_large_image">',
+        f'<meta name="twitter:image" content="{html.escape(image)}">',
+    ]
     return "".join(meta)
 
 
@@ -427,7 +433,7 @@ def add_preview_tags(response: flask.Response) -> flask.Response:
         or response.mimetype != "text/html"
         or response.direct_passthrough
         or response.headers.get("Content-Encoding")  # already compressed: not ours to edit
-        or request.path not in PAGE_CHARTS
+        or (request.path.rstrip("/") or "/") not in PREVIEWED
     ):
         return response
     body = response.get_data(as_text=True)

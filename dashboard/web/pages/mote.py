@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 import dash
 import flask
@@ -32,10 +32,13 @@ from dashboard.web.layout.components import (
     footnote_list,
     report_link,
     view_notes,
+    wordreport_link,
+    year_text,
 )
 from dashboard.web.layout.key_figures import content as overview_content
 from dashboard.web.layout.markup import cited
 from dashboard.web.layout.page import PageSpec, view_state, year_view
+from dashboard.web.outputs import links, presentation
 from dashboard.web.outputs.agenda import (
     PATH,
     AgendaError,
@@ -46,6 +49,9 @@ from dashboard.web.outputs.agenda import (
     moved,
     removed,
 )
+from dashboard.web.outputs.downloads import attachment
+from dashboard.web.outputs.images import ImagesBusy, plain_text
+from dashboard.web.outputs.office import PPTX_TYPE, file_key, finished_files, rejected
 from dashboard.web.outputs.share import qr_svg
 from dashboard.web.outputs.slides import slide_view, view_url_ok
 from dashboard.web.serving.context import cursor, default_language, site_root
@@ -314,6 +320,12 @@ def deck_href(state: ViewState, items: list[AgendaItem] | None, slide: int = 0) 
     return f"{PATH}?{urlencode(query)}"
 
 
+def presentation_href(state: ViewState, items: list[AgendaItem] | None) -> str:
+    """The deck as a PowerPoint file: the same parameters as the deck's URL."""
+    query = dict(parse_qsl(deck_href(state, items).partition("?")[2]))
+    return links.presentation_href(query)
+
+
 def _edit_button(
     kind: str, index: int, label: str, href: str, focus: int, off: bool, lang: str
 ) -> html.Button:
@@ -409,7 +421,7 @@ def _deck(pages: Sequence[PageSpec], query: dict) -> html.Div:
     )
     others = [
         html.A(kommune_name(k, lang), href=deck_href(_with(state, kommune=k), None))
-        for k in KOMMUNE.choices
+        for k in KOMMUNE.allowed
     ]
     agenda_part = [
         html.H2(t("mote.agenda.h", lang), id="mote-agenda-h"),
@@ -422,9 +434,17 @@ def _deck(pages: Sequence[PageSpec], query: dict) -> html.Div:
                     href=deck_href(state, items if own else None),
                     id="mote-share",
                 ),
+                " · ",
+                html.A(
+                    t("presentation.button", lang),
+                    href=presentation_href(state, items if own else None),
+                    id="mote-presentation",
+                    download="",
+                ),
             ]
         ),
         html.P(report_link(state["kommune"], state["aar"], lang, "mote-report")),
+        html.P(wordreport_link(state["kommune"], state["aar"], lang, "mote-wordreport")),
     ]
     if own:
         agenda_part.append(
@@ -505,6 +525,55 @@ def qr_response() -> flask.Response:
     return response
 
 
+def presentation_response(pages: Sequence[PageSpec]) -> flask.Response:
+    """`/mote/presentasjon.pptx?<the deck's parameters>`: the deck as a PowerPoint file.
+
+    The agenda is resolved exactly as the live deck resolves it. A file never silently
+    holds another meeting than the one asked for: an unreadable agenda, a view that is
+    not on this site, or a bad kommune, year or language answers 400 with what to write.
+    A finished file is kept under the deck's parameters, so a second download does not
+    resolve the agenda again.
+    """
+    args = flask.request.args
+    query = {k: v for k, v in args.items() if k != SLIDE}  # the file holds every slide
+    plain = parse(
+        DECK_PARAMS,
+        {k: v for k, v in query.items() if k != AGENDA},
+        lang_default=default_language(),
+    )
+    lang = plain.lang
+    bad = rejected(plain, args, ("kommune", "aar", "lang"))
+    cur = cursor()
+    base = site_root()
+    agenda = args.get(AGENDA, "")
+    key = file_key(cur, "pptx", agenda, plain["kommune"], str(plain["aar"]), lang, base)
+    finished = None if bad else finished_files().get(key)
+    own = bool(agenda)
+    what = (
+        t("presentation.agenda", lang)
+        if own
+        else f"{kommune_name(plain['kommune'], lang)} {year_text(plain['aar'], lang)}"
+    )
+    title = t("presentation.file", lang, what=what)
+    if finished is None:
+        _state, items, own_items, _slide, _notes = deck_state(pages, query)
+        if own and not own_items:
+            bad.append(t("presentation.bad_agenda", lang))
+        slides, skipped = resolve(pages, items, lang)
+        bad += skipped
+        if bad or not slides:
+            example = links.presentation_href({"kommune": "baerum", "aar": "2020"})
+            text = t("presentation.bad", lang, notes=" ".join(bad), example=example)
+            return plain_text(text + "\n", 400)
+        try:
+            finished, complete = presentation.build_pptx(cur, slides, title, lang, base)
+        except ImagesBusy:
+            return plain_text(t("report.busy", lang) + "\n", 503, **{"Retry-After": "10"})
+        if complete:  # a deck made without its images is not kept
+            finished_files().put(key, finished)
+    return attachment(finished, PPTX_TYPE, f"{title}.pptx")
+
+
 def register(app: Dash, order: int, pages: Sequence[PageSpec]) -> None:
     """Register the page (after the navigation's pages in Dash's order) and its QR route.
 
@@ -521,3 +590,6 @@ def register(app: Dash, order: int, pages: Sequence[PageSpec]) -> None:
         layout=layout_for(pages),
     )
     app.server.add_url_rule(QR_ROUTE, "mote_qr", qr_response)
+    app.server.add_url_rule(
+        links.PRESENTATION_PATH, "mote_presentation", lambda: presentation_response(pages)
+    )

@@ -7,6 +7,7 @@ like with different settings; nothing here is global.
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import duckdb
@@ -14,6 +15,7 @@ import flask
 
 from dashboard.coverage import Coverage
 from dashboard.settings import Settings
+from dashboard.state import Param, ViewState, parse
 from dashboard.store import Warehouse
 
 EXTENSION = "slt"
@@ -76,3 +78,12 @@ def site_root() -> str:
     if not flask.has_request_context():
         return ""
     return flask.request.host_url.rstrip("/")
+
+
+def view(params: Sequence[Param], query: Mapping[str, object] | None) -> ViewState:
+    """The validated view of `query`, its year defaults read from what the warehouse holds
+    for the chosen kommune (a page, its preview, an embed and a slide open alike)."""
+    lang = default_language()
+    first = parse(params, query, lang_default=lang)
+    defaults = coverage().defaults(params, first.values)
+    return parse(params, query, lang_default=lang, defaults=defaults) if defaults else first
