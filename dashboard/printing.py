@@ -11,9 +11,9 @@ assets/labels.js does it), so the fitting is computed here for the size the imag
 drawn at: every margin is set from measured text (no `automargin`), so each block has a
 known place; direct labels are spread by their pixel heights, years thinned where they
 would touch, names beside bars wrapped for the width, event numbers raised a line where
-two would overlap, values above columns all shown or all left out. An image is as tall as
-its content needs (many bars, a long legend: never a flat plot); a link preview leaves
-out the event key and notes, which its page has.
+two would overlap, values above columns all shown or all left out. A print image is as
+tall as its content needs (many bars, a long legend: never a flat plot); a link preview
+keeps 1200x630 and leaves out the event key and notes, which its page has.
 
 Text widths come from the advance widths of DejaVu Sans (the sans-serif the renderer's
 Chromium uses on Debian; wider than most, so other fonts fit too), with a margin of error.
@@ -51,9 +51,8 @@ class Size:
 
 
 #: `print`: reports and slides (1920 px wide PNG at scale 2; SVG at 960 px), at least 640
-#: px high. `og`: link previews (og:image, twitter:image), 1200x630 as the platforms ask.
-#: Either grows taller where its content needs it (many bars, a long legend): platforms
-#: scale a taller preview, while crowded bars would put one missing mark over another.
+#: px high, taller where its content needs it (many bars, a long legend). `og`: link
+#: previews (og:image, twitter:image), always 1200x630 as the platforms ask.
 SIZES: dict[str, Size] = {
     "print": Size("print", 960, 640, 2, 20, 14, 12),
     "og": Size("og", 1200, 630, 1, 26, 16, 14),
@@ -211,10 +210,16 @@ def _legend_traces(figure: Figure) -> list[dict]:
 
 
 def _kind(figure: Figure) -> str:
-    """'line', 'columns' (vertical bars) or 'bars' (horizontal bars)."""
+    """'line', 'columns' (vertical bars), 'bars' (horizontal bars) or 'dots' (markers on
+    named rows)."""
     traces = [t for t in figure.get("data") or [] if isinstance(t, dict)]
     if any(t.get("type") == "bar" and t.get("orientation") == "h" for t in traces):
         return "bars"
+    if any(
+        t.get("orientation") == "h" or any(isinstance(v, str) for v in t.get("y") or [])
+        for t in traces
+    ):
+        return "dots"  # markers on named rows (a rate with its interval, per area)
     if any(t.get("type") == "bar" for t in traces):
         return "columns"
     return "line"
@@ -355,11 +360,16 @@ def print_figure(
     y_title_w = base * LINE + 8 if y_title else 0.0
 
     right = pad
-    if kind == "bars":
+    if kind in ("bars", "dots"):
         names_w_max = (0.45 if preview else 0.38) * W
         ticktext = yaxis.get("ticktext") or []
-        ticktext = [rewrap_px(name, names_w_max, base) for name in ticktext]
-        yaxis["ticktext"] = ticktext
+        if ticktext:
+            ticktext = [rewrap_px(name, names_w_max, base) for name in ticktext]
+            yaxis["ticktext"] = ticktext
+        else:  # rows named by the categories themselves
+            ticktext = [str(c) for c in yaxis.get("categoryarray") or []] or [
+                str(v) for tr in traces for v in tr.get("y") or []
+            ]
         names_w = max((text_px(n, base) for n in ticktext), default=0.0)
         left = pad + names_w + 8
         values = [str(v) for tr in traces for v in tr.get("text") or []]
@@ -370,11 +380,23 @@ def print_figure(
         legend_h, legend_layout = _legend(out, layout, W - left - right, base)
         bottom = below + legend_h + x_tick_h + axis_title_h + 6
         n_cat = max(len(ticktext), 1)
-        n_series = max(len(traces), 1) if layout.get("barmode", "group") == "group" else 1
+        n_series = (
+            max(len(traces), 1)
+            if kind == "bars" and layout.get("barmode", "group") == "group"
+            else 1
+        )
         bargap = float(layout.get("bargap", 0.25))
         name_lines = max((line_count(n) for n in ticktext), default=1)
         slot = max(name_lines * base * LINE + 6, n_series * (small * LINE + 1) / (1 - bargap))
-        H = max(spec.height, math.ceil(t + bottom + n_cat * slot))
+        needed = math.ceil(t + bottom + n_cat * slot)
+        H = spec.height if preview else max(spec.height, needed)
+        if needed > H:
+            # A link preview keeps 1200x630 (its og:image tags say so): without room for a
+            # line per bar, the values are left out (the page has them) and a category's
+            # missing marks stand side by side instead of on top of each other.
+            for trace in traces:
+                trace["textposition"] = "none"
+            _side_by_side(annotations, base)
     else:
         y_values = _values(traces, "y")
         hi = max([0.0, *y_values])
@@ -402,7 +424,7 @@ def print_figure(
             right = max(right, label_w + 8 + pad)
         legend_h, legend_layout = _legend(out, layout, W - left - right, base)
         bottom = below + legend_h + x_tick_h + axis_title_h + 4
-        H = max(spec.height, math.ceil(t + bottom + MIN_PLOT))
+        H = spec.height if preview else max(spec.height, math.ceil(t + bottom + MIN_PLOT))
     yaxis["title"] = (
         {**(yaxis.get("title") or {}), "standoff": 4} if y_title else yaxis.get("title", {})
     )
@@ -491,6 +513,21 @@ def print_figure(
     font.setdefault("color", fig.TEXT_COLOR)
     layout["font"] = font
     return recolour(out) if dark else out
+
+
+def _side_by_side(annotations: list[dict], size: float) -> None:
+    """Missing marks beside horizontal bars of one category, moved apart sideways."""
+    marks = [a for a in annotations if a.get("name") == "missing"]
+    by_category: dict[int, list[dict]] = {}
+    for mark in marks:
+        by_category.setdefault(round(float(mark.get("y", 0))), []).append(mark)
+    for group in by_category.values():
+        group.sort(key=lambda a: float(a.get("y", 0)))
+        shift = 4.0
+        for mark in group:
+            mark["xshift"] = shift
+            mark["yshift"] = 0
+            shift += text_px(_esc(str(mark.get("text", ""))), size) + 8
 
 
 def _licence(licence: str, lang: str) -> str:
