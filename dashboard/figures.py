@@ -1105,7 +1105,7 @@ def rate_chart(df: pd.DataFrame, meta: ChartMeta) -> Figure:
             }
         )
     top = max((v for v in [*values, *highs] if v is not None), default=1.0)
-    layout["xaxis"]["range"] = [0, top * 1.18]  # room for the value labels
+    layout["xaxis"]["range"] = [0, top * 1.3]  # room for the value labels right of the dots
     layout["height"] = max(DEFAULT_HEIGHT // 2, _bars_height(meta, names, 1, value_title))
     return {"data": traces, "layout": layout}
 

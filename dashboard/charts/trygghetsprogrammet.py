@@ -201,8 +201,20 @@ def _query(name: str, **extra) -> Query:
     )
 
 
+def _with_year_before(state: ViewState) -> list[int]:
+    """The chosen year and the year before (what a change is measured from), or every year."""
+    years = _years(state)
+    return years if state["aar"] == "alle" else [years[0] - 1, *years]
+
+
 TRYGGHET = _query("trygghet")
 FOLLOWUP = _query("followup")
+#: Concern talks: one number a year, shown beside the year before, as the overview's key
+#: figure compares them ("101, ned 25 % fra 134 i 2019"), so a chart of one year (a
+#: report of 2020) still shows the comparison its words state.
+FOLLOWUP_COMPARED = Query(
+    "followup", bind(municipality=lambda s: s["kommune"], years=_with_year_before)
+)
 EXTREMISM = Query(
     "extremism", bind(municipalities=lambda s: [s["kommune"], "oslo-pd"], years=_years)
 )
@@ -387,14 +399,17 @@ def by_offence(result: Rows, state: ViewState) -> Shape | NoData:
     "oppfolging-samtaler",
     PAGE,
     PARAMS,
-    {"rows": FOLLOWUP, "available": AVAILABLE},
+    {"rows": FOLLOWUP_COMPARED, "available": AVAILABLE},
     section="oppfolging",
 )
 def concern_talks(result: Rows, state: ViewState) -> Shape | NoData:
-    """Concern talks per year (one published number per report)."""
+    """Concern talks per year (one published number per report); a chosen year with the
+    year before it, the comparison the summary states."""
     lang = state.lang
     rows = result["rows"]
     rows = rows[rows["measure"] == "bekymringssamtaler"]
+    if state["aar"] != "alle" and int(state["aar"]) not in set(rows["year"]):
+        rows = rows.iloc[0:0]  # the year before alone is not the year asked for
     shown = _shown_years(rows, state, (2019, 2020))
     title = t(
         "trygghetsprogrammet.title.talks",
@@ -415,14 +430,19 @@ def concern_talks(result: Rows, state: ViewState) -> Shape | NoData:
         title="", source="", y_title=t("trygghetsprogrammet.n_talks", lang), lang=lang
     )
     values = dict(zip(rows["year"].astype(int), rows["value"], strict=True))
-    summary = f"{title}: " + "; ".join(
-        f"{y} {_say(v, s, lang)}"
-        for y, v, s in zip(rows["year"], rows["value"], rows["status"], strict=True)
+    # "…: 134 i 2019 og 101 i 2020 (ned 25 % fra 2019)": a sentence, read aloud as one.
+    summary = f"{title}: " + list_text(
+        [
+            t("trygghetsprogrammet.value_in", lang, value=_say(v, s, lang), year=int(y))
+            for y, v, s in zip(rows["year"], rows["value"], rows["status"], strict=True)
+        ],
+        lang,
     )
-    if 2019 in values and 2020 in values:
-        change = format_change(values[2020], values[2019], lang)
+    last = max(values)
+    if last - 1 in values:
+        change = format_change(values[last], values[last - 1], lang)
         if change:
-            summary += t("trygghetsprogrammet.change_from", lang, change=change, year=2019)
+            summary += t("trygghetsprogrammet.change_from", lang, change=change, year=last - 1)
     cells = pd.DataFrame(
         {
             "code": "bekymringssamtaler",

@@ -444,16 +444,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Reported offences per 1,000 inhabitants, {group}: {k}, similar municipalities and Norway",
     },
     "comparison.subtitle.group": {
-        "nb": "{period} (snitt av to år). Sammenlignet med de andre kommunene i {group}.",
-        "en": "{period} (average of two years). Compared with the other municipalities in {group}.",
+        "nb": "{period} (snitt av to år). Sammenlignet med de andre kommunene i {group}. Strekene viser 95 % konfidensintervall; den stiplede linjen er landet.",
+        "en": "{period} (average of two years). Compared with the other municipalities in {group}. The bars show 95% confidence intervals; the dashed line is Norway.",
     },
     "comparison.subtitle.nearest": {
-        "nb": "{period} (snitt av to år). Sammenlignet med de {n} kommunene med nærmest like mange innbyggere 1. januar {year}.",
-        "en": "{period} (average of two years). Compared with the {n} municipalities closest in population on 1 January {year}.",
+        "nb": "{period} (snitt av to år). Sammenlignet med de {n} kommunene med nærmest like mange innbyggere 1. januar {year}. Strekene viser 95 % konfidensintervall; den stiplede linjen er landet.",
+        "en": "{period} (average of two years). Compared with the {n} municipalities closest in population on 1 January {year}. The bars show 95% confidence intervals; the dashed line is Norway.",
     },
     "comparison.axis": {
-        "nb": "Anmeldte lovbrudd per 1 000 innbyggere (beregnet), med 95 % konfidensintervall",
-        "en": "Reported offences per 1,000 inhabitants (computed), with 95% confidence interval",
+        "nb": "Per 1 000 innbyggere (beregnet)",
+        "en": "Per 1,000 inhabitants (computed)",
     },
     "verdict.hoyere": {"nb": "høyere enn landet", "en": "higher than Norway"},
     "verdict.lavere": {"nb": "lavere enn landet", "en": "lower than Norway"},
@@ -737,6 +737,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "geografi.row.sum": {"nb": "Sum av radene (beregnet)", "en": "Sum of the rows (computed)"},
     "geografi.row.total": {"nb": "Totalsum (publisert)", "en": "Total (published)"},
     # --- Embeds, print images, slides, print, focus (issue 18) ---
+    "mote.hint": {"nb": "Trykk F for fullskjerm", "en": "Press F for full screen"},
+    "trygghetsprogrammet.value_in": {"nb": "{value} i {year}", "en": "{value} in {year}"},
+    "print.url": {"nb": "Skrevet ut fra", "en": "Printed from"},
     "geografi.of": {"nb": "av", "en": "of"},
     "geografi.diff.anmeldelser": {
         "nb": "Summen av radene er ikke lik totalsummen (i {y}: {s} mot {p}). Én anmeldelse kan ha mistenkte fra flere steder: den telles én gang i totalsummen, men én gang per bosted i radene. Totalsummen er tallet politiet har publisert; summen av radene er beregnet her.",

@@ -225,6 +225,49 @@ def test_chart_menu_works_by_keyboard(driver, live_server):
     wait_until(driver, lambda d: d.execute_script("return arguments[0].naturalWidth", qr) > 0, "QR")
 
 
+def test_focus_returns_to_the_menu_button_after_every_menu_action(driver, live_server):
+    """A download, full screen (and leaving it), and closing a panel: focus comes back to
+    the menu button, never to the page's body."""
+    open_page(driver, live_server.url("/trend?kommune=baerum"))
+    button = driver.find_element(By.CSS_SELECTOR, "#card-utvikling .chart-menu-button")
+    # The QR code is a valid image from the start (not an <img> without src).
+    qr = driver.find_element(By.CSS_SELECTOR, "#share-utvikling img.share-qr")
+    assert "/qr.svg?url=" in (qr.get_attribute("src") or "")
+    # Downloads are links: keep the browser from saving while the key presses are real.
+    driver.execute_script(
+        "document.querySelectorAll('#menu-utvikling a').forEach(function (a) {"
+        "  a.addEventListener('click', function (e) { e.preventDefault(); }); });"
+    )
+    active = lambda: driver.switch_to.active_element  # noqa: E731
+    for name in (
+        "Last ned bilde (PNG)",
+        "Last ned bilde (SVG)",
+        "Last ned data (CSV)",
+        "Last ned data (Excel)",
+    ):
+        driver.execute_script("arguments[0].focus()", button)
+        ActionChains(driver).send_keys(Keys.ENTER).perform()
+        menu = driver.find_element(By.ID, "menu-utvikling")
+        wait_until(driver, lambda d, m=menu: m.is_displayed(), "menu open")
+        while active().text != name:
+            ActionChains(driver).send_keys(Keys.ARROW_DOWN).perform()
+        ActionChains(driver).send_keys(Keys.ENTER).perform()
+        wait_until(driver, lambda d: active() == button, f"focus back after {name}")
+        assert not menu.is_displayed()
+    # Full skjerm: focus stays on the button in full screen, and comes back after.
+    driver.execute_script("arguments[0].focus()", button)
+    ActionChains(driver).send_keys(Keys.ENTER, Keys.HOME, Keys.ENTER).perform()
+    wait_until(
+        driver,
+        lambda d: d.execute_script("return !!document.fullscreenElement"),
+        "card in full screen",
+    )
+    assert active() == button
+    driver.execute_script("document.exitFullscreen()")
+    wait_until(driver, lambda d: not d.execute_script("return document.fullscreenElement"), "left")
+    wait_until(driver, lambda d: active() == button, "focus back after leaving full screen")
+
+
 @pytest.mark.parametrize("theme", ["dark", "light"])
 def test_embed_follows_the_colour_scheme(driver, live_server, theme):
     driver.execute_cdp_cmd(

@@ -241,14 +241,9 @@ def menu(result: ChartResult, query: dict[str, str], lang: str) -> html.Div:
                 hidden=True,
                 **attrs(data_action="system-share"),
             ),
-            # src is set when the panel opens (chart-menu.js): no request for unopened panels
-            html.Img(
-                alt=t("share.qr", lang),
-                className="share-qr",
-                width=160,
-                height=160,
-                **attrs(data_src=qr),
-            ),
+            # A valid image from the start (the QR code of the view as drawn); chart-menu.js
+            # draws it again for the address of the moment when the panel opens.
+            html.Img(src=qr, alt=t("share.qr", lang), className="share-qr", width=160, height=160),
         ],
         lang,
     )

@@ -20,7 +20,7 @@ from dashboard.dimensions import kommune_name
 from dashboard.figures import page_figure
 from dashboard.state import MIN_YEAR, Param, ViewState, max_year
 from dashboard.web.layout import chart_menu, ids
-from dashboard.web.layout.markup import attrs
+from dashboard.web.layout.markup import attrs, cited
 from dashboard.web.outputs.agenda import add_button
 from dashboard.web.outputs.links import (
     download_href,
@@ -139,7 +139,7 @@ def chart_card(
                 className="download",
             ),
         ),
-        html.P(result.source, className="source"),
+        html.P(cited(result.source, lang), className="source"),
         add_button(result.chart_id, query, lang),
     ]
     notes = notes_list(result.notes, lang)

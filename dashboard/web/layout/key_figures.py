@@ -14,6 +14,7 @@ from dashboard.charts.oversikt import KEY_SPECS, KeyFigure, key_figures
 from dashboard.dimensions import kommune_name
 from dashboard.state import KOMMUNE, ViewState
 from dashboard.web.layout.components import attrs, report_link, wordreport_link
+from dashboard.web.layout.markup import cited
 from dashboard.web.outputs.links import MOTE_PATH, PRESENTATION_PATH, full_view_path
 from dashboard.web.serving.context import coverage, cursor
 from dashboard.words import t
@@ -85,9 +86,12 @@ def _card(fig: KeyFigure, state: ViewState) -> html.Li:
     if target is not None:
         body.append(html.P(html.A(t("oversikt.see", lang), href=full_view_path(*target))))
     body += [
-        html.P(f"{t('chart.source', lang)}: {fig.publications}", className="source"),
+        html.P(cited(f"{t('chart.source', lang)}: {fig.publications}", lang), className="source"),
         html.Details(
-            [html.Summary(t("oversikt.about", lang)), html.P(fig.source, className="source")],
+            [
+                html.Summary(t("oversikt.about", lang)),
+                html.P(cited(fig.source, lang), className="source"),
+            ],
             className="key-about",
         ),
     ]

@@ -43,8 +43,10 @@ def nav_links(
 
     Each link carries the kommune and years chosen here (where the target page has them),
     so choosing Asker on one page and moving on keeps Asker; page-specific choices stay.
+    Møtemodus comes last: it is registered apart from `pages` (its own layout), and takes
+    the chosen kommune along (assets/mote.js adds an agenda built on the pages).
     """
-    return [
+    links = [
         html.A(
             t(spec.nav_key, lang),
             href=nav_href(spec, lang, shared or {}),
@@ -53,6 +55,21 @@ def nav_links(
         )
         for spec in pages
     ]
+    kommune = (shared or {}).get("kommune", "")
+    query = [("kommune", kommune)] if kommune else []
+    if lang != "nb":
+        query.append(("lang", lang))
+    here = pathname == MOTE_PATH
+    links.append(
+        html.A(
+            t("mote.link", lang),
+            href=MOTE_PATH + ("?" + urlencode(query) if query else ""),
+            id=MOTE_LINK,
+            className="nav-link nav-mote active" if here else "nav-link nav-mote",
+            **attrs(aria_current="page" if here else None),
+        )
+    )
+    return links
 
 
 def shell(pages: Sequence[PageSpec], lang: str = "nb") -> html.Div:
@@ -117,7 +134,6 @@ def shell(pages: Sequence[PageSpec], lang: str = "nb") -> html.Div:
             html.Footer(
                 [
                     html.P(t("footer.about", lang), id=ids.FOOTER_TEXT),
-                    html.P(html.A(t("mote.link", lang), href=MOTE_PATH, id=MOTE_LINK)),
                     html.P(
                         html.A(
                             t("download.all", lang),
@@ -132,6 +148,15 @@ def shell(pages: Sequence[PageSpec], lang: str = "nb") -> html.Div:
                     html.P(open_data_links(lang), id=ids.OPEN_DATA_LINKS),
                 ],
                 className="site-footer",
+            ),
+            # Only on paper (style.css @media print): where the printed view lives.
+            html.P(
+                [
+                    html.Span(t("print.url", lang), id=ids.PRINT_LABEL),
+                    " ",
+                    html.Span(id=ids.PRINT_URL),
+                ],
+                className="print-only",
             ),
         ],
         className="shell",
@@ -175,6 +200,7 @@ def register_callbacks(app: Dash, pages: Sequence[PageSpec]) -> None:
         Output(ids.STATUS, "data-view"),
         Output(ids.STATUS, "data-for"),
         Output(ids.OPEN_DATA_LINKS, "children"),
+        Output(ids.PRINT_LABEL, "children"),
         Input(ids.URL, "pathname"),
         Input(ids.URL, "search"),
     )
@@ -206,6 +232,7 @@ def register_callbacks(app: Dash, pages: Sequence[PageSpec]) -> None:
             t("status.view", lang),
             t("status.for", lang),
             open_data_links(lang),
+            t("print.url", lang),
         )
 
     # Pages render after the browser has looked for `#fragment`: scroll to it once it exists.

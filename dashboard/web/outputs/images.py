@@ -53,7 +53,7 @@ log = logging.getLogger(__name__)
 
 EXTENSION = "slt-images"
 #: Bump when the drawing changes, so cached images are drawn again.
-RENDER_VERSION = "3"
+RENDER_VERSION = "4"
 FORMATS = {"png": "image/png", "svg": "image/svg+xml"}
 
 
@@ -125,8 +125,10 @@ class Renderer:
 
 def _to_image(figure: dict, fmt: str, size: images.Size) -> bytes:
     scale = size.scale if fmt == "png" else 1
+    # A print image is as tall as its layout says (printing.py: many bars need more).
+    height = (figure.get("layout") or {}).get("height") or size.height
     return pio.to_image(
-        figure, format=fmt, width=size.width, height=size.height, scale=scale, validate=False
+        figure, format=fmt, width=size.width, height=height, scale=scale, validate=False
     )
 
 
