@@ -42,7 +42,7 @@ class Param:
     #: The allowed values, or a function that reads them (e.g. every kommune the served
     #: warehouse knows); `resolved()` turns a function into its values for one view.
     choices: tuple[str, ...] | Callable[[], tuple[str, ...]] = ()
-    default: str | tuple[str, ...] | int | Callable[[], str] | None = None
+    default: str | tuple[str, ...] | int | Callable[[], str] | Callable[[], int] | None = None
     multi: bool = False  # several values allowed: ?kommune=baerum&kommune=oslo or baerum,oslo
     year: bool = False  # a year (fra/til)
     label: str = ""  # catalog key of the control's legend; "" = URL only, no control
@@ -109,12 +109,17 @@ KOMMUNE = Param(
 
 
 def years(
-    fra_default: int, til_default: int, years_of: tuple[str, ...] = ()
+    years_of: tuple[str, ...] = (),
+    *,
+    fra: int = MIN_YEAR,
+    til: int | Callable[[], int] = max_year,
 ) -> tuple[Param, Param]:
-    """The from/to years of a time series; `years_of` makes the defaults follow the data."""
+    """The from/to years of a time series. Their defaults are the span of the data for the
+    chosen kommune (`years_of`: the measures whose years count), read from the warehouse;
+    without any such data, every year the dashboard accepts (or `fra`/`til`)."""
     return (
-        Param("fra", default=fra_default, year=True, label="filter.fra", years_of=years_of),
-        Param("til", default=til_default, year=True, label="filter.til", years_of=years_of),
+        Param("fra", default=fra, year=True, label="filter.fra", years_of=years_of),
+        Param("til", default=til, year=True, label="filter.til", years_of=years_of),
     )
 
 

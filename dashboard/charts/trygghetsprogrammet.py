@@ -87,11 +87,17 @@ def _years(state: ViewState) -> list[int]:
     return [int(state["aar"])]
 
 
-def _shown_years(rows: pd.DataFrame, state: ViewState, default: tuple[int, ...]) -> list[int]:
-    """The years a title names: those in the rows, else the years the choice asked for."""
+def _shown_years(rows: pd.DataFrame, state: ViewState) -> list[int]:
+    """The years a title names: those in the rows, else the year the choice asked for
+    (none for 'every year' without figures: the title then names no year)."""
     if not rows.empty:
         return [int(y) for y in sorted(rows["year"].unique())]
-    return list(default) if state["aar"] == "alle" else [int(state["aar"])]
+    return [] if state["aar"] == "alle" else [int(state["aar"])]
+
+
+def _years_suffix(years: list[int], lang: str) -> str:
+    """', 2019 og 2020' after a title, or nothing when no year is named."""
+    return f", {_years_words(years, lang)}" if years else ""
 
 
 def _years_words(years: list[int], lang: str) -> str:
@@ -247,7 +253,9 @@ def _tp_title(kommune: str, lang: str, years: list[int]) -> str:
         if kommune in _wholly_in("enhet-vest")
         else kommune_name(kommune, lang)
     )
-    return t("trygghetsprogrammet.title.funnel", lang, where=where, years=_years_words(years, lang))
+    return t(
+        "trygghetsprogrammet.title.funnel", lang, where=where, years=_years_suffix(years, lang)
+    )
 
 
 @chart(
@@ -258,7 +266,7 @@ def funnel(result: Rows, state: ViewState) -> Shape | NoData:
     lang = state.lang
     rows = result["rows"]
     rows = rows[rows["measure"].isin(TP_STAGE_MEASURES)]
-    title = _tp_title(state["kommune"], lang, _shown_years(rows, state, (2019, 2020)))
+    title = _tp_title(state["kommune"], lang, _shown_years(rows, state))
     if rows.empty:
         return NoData(title, _nothing(TP_STAGE_MEASURES, state, result["available"]))
     present = [int(y) for y in sorted(rows["year"].unique())]
@@ -320,12 +328,12 @@ def by_offence(result: Rows, state: ViewState) -> Shape | NoData:
     lang = state.lang
     everything = result["rows"]
     rows = everything[everything["measure"] == "tp_saker_lovbrudd"]
-    shown_years = _shown_years(rows, state, (2020,))
+    shown_years = _shown_years(rows, state)
     title = t(
         "trygghetsprogrammet.title.offence",
         lang,
         k=kommune_name(state["kommune"], lang),
-        years=_years_words(shown_years, lang),
+        years=_years_suffix(shown_years, lang),
     )
     if rows.empty:
         return NoData(title, _nothing(("tp_saker_lovbrudd",), state, result["available"]))
@@ -410,12 +418,12 @@ def concern_talks(result: Rows, state: ViewState) -> Shape | NoData:
     rows = rows[rows["measure"] == "bekymringssamtaler"]
     if state["aar"] != "alle" and int(state["aar"]) not in set(rows["year"]):
         rows = rows.iloc[0:0]  # the year before alone is not the year asked for
-    shown = _shown_years(rows, state, (2019, 2020))
+    shown = _shown_years(rows, state)
     title = t(
         "trygghetsprogrammet.title.talks",
         lang,
         k=kommune_name(state["kommune"], lang),
-        years=_years_words(shown, lang),
+        years=_years_suffix(shown, lang),
     )
     if rows.empty:
         return NoData(title, _nothing(("bekymringssamtaler",), state, result["available"]))
@@ -476,12 +484,12 @@ def youth_followup(result: Rows, state: ViewState) -> Shape | NoData:
     lang = state.lang
     rows = result["rows"]
     rows = rows[rows["measure"] == "ungdom_oppfolging"]
-    shown = _shown_years(rows, state, (2019, 2020))
+    shown = _shown_years(rows, state)
     title = t(
         "trygghetsprogrammet.title.followup",
         lang,
         k=kommune_name(state["kommune"], lang),
-        years=_years_words(shown, lang),
+        years=_years_suffix(shown, lang),
     )
     if rows.empty:
         return NoData(title, _nothing(("ungdom_oppfolging",), state, result["available"]))
@@ -524,7 +532,6 @@ def youth_followup(result: Rows, state: ViewState) -> Shape | NoData:
 
 #: The extremism rows shown as key figures (their names: trygghetsprogrammet.extremism_row.<code>).
 EXTREMISM_ROWS = ("bekymringer", "knyttet_til_kommunen", "fra_justissektoren")
-REPORT_2019 = "slt2019-ekstremisme"
 
 
 @dataclass(frozen=True)
@@ -628,8 +635,8 @@ def extremism(result: Rows, state: ViewState) -> Shape | NoData:
     k = kommune_name(kommune, lang)
     rows = result["rows"]
     ideology = rows[(rows["municipality"] == kommune) & rows["category"].isin(IDEOLOGIES)]
-    shown = _shown_years(ideology, state, (2018, 2019))
-    title = t("trygghetsprogrammet.title.extremism", lang, k=k, years=_years_words(shown, lang))
+    shown = _shown_years(ideology, state)
+    title = t("trygghetsprogrammet.title.extremism", lang, k=k, years=_years_suffix(shown, lang))
     if ideology.empty:
         return NoData(title, _nothing(("ekstremisme_andel",), state, result["available"]))
 
@@ -699,14 +706,11 @@ def extremism(result: Rows, state: ViewState) -> Shape | NoData:
         notes.append(t("trygghetsprogrammet.extremism_notes.dash", lang))
     if (cells["status"] == "..").any():
         notes.append(t("trygghetsprogrammet.extremism_notes.missing", lang))
-    if (rows["source_id"] == REPORT_2019).any():
+    # What the shares mean; how each was read from the report stays in the CSV's notes.
+    if "ax" in set(cells["code"]):
         notes.append(t("trygghetsprogrammet.extremism_notes.ax", lang))
-        if 2019 in shown:
-            notes.append(t("trygghetsprogrammet.extremism_notes.hx", lang))
-        if 2018 in shown:
-            notes.append(t("trygghetsprogrammet.extremism_notes.2018", lang))
-        if (rows["code"] == "fra_justissektoren").any():
-            notes.append(t("trygghetsprogrammet.extremism_notes.justice", lang))
+    if (rows["code"] == "fra_justissektoren").any():
+        notes.append(t("trygghetsprogrammet.extremism_notes.justice", lang))
     return Shape(
         title=title,
         figure=figures.bar_chart(frame, meta, horizontal=True),
@@ -772,8 +776,8 @@ def ungdata(result: Rows, state: ViewState) -> Shape | NoData:
     lang = state.lang
     rows = result["rows"]
     k = kommune_name(state["kommune"], lang)
-    shown = _shown_years(rows, state, (2014, 2017, 2019))
-    title = t("trygghetsprogrammet.ungdata.title", lang, k=k, years=_years_words(shown, lang))
+    shown = _shown_years(rows, state)
+    title = t("trygghetsprogrammet.ungdata.title", lang, k=k, years=_years_suffix(shown, lang))
     if rows.empty:
         return NoData(title, _nothing(("ungdata_andel",), state, result["available"]))
     labels = [_ungdata_label(r, "en" if lang == "en" else "nb") for r in rows.to_dict("records")]

@@ -88,11 +88,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Figures from Bærum's SLT annual reports (Bærum kommune and Oslo police district) "
         "and Statistics Norway. Every figure can be downloaded with its source.",
     },
-    "event.2015-10-01": {"nb": "Ny straffelov", "en": "New Penal Code"},
-    "event.2017-05-01": {"nb": "Politidistrikt slått sammen", "en": "Police districts merged"},
-    "event.2019-08-10": {"nb": "Terrorangrep i Bærum", "en": "Terror attack in Bærum"},
-    "event.2020-01-01": {"nb": "Kommunereform", "en": "Municipal reform"},
-    "event.2020-03-12": {"nb": "Nedstenging (covid-19)", "en": "Lockdown (covid-19)"},
     # Legends and option names of the view controls (Param.label, Param.option_text).
     "legend.maal": {"nb": "Hva telles", "en": "What is counted"},
     "legend.sted": {"nb": "Gjerningssted eller bosted", "en": "Scene of crime or residence"},
@@ -131,20 +126,20 @@ STRINGS: dict[str, dict[str, str]] = {
     # geografi
     "geografi.h1": {"nb": "Hvor bor de unge mistenkte?", "en": "Where do the young suspects live?"},
     "geografi.intro": {
-        "nb": "Mistenkte 10–17 år for lovbrudd begått i kommunen (gjerningssted), fordelt på hvor de mistenkte bor. Tallene finnes for Bærum 2016–2020 (SLT-årsrapporten 2020). Personer og anmeldelser teller ulike ting, og én anmeldelse kan ha mistenkte fra flere steder: tabellene viser derfor både den publiserte totalsummen og den beregnede summen av radene.",
-        "en": "Suspects aged 10–17 for offences committed in the municipality (scene of crime), by where the suspects live. Figures exist for Bærum 2016–2020 (the SLT annual report 2020). Persons and reports count different things, and one report can involve suspects from several places: the tables therefore show both the published total and the computed sum of the rows.",
+        "nb": "Mistenkte 10–17 år for lovbrudd begått i kommunen (gjerningssted), fordelt på hvor de mistenkte bor, der politiet har publisert det, og hvilke lovbrudd som anmeldes i kommunen, per innbygger, for alle kommuner. Personer og anmeldelser teller ulike ting, og én anmeldelse kan ha mistenkte fra flere steder: tabellene viser derfor både den publiserte totalsummen og den beregnede summen av radene.",
+        "en": "Suspects aged 10–17 for offences committed in the municipality (scene of crime), by where the suspects live, where the police have published it, and which offences are reported in the municipality, per inhabitant, for every municipality. Persons and reports count different things, and one report can involve suspects from several places: the tables therefore show both the published total and the computed sum of the rows.",
     },
     # alder_og_kjonn
     "alder_og_kjonn.h1": {"nb": "Alder og kjønn", "en": "Age and sex"},
     "alder_og_kjonn.intro": {
-        "nb": "Unge mistenkte 10–14 og 15–17 år, jenter og gutter, år for år. Anmeldelser finnes etter gjerningssted og etter bosted (2013–2020), mistenkte personer bare etter gjerningssted (2010–2019). Tallene gjelder Bærum; kilden publiserer ingen totalsum for disse tabellene.",
-        "en": "Young suspects aged 10–14 and 15–17, girls and boys, year by year. Reports exist by scene of crime and by residence (2013–2020), suspected persons only by scene of crime (2010–2019). The figures are for Bærum; the source publishes no total for these tables.",
+        "nb": "Unge mistenkte 10–14 og 15–17 år, jenter og gutter, år for år, der politiet har publisert det: anmeldelser etter gjerningssted og bosted, mistenkte personer etter gjerningssted. Kilden publiserer ingen totalsum for disse tabellene. Befolkningen etter alder finnes for alle kommuner.",
+        "en": "Young suspects aged 10–14 and 15–17, girls and boys, year by year, where the police have published it: reports by scene of crime and by residence, suspected persons by scene of crime. The source publishes no total for these tables. The population by age exists for every municipality.",
     },
     # trygghetsprogrammet
     "trygghetsprogrammet.h1": {"nb": "Oppfølging av unge", "en": "Follow-up of young people"},
     "trygghetsprogrammet.intro": {
-        "nb": "Hvordan politiet og kommunen følger opp barn og unge: Trygghetsprogrammet for unge som er utsatt for kriminalitet, politiets bekymringssamtaler og oppfølging av ungdom, og bekymringer om ekstremisme. Tallene er fra SLT-årsrapportene for Bærum 2019 og 2020, slik de er trykt.",
-        "en": "How the police and the municipality follow up children and young people: the Safety Programme for young victims of crime, the police's concern talks and follow-up of young people, and concerns about extremism. The figures are from Bærum's SLT annual reports 2019 and 2020, as printed.",
+        "nb": "Hvordan politiet og kommunen følger opp barn og unge: Trygghetsprogrammet for unge som er utsatt for kriminalitet, politiets bekymringssamtaler og oppfølging av ungdom, unge gjengangere, bekymringer om ekstremisme og Ungdata, slik SLT-rapportene og SaLTo-rapporten har trykt dem.",
+        "en": "How the police and the municipality follow up children and young people: the Safety Programme for young victims of crime, the police's concern talks and follow-up of young people, young repeat offenders, concerns about extremism and Ungdata, as the SLT reports and the SaLTo report printed them.",
     },
     "trygghetsprogrammet.aar": {"nb": "År", "en": "Year"},
     "trygghetsprogrammet.all_years": {"nb": "Begge år", "en": "Both years"},
@@ -184,10 +179,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "Små tall – usikker endring",
         "en": "Small numbers – uncertain change",
     },
-    "oversikt.only_baerum": {
-        "nb": "SLT-tallene (anmeldelser, personer, Trygghetsprogrammet, bekymringssamtaler) finnes foreløpig bare for Bærum (SLT-årsrapportene 2019 og 2020). For {k} vises tallene som finnes.",
-        "en": "The SLT figures (reports, persons, the Safety Programme, concern talks) exist so far only for Bærum (SLT annual reports 2019 and 2020). For {k} the figures that exist are shown.",
-    },
     # om_dataene
     "om_dataene.h1": {"nb": "Om dataene", "en": "About the data"},
     "om_dataene.intro": {
@@ -203,8 +194,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "are shares of the pupils who answered, as the SLT reports print them.",
     },
     "trygghetsprogrammet.ungdata.title": {
-        "nb": "Ungdata i {k}: andel av elevene som svarte, {years}",
-        "en": "Ungdata in {k}: share of the pupils who answered, {years}",
+        "nb": "Ungdata i {k}: andel av elevene som svarte{years}",
+        "en": "Ungdata in {k}: share of the pupils who answered{years}",
     },
     "trygghetsprogrammet.nodata": {
         "nb": "Det finnes ingen tall for dette valget ({choice}).",
@@ -362,6 +353,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Added as slide {n} of the meeting.",
     },
     # --- Every kommune compared (issue 17) ---
+    "territory.changed": {
+        "nb": "{k} endret område: {note}. Tall før og etter gjelder ulike områder.",
+        "en": "{k} changed territory: {note}. Figures before and after cover different areas.",
+    },
     "nav.kommuner": {"nb": "Velg kommune", "en": "Choose a municipality"},
     "kommuner.h1": {"nb": "Velg kommune", "en": "Choose a municipality"},
     "meta.kommuner": {
@@ -480,8 +475,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "comparison.row.verdict": {"nb": "Vurdering mot landet", "en": "Compared with Norway"},
     "comparison.note.formula": {
-        "nb": "Beregnet av SLT-statistikk: gjennomsnittlig antall anmeldte lovbrudd per år i toårsperioden (SSB, etter gjerningssted) delt på befolkningen 1. januar i periodens siste år (SSB 07459), ganger 1 000. Slik regner SSB selv (landet 2016–2017: 316 407 / 5 258 317 × 1 000 = 60,2).",
-        "en": "Computed by SLT statistics: the average number of reported offences a year in the two-year period (Statistics Norway, by scene of crime) divided by the population on 1 January of the period's last year (table 07459), times 1,000. Statistics Norway computes its own rates this way (Norway 2016–2017: 316,407 / 5,258,317 × 1,000 = 60.2).",
+        "nb": "Beregnet av SLT-statistikk: gjennomsnittlig antall anmeldte lovbrudd per år i toårsperioden (SSB, etter gjerningssted) delt på befolkningen 1. januar i periodens siste år (SSB 07459), ganger 1 000. Slik regner SSB selv sine publiserte tall per 1 000 innbyggere.",
+        "en": "Computed by SLT statistics: the average number of reported offences a year in the two-year period (Statistics Norway, by scene of crime) divided by the population on 1 January of the period's last year (table 07459), times 1,000. This is how Statistics Norway computes its own published rates per 1,000 inhabitants.",
     },
     "comparison.note.verdict": {
         "nb": "«Høyere» eller «lavere enn landet» står bare der hele 95 %-konfidensintervallet (eksakt Poisson-intervall for periodens antall) ligger over eller under landets tall; ellers «ingen sikker forskjell». Slik merker FHIs folkehelseprofiler forskjeller som ikke skyldes tilfeldigheter.",
@@ -576,16 +571,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The population on 1 January (Statistics Norway, table 07459): the young people "
         "the page's figures are about, and the denominator of computed rates.",
     },
-    "alder_og_kjonn.population.asker_break": {
-        "nb": "Asker: nytt område fra 2020",
-        "en": "Asker: new area from 2020",
-    },
-    "alder_og_kjonn.population.asker": {
-        "nb": "Asker fra 2020 omfatter tidligere Røyken og Hurum; tallene før 2020 gjelder et "
-        "annet område.",
-        "en": "Asker from 2020 includes former Røyken and Hurum; figures before 2020 cover another "
-        "area.",
-    },
     "trend.series.row_notes": {
         "nb": "Hvert tall har sin kilde og merknad (hvor det er sitert, hva kilden sier det teller) "
         "i tabellen «Last ned data».",
@@ -615,9 +600,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "trend.unit.anmeldelser": {"nb": "Antall anmeldelser", "en": "Number of reports"},
     "trend.unit.personer": {"nb": "Antall personer", "en": "Number of persons"},
     "trend.unit.forhold": {"nb": "Antall forhold", "en": "Number of offences"},
-    "trend.not_comparable_2015": {
-        "nb": "Ny straffelov fra 1.10.2015: lovbruddsgruppene før og etter er ikke fullt sammenlignbare.",
-        "en": "New Penal Code from 1 Oct 2015: offence groups before and after are not fully comparable.",
+    "trend.penal_code_change": {
+        "nb": "{event} ({date}): lovbruddsgruppene før og etter er ikke fullt sammenlignbare.",
+        "en": "{event} ({date}): offence groups before and after are not fully comparable.",
     },
     "trend.rate_note": {
         "nb": "Per 1 000 innbyggere er beregnet av SLT-statistikk: toårssnittet av anmeldte lovbrudd (SSB) delt på folkemengden 1. januar i periodens siste år (SSB 07459), ganger 1 000. Toårssnitt overlapper og kan ikke summeres. Norge: SSBs publiserte rate.",
@@ -804,10 +789,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "Beregnet av SLT-statistikk: antallet mistenkte bosatt i kommunen delt på den publiserte totalsummen for gjerningsstedet samme år. Teller og nevner står i tabellen og i CSV-filen.",
         "en": "Computed by SLT statistics: the number of suspects living in the municipality divided by the published total for the scene of crime in the same year. Numerator and denominator are in the table and the CSV file.",
     },
-    "geografi.compare.asker": {
-        "nb": "Asker fra 2020 omfatter tidligere Røyken og Hurum; tall før 2020 gjelder et annet område.",
-        "en": "Asker from 2020 includes former Røyken and Hurum; figures before 2020 cover another area.",
-    },
     "geografi.compare.y": {"nb": "Prosent (beregnet)", "en": "Per cent (computed)"},
     "geografi.compare.header": {"nb": "Gjerningssted", "en": "Scene of crime"},
     "geografi.repeat.title": {
@@ -816,8 +797,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "geografi.repeat.y": {"nb": "Antall", "en": "Number"},
     "geografi.repeat.empty": {
-        "nb": "Tall om gjentatt kriminalitet finnes bare for Bærum 2020 (SLT årsrapport 2020). ",
-        "en": "Figures on repeat offending exist only for Bærum 2020 (SLT annual report 2020). ",
+        "nb": "Tall om gjentatt kriminalitet etter SLT-rapportens definisjon finnes ikke for {k}. ",
+        "en": "Figures on repeat offending by the SLT report's definition do not exist for {k}. ",
     },
     # oversikt (oversikt.py)
     # trend (trend.py, inline)
@@ -826,25 +807,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "Anmeldte lovbrudd etter gjerningssted",
         "en": "Reported offences by scene of crime",
     },
-    "trend.asker_from_2020_includes": {
-        "nb": "Asker fra 2020 omfatter tidligere Røyken og Hurum; tall før 2020 gjelder et annet område.",
-        "en": "Asker from 2020 includes former Røyken and Hurum; figures before 2020 cover another area.",
-    },
-    "trend.statistics_norway_figures_via": {
-        "nb": "SSB-tall via en sekundærkopi (Samarbeidsdesken, C. Lura), harmonisert til dagens kommuner.",
-        "en": "Statistics Norway figures via a secondary copy (Samarbeidsdesken, C. Lura), harmonised to today's municipalities.",
-    },
     "trend.area": {"nb": "Område", "en": "Area"},
     "trend.offences_by_residence_or": {
         "nb": "forhold etter bosted eller for denne aldersgruppen",
         "en": "offences by residence or for this age group",
     },
-    "trend.new_penal_code": {"nb": "Ny straffelov", "en": "New Penal Code"},
     "trend.ages_18_22_for": {"nb": "18–22 år for dette målet", "en": "ages 18–22 for this measure"},
-    "trend.asker_new_area_from": {
-        "nb": "Asker: nytt område fra 2020",
-        "en": "Asker: new area from 2020",
-    },
     "trend.per_1_000_inhabitants": {"nb": "Per 1 000 innbyggere", "en": "Per 1,000 inhabitants"},
     "trend.offences_per_year": {"nb": "Lovbrudd per år", "en": "Offences per year"},
     "trend.total_published": {"nb": "Totalsum (publisert)", "en": "Total (published)"},
@@ -1024,14 +992,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "trygghetsprogrammet.extremism_notes.ax": {
         "nb": "AX er ikke forklart i rapporten. Annet: voldsfascinasjon med uavklart ideologisk forankring.",
         "en": "AX is not explained in the report. Other: fascination with violence with an unclear ideological basis.",
-    },
-    "trygghetsprogrammet.extremism_notes.hx": {
-        "nb": "Teksten sier HX var «i underkant av 60 prosent» i 2019; tabellen trykker (60 %).",
-        "en": "The text says HX was “just under 60 per cent” in 2019; the table prints (60%).",
-    },
-    "trygghetsprogrammet.extremism_notes.2018": {
-        "nb": "2018-andelene (IX 60 %, HX 40 %) står i 2019-rapportens tekst («I 2018 var tallene motsatt»); andre ideologier er ikke oppgitt for 2018.",
-        "en": "The 2018 shares (IX 60%, HX 40%) are stated in the 2019 report's text (“In 2018 the figures were the other way round”); other ideologies are not given for 2018.",
     },
     "trygghetsprogrammet.extremism_notes.justice": {
         "nb": "Det er uklart om de 51 % fra justissektoren gjelder alle bekymringene i Oslo politidistrikt eller bare dem knyttet til Bærum.",
@@ -1541,8 +1501,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "about.territory": {"nb": "Merknad om området", "en": "Territory note"},
     "about.today": {"nb": "i dag", "en": "today"},
     "about.status...": {
-        "nb": "Tallet finnes ikke i kilden, eller det er tapt (for eksempel i OCR-teksten av 2019-rapporten).",
-        "en": "The number is not in the source, or it was lost (for example in the OCR text of the 2019 report).",
+        "nb": "Tallet finnes ikke i kilden, eller det er tapt (for eksempel i OCR-teksten av en rapport).",
+        "en": "The number is not in the source, or it was lost (for example in the OCR text of a report).",
     },
     "about.status.:": {
         "nb": "Tallet er skjult av kilden for å verne personvernet (små tall).",
@@ -1555,22 +1515,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "about.status.-": {
         "nb": "Null / ingenting: kilden viser en strek, og SSBs strek betyr at det ikke finnes noen. Cellen vises som strek.",
         "en": "Nil / nothing: the source prints a dash, and Statistics Norway's dash means there are none. The cell is shown as a dash.",
-    },
-    "about.event.2015-10-01": {
-        "nb": "Ny straffelov trådte i kraft. Politiets lovbruddsgrupper endret seg, så tall før og etter er ikke fullt sammenlignbare.",
-        "en": "A new Penal Code came into force. The police's offence groups changed, so figures before and after are not fully comparable.",
-    },
-    "about.event.2017-05-01": {
-        "nb": "Asker og Bærum politidistrikt ble slått sammen med Oslo politidistrikt. Politiets tall for Bærum kommer deretter fra Oslo politidistrikt.",
-        "en": "Asker and Bærum police district was merged into Oslo police district. The police's figures for Bærum come from Oslo police district after that.",
-    },
-    "about.event.2020-01-01": {
-        "nb": "Kommunereformen: nye kommunenummer. Bærum fikk nytt nummer med samme område; Asker ble slått sammen med Røyken og Hurum, så Asker fra 2020 er et annet område enn før.",
-        "en": "The municipal reform: new municipality numbers. Bærum got a new number with the same territory; Asker merged with Røyken and Hurum, so Asker from 2020 is a different area than before.",
-    },
-    "about.event.2020-03-12": {
-        "nb": "Nasjonal nedstenging på grunn av covid-19. Tall for 2020 bør leses med dette i tankene.",
-        "en": "National lockdown because of covid-19. Figures for 2020 should be read with this in mind.",
     },
     "about.sidecar.title": {
         "nb": "Tabellens tittel, slik den er trykt",
@@ -1627,28 +1571,28 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "the police's unit West (Bærum's SLT report)",
     },
     "trygghetsprogrammet.title.funnel": {
-        "nb": "Saker i Trygghetsprogrammet etter utfall, {where}, {years}",
-        "en": "Safety Programme cases by outcome, {where}, {years}",
+        "nb": "Saker i Trygghetsprogrammet etter utfall, {where}{years}",
+        "en": "Safety Programme cases by outcome, {where}{years}",
     },
     "trygghetsprogrammet.title.offence": {
-        "nb": "Saker i Trygghetsprogrammet i {k} etter lovbrudd den utsatte var utsatt for, {years}",
-        "en": "Safety Programme cases in {k} by the offence the victim was exposed to, {years}",
+        "nb": "Saker i Trygghetsprogrammet i {k} etter lovbrudd den utsatte var utsatt for{years}",
+        "en": "Safety Programme cases in {k} by the offence the victim was exposed to{years}",
     },
     "trygghetsprogrammet.title.talks": {
-        "nb": "Politiets bekymringssamtaler i {k}, {years}",
-        "en": "The police's concern talks in {k}, {years}",
+        "nb": "Politiets bekymringssamtaler i {k}{years}",
+        "en": "The police's concern talks in {k}{years}",
     },
     "trygghetsprogrammet.change_from": {
         "nb": " ({change} fra {year})",
         "en": " ({change} from {year})",
     },
     "trygghetsprogrammet.title.followup": {
-        "nb": "Ungdom under oppfølging hos forebyggende avsnitt, politiet i {k}, etter oppfølgingsnivå, {years}",
-        "en": "Young people under follow-up by the police's prevention section in {k}, by follow-up level, {years}",
+        "nb": "Ungdom under oppfølging hos forebyggende avsnitt, politiet i {k}, etter oppfølgingsnivå{years}",
+        "en": "Young people under follow-up by the police's prevention section in {k}, by follow-up level{years}",
     },
     "trygghetsprogrammet.title.extremism": {
-        "nb": "Bekymringer om ekstremisme knyttet til {k} etter ideologi, prosent, {years}",
-        "en": "Extremism concerns linked to {k} by ideology, per cent, {years}",
+        "nb": "Bekymringer om ekstremisme knyttet til {k} etter ideologi, prosent{years}",
+        "en": "Extremism concerns linked to {k} by ideology, per cent{years}",
     },
     "trygghetsprogrammet.extremism_row.bekymringer": {
         "nb": "Bekymringer mottatt i Oslo politidistrikt (antall)",

@@ -101,7 +101,7 @@ def test_the_openapi_schema_states_the_same_rule():
 
 
 def test_a_chart_view_is_checked_strictly():
-    fra, til = years(2013, 2020)
+    fra, til = years(fra=2013, til=2020)
     params = (KOMMUNE, fra, til)
     assert view_errors(params, MultiDict([("kommune", "oslo"), ("fra", "2014")]), "nb") == []
     errors = view_errors(
