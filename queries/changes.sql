@@ -29,7 +29,8 @@ SELECT
         CASE WHEN w.offence_group <> 'alle' THEN CASE WHEN $lang = 'en' THEN og.label_en ELSE og.label_nb END END,
         CASE WHEN w.offence_subgroup <> 'alle' THEN CASE WHEN $lang = 'en' THEN osg.label_en ELSE osg.label_nb END END,
         CASE WHEN w.category <> 'alle' THEN CASE WHEN $lang = 'en' THEN ca.label_en ELSE ca.label_nb END END
-    ], lambda x: x IS NOT NULL) AS breakdown,
+    -- DuckDB's lambda keyword is written in lower case (noqa CP01):
+    ], lambda x: x IS NOT NULL) AS breakdown,  -- noqa: CP01
     a.sort AS area_sort
 FROM wanted w
 JOIN dim_source s ON s.source_id = w.source_id

@@ -9,6 +9,7 @@ computed against the published total and say so, with numerator and denominator.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,7 +60,10 @@ CHART_IDS = {"personer": "geografi-personer", "anmeldelser": "geografi-anmeldels
 COMPARISON_ID = "geografi-sammenligning"
 
 
-def _residence_query(municipalities, measures) -> Query:
+def _residence_query(
+    municipalities: Callable[[ViewState], list[str]],
+    measures: Callable[[ViewState], list[str]],
+) -> Query:
     return Query(
         "residence",
         bind(
@@ -368,7 +372,7 @@ def residence_chart(measure: str, result: Rows, state: ViewState) -> Shape | NoD
     )
 
 
-def _shows(measure: str):
+def _shows(measure: str) -> Callable[[ViewState], bool]:
     return lambda state: state["maal"] in (measure, "begge")
 
 

@@ -38,7 +38,7 @@ class ChartResult:
 
     chart_id: str
     title: str
-    figure: dict | None
+    figure: dict[str, Any] | None
     table: pd.DataFrame  # display table: formatted strings; first column is the row header
     data: pd.DataFrame  # the rows behind the chart (CSV download), with provenance
     source: str
@@ -59,7 +59,7 @@ class Shape:
     """
 
     title: str
-    figure: dict | None
+    figure: dict[str, Any] | None
     table: pd.DataFrame
     rows: pd.DataFrame
     summary: str = ""

@@ -6,6 +6,8 @@ a pure figure, a table and a summary. No Dash here, so every chart is unit-testa
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from dashboard import dimensions as dims
@@ -53,7 +55,7 @@ def _ssb_groups() -> tuple[str, ...]:
 def _offence_name(code: str, lang: str) -> str:
     if code == "alle":
         return t("choice.lovbrudd.alle", lang)
-    group = dims.OFFENCE_GROUPS[code]
+    group: dims.Code = dims.OFFENCE_GROUPS[code]
     return group.en if lang == "en" else group.nb
 
 
@@ -445,7 +447,7 @@ YOUTH_SERIES = Query(
 )
 
 
-def _series_name(row: dict, lang: str) -> str:
+def _series_name(row: dict[str, Any], lang: str) -> str:
     """'Mistenkte personer 10–17 år' / 'Unge gjengangere …, under 18 år' from the labels."""
     suffix = "en" if lang == "en" else "nb"
     age = row[f"age_group_{suffix}"]

@@ -10,7 +10,9 @@ publish no "offered" count, so none is computed).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -199,7 +201,7 @@ def _counts(rows: pd.DataFrame) -> pd.Series:
     return rows[rows["unit_kind"] == "count"]["value"] if "unit_kind" in rows else rows["value"]
 
 
-def _query(name: str, **extra) -> Query:
+def _query(name: str, **extra: Callable[[ViewState], Any]) -> Query:
     """One of this page's queries: the chosen kommune (or areas) in the chosen years."""
     return Query(
         name,
@@ -752,7 +754,7 @@ def key_figures(result: ChartResult, lang: str) -> list[KeyFigure]:
 # ------------------------------------------------------------------------- Ungdata
 
 
-def _ungdata_label(row: dict, lang: str) -> str:
+def _ungdata_label(row: dict[str, Any], lang: str) -> str:
     """'Tydelig beruset siste år – Ungdomsskole (8.–10. trinn)' / '… – Jenter'."""
     parts = [row[f"category_{lang}"]]
     for dim in ("age_group", "sex"):
