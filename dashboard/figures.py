@@ -1089,15 +1089,13 @@ def rate_chart(df: pd.DataFrame, meta: ChartMeta) -> Figure:
         traces.append(
             {
                 "type": "scatter",
-                "mode": "markers+text",
+                "mode": "markers",
                 "orientation": "h",
                 "name": role,
                 "showlegend": False,
                 "x": [values[i] if values[i] is not None else 0 for i in members],
                 "y": [names[i] for i in members],
                 "text": [text(values[i], rows[i].get("status")) for i in members],
-                "textposition": "middle right",
-                "textfont": {"size": sizes["small"], "color": TEXT_COLOR},
                 "marker": {
                     "color": color,
                     "symbol": symbol,
@@ -1117,6 +1115,25 @@ def rate_chart(df: pd.DataFrame, meta: ChartMeta) -> Figure:
                 "hovertemplate": "%{y}: %{text}<extra></extra>",
             }
         )
+    # The value beside each dot, past the end of its interval so the two never overlap.
+    traces.append(
+        {
+            "type": "scatter",
+            "mode": "text",
+            "name": "verdi",
+            "showlegend": False,
+            "x": [
+                (highs[i] if highs[i] is not None else values[i]) if values[i] is not None else 0
+                for i in range(len(rows))
+            ],
+            "y": names,
+            "text": [text(values[i], rows[i].get("status")) for i in range(len(rows))],
+            "textposition": "middle right",
+            "textfont": {"size": sizes["small"], "color": TEXT_COLOR},
+            "cliponaxis": False,
+            "hoverinfo": "skip",
+        }
+    )
     value_title = _esc(meta.y_title)
     footer = _footer(meta, [], first_line=value_title)
     layout = _base_layout(meta, "closest", footer)
