@@ -1134,10 +1134,12 @@ def rate_chart(df: pd.DataFrame, meta: ChartMeta) -> Figure:
             "hoverinfo": "skip",
         }
     )
-    value_title = _esc(meta.y_title)
-    footer = _footer(meta, [], first_line=value_title)
+    # Under the plot, wrapped for a phone (the names beside the dots take half its width).
+    value_title = _wrap(meta.y_title, _width(meta, CATEGORY_WRAP)) if meta.y_title else ""
+    first = _styled_lines(value_title, sizes["base"], TEXT_COLOR) if value_title else ""
+    footer = _footer(meta, [], first_line=first)
     layout = _base_layout(meta, "closest", footer)
-    _keep_footnotes(layout, meta, [], axis_title=value_title)
+    _keep_footnotes(layout, meta, [], axis_title=first)
     layout["xaxis"].update(
         {"showgrid": True, "rangemode": "tozero", "tickformat": ",~f", "zeroline": True}
     )
