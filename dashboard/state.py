@@ -45,6 +45,7 @@ class Param:
     default: str | tuple[str, ...] | int | Callable[[], str] | Callable[[], int] | None = None
     multi: bool = False  # several values allowed: ?kommune=baerum&kommune=oslo or baerum,oslo
     year: bool = False  # a year (fra/til)
+    text: bool = False  # free text (a search), kept as typed up to MAX_LEN characters
     label: str = ""  # catalog key of the control's legend; "" = URL only, no control
     #: The choices the control shows (default: all), or a function that reads them.
     offered: tuple[str, ...] | Callable[[], tuple[str, ...]] | None = None
@@ -227,6 +228,8 @@ def _parse_one(param: Param, raw: object, lang: str) -> tuple[object, str | None
     text = _first(raw).strip()
     if len(text) > MAX_LEN:
         text = text[:MAX_LEN]
+    if param.text:
+        return "".join(c for c in text if c.isprintable()), None
     if param.year and param.sentinel and text == param.sentinel:
         return text, None
     if param.year:

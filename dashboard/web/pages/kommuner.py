@@ -13,7 +13,6 @@ import unicodedata
 from urllib.parse import urlencode
 
 import duckdb
-import flask
 from dash import dcc, html
 
 import queries
@@ -29,8 +28,8 @@ from dashboard.words.numbers import format_number, list_text
 NAME = "kommuner"
 #: The page a chosen kommune opens (the page the reader came from).
 TIL = Param("til", tuple(links.CHART_PAGES), links.CHART_PAGES[0])
-#: Longest search text read (longer input is cut, never an error).
-MAX_SEARCH = 40
+#: What the reader searched for (a part of a name; accents and case do not matter).
+SOK = Param("sok", default="", text=True)
 
 
 def folded(text: str) -> str:
@@ -51,16 +50,11 @@ def _sources(cursor: duckdb.DuckDBPyConnection) -> dict[str, tuple[list[str], li
     return out
 
 
-def _search_text() -> str:
-    raw = flask.request.args.get("sok", "") if flask.has_request_context() else ""
-    return raw.strip()[:MAX_SEARCH]
-
-
 def content(state: ViewState) -> list:
     """The search form and the matching kommuner, each with what it has."""
     lang = state.lang
     target = links.page_path(state["til"])
-    search = _search_text()
+    search = str(state["sok"])
     sources = context().once("area_sources", _sources)
     wanted = folded(search)
     codes = [c for c in dims.kommuner() if wanted in folded(dims.kommune_name(c, lang))]
@@ -105,11 +99,10 @@ def content(state: ViewState) -> list:
             )
         )
     return [
-        html.P(t("kommuner.intro", lang), className="intro"),
         form,
         html.P(count, className="kommune-count", **attrs(aria_live="polite")),
         html.Ul(items, className="kommune-list"),
     ]
 
 
-SPEC = PageSpec(name=NAME, params=(LANG, TIL), content=content)
+SPEC = PageSpec(name=NAME, params=(LANG, TIL, SOK), content=content)
