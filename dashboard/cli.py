@@ -34,11 +34,17 @@ def _settings(args: argparse.Namespace) -> Settings:
     return settings
 
 
-def _print_problems(problems: list[Problem], stream=None) -> None:
+def _limits(settings: Settings) -> datafiles.Limits:
+    """How much a build reads and reports, from the settings."""
+    return datafiles.Limits(settings.max_file_mb * 1024 * 1024, settings.max_problems)
+
+
+def _print_problems(problems: list[Problem], shown: int = 100, stream=None) -> None:
+    """The problems (the first `shown` of them, then how many more), on standard error."""
     stream = stream or sys.stderr
     print(f"error: {len(problems)} problem(s) found; nothing was written.", file=stream)
-    for problem in problems:
-        print(f"  {problem}", file=stream)
+    for line in datafiles.problem_lines(problems, shown):
+        print(f"  {line}", file=stream)
 
 
 def _print_report(report: warehouse.BuildReport) -> None:
@@ -53,9 +59,12 @@ def _print_report(report: warehouse.BuildReport) -> None:
 def cmd_build(args: argparse.Namespace) -> int:
     settings = _settings(args)
     try:
-        report = warehouse.build(settings.data_dir, settings.warehouse_path)
+        report = warehouse.build(settings.data_dir, settings.warehouse_path, _limits(settings))
     except DataError as exc:
-        _print_problems(exc.problems)
+        _print_problems(exc.problems, settings.max_problems)
+        return EXIT_INVALID
+    except OSError as exc:  # a read-only or full disk: the previous warehouse is untouched
+        print(f"error: {_os_error(exc)}; the previous warehouse is unchanged.", file=sys.stderr)
         return EXIT_INVALID
     _print_report(report)
     return EXIT_OK
@@ -67,9 +76,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     try:
-        warehouse.ensure_built(settings.data_dir, settings.warehouse_path)
+        warehouse.ensure_built(settings.data_dir, settings.warehouse_path, _limits(settings))
     except DataError as exc:
-        _print_problems(exc.problems)
+        _print_problems(exc.problems, settings.max_problems)
         return EXIT_INVALID
     store = Warehouse(settings.warehouse_path)
     try:
@@ -133,7 +142,7 @@ def _earlier_edition(
     archive_meta = datafiles.sidecar_path(archive_csv)
     rows = list(earlier)
     if archive_csv.exists():
-        kept, problems = datafiles.read_file(archive_csv)
+        kept, problems = datafiles.read_file(archive_csv)  # written by this command
         if problems:
             raise DataError(problems)
         have = {datafiles.identity(r) for r in rows}
@@ -148,7 +157,7 @@ def import_file(source_csv: Path, settings: Settings, replace_values: bool = Fal
     that case the data folder and the warehouse are exactly as before.
     """
     source_csv = Path(source_csv)
-    incoming, problems = datafiles.read_file(source_csv)
+    incoming, problems = datafiles.read_file(source_csv, _limits(settings))
     if problems:
         raise DataError(problems)
     data_dir = settings.data_dir
@@ -162,7 +171,7 @@ def import_file(source_csv: Path, settings: Settings, replace_values: bool = Fal
 
     archive: tuple[Path, Path, list[dict]] | None = None
     if target.exists():
-        existing, problems = datafiles.read_file(target)
+        existing, problems = datafiles.read_file(target, _limits(settings))
         if problems:
             raise DataError(problems)
         index = {datafiles.identity(r): r for r in existing.rows}
@@ -210,7 +219,7 @@ def import_file(source_csv: Path, settings: Settings, replace_values: bool = Fal
                 target_meta.read_bytes() if target_meta.exists() else b""
             )
             if meta_same or not replace_values:
-                warehouse.ensure_built(data_dir, settings.warehouse_path)
+                warehouse.ensure_built(data_dir, settings.warehouse_path, _limits(settings))
                 messages.append("nothing to change (re-import of the same rows)")
                 return messages
         write_rows = merged
@@ -248,7 +257,7 @@ def import_file(source_csv: Path, settings: Settings, replace_values: bool = Fal
                 backups.append((final, backup))
                 staged.replace(final)
             try:
-                report = warehouse.build(data_dir, settings.warehouse_path)
+                report = warehouse.build(data_dir, settings.warehouse_path, _limits(settings))
             except Exception:
                 for final, backup in backups:
                     if backup is None:
@@ -263,6 +272,7 @@ def import_file(source_csv: Path, settings: Settings, replace_values: bool = Fal
         f"warehouse rebuilt: {report.facts} facts from {report.files} files "
         f"in {report.seconds:.2f} s"
     )
+    messages += [f"  info: {note}" for note in report.info]
     return messages
 
 
@@ -271,14 +281,23 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         messages = import_file(Path(args.file), settings, replace_values=args.replace)
     except DataError as exc:
-        _print_problems(exc.problems)
+        _print_problems(exc.problems, settings.max_problems)
         return EXIT_INVALID
     except FileNotFoundError as exc:
         print(f"error: {exc.filename}: no such file", file=sys.stderr)
         return EXIT_INVALID
+    except OSError as exc:  # e.g. a read-only or full data folder: nothing was changed
+        print(f"error: {_os_error(exc)}; nothing was changed.", file=sys.stderr)
+        return EXIT_INVALID
     for message in messages:
         print(message)
     return EXIT_OK
+
+
+def _os_error(exc: OSError) -> str:
+    """An operating-system error in one line: what failed, on which file."""
+    where = f"{exc.filename}: " if exc.filename else ""
+    return f"{where}{exc.strerror or type(exc).__name__}"
 
 
 def cmd_fetch_ssb(args: argparse.Namespace) -> int:
@@ -298,7 +317,7 @@ def cmd_fetch_ssb(args: argparse.Namespace) -> int:
         try:
             messages = import_file(csv_path, settings, replace_values=args.replace)
         except DataError as exc:
-            _print_problems(exc.problems)
+            _print_problems(exc.problems, settings.max_problems)
             return EXIT_INVALID
     for message in messages:
         print(message)
@@ -317,7 +336,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     try:
         app = create_app(settings, say=lambda text: print(text, flush=True))
     except DataError as exc:
-        _print_problems(exc.problems)
+        _print_problems(exc.problems, settings.max_problems)
         return EXIT_INVALID
     print(f"SLT-statistikk: http://{settings.host}:{settings.port}/", flush=True)
     app.run(host=settings.host, port=settings.port, debug=settings.debug)
@@ -330,9 +349,9 @@ def cmd_render_images(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     try:
-        warehouse.ensure_built(settings.data_dir, settings.warehouse_path)
+        warehouse.ensure_built(settings.data_dir, settings.warehouse_path, _limits(settings))
     except DataError as exc:
-        _print_problems(exc.problems)
+        _print_problems(exc.problems, settings.max_problems)
         return EXIT_INVALID
     renderer = images.Renderer(timeout=settings.image_timeout)
     if not renderer.available():

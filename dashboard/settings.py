@@ -96,6 +96,18 @@ class Settings:
         "/tilgjengelighet; default: Bærum kommune's public postmottak).",
         "SLT_FEEDBACK_EMAIL",
     )
+    max_file_mb: int = _setting(
+        25,
+        "Largest data file or sidecar (MB) `build` and `import` read; a larger one is refused "
+        "before it is read (published figures are a few kB a file).",
+        "SLT_MAX_FILE_MB",
+    )
+    max_problems: int = _setting(
+        100,
+        "Problems reported per data file (and in all) before the rest are counted, not "
+        "printed: one broken file cannot print a million lines.",
+        "SLT_MAX_PROBLEMS",
+    )
     ssb_api: str = _setting(
         "https://data.ssb.no/api/pxwebapi/v2",
         "Base URL of Statistics Norway's PxWebApi v2 (for `slt-dashboard fetch-ssb`).",
