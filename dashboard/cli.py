@@ -361,7 +361,9 @@ def cmd_render_images(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_INVALID
-    service = images.ImageService(settings.image_cache_path, renderer)
+    service = images.ImageService(
+        settings.image_cache_path, renderer, settings.image_cache_mb * 1024 * 1024
+    )
     kommuner = tuple(args.kommune.split(",")) if args.kommune else images.KOMMUNER
     store = Warehouse(settings.warehouse_path)
     started = time.perf_counter()

@@ -123,7 +123,9 @@ def layout_language() -> str:
         return default
     if flask.request.path.rstrip("/").endswith("_dash-layout"):
         referrer = urlsplit(flask.request.referrer or "")
-        if referrer.netloc and referrer.netloc != flask.request.host:
+        # Only the site's own pages name the language (compared with the configured
+        # address, never with the request's Host header: see `site_root`).
+        if referrer.netloc and referrer.netloc != urlsplit(site_root()).netloc:
             return default
         args = {k: v[-1] for k, v in parse_qs(referrer.query).items()}
         return request_lang(args, default)

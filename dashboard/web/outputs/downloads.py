@@ -41,7 +41,8 @@ from dashboard.charts.listing import REGISTRY, ChartResult
 from dashboard.charts.registry import CSV_COLUMNS, measure_columns
 from dashboard.dimensions import MUNICIPALITIES, kommune_name
 from dashboard.export import is_missing, text
-from dashboard.state import parse
+from dashboard.state import parse, to_query
+from dashboard.web.serving import cache, work
 from dashboard.web.serving.context import cursor, site_root
 from dashboard.web.serving.lookups import licences, measure_labels, symbols
 from dashboard.words import t
@@ -414,7 +415,7 @@ def _readme(sources: pd.DataFrame, measures: pd.DataFrame, statuses: list[tuple[
 
 
 def _text(body: str, status: int) -> flask.Response:
-    return flask.Response(body, status=status, mimetype="text/plain; charset=utf-8")
+    return flask.Response(body, status=status, content_type="text/plain; charset=utf-8")
 
 
 def _view_url(chart_id: str, query: Mapping[str, str]) -> str:
@@ -430,42 +431,71 @@ def attachment(body: bytes | str, content_type: str, filename: str) -> flask.Res
     return response
 
 
+def _lang(request: flask.Request) -> str:
+    lang = request.args.get("lang", "nb")
+    return lang if lang in ("nb", "en") else "nb"
+
+
+def chart_view(request: flask.Request) -> list | None:
+    """What a chart download depends on (its cache key's view, `serving/cache`): the chart,
+    the format, its canonical query, and for Excel the date its Kilde sheet states."""
+    args = request.view_args or {}
+    chart = REGISTRY.get(str(args.get("chart_id")))
+    fmt = args.get("fmt")
+    if chart is None or fmt not in ("csv", "xlsx"):
+        return None
+    state = parse(chart.params, request.args.to_dict(flat=False))
+    query = to_query(chart.params, state.values)
+    return [chart.chart_id, fmt, query, cache.today() if fmt == "xlsx" else ""]
+
+
 def register(app: Dash) -> None:
     """The download routes (`/last-ned/...`), moved here from routes.py; URLs unchanged."""
     server = app.server
 
     @server.route("/last-ned/alle-data.csv")
     def download_all():
-        lang = flask.request.args.get("lang", "nb")
-        lang = lang if lang in ("nb", "en") else "nb"
-        frame = export.all_facts(cursor(), lang=lang)
+        frame = export.all_facts(cursor(), lang=_lang(flask.request))
         buffer = io.StringIO()
         frame.to_csv(buffer, index=False, lineterminator="\n")
         return attachment("\ufeff" + buffer.getvalue(), CSV_TYPE, "SLT-statistikk – alle data.csv")
 
     @server.route("/last-ned/alle-data.zip")
     def download_zip():
-        lang = flask.request.args.get("lang", "nb")
-        lang = lang if lang in ("nb", "en") else "nb"
-        return attachment(
-            all_data_zip(cursor(), lang), "application/zip", "SLT-statistikk – alle data.zip"
-        )
+        try:
+            with work.gate().slot():
+                body = all_data_zip(cursor(), _lang(flask.request))
+        except work.Busy as exc:
+            return work.busy(exc, t("download.busy", _lang(flask.request)) + "\n")
+        return attachment(body, "application/zip", "SLT-statistikk – alle data.zip")
 
     @server.route("/last-ned/<chart_id>.<fmt>")
     def download_chart(chart_id: str, fmt: str):
         if chart_id not in REGISTRY or fmt not in ("csv", "xlsx"):
             return _text("Ukjent figur / unknown chart\n", 404)
         query = flask.request.args.to_dict(flat=False)
-        cur, state, result, rows = chart_download(chart_id, query)
-        measures = measure_columns(result.data)
-        stem = file_stem(result, state.values, state.lang)
         if fmt == "csv":
+            cur, state, result, rows = chart_download(chart_id, query)
+            measures = measure_columns(result.data)
+            stem = file_stem(result, state.values, state.lang)
             return attachment("\ufeff" + csv_text(rows, measures), CSV_TYPE, f"{stem}.csv")
-        labels = {m: label for m, (label, _d) in measure_labels(cur, state.lang).items()}
-        flat = {k: v[-1] for k, v in flask.request.args.lists()}
-        kilde = kilde_sheet(cur, result, _view_url(chart_id, flat), state.lang)
-        body = workbook(result, rows, measures, labels, kilde)
+        try:
+            with work.gate().slot():
+                cur, state, result, rows = chart_download(chart_id, query)
+                measures = measure_columns(result.data)
+                stem = file_stem(result, state.values, state.lang)
+                labels = {m: label for m, (label, _d) in measure_labels(cur, state.lang).items()}
+                view = to_query(REGISTRY[chart_id].params, state.values)
+                kilde = kilde_sheet(cur, result, _view_url(chart_id, view), state.lang)
+                body = workbook(result, rows, measures, labels, kilde)
+        except work.Busy as exc:
+            lang = "en" if flask.request.args.get("lang") == "en" else "nb"
+            return work.busy(exc, t("download.busy", lang) + "\n")
         return attachment(body, XLSX_TYPE, f"{stem}.xlsx")
+
+    cache.route_view(app, "download_chart", chart_view)
+    cache.route_view(app, "download_all", lambda request: [_lang(request)])
+    cache.route_view(app, "download_zip", lambda request: [_lang(request), cache.today()])
 
 
 def missing_legend(lang: str) -> str:

@@ -12,16 +12,25 @@ this choice, with what exists instead.
 Bad parameters answer 400 with a note saying what to write, a year without figures 404
 with the years that have them; no browser on the server answers 503 with where the
 numbers can be had instead (every chart's CSV, and all data as one ZIP).
+
+A finished ZIP is kept in the image cache (bounded, shared by the workers), keyed by its
+normalised view (kommune, year, language), the date it is stamped with and the
+warehouse: the same ZIP asked for again is sent, not rebuilt. Building one takes a slot
+for expensive work (`serving/work`) for all its images; when none is free the answer is
+503 with Retry-After.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
+import json
 import logging
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlencode
 
 import duckdb
@@ -37,6 +46,7 @@ from dashboard.web.layout import components
 from dashboard.web.layout.page import PageSpec, year_view
 from dashboard.web.outputs import downloads, links
 from dashboard.web.outputs.images import (
+    RENDER_VERSION,
     ImageRequest,
     ImagesBusy,
     ImagesUnavailable,
@@ -46,7 +56,7 @@ from dashboard.web.outputs.images import (
     service,
     view_line,
 )
-from dashboard.web.serving import lookups
+from dashboard.web.serving import lookups, work
 from dashboard.web.serving.context import coverage, cursor, site_root
 from dashboard.words import t
 from dashboard.words.numbers import year_ranges
@@ -273,6 +283,11 @@ def register(app: Dash, pages: Sequence[PageSpec]) -> None:
             return plain_text(body + "\n", 400)
         kommune, aar = state["kommune"], state["aar"]
         cur = cursor()
+        filename = f"{file_title(kommune, aar, lang)}.zip"
+        kept = zip_path(cur, to_query(PARAMS, state.values))
+        found = service().store.read(kept)
+        if found is not None:
+            return downloads.attachment(found, "application/zip", filename)
         drawn, empty = report_figures(cur, pages, kommune, aar, lang)
         if not drawn:
             have = coverage()
@@ -282,12 +297,24 @@ def register(app: Dash, pages: Sequence[PageSpec]) -> None:
             return plain_text(body + "\n", 404)
         base = site_root()
         try:
-            body = build_zip(cur, drawn, empty, kommune, aar, lang, base)
-        except ImagesBusy:
-            return plain_text(t("report.busy", lang) + "\n", 503, **{"Retry-After": "10"})
+            with work.gate().slot():
+                body = build_zip(cur, drawn, empty, kommune, aar, lang, base)
+        except (ImagesBusy, work.Busy) as exc:
+            retry = str(getattr(exc, "retry_after", 10))
+            return plain_text(t("report.busy", lang) + "\n", 503, **{"Retry-After": retry})
         except ImagesUnavailable as exc:
             log.warning("report figures unavailable: %s", exc)
-            return plain_text(t("report.unavailable", lang) + "\n", 503)
-        return downloads.attachment(
-            body, "application/zip", f"{file_title(kommune, aar, lang)}.zip"
-        )
+            headers = {"Retry-After": "30"} if exc.retry else {}
+            return plain_text(t("report.unavailable", lang) + "\n", 503, **headers)
+        service().store.write(kept, body)  # a read-only disk: sent anyway, not kept
+        return downloads.attachment(body, "application/zip", filename)
+
+
+def zip_path(cur: duckdb.DuckDBPyConnection, query: Mapping[str, str]) -> Path:
+    """Where the finished ZIP of a view is kept: beside the images of the same warehouse,
+    named by the normalised view, today's date (its README's stamp), the site address
+    and the drawing's version."""
+    fp = fingerprint(cur)
+    what = [RENDER_VERSION, dict(query), dt.date.today().isoformat(), site_root()]
+    key = hashlib.sha256(json.dumps(what, sort_keys=True).encode()).hexdigest()[:32]
+    return service().cache_dir / fp[:16] / f"rapportfigurer-{key}.zip"
