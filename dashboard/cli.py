@@ -338,8 +338,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except DataError as exc:
         _print_problems(exc.problems, settings.max_problems)
         return EXIT_INVALID
+    from dashboard.web.serving.headers import QuietRequestHandler  # lazy like the app
+
     print(f"SLT-statistikk: http://{settings.host}:{settings.port}/", flush=True)
-    app.run(host=settings.host, port=settings.port, debug=settings.debug)
+    app.run(
+        host=settings.host,
+        port=settings.port,
+        debug=settings.debug,
+        request_handler=QuietRequestHandler,
+    )
     return EXIT_OK
 
 

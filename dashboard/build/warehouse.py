@@ -78,7 +78,10 @@ def build(data_dir: Path, target: Path, limits: Limits = Limits()) -> BuildRepor
         tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
         tmp.unlink(missing_ok=True)
         try:
-            facts, missing = _write(tmp, sources, fingerprint(data_dir))
+            try:
+                facts, missing = _write(tmp, sources, fingerprint(data_dir))
+            except duckdb.IOException as exc:  # a read-only or full disk: an OSError
+                raise OSError(f"cannot write {tmp.name}: {exc}") from exc
             os.replace(tmp, target)
         finally:
             tmp.unlink(missing_ok=True)

@@ -45,7 +45,7 @@ def evil_client(tmp_path_factory):
     assert header[-1] == "note"
     notes = [f'"{ATTACK.replace(chr(34), chr(34) * 2)}"', f'"\t{PIPE}"', f'"{AT}"', "-3 %"]
     lines = [lines[0]] + [
-        ",".join(line.split(",")[:-1] + [notes[i % len(notes)]]) for i, line in enumerate(lines[1:])
+        ",".join([*line.split(",")[:-1], notes[i % len(notes)]]) for i, line in enumerate(lines[1:])
     ]
     csv_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     meta = data / "reports.meta.yml"

@@ -173,9 +173,9 @@ def test_a_far_off_edition_and_a_jump_between_years_are_reported(fixture_data, t
     )(fixture_data)
     extra_file(
         (
-            "year,municipality,measure,value\n"
-            "2017,oslo,personer,100\n2018,oslo,personer,110\n2019,oslo,personer,1200\n"
-        ).encode(),
+            b"year,municipality,measure,value\n"
+            b"2017,oslo,personer,100\n2018,oslo,personer,110\n2019,oslo,personer,1200\n"
+        ),
         SIDECAR.replace('"anmeldelser"', '"personer"'),
         name="series",
     )(fixture_data)

@@ -158,6 +158,15 @@ class _KeptBrowser:
             raise failure[0]
         self.pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="kaleido")
         self.started = True
+        # The browser starts in the background (seconds on a busy machine): draw a blank
+        # figure first, so a render's timeout measures the render, not the start.
+        try:
+            self.pool.submit(_blank_image).result(timeout=max(START_TIMEOUT, timeout))
+        except Exception as exc:
+            self.restart(f"start_failed error={type(exc).__name__}")
+            raise ImagesUnavailable(
+                "the renderer did not start", "image.reason.failed", retry=True
+            ) from None
 
     def restart(self, reason: str) -> None:
         """Abandon the render in progress, kill the kept browser and stop its server; the
@@ -256,6 +265,14 @@ class Renderer:
                     f"error error={type(exc).__name__} ms={(time.monotonic() - started) * 1000:.0f}"
                 )
         raise ImagesTimeout(self.timeout)
+
+
+#: Seconds a (re)started browser may take to draw its first, blank figure.
+START_TIMEOUT = 90
+
+
+def _blank_image() -> bytes:
+    return pio.to_image({"data": [], "layout": {}}, format="png", width=10, height=10)
 
 
 def _to_image(figure: dict, fmt: str, size: images.Size) -> bytes:

@@ -52,7 +52,7 @@ from dash import Dash
 from dash import _pages as dash_pages
 from dash.exceptions import PreventUpdate
 
-from dashboard.store import Warehouse
+from dashboard.store import Refused, Warehouse
 from dashboard.web.serving import hardening, static
 from dashboard.web.serving.context import default_language
 
@@ -459,10 +459,11 @@ def install_pinning(app: Dash, store: Warehouse) -> None:
             return None
         try:
             store.begin()
-        except (duckdb.Error, OSError) as exc:
+        except (duckdb.Error, OSError, Refused) as exc:
             log.error("warehouse_unavailable path=%s error=%s", store.path, type(exc).__name__)
+            why = f" ({store.refused.reason})" if store.refused is not None else ""
             return flask.Response(
-                "warehouse unavailable\n",
+                f"warehouse unavailable{why}\n",
                 status=503,
                 mimetype="text/plain",
                 headers={"Retry-After": "30"},

@@ -16,6 +16,7 @@ from dash import Dash
 from werkzeug.exceptions import HTTPException
 
 import queries
+from dashboard.store import Refusal
 from dashboard.web.serving import headers, static
 from dashboard.web.serving.context import EXTENSION, context, cursor
 from dashboard.words import t
@@ -63,15 +64,20 @@ def register(app: Dash) -> None:
     @server.route("/healthz")
     def healthz():
         # A real query on the table the pages read: a truncated or unreadable file fails here.
+        refusal = refusal_text(context().store.refused)
         try:
             count = int(queries.run(cursor(), "health")["facts"].iloc[0])
         except Exception as exc:
             log.error("health_failed reason=query_error error=%s", type(exc).__name__)
-            return flask.Response("warehouse unavailable\n", status=503, mimetype="text/plain")
+            return flask.Response(
+                "warehouse unavailable\n" + refusal, status=503, mimetype="text/plain"
+            )
         if not count:
             log.error("health_failed reason=no_facts")
-            return flask.Response("warehouse empty\n", status=503, mimetype="text/plain")
-        return flask.Response("ok\n", mimetype="text/plain")
+            return flask.Response("warehouse empty\n" + refusal, status=503, mimetype="text/plain")
+        # Serving a previous (healthy) file while the new one is refused is still serving:
+        # 200, so a load balancer keeps the worker; the body says why, the log has an error.
+        return flask.Response("ok\n" + refusal, mimetype="text/plain")
 
     @server.after_request
     def security_headers(response: flask.Response) -> flask.Response:
@@ -91,3 +97,18 @@ def register(app: Dash) -> None:
 def context_settings(app: Dash):
     """The settings of an app being assembled (before any request)."""
     return app.server.extensions[EXTENSION].settings
+
+
+def refusal_text(refusal: Refusal | None) -> str:
+    """What /healthz says about a warehouse file that was refused ("" when none was)."""
+    if refusal is None:
+        return ""
+    serving = {
+        "previous": "serving the previous warehouse",
+        "last good": "serving the last good warehouse",
+        "nothing": "no good warehouse to serve",
+    }.get(refusal.serving, refusal.serving)
+    return (
+        f"warning: the warehouse file was replaced by one that fails the health query "
+        f"({refusal.reason}) at {refusal.at}; {serving}. Rebuild it: slt-dashboard build\n"
+    )
