@@ -91,10 +91,8 @@ def test_slots_are_shared_by_processes_through_the_folder(tmp_path):
     """Two gates on one folder are two workers: one slot between them."""
     first = work.Gate(tmp_path / "slots", slots=1, queue=2, wait=0.3)
     second = work.Gate(tmp_path / "slots", slots=1, queue=2, wait=0.3)
-    with first.slot():
-        with pytest.raises(work.Busy):
-            with second.slot():
-                pass  # pragma: no cover - never reached
+    with first.slot(), pytest.raises(work.Busy), second.slot():
+        pass  # pragma: no cover - never reached
     with second.slot():  # free again
         pass
     assert second.rejected == 1
