@@ -89,9 +89,10 @@ class Settings:
         "SLT_WORK_SLOTS",
     )
     work_queue: int = _setting(
-        4,
-        "Requests per worker that may wait for an expensive job; when more arrive the "
-        "answer is 503 with Retry-After instead of a long wait.",
+        1,
+        "Requests per worker that may wait for an expensive job (each holds one of the "
+        "worker's threads while it waits: keep it below GUNICORN_THREADS); when more arrive "
+        "the answer is 503 with Retry-After at once.",
         "SLT_WORK_QUEUE",
     )
     hsts_max_age: int = _setting(

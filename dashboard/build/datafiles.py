@@ -95,6 +95,10 @@ class Limits:
     max_problems: int = 100
 
 
+#: The settings' defaults (SLT_MAX_FILE_MB=25, SLT_MAX_PROBLEMS=100).
+DEFAULT_LIMITS = Limits()
+
+
 @dataclass
 class SourceFile:
     """A validated data file: its sidecar and its rows (values parsed)."""
@@ -206,7 +210,7 @@ def _key_line(text: str, key: str) -> int | None:
     return next((i for i, t in enumerate(text.splitlines(), 1) if t.startswith(f"{key}:")), None)
 
 
-def read_sidecar(csv_path: Path, limits: Limits = Limits()) -> tuple[dict[str, str], list[Problem]]:
+def read_sidecar(csv_path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[dict[str, str], list[Problem]]:
     """Load and check a CSV's metadata sidecar."""
     path = sidecar_path(csv_path)
     name = path.name
@@ -311,7 +315,7 @@ def _size_problem(path: Path, limits: Limits) -> Problem | None:
         path.name,
         None,
         None,
-        f"is {size / 1e6:.1f} MB; files above {limits.max_bytes / 1e6:.1f} MB are not read "
+        f"is {size / 2**20:.1f} MB; files above {limits.max_bytes / 2**20:.1f} MB are not read "
         "(a data file of published figures is a few kB; split it, or raise SLT_MAX_FILE_MB)",
     )
 
@@ -401,7 +405,7 @@ def _normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 
 
-def read_file(csv_path: Path, limits: Limits = Limits()) -> tuple[SourceFile, list[Problem]]:
+def read_file(csv_path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[SourceFile, list[Problem]]:
     """Parse and validate one data file and its sidecar."""
     csv_path = Path(csv_path)
     name = csv_path.name
@@ -416,20 +420,23 @@ def read_file(csv_path: Path, limits: Limits = Limits()) -> tuple[SourceFile, li
     text, decode_problems = _decode(name, csv_path.read_bytes())
     if text is None:
         return source, [*problems, *decode_problems]
+    records = _records(text)  # read lazily: a huge broken file stops at the problem cap
     try:
-        records = list(_records(text))
+        first = next(records, None)
+        if first is None:
+            return source, [*problems, Problem(name, 1, None, "file is empty (no header row)")]
+        header, header_problems = _check_header(name, first[1])
+        problems += header_problems
+        if header_problems:
+            return source, problems
+        row_problems, any_row = _read_rows(source, header, records, limits.max_problems)
     except _CsvProblem as exc:
+        source.rows.clear()
         return source, [
             *problems,
             Problem(name, exc.line, None, f"cannot be read as CSV ({exc.message})"),
         ]
-    if not records:
-        return source, [*problems, Problem(name, 1, None, "file is empty (no header row)")]
-    header, header_problems = _check_header(name, records[0][1])
-    problems += header_problems
-    if header_problems:
-        return source, problems
-    if not any(any(c.strip() for c in cells) for _line, cells in records[1:]):
+    if not any_row:
         return source, [
             *problems,
             Problem(
@@ -440,7 +447,7 @@ def read_file(csv_path: Path, limits: Limits = Limits()) -> tuple[SourceFile, li
                 "missing cell with its status); add the rows, or remove the file and its sidecar",
             ),
         ]
-    problems += _read_rows(source, header, records[1:], limits.max_problems)
+    problems += row_problems
     for column in ("note", "section", "page", "quote"):
         texts = [(r["line"], r[column]) for r in source.rows if r[column]]
         source.info += formula_flags(name, column, texts)
@@ -486,12 +493,14 @@ def _check_header(name: str, cells: list[str]) -> tuple[list[str], list[Problem]
 
 
 def _read_rows(
-    source: SourceFile, header: list[str], records: list[tuple[int, list[str]]], most: int
-) -> list[Problem]:
-    """Validate the data rows into `source.rows`; stops after `most` problems."""
+    source: SourceFile, header: list[str], records: Iterator[tuple[int, list[str]]], most: int
+) -> tuple[list[Problem], bool]:
+    """Validate the data rows into `source.rows`; stops after `most` problems. Returns the
+    problems and whether the file has any row that is not blank."""
     name = source.path.name
     problems: list[Problem] = []
     seen: dict[tuple, int] = {}
+    any_row = False
     for line, cells in records:
         if len(problems) >= most:
             problems.append(
@@ -506,6 +515,7 @@ def _read_rows(
             break
         if not any(c.strip() for c in cells):
             continue
+        any_row = True
         if len(cells) != len(header):
             what = "an extra field" if len(cells) > len(header) else "a missing field"
             problems.append(
@@ -540,7 +550,7 @@ def _read_rows(
             continue
         seen[key] = line
         source.rows.append(row)
-    return problems
+    return problems, any_row
 
 
 #: Words a sidecar's `unit` may use for a kind of unit. A unit of one of these kinds must
@@ -1171,7 +1181,7 @@ def plausibility_report(sources: list[SourceFile]) -> list[str]:
     return notes
 
 
-def read_all(data_dir: Path, limits: Limits = Limits()) -> tuple[list[SourceFile], list[Problem]]:
+def read_all(data_dir: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[list[SourceFile], list[Problem]]:
     """Read and validate every data file; problems from all files together."""
     sources, problems = [], []
     data_dir = Path(data_dir)

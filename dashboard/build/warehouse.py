@@ -21,7 +21,7 @@ import pandas as pd
 
 from dashboard import dimensions as dims
 from dashboard.build import datafiles
-from dashboard.build.datafiles import DataError, Limits, Problem
+from dashboard.build.datafiles import DEFAULT_LIMITS, DataError, Limits, Problem
 
 SCHEMA_PATH = Path(__file__).with_name("schema.sql")
 MATERIALISE_PATH = Path(__file__).with_name("materialise.sql")
@@ -58,7 +58,7 @@ def _build_lock(target: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def build(data_dir: Path, target: Path, limits: Limits = Limits()) -> BuildReport:
+def build(data_dir: Path, target: Path, limits: Limits = DEFAULT_LIMITS) -> BuildReport:
     """Validate `data_dir` and (re)write the warehouse at `target` atomically.
 
     Raises DataError (with every problem) before anything is written. The report's `info`
@@ -264,7 +264,7 @@ def is_stale(data_dir: Path, path: Path) -> bool:
     return stored_fingerprint(path) != fingerprint(data_dir)
 
 
-def ensure_built(data_dir: Path, path: Path, limits: Limits = Limits()) -> BuildReport | None:
+def ensure_built(data_dir: Path, path: Path, limits: Limits = DEFAULT_LIMITS) -> BuildReport | None:
     """Build if stale (serve/app start); returns the report, or None if it was current."""
     if not is_stale(data_dir, path):
         return None

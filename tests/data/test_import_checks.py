@@ -126,7 +126,7 @@ def test_deeply_nested_yaml_is_refused(fixture_data, tmp_path):
 def test_a_file_above_the_size_cap_is_refused_before_it_is_read(fixture_data, tmp_path):
     body = ROW_HEADER + "2019,baerum,0219,anmeldelser,gjerningssted,10-17,asker,5\n" * 2000
     extra_file(body.encode())(fixture_data)
-    limits = datafiles.Limits(max_bytes=50_000)
+    limits = datafiles.Limits(max_bytes=64 * 1024)
     with pytest.raises(DataError) as excinfo:
         warehouse.build(fixture_data, tmp_path / "wh.duckdb", limits)
     problems = excinfo.value.problems
