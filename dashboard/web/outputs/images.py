@@ -507,7 +507,8 @@ def prune(cur: duckdb.DuckDBPyConnection, service: ImageService) -> int:
     removed = 0
     if service.cache_dir.is_dir():
         for folder in service.cache_dir.iterdir():
-            if folder.is_dir() and folder.name != keep:
+            # Dot-folders are not images (`.slots`: the lock files of expensive work).
+            if folder.is_dir() and folder.name != keep and not folder.name.startswith("."):
                 for file in folder.iterdir():
                     file.unlink(missing_ok=True)
                     removed += 1
