@@ -64,14 +64,11 @@ def held(busy_app):
 )
 def test_a_full_queue_answers_503_with_retry_after_at_once(busy_app, held, url):
     client = busy_app.server.test_client()
-    started = time.monotonic()
     response = client.get(url)
-    waited = time.monotonic() - started
     assert response.status_code == 503, response.data[:200]
     assert int(response.headers["Retry-After"]) >= 2
     assert response.headers["Content-Type"] == "text/plain; charset=utf-8"
-    assert waited < 2  # no wait for a slot: the queue (0 places) is full
-    assert held.rejected >= 1
+    assert held.rejected_at_once == 1  # refused without waiting: the queue (0 places) is full
 
 
 def test_ordinary_pages_and_csv_do_not_wait_for_slots(busy_app, held):
@@ -131,8 +128,10 @@ def test_the_waiting_queue_is_bounded(tmp_path):
     waiters = [threading.Thread(target=waiter) for _ in range(5)]
     for thread in waiters:
         thread.start()
-    time.sleep(0.5)
-    assert results.count("busy") == 3  # two may wait, three are told to come back
+    deadline = time.monotonic() + 30  # threads start when the machine lets them
+    while len(results) < 3 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert results == ["busy"] * 3  # two may wait, three are told to come back at once
     release.set()
     for thread in [*threads, *waiters]:
         thread.join(10)

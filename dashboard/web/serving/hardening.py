@@ -4,9 +4,9 @@ Dash trusts the body of `POST /_dash-update-component`: a body that is not the s
 renderer sends (not JSON, not an object, an unknown output, inputs that do not match
 the callback) raised deep inside Dash and answered 500 with a full traceback in the log.
 Here each body is checked against the callback map first; what does not fit answers 400
-with one short, structured log line (no body content, no client address): not JSON,
+with one short, structured log line (no body content, no client address): not JSON, or
 nested deeper than a renderer ever sends (`MAX_DEPTH`; 1 000 levels of `[` made Python's
-parser raise RecursionError, a 500 with a traceback), values of a shape no control has.
+parser raise RecursionError, a 500 with a traceback).
 A callback that still fails on a well-formed body is answered 400 too (its input came
 from the client), except a fault of the server itself (`SERVER_FAULTS`: the warehouse,
 the disk, memory): that is a 503 (warehouse) or 500, logged as `callback_failed`, so
@@ -79,17 +79,6 @@ def _check_items(given: object, declared: Sequence[dict], what: str) -> None:
         value = item.get("value")
         if want["property"] in STRING_PROPS and not (value is None or isinstance(value, str)):
             raise BadCallback(f"{what}_type")
-        if not _control_value(value):
-            raise BadCallback(f"{what}_value")
-
-
-def _scalar(value: object) -> bool:
-    return value is None or isinstance(value, (str, int, float, bool))
-
-
-def _control_value(value: object) -> bool:
-    """What a control can hold: a scalar, or a list of scalars (a multi-select)."""
-    return _scalar(value) or (isinstance(value, list) and all(_scalar(v) for v in value))
 
 
 def _depth(value: object) -> int:

@@ -70,6 +70,7 @@ class Gate:
         self._local = threading.Semaphore(self.slots)  # within this process
         self._held = threading.local()  # a job that holds a slot may nest (a ZIP's images)
         self.rejected = 0  # how many requests got Busy (for benchmarks and logs)
+        self.rejected_at_once = 0  # of those: the queue was full, they did not wait
 
     @property
     def retry_after(self) -> int:
@@ -80,6 +81,7 @@ class Gate:
         with self._lock:
             if self._running + self._waiting >= self.slots + self.queue:
                 self.rejected += 1
+                self.rejected_at_once += 1
                 raise Busy(self.retry_after)
             self._waiting += 1
 
