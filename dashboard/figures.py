@@ -40,7 +40,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from dashboard.dimensions import STATUSES
+from dashboard import dimensions as dims
 from dashboard.words.numbers import (
     check_lang,
     format_number,
@@ -350,7 +350,7 @@ def _series_name(row: dict[str, Any]) -> str:
 
 def _symbol_key(symbols: list[str], lang: str) -> str:
     """ ".. = tall mangler, : = skjult (konfidensielt)" for the symbols used."""
-    order = {code: k for k, code in enumerate(STATUSES)}
+    order = {code: k for k, code in enumerate(dims.STATUSES)}
     seen = sorted(set(symbols), key=lambda s: (order.get(s, len(order)), s))
     return ", ".join(f"{s} = {status_label(s, lang)}" for s in seen)
 
@@ -993,6 +993,120 @@ def bar_chart(
             page["height"] = height
         layout.setdefault("meta", {})["page"] = page
     layout["annotations"] = annotations
+    return {"data": traces, "layout": layout}
+
+
+def _reach(low: float | None, high: float | None) -> float:
+    """How far an interval reaches from its dot (0 where there is no dot or interval)."""
+    return high - low if low is not None and high is not None else 0.0
+
+
+def rate_chart(df: pd.DataFrame, meta: ChartMeta) -> Figure:
+    """Rates of several areas side by side, each with its 95 % interval, the benchmark
+    (Norway) as a dashed line: who is above or below, and whether by more than chance.
+
+    df columns: `category` (the area's label, verdict included), `value` (the rate),
+    `lower`, `upper` (the interval; missing for a published rate), `role` ("kommune", the
+    area the view is about; "land", the benchmark; anything else: a peer), `status`.
+    Rows keep their order, top to bottom. A missing rate draws no dot; its symbol stands
+    at the axis where the dot would be.
+    """
+    rows = _records(df, ("category", "value", "role"), "rate_chart")
+    if not rows:
+        return empty_figure(_t("no_data", meta.lang), meta)
+    lang, sizes = meta.lang, _sizes(meta)
+    names = [_wrap(str(r["category"]), _width(meta, CATEGORY_WRAP)) for r in rows]
+    values = [_num(r["value"]) for r in rows]
+    lows = [_num(r.get("lower")) for r in rows]
+    highs = [_num(r.get("upper")) for r in rows]
+    decimals = meta.decimals
+
+    def text(value: float | None, status: object) -> str:
+        if value is None:
+            return str(status or "..")
+        return format_number(value, decimals, lang)
+
+    traces: list[dict[str, Any]] = []
+    styles = {
+        "kommune": (PALETTE[0], "circle", 14),
+        "land": (TEXT_COLOR, "diamond", 12),
+    }
+    groups: dict[str, list[int]] = {}
+    for i, row in enumerate(rows):
+        role = str(row["role"]) if row["role"] in styles else "sammenligning"
+        groups.setdefault(role, []).append(i)
+    for role, members in groups.items():
+        color, symbol, size = styles.get(role, (AXIS_COLOR, "circle", 10))
+        traces.append(
+            {
+                "type": "scatter",
+                "mode": "markers+text",
+                "orientation": "h",
+                "name": role,
+                "showlegend": False,
+                "x": [values[i] if values[i] is not None else 0 for i in members],
+                "y": [names[i] for i in members],
+                "text": [text(values[i], rows[i].get("status")) for i in members],
+                "textposition": "middle right",
+                "textfont": {"size": sizes["small"], "color": TEXT_COLOR},
+                "marker": {
+                    "color": color,
+                    "symbol": symbol,
+                    "size": [size if values[i] is not None else 0 for i in members],
+                    "line": {"width": 0},
+                },
+                "error_x": {
+                    "type": "data",
+                    "symmetric": False,
+                    "array": [_reach(values[i], highs[i]) for i in members],
+                    "arrayminus": [_reach(lows[i], values[i]) for i in members],
+                    "color": color,
+                    "thickness": 2,
+                    "width": 6,
+                },
+                "cliponaxis": False,
+                "hovertemplate": "%{y}: %{text}<extra></extra>",
+            }
+        )
+    value_title = _esc(meta.y_title)
+    footer = _footer(meta, [], first_line=value_title)
+    layout = _base_layout(meta, "closest", footer)
+    _keep_footnotes(layout, meta, [], axis_title=value_title)
+    layout["xaxis"].update(
+        {"showgrid": True, "rangemode": "tozero", "tickformat": ",~f", "zeroline": True}
+    )
+    layout["yaxis"].update(
+        {
+            "autorange": "reversed",
+            "showgrid": False,
+            "zeroline": False,
+            "ticks": "",
+            "title": {"text": ""},
+            "categoryorder": "array",
+            "categoryarray": names,
+        }
+    )
+    benchmark = next(
+        (values[i] for i, r in enumerate(rows) if r["role"] == "land" and values[i] is not None),
+        None,
+    )
+    if benchmark is not None:
+        layout["shapes"].append(
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "paper",
+                "x0": benchmark,
+                "x1": benchmark,
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": AXIS_COLOR, "width": 1.5, "dash": "dash"},
+                "layer": "below",
+            }
+        )
+    top = max((v for v in [*values, *highs] if v is not None), default=1.0)
+    layout["xaxis"]["range"] = [0, top * 1.18]  # room for the value labels
+    layout["height"] = max(DEFAULT_HEIGHT // 2, _bars_height(meta, names, 1, value_title))
     return {"data": traces, "layout": layout}
 
 

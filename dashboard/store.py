@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 import logging
 import os
 import threading
@@ -31,6 +32,7 @@ from pathlib import Path
 import duckdb
 
 import queries
+from dashboard import dimensions as dims
 
 log = logging.getLogger(__name__)
 
@@ -40,13 +42,26 @@ Identity = tuple[int, int, int, int]
 _OPENED = itertools.count(1)
 
 
+def read_vocabulary(cursor: duckdb.DuckDBPyConnection) -> dims.Vocabulary:
+    """The code lists a built warehouse holds (one query, `queries/vocabulary.sql`)."""
+    frame = queries.run(cursor, "vocabulary")
+    tables = {
+        str(name): json.loads(rows) if isinstance(rows, str) else []  # NULL: an empty list
+        for name, rows in zip(frame["list"], frame["rows"], strict=True)
+    }
+    return dims.Vocabulary.from_tables(
+        {name: tables.get(name) or [] for name in dims.Vocabulary.FILES}
+    )
+
+
 @dataclass(frozen=True)
 class Generation:
-    """One opened warehouse file."""
+    """One opened warehouse file, and the vocabulary it holds (read once, when opened)."""
 
     connection: duckdb.DuckDBPyConnection
     identity: Identity
     pid: int
+    vocabulary: dims.Vocabulary
 
     @property
     def fingerprint(self) -> str:
@@ -81,6 +96,10 @@ def check(connection: duckdb.DuckDBPyConnection) -> None:
         raise Refused(type(exc).__name__) from None
     if frame.empty or not int(frame["facts"].iloc[0] or 0):
         raise Refused("no facts")
+
+
+def _generation(connection: duckdb.DuckDBPyConnection, ident: Identity) -> Generation:
+    return Generation(connection, ident, os.getpid(), read_vocabulary(connection.cursor()))
 
 
 class Warehouse:
@@ -120,12 +139,16 @@ class Warehouse:
             connection = duckdb.connect(str(target), read_only=True)
             try:
                 check(connection)
+                generation = _generation(connection, actual)
+            except duckdb.Error as exc:  # e.g. its code lists cannot be read
+                connection.close()
+                raise Refused(type(exc).__name__) from None
             except BaseException:
                 connection.close()
                 raise
             if alias is not None and path == self.path:
                 self._keep_good(alias)
-            return Generation(connection, actual, os.getpid())
+            return generation
         finally:
             if alias is not None:
                 alias.unlink(missing_ok=True)
@@ -201,6 +224,7 @@ class Warehouse:
         if getattr(local, "generation", None) is not gen:
             local.cursor = gen.connection.cursor()
             local.generation = gen
+        dims.use(gen.vocabulary)  # labels and code lists of the file this request reads
         return gen
 
     def cursor(self) -> duckdb.DuckDBPyConnection:

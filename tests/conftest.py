@@ -12,7 +12,9 @@ import plotly.io
 import pytest
 from hypothesis import HealthCheck, settings
 
+from dashboard import dimensions as dims
 from dashboard.build import warehouse
+from dashboard.store import read_vocabulary
 from tests.paths import DATA_DIR, FIXTURE_DATA
 
 # Property tests: a short run on a developer's machine, a long one in CI (`CI` set), or
@@ -74,6 +76,27 @@ def con(warehouse_path):
     connection = duckdb.connect(str(warehouse_path), read_only=True)
     yield connection
     connection.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def vocabulary(warehouse_path):
+    """The code lists of the real warehouse, in force for every test (as the store makes
+    them for each request), so pure functions that name a code can be tested alone."""
+    connection = duckdb.connect(str(warehouse_path), read_only=True)
+    try:
+        found = read_vocabulary(connection.cursor())
+    finally:
+        connection.close()
+    dims.set_default(found)
+    return found
+
+
+@pytest.fixture(autouse=True)
+def _default_vocabulary_after_each_test():
+    """A test that served its own warehouse leaves its code lists active in this thread
+    (the store activates them per request); the next test starts from the real ones."""
+    yield
+    dims.release()
 
 
 @pytest.fixture

@@ -31,20 +31,18 @@ from pathlib import Path
 import yaml
 
 from dashboard import dimensions as dims
-from dashboard.dataformat import (  # FACT_COLUMNS, OPTIONAL_COLUMNS: re-exported
+from dashboard.dataformat import (
     ALLOWED_COLUMNS,
-    FACT_COLUMNS,  # noqa: F401
     FIRST_YEAR,
     FORMULA_START,
     IDENTITY_COLUMNS,
     KEY_COLUMNS,
-    OPTIONAL_COLUMNS,  # noqa: F401
     REQUIRED_COLUMNS,
     SIDECAR_OPTIONAL,
     SIDECAR_REQUIRED,
 )
 
-DIMENSION_COLUMNS = tuple(dims.DIMENSIONS)
+DIMENSION_COLUMNS = dims.DIMENSION_COLUMNS
 _PERIOD_RANGE = re.compile(r"^([0-9]{4})-([0-9]{4})$")
 _PERIOD_DATE = re.compile(r"^[0-9]{1,2}\.[0-9]{1,2}\.([0-9]{4})$")
 _PUBLISHED = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard import dimensions as dims
 from dashboard import figures
 from dashboard.charts.registry import (
     NoData,
@@ -27,7 +28,7 @@ from dashboard.charts.registry import (
     line_frame,
     pivot_table,
 )
-from dashboard.dimensions import KOMMUNER, MEASURES, PLACE_ROLES, kommune_name
+from dashboard.dimensions import kommune_name
 from dashboard.state import KOMMUNE, LANG, MIN_YEAR, Param, ViewState, max_year, years
 from dashboard.words import t
 from dashboard.words.numbers import format_cell, format_number, format_percent, years_text
@@ -61,7 +62,7 @@ ROWS = Query(
 EVERYTHING = Query(
     "age_sex",
     bind(
-        municipalities=lambda s: list(KOMMUNER),
+        municipalities=lambda s: list(dims.KOMMUNER),
         measures=lambda s: list(MEASURE_CHOICES),
         place_roles=lambda s: list(PLACE_CHOICES),
         fra=lambda s: MIN_YEAR,
@@ -213,7 +214,7 @@ def _summary(rows: pd.DataFrame, title: str, share_view: bool, lang: str) -> str
 
 def _subtitle(maal: str, sted: str, lang: str) -> str:
     """What is counted and which population, from the dimension descriptions."""
-    measure, place = MEASURES[maal], PLACE_ROLES[sted]
+    measure, place = dims.MEASURES[maal], dims.PLACE_ROLES[sted]
     if lang == "en":
         return f"{measure.description_en} {place.description_en}"
     return f"{measure.description_nb} {place.description_nb}"
@@ -285,7 +286,15 @@ POPULATION = Query(
 )
 
 
-@chart("befolkning-alder", "alder_og_kjonn", AGE_PARAMS, POPULATION)
+@chart(
+    "befolkning-alder",
+    "alder_og_kjonn",
+    AGE_PARAMS,
+    POPULATION,
+    # The population is the same whatever is counted, where, or shown how: it is who the
+    # page's figures are about.
+    ignores=("maal", "sted", "visning"),
+)
 def population_by_age(result: Rows, state: ViewState) -> Shape | NoData:
     """The young population by age group on 1 January (SSB): who the figures are about."""
     lang = state.lang

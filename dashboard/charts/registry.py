@@ -22,6 +22,7 @@ import duckdb
 import pandas as pd
 
 import queries
+from dashboard.charts import contract
 from dashboard.dataformat import KEY_COLUMNS
 from dashboard.dimensions import kommune_name as area_name
 from dashboard.dimensions import measure_name
@@ -80,12 +81,17 @@ class NoData:
     rows: pd.DataFrame | None = None
 
 
+def DEFAULT_BIND(state: ViewState) -> Mapping[str, object]:
+    """Bind a query's $parameters to the view's values of the same names."""
+    return state.values
+
+
 @dataclass(frozen=True)
 class Query:
     """A named query (`queries/<name>.sql`) and how the view state binds its parameters."""
 
     name: str | Callable[[ViewState], str]
-    bind: Callable[[ViewState], Mapping[str, object]] = lambda state: state.values
+    bind: Callable[[ViewState], Mapping[str, object]] = DEFAULT_BIND
 
     def run(self, cursor: duckdb.DuckDBPyConnection, state: ViewState) -> pd.DataFrame:
         name = self.name(state) if callable(self.name) else self.name
@@ -127,6 +133,7 @@ class Chart:
     shape: Shaper
     shown: Callable[[ViewState], bool] = lambda state: True
     section: str = ""  # a page with sections groups its charts under catalog headings
+    ignores: tuple[str, ...] = ()  # parameters of its page it does not honour (declared)
 
     def build(self, cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
         """Run the queries, reshape, and add what every chart carries."""
@@ -175,19 +182,38 @@ def chart(
     queries: Mapping[str, Query] | Query,
     shown: Callable[[ViewState], bool] | None = None,
     section: str = "",
+    ignores: Sequence[str] = (),
 ) -> Callable[[Shaper], Shaper]:
     """Declare a chart: `@chart(id, page, params, Query(...))` above its shaping function.
 
-    `shown` says in which views the page shows it (default: always); `section` puts it
-    under a heading of its page (text: `<page>.section.<section>.h2` / `.intro`).
+    `params` are its page's parameters; the chart must honour each one or name it in
+    `ignores` (checked here, see `charts/contract.py`). `shown` says in which views the
+    page shows it (default: always); `section` puts it under a heading of its page
+    (text: `<page>.section.<section>.h2` / `.intro`).
     """
     declared = {"rows": queries} if isinstance(queries, Query) else dict(queries)
 
     def wrap(func: Shaper) -> Shaper:
         if chart_id in REGISTRY:
             raise ValueError(f"chart {chart_id!r} is declared twice")
+        read = contract.reads([func])
+        for query in declared.values():
+            if query.bind is DEFAULT_BIND:
+                read |= contract.sql_parameters(query.name)
+            else:
+                read |= getattr(query.bind, "reads", None) or contract.reads([query.bind])
+            if callable(query.name):
+                read |= contract.reads([query.name])
+        contract.check(chart_id, page, (p.name for p in params), read, ignores)
         REGISTRY[chart_id] = Chart(
-            chart_id, page, tuple(params), declared, func, shown or (lambda state: True), section
+            chart_id,
+            page,
+            tuple(params),
+            declared,
+            func,
+            shown or (lambda state: True),
+            section,
+            tuple(ignores),
         )
         return func
 
@@ -206,7 +232,12 @@ def on_page(page: str) -> list[Chart]:
 
 def bind(**mapping: Callable[[ViewState], Any]) -> Callable[[ViewState], dict[str, Any]]:
     """A binding that computes each query parameter from the state."""
-    return lambda state: {name: get(state) for name, get in mapping.items()}
+
+    def bound(state: ViewState) -> dict[str, Any]:
+        return {name: get(state) for name, get in mapping.items()}
+
+    bound.reads = contract.reads(mapping.values())  # type: ignore[attr-defined]
+    return bound
 
 
 #: What the warehouse holds (measure x area -> years), for saying what exists instead.

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard import dimensions as dims
 from dashboard import figures
 from dashboard.charts.registry import (
     AVAILABLE,
@@ -24,11 +25,14 @@ from dashboard.charts.registry import (
     Shape,
     bind,
     chart,
+    events_for,
     label_column,
+    line_frame,
+    pivot_table,
     source_line,
     what_exists,
 )
-from dashboard.dimensions import AREA_MEMBERS, MUNICIPALITIES, kommune_name
+from dashboard.dimensions import kommune_name
 from dashboard.state import KOMMUNE, LANG, MIN_YEAR, Param, ViewState, max_year
 from dashboard.words import STRINGS, t
 from dashboard.words.numbers import (
@@ -39,6 +43,7 @@ from dashboard.words.numbers import (
     list_text,
     missing_symbol,
     status_label,
+    years_text,
 )
 
 PAGE = "trygghetsprogrammet"
@@ -73,7 +78,6 @@ FOLLOWUP_LEVELS = ("alle", "bekymring", "risiko", "tett_pa")
 IDEOLOGIES = ("hx", "ix", "ax", "vx", "annet")
 #: Stage counts: cases (tp_saker) and children/victims/adults (tp_personer), enhet Vest.
 TP_STAGE_MEASURES = ("tp_saker", "tp_personer")
-ENHET_VEST_KOMMUNER = tuple(m.member for m in AREA_MEMBERS if m.area == "enhet-vest" and m.whole)
 
 
 def _years(state: ViewState) -> list[int]:
@@ -132,7 +136,9 @@ def _cell_frame(
                     "status": ".." if row is None else row["status"],
                 }
             )
-    frame = pd.DataFrame(cells)
+    # The columns are named even when there are no cells (e.g. extremism in 2018 has the
+    # ideology split only): an empty part of a table, not a missing column.
+    frame = pd.DataFrame(cells, columns=["code", "category", "series", "year", "value", "status"])
     frame["value"] = frame["value"].astype("float64")
     return frame
 
@@ -226,7 +232,7 @@ def _sum_note(rows: pd.DataFrame, year: int, lang: str) -> str | None:
 def _tp_title(kommune: str, lang: str, years: list[int]) -> str:
     where = (
         t("trygghetsprogrammet.enhet_vest", lang)
-        if kommune in ENHET_VEST_KOMMUNER
+        if kommune in _wholly_in("enhet-vest")
         else kommune_name(kommune, lang)
     )
     return t("trygghetsprogrammet.title.funnel", lang, where=where, years=_years_words(years, lang))
@@ -525,7 +531,67 @@ def _extremism_label(code: str, municipality: str, lang: str) -> str:
 
 
 def _kommune_or_pd(code: str, lang: str) -> str:
-    return kommune_name(code, lang) if code in MUNICIPALITIES else code
+    return kommune_name(code, lang) if code in dims.MUNICIPALITIES else code
+
+
+REPEAT_OFFENDERS = Query(
+    "repeat_offender_series",
+    bind(
+        municipality=lambda s: s["kommune"],
+        til=lambda s: s["aar"] if isinstance(s["aar"], int) else max_year(),
+    ),
+)
+
+
+@chart(
+    "gjengangere",
+    PAGE,
+    PARAMS,
+    REPEAT_OFFENDERS,
+    section="oppfolging",
+)
+def repeat_offenders(result: Rows, state: ViewState) -> Shape | NoData:
+    """Young repeat offenders the kommune follows up, each definition its own line: what
+    the SaLTo report counts (four or more offences a year) is not what the SLT report
+    counts (four or more police reports in the district)."""
+    lang = state.lang
+    k = kommune_name(state["kommune"], lang)
+    rows = result["rows"]
+    title = t("trygghetsprogrammet.title.repeat", lang, k=k)
+    if rows.empty:
+        return NoData(title, t("trygghetsprogrammet.repeat.none", lang, k=k))
+    suffix = "en" if lang == "en" else "nb"
+    rows = rows.assign(
+        series=[
+            f"{category} ({age[:1].lower()}{age[1:]})"
+            for category, age in zip(
+                rows[f"category_{suffix}"], rows[f"age_group_{suffix}"], strict=True
+            )
+        ]
+    )
+    title = f"{title}, {years_text(rows['year'])}"
+    frame = line_frame(rows)
+    meta = figures.ChartMeta(
+        title="",
+        y_title=t("trygghetsprogrammet.repeat.y", lang),
+        lang=lang,
+        events=events_for(lang),
+    )
+    table = pivot_table(
+        frame.assign(col=frame["x_label"]),
+        "series",
+        "col",
+        lang,
+        t("trygghetsprogrammet.indicator", lang),
+    )
+    notes = [t("trygghetsprogrammet.repeat.note", lang), *sorted(set(rows["note"].dropna()))]
+    return Shape(
+        title=title,
+        figure=figures.line_chart(frame, meta),
+        table=table,
+        rows=rows,
+        notes=notes,
+    )
 
 
 @chart(
@@ -729,3 +795,8 @@ def ungdata(result: Rows, state: ViewState) -> Shape | NoData:
         summary=summary,
         notes=notes,
     )
+
+
+def _wholly_in(area: str) -> tuple[str, ...]:
+    """The kommuner an area covers wholly (the warehouse's area members)."""
+    return tuple(m.member for m in dims.AREA_MEMBERS if m.area == area and m.whole)

@@ -379,6 +379,113 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Added as slide {n} of the meeting.",
     },
     # --- Every kommune compared (issue 17) ---
+    "trygghetsprogrammet.title.repeat": {
+        "nb": "Unge gjengangere i {k}",
+        "en": "Young repeat offenders in {k}",
+    },
+    "trygghetsprogrammet.repeat.y": {"nb": "Personer", "en": "Persons"},
+    "trygghetsprogrammet.repeat.none": {
+        "nb": "SLT- og SaLTo-rapportene har ingen tall for unge gjengangere i {k}.",
+        "en": "The SLT and SaLTo reports have no figures for young repeat offenders in {k}.",
+    },
+    "trygghetsprogrammet.repeat.note": {
+        "nb": "Hver definisjon er sin egen linje: SaLTo-rapporten teller unge med fire eller flere straffbare forhold i året; SLT-rapporten teller personer med fire eller flere anmeldelser i politidistriktet. Tallene kan ikke sammenlignes direkte.",
+        "en": "Each definition is its own line: the SaLTo report counts young people with four or more offences in the year; the SLT report counts persons with four or more police reports in the district. The figures cannot be compared directly.",
+    },
+    "profile.title": {
+        "nb": "Anmeldte lovbrudd i {k} etter lovbruddsgruppe, per 1 000 innbyggere, og landet",
+        "en": "Reported offences in {k} by offence group, per 1,000 inhabitants, and Norway",
+    },
+    "profile.subtitle": {
+        "nb": "{period} (snitt av to år), etter gjerningssted. Prikk: kommunen, med 95 % konfidensintervall; rute: landet.",
+        "en": "{period} (average of two years), by scene of crime. Dot: the municipality, with 95% confidence interval; diamond: Norway.",
+    },
+    "profile.group": {"nb": "Lovbruddsgruppe", "en": "Offence group"},
+    "profile.summary": {
+        "nb": "{k}, {period} (snitt av to år), anmeldte lovbrudd per 1 000 innbyggere: {groups}.",
+        "en": "{k}, {period} (average of two years), reported offences per 1,000 inhabitants: {groups}.",
+    },
+    "profile.nodata": {
+        "nb": "Ingen tall for anmeldte lovbrudd per innbygger i {k}.",
+        "en": "No figures for reported offences per inhabitant in {k}.",
+    },
+    "page.not_published.one": {
+        "nb": "Ikke publisert for {k}: én figur til på denne siden, og hva som finnes i stedet",
+        "en": "Not published for {k}: one more chart on this page, and what exists instead",
+    },
+    "page.not_published.many": {
+        "nb": "Ikke publisert for {k}: {n} figurer til på denne siden, og hva som finnes i stedet",
+        "en": "Not published for {k}: {n} more charts on this page, and what exists instead",
+    },
+    "comparison.gruppe": {"nb": "Lovbruddsgruppe (SSB)", "en": "Offence group (Statistics Norway)"},
+    "comparison.title": {
+        "nb": "Anmeldte lovbrudd per 1 000 innbyggere: {k}, lignende kommuner og landet",
+        "en": "Reported offences per 1,000 inhabitants: {k}, similar municipalities and Norway",
+    },
+    "comparison.title.group": {
+        "nb": "Anmeldte lovbrudd per 1 000 innbyggere, {group}: {k}, lignende kommuner og landet",
+        "en": "Reported offences per 1,000 inhabitants, {group}: {k}, similar municipalities and Norway",
+    },
+    "comparison.subtitle.group": {
+        "nb": "{period} (snitt av to år). Sammenlignet med de andre kommunene i {group}.",
+        "en": "{period} (average of two years). Compared with the other municipalities in {group}.",
+    },
+    "comparison.subtitle.nearest": {
+        "nb": "{period} (snitt av to år). Sammenlignet med de {n} kommunene med nærmest like mange innbyggere 1. januar {year}.",
+        "en": "{period} (average of two years). Compared with the {n} municipalities closest in population on 1 January {year}.",
+    },
+    "comparison.axis": {
+        "nb": "Anmeldte lovbrudd per 1 000 innbyggere (beregnet), med 95 % konfidensintervall",
+        "en": "Reported offences per 1,000 inhabitants (computed), with 95% confidence interval",
+    },
+    "verdict.hoyere": {"nb": "høyere enn landet", "en": "higher than Norway"},
+    "verdict.lavere": {"nb": "lavere enn landet", "en": "lower than Norway"},
+    "verdict.ingen_sikker_forskjell": {
+        "nb": "ingen sikker forskjell fra landet",
+        "en": "no certain difference from Norway",
+    },
+    "verdict.none": {
+        "nb": "landets tall for samme periode finnes ikke, så det er ingen vurdering",
+        "en": "Norway's figure for the same period is not available, so there is no assessment",
+    },
+    "comparison.sentence": {
+        "nb": "{k}: {rate} anmeldte lovbrudd per 1 000 innbyggere i {period} (snitt av to år), {verdict}",
+        "en": "{k}: {rate} reported offences per 1,000 inhabitants in {period} (average of two years), {verdict}",
+    },
+    "comparison.sentence.benchmark": {"nb": " (landet: {value})", "en": " (Norway: {value})"},
+    "comparison.sentence.peers": {
+        "nb": " Lignende kommuner: {peers}.",
+        "en": " Similar municipalities: {peers}.",
+    },
+    "comparison.sentence.missing": {
+        "nb": "{k}: anmeldte lovbrudd per 1 000 innbyggere kan ikke beregnes for {period}: {symbol}.",
+        "en": "{k}: reported offences per 1,000 inhabitants cannot be computed for {period}: {symbol}.",
+    },
+    "comparison.row.verdict": {"nb": "Vurdering mot landet", "en": "Compared with Norway"},
+    "comparison.note.formula": {
+        "nb": "Beregnet av SLT-statistikk: gjennomsnittlig antall anmeldte lovbrudd per år i toårsperioden (SSB, etter gjerningssted) delt på befolkningen 1. januar i periodens siste år (SSB 07459), ganger 1 000. Slik regner SSB selv (landet 2016–2017: 316 407 / 5 258 317 × 1 000 = 60,2).",
+        "en": "Computed by SLT statistics: the average number of reported offences a year in the two-year period (Statistics Norway, by scene of crime) divided by the population on 1 January of the period's last year (table 07459), times 1,000. Statistics Norway computes its own rates this way (Norway 2016–2017: 316,407 / 5,258,317 × 1,000 = 60.2).",
+    },
+    "comparison.note.verdict": {
+        "nb": "«Høyere» eller «lavere enn landet» står bare der hele 95 %-konfidensintervallet (eksakt Poisson-intervall for periodens antall) ligger over eller under landets tall; ellers «ingen sikker forskjell». Slik merker FHIs folkehelseprofiler forskjeller som ikke skyldes tilfeldigheter.",
+        "en": "'Higher' or 'lower than Norway' appears only where the whole 95% confidence interval (an exact Poisson interval for the period's count) lies above or below Norway's figure; otherwise 'no certain difference'. This is how FHI's public health profiles mark differences that are not down to chance.",
+    },
+    "comparison.note.overlap": {
+        "nb": "Toårssnitt overlapper med ett år og skal ikke summeres. Tall for fire eller færre lovbrudd publiseres ikke av SSB (:).",
+        "en": "Two-year averages overlap by one year and must not be summed. Statistics Norway does not publish figures of four or fewer offences (:).",
+    },
+    "comparison.note.peers.group": {
+        "nb": "Lignende kommuner: de andre kommunene i {group}.",
+        "en": "Similar municipalities: the other municipalities in {group}.",
+    },
+    "comparison.note.peers.nearest": {
+        "nb": "Lignende kommuner: de {n} kommunene med nærmest like mange innbyggere 1. januar {year} (minst forskjell i prosent).",
+        "en": "Similar municipalities: the {n} municipalities closest in population on 1 January {year} (smallest difference in per cent).",
+    },
+    "comparison.nodata": {
+        "nb": "Ingen tall for anmeldte lovbrudd per innbygger i {k} for {period}.",
+        "en": "No figures for reported offences per inhabitant in {k} for {period}.",
+    },
     "mote.open_agenda": {"nb": "Åpne møtet", "en": "Open the meeting"},
     "mote.note.bad_agenda": {
         "nb": "Agendaen i lenken kunne ikke leses, så standardrekkefølgen vises.",
@@ -1260,6 +1367,126 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The charts cannot be drawn on the server right now. The figures can be downloaded as CSV under each chart, or all at once: /last-ned/alle-data.zip",
     },
     # --- The yearly report as Word, the agenda as PowerPoint (issue 21) ---
+    "wordreport.title": {
+        "nb": "Utfordringsbildet {k} {year}",
+        "en": "The current picture in {k} {year}",
+    },
+    "wordreport.file": {
+        "nb": "Utfordringsbildet – {k} {year}",
+        "en": "The current picture – {k} {year}",
+    },
+    "wordreport.subtitle": {
+        "nb": "Tallgrunnlag for kapittel 2 i SLT-årsrapporten",
+        "en": "The figures for chapter 2 of the SLT annual report",
+    },
+    "wordreport.what": {
+        "nb": "Utkast til kapitlet «Utfordringsbildet» i SLT-årsrapporten, laget fra publiserte tall",
+        "en": "A draft of the chapter “The current picture” of the SLT annual report, made from published figures",
+    },
+    "wordreport.kommune": {"nb": "Kommune", "en": "Municipality"},
+    "wordreport.year": {"nb": "År", "en": "Year"},
+    "wordreport.made": {"nb": "Laget", "en": "Made"},
+    "wordreport.about": {
+        "nb": "Dette er et utkast til kapitlet «Utfordringsbildet» i kommunens SLT-årsrapport, laget av SLT-statistikk fra publiserte tall. Hvert tall står med kilden det er hentet fra (publikasjon og avsnitt), under hver figur og tabell og samlet til slutt. Setningene er laget automatisk etter de samme reglene som nettstedets oversikt (endring fra året før, små tall, overlappende perioder): les dem over, og legg til det tallene ikke sier – vurderinger, tiltak og innspill fra tjenestene. Et avsnitt som ikke har tall for kommunen og året, er utelatt.",
+        "en": "This is a draft of the chapter “The current picture” of the municipality's SLT annual report, made by SLT-statistikk from published figures. Every number is given with the source it was taken from (publication and section), under each chart and table and all together at the end. The sentences are written automatically by the same rules as the site's overview (change from the year before, small numbers, overlapping periods): read them through, and add what the figures do not say – assessments, measures and input from the services. A section without figures for the municipality and year is left out.",
+    },
+    "wordreport.styles": {
+        "nb": "Figurene er bilder med alternativ tekst; tabellene er Word-tabeller som kan redigeres. Dokumentet bruker Words egne stiler (Tittel, Overskrift 1–4, Bildetekst, Tabellrutenett, Punktliste), så det kan tilpasses kommunens mal ved å endre stilene.",
+        "en": "The charts are images with alt text; the tables are Word tables that can be edited. The document uses Word's own styles (Title, Heading 1–4, Caption, Table Grid, List Bullet), so it can be fitted to the municipality's template by changing the styles.",
+    },
+    "wordreport.no_images": {
+        "nb": "Figurene kunne ikke tegnes på serveren da dokumentet ble laget. Tabellene og tekstene er med; hver figur kan åpnes fra lenken under den.",
+        "en": "The charts could not be drawn on the server when the document was made. The tables and texts are included; each chart can be opened from the link under it.",
+    },
+    "wordreport.no_image": {
+        "nb": "[Figuren kunne ikke tegnes her. Tallene står i tabellen under, og figuren kan åpnes fra lenken nederst.]",
+        "en": "[The chart could not be drawn here. The figures are in the table below, and the chart can be opened from the link at the bottom.]",
+    },
+    "wordreport.figure": {"nb": "Figur", "en": "Figure"},
+    "wordreport.table": {"nb": "Tabell", "en": "Table"},
+    "wordreport.unit": {"nb": "enhet", "en": "unit"},
+    "wordreport.intro": {
+        "nb": "Kapitlet viser de publiserte tallene SLT-statistikk har for {k}, i samme oppbygning som kapittel 2 i SLT-årsrapportene: politiets kriminalitetsstatistikk, politiets oppfølging av ungdom, ekstremisme, Trygghetsprogrammet og Ungdata, så langt det finnes tall. Kilden står under hver figur og tabell; alle kildene er samlet til slutt.",
+        "en": "The chapter shows the published figures SLT-statistikk has for {k}, laid out like chapter 2 of the SLT annual reports: police crime statistics, the police's follow-up of young people, extremism, the Safety Programme and Ungdata, as far as there are figures. The source is under each chart and table; all the sources are listed at the end.",
+    },
+    "wordreport.key_figures": {"nb": "Nøkkeltall", "en": "Key figures"},
+    "wordreport.part.politiet": {
+        "nb": "Utfordringsbildet i {k} {year} beskrevet av politiet",
+        "en": "The current picture in {k} {year} as described by the police",
+    },
+    "wordreport.part.kriminalitet": {
+        "nb": "Politiets kriminalitetsstatistikk {year}",
+        "en": "Police crime statistics {year}",
+    },
+    "wordreport.part.oppfolging": {
+        "nb": "Oppfølging av ungdom ved politiets forebyggende avsnitt",
+        "en": "Follow-up of young people by the police's prevention section",
+    },
+    "wordreport.part.ekstremisme": {
+        "nb": "Hatkriminalitet, radikalisering og voldelig ekstremisme",
+        "en": "Hate crime, radicalisation and violent extremism",
+    },
+    "wordreport.part.trygghet": {
+        "nb": "Trygghetsprogrammet",
+        "en": "The Safety Programme (Trygghetsprogrammet)",
+    },
+    "wordreport.part.ungdata": {
+        "nb": "Ungdomsundersøkelsen Ungdata",
+        "en": "The Ungdata youth survey",
+    },
+    "wordreport.part.andre": {"nb": "Andre figurer", "en": "Other charts"},
+    "wordreport.sources.h1": {"nb": "Kilder", "en": "Sources"},
+    "wordreport.sources": {"nb": "Publikasjoner og avsnitt", "en": "Publications and sections"},
+    "wordreport.sources.intro": {
+        "nb": "Hvert tall i dokumentet er hentet fra en av disse publikasjonene, fra avsnittene som står under den. Tallene kan lastes ned med kilde på hver rad fra SLT-statistikk: «Last ned data» under hver figur, eller alle data på én gang (/last-ned/alle-data.zip).",
+        "en": "Every number in the document is taken from one of these publications, from the sections listed under it. The figures can be downloaded with the source on every row from SLT-statistikk: “Download data” under each chart, or all data at once (/last-ned/alle-data.zip).",
+    },
+    "wordreport.source.publisher": {"nb": "Utgiver", "en": "Publisher"},
+    "wordreport.source.published": {"nb": "Publisert", "en": "Published"},
+    "wordreport.source.licence": {"nb": "Lisens", "en": "Licence"},
+    "wordreport.source.url": {"nb": "Adresse", "en": "Address"},
+    "wordreport.editions": {
+        "nb": "Tall med tidligere utgaver",
+        "en": "Figures with earlier editions",
+    },
+    "wordreport.editions.none": {
+        "nb": "Ingen av tallene i dokumentet er oppgitt annerledes i en tidligere publikasjon.",
+        "en": "None of the figures in the document was given differently in an earlier publication.",
+    },
+    "wordreport.empty": {
+        "nb": "Figurer uten tall for {k} {year} (ikke med i dokumentet)",
+        "en": "Charts without figures for {k} {year} (not in the document)",
+    },
+    "wordreport.button": {
+        "nb": "Last ned utfordringsbildet ({k} {year}) som Word-dokument",
+        "en": "Download the current picture ({k} {year}) as a Word document",
+    },
+    "wordreport.bad": {
+        "nb": "Dokumentet ble ikke laget. Skriv adressen slik: {example} (kommune: kommunens navn uten æøå, f.eks. baerum; aar: et år, eller siste; lang: nb eller en).",
+        "en": "The document was not made. Write the address like this: {example} (kommune: the municipality's name without æøå, e.g. baerum; aar: a year, or siste; lang: nb or en).",
+    },
+    "presentation.button": {
+        "nb": "Last ned møtet som PowerPoint (virker uten nett)",
+        "en": "Download the meeting as PowerPoint (works offline)",
+    },
+    "presentation.file": {"nb": "SLT-møte – {what}", "en": "SLT meeting – {what}"},
+    "presentation.agenda": {"nb": "agenda", "en": "agenda"},
+    "presentation.bad": {
+        "nb": "Presentasjonen ble ikke laget. {notes} Bruk de samme parameterne som møtets adresse, f.eks. {example}",
+        "en": "The presentation was not made. {notes} Use the same parameters as the meeting's address, e.g. {example}",
+    },
+    "presentation.bad_agenda": {
+        "nb": "Agendaen i lenken kunne ikke leses.",
+        "en": "The agenda in the link could not be read.",
+    },
+    "presentation.no_image": {
+        "nb": "Figuren kunne ikke tegnes på serveren. Skann QR-koden for å åpne visningen.",
+        "en": "The chart could not be drawn on the server. Scan the QR code to open the view.",
+    },
+    "presentation.notes": {
+        "nb": "Nøkkelsetning: {sentence}",
+        "en": "Key sentence: {sentence}",
+    },
 }
 
 

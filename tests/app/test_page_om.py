@@ -15,6 +15,7 @@ from dashboard.startup import create_app
 from dashboard.web.layout import about as om
 from dashboard.web.layout.page import layout_for
 from dashboard.web.pages import om_dataene as page
+from dashboard.words.numbers import year_ranges
 from tests.paths import DATA_FORMAT_DOC
 
 DOC = DATA_FORMAT_DOC
@@ -117,10 +118,10 @@ def test_symbols_are_listed_and_missing_is_never_zero(con, layout):
 
 
 def test_year_ranges():
-    assert om.year_ranges([2013, 2014, 2015]) == "2013–2015"
-    assert om.year_ranges([2018, 2012]) == "2012, 2018"
-    assert om.year_ranges([2017, 2021, 2022, 2023]) == "2017, 2021–2023"
-    assert om.year_ranges([2020, 2020]) == "2020"
+    assert year_ranges([2013, 2014, 2015]) == "2013–2015"
+    assert year_ranges([2018, 2012]) == "2012, 2018"
+    assert year_ranges([2017, 2021, 2022, 2023]) == "2017, 2021–2023"
+    assert year_ranges([2020, 2020]) == "2020"
 
 
 def test_coverage_matrix_matches_the_facts(con):

@@ -338,10 +338,11 @@ def test_layout_for_oslo_in_english(app):
         tree = layout_for(page.SPEC)(kommune="oslo", lang="en")
     text = text_of(tree)
     assert "Follow-up of young people" in text
-    # No chart of the page has Oslo figures: one box says so and where they exist, not six.
-    assert text.count("No figures for Oslo on this page") == 1
-    assert "No figures for this choice" not in text
-    assert "Bærum (" in text  # the link to the kommune that has them, with its years
+    # Oslo's young repeat offenders (SaLTo) are drawn; the Bærum-only charts fold into one
+    # line that says what exists instead, not six grey boxes.
+    assert "Young repeat offenders in Oslo" in text
+    assert text.count("Not published for Oslo") == 1
+    assert "No figures for Oslo on this page" not in text
 
 
 # Ungdata in the reports' text (2019 report, section 2.3.2; repeated in the 2020 report).
@@ -395,3 +396,10 @@ def test_ungdata_for_a_kommune_without_it_says_what_exists(con):
     assert (
         "Figures exist for Ungdata" in result.message and "Bærum 2014, 2017, 2019" in result.message
     )
+
+
+def test_extremism_in_a_year_with_only_the_ideology_split_downloads(client):
+    """2018 has shares by ideology but no count: the CSV is the shares (hypothesis found a 500)."""
+    response = client.get("/last-ned/ekstremisme.csv?aar=2018")
+    assert response.status_code == 200
+    assert "2018" in response.get_data(as_text=True)

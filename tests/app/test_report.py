@@ -24,7 +24,7 @@ from dashboard.web.layout.page import layout_for
 from dashboard.web.outputs import images as web_images
 from dashboard.web.outputs import links
 from dashboard.web.pages import mote, oversikt
-from tests.app.test_downloads import stored
+from tests.facts import stored
 
 URL = "/last-ned/rapportfigurer.zip?kommune=baerum&aar=2020"
 SVG = "{http://www.w3.org/2000/svg}"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import shutil
 import zipfile
 
 import openpyxl
@@ -36,9 +37,7 @@ def evil_client(tmp_path_factory):
     from tests.paths import FIXTURE_DATA
 
     data = tmp_path_factory.mktemp("evil") / "data"
-    data.mkdir()
-    for path in FIXTURE_DATA.iterdir():
-        (data / path.name).write_bytes(path.read_bytes())
+    shutil.copytree(FIXTURE_DATA, data)
     csv_path = data / "reports.csv"
     lines = csv_path.read_text(encoding="utf-8").splitlines()
     header = lines[0].split(",")

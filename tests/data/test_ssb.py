@@ -367,15 +367,32 @@ def test_values_are_written_as_published_without_exponent():
     assert rows[0]["value"] == "0.00001"
 
 
-def test_specs_only_name_known_codes():
-    with pytest.raises(ValueError, match="unknown measure 'folk'"):
-        ssb.TableSpec(
-            table_id="07459",
-            region_dim="Region",
-            measures={"Personer1": "folk"},
-            request={"ContentsCode": ("Personer1",)},
-        )
+def test_specs_only_name_known_codes(tmp_path):
+    spec = ssb.TableSpec(
+        table_id="07459",
+        region_dim="Region",
+        measures={"Personer1": "folk"},
+        request={"ContentsCode": ("Personer1",)},
+    )
+    assert spec.vocabulary_problems() == ["ContentsCode Personer1 maps to unknown measure 'folk'"]
     assert set(ssb.TABLES) == {"07459", "08487"}
+    assert all(table.vocabulary_problems() == [] for table in ssb.TABLES.values())
+
+
+def test_a_mapping_outside_the_code_lists_is_refused_before_fetching(monkeypatch, tmp_path):
+    spec = ssb.TableSpec(
+        table_id="07459",
+        region_dim="Region",
+        measures={"Personer1": "folk"},
+        request={"ContentsCode": ("Personer1",)},
+    )
+    monkeypatch.setitem(ssb.TABLES, "07459", spec)
+
+    def never(*args, **kwargs):
+        raise AssertionError("fetched although the mapping names unknown codes")
+
+    with pytest.raises(ssb.SSBError, match="not in data/vocab"):
+        ssb.fetch_to_files("07459", tmp_path, opener=never)
 
 
 # --- fetch -----------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from dashboard import dimensions as dims
 from dashboard.charts.registry import events_for
 from dashboard.figures import MONTHS
 from dashboard.words import STRINGS, pick, t
-from dashboard.words.numbers import format_number
+from dashboard.words.numbers import format_number, year_ranges
 
 #: Shown in a coverage cell when an area has no figures for a measure.
 NONE = "–"
@@ -158,18 +158,6 @@ def statuses(cursor: duckdb.DuckDBPyConnection, lang: str) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------- coverage
-
-
-def year_ranges(years: Sequence[int]) -> str:
-    """Years as runs: [2013..2020] -> "2013–2020"; [2012, 2018] -> "2012, 2018"."""
-    ys = sorted(set(int(y) for y in years))
-    runs: list[list[int]] = []
-    for y in ys:
-        if runs and y == runs[-1][-1] + 1:
-            runs[-1].append(y)
-        else:
-            runs.append([y])
-    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
 
 
 def coverage(cursor: duckdb.DuckDBPyConnection, lang: str) -> pd.DataFrame:

@@ -22,7 +22,7 @@ from dashboard.state import MIN_YEAR, Param, ViewState, max_year
 from dashboard.web.layout import chart_menu, ids
 from dashboard.web.layout.markup import attrs
 from dashboard.web.outputs.agenda import add_button
-from dashboard.web.outputs.links import download_href, report_href
+from dashboard.web.outputs.links import download_href, report_href, wordreport_href
 from dashboard.words import t
 
 log = logging.getLogger(__name__)
@@ -334,3 +334,9 @@ def report_link(kommune: str, aar: object, lang: str, link_id: str) -> html.A:
     """The download link of the report figures (on the overview and in Møtemodus)."""
     text = t("report.button", lang, k=kommune_name(kommune, lang), year=year_text(aar, lang))
     return html.A(text, href=report_href(kommune, aar, lang), id=link_id, download="")
+
+
+def wordreport_link(kommune: str, aar: object, lang: str, link_id: str) -> html.A:
+    """The download link of the Word report "Utfordringsbildet <kommune> <år>"."""
+    text = t("wordreport.button", lang, k=kommune_name(kommune, lang), year=year_text(aar, lang))
+    return html.A(text, href=wordreport_href(kommune, aar, lang), id=link_id, download="")

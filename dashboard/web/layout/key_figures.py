@@ -12,8 +12,8 @@ from dashboard import figures
 from dashboard.charts.oversikt import KEY_SPECS, KeyFigure, key_figures
 from dashboard.dimensions import kommune_name
 from dashboard.state import KOMMUNE, ViewState
-from dashboard.web.layout.components import attrs, report_link
-from dashboard.web.outputs.links import MOTE_PATH
+from dashboard.web.layout.components import attrs, report_link, wordreport_link
+from dashboard.web.outputs.links import MOTE_PATH, PRESENTATION_PATH
 from dashboard.web.serving.context import coverage, cursor
 from dashboard.words import t
 from dashboard.words.numbers import list_text
@@ -29,6 +29,11 @@ def _link(path: str, state: ViewState) -> str:
     if state.lang != "nb":
         params["lang"] = state.lang
     return f"{base}?{urlencode(params)}" + (f"#{fragment}" if fragment else "")
+
+
+def _year_query(state: ViewState) -> str:
+    """`?aar=2020` when a year is chosen (the default sequence of that year), else ''."""
+    return f"?aar={state['aar']}" if str(state["aar"]).isdigit() else ""
 
 
 def _card(fig: KeyFigure, state: ViewState) -> html.Li:
@@ -82,7 +87,7 @@ def _other_areas(state: ViewState, shown: list[KeyFigure]) -> list:
     missing = {s.filters["measure"] for s in KEY_SPECS} - {f.rows["measure"].iloc[0] for f in shown}
     others = [
         kommune_name(code, state.lang)
-        for code in KOMMUNE.choices
+        for code in KOMMUNE.allowed
         if code != state["kommune"] and any(have.years([m], code) for m in missing)
     ]
     if not others:
@@ -118,12 +123,21 @@ def content(state: ViewState) -> list:
         )
     # For the meeting and the yearly report (hidden on Møtemodus's overview slide).
     mote = html.A(t("mote.overview_link", lang), href=_link(MOTE_PATH, state), id="mote-link")
+    deck_file = html.A(
+        t("presentation.button", lang),
+        href=_link(PRESENTATION_PATH + _year_query(state), state),
+        id="presentation-link",
+        download="",
+    )
     figures_zip = report_link(state["kommune"], state["aar"], lang, "report-link")
+    document = wordreport_link(state["kommune"], state["aar"], lang, "wordreport-link")
     children.append(
         html.Section(
             [
                 html.H2(t("oversikt.use.h2", lang), id="oversikt-use-h2"),
-                html.Ul([html.Li(mote), html.Li(figures_zip)]),
+                html.Ul(
+                    [html.Li(mote), html.Li(deck_file), html.Li(document), html.Li(figures_zip)]
+                ),
             ],
             className="page-section mote-link",
             **attrs(aria_labelledby="oversikt-use-h2"),

@@ -130,19 +130,26 @@ def year_view(spec: PageSpec, kommune: str, year: object, lang: str = "nb") -> V
 
 
 def chart_cards(spec: PageSpec, state: ViewState) -> list:
-    """The cards of the page's charts shown in this view, under their sections' headings.
+    """The cards of the page's charts with figures for this view, under their sections'
+    headings, then one folded line naming the charts not published for the kommune.
 
-    When no chart of the page has figures for the choice, one box says so and links to
-    the kommuner that have them (read from the warehouse), instead of a box per chart.
+    A page opens on figures: a chart without figures for the choice is not a grey box in
+    the way but an item of the last line, with what exists instead (read from the
+    warehouse). When no chart has figures, one box says so and links to the kommuner
+    that have them.
     """
     lang = state.lang
     query = query_of(spec.params, state)
     cur = cursor()
     shown = [c for c in on_page(spec.name) if c.shown(state)]
     results = {c.chart_id: render(c.chart_id, cur, state) for c in shown}
-    if len(results) > 1 and all(r.figure is None for r in results.values()):
+    drawn = [c for c in shown if results[c.chart_id].figure is not None]
+    missing = [c for c in shown if results[c.chart_id].figure is None]
+    if not drawn and len(missing) > 1:
         return [nothing_here(spec, state)]
-    sections = list(dict.fromkeys(c.section for c in shown))
+    if not drawn:  # a page of one chart: its own message says what exists
+        drawn, missing = missing, []
+    sections = list(dict.fromkeys(c.section for c in drawn))
     level = 3 if any(sections) else 2
 
     def card(chart_id: str) -> list:
@@ -150,10 +157,10 @@ def chart_cards(spec: PageSpec, state: ViewState) -> list:
         extra = spec.before_card(result, lang) if spec.before_card else []
         return [*extra, chart_card(result, query, lang, level=level)]
 
+    out: list = []
     if not any(sections):
-        return [item for c in shown for item in card(c.chart_id)]
-    out = []
-    for section in sections:
+        out = [item for c in drawn for item in card(c.chart_id)]
+    for section in sections if any(sections) else []:
         section_id = ids.page(spec.name, section)
         intro_key = f"{spec.name}.section.{section}.intro"
         out.append(
@@ -166,7 +173,7 @@ def chart_cards(spec: PageSpec, state: ViewState) -> list:
                         else []
                     ),
                     html.Div(
-                        [i for c in shown if c.section == section for i in card(c.chart_id)],
+                        [i for c in drawn if c.section == section for i in card(c.chart_id)],
                         className="content",  # the cards, spaced as on other pages
                     ),
                 ],
@@ -175,7 +182,41 @@ def chart_cards(spec: PageSpec, state: ViewState) -> list:
                 **attrs(aria_labelledby=f"{section_id}-h2"),
             )
         )
+    if missing:
+        out.append(not_published(spec, state, [results[c.chart_id] for c in missing]))
     return out
+
+
+def not_published(spec: PageSpec, state: ViewState, results: Sequence[ChartResult]) -> html.Details:
+    """'Ikke publisert for Asker: …': the page's charts without figures for the choice, in
+    one line that opens to say, chart by chart, what exists instead."""
+    lang = state.lang
+    k = kommune_name(str(state.values.get("kommune", "")), lang)
+    titles = [r.title for r in results]
+    element_id = ids.page(spec.name, "ikke-publisert")
+    return html.Details(
+        [
+            html.Summary(
+                t(
+                    f"page.not_published.{'one' if len(titles) == 1 else 'many'}",
+                    lang,
+                    k=k,
+                    n=len(titles),
+                )
+            ),
+            html.Ul(
+                [
+                    html.Li(
+                        [html.Strong(r.title), " – ", r.message or ""],
+                        id=f"card-{r.chart_id}",
+                    )
+                    for r in results
+                ]
+            ),
+        ],
+        id=element_id,
+        className="not-published",
+    )
 
 
 def nothing_here(spec: PageSpec, state: ViewState) -> html.Div:
@@ -185,7 +226,7 @@ def nothing_here(spec: PageSpec, state: ViewState) -> html.Div:
     measures = {m for p in spec.params for m in p.years_of}
     have = coverage()
     links = []
-    for code in KOMMUNE.choices:
+    for code in KOMMUNE.allowed:
         years = have.years(measures, code) if code != here else []
         if years:
             query = {**query_of(spec.params, state), "kommune": code}

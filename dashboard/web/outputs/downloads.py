@@ -36,10 +36,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 import queries
+from dashboard import dimensions as dims
 from dashboard import export
 from dashboard.charts.listing import REGISTRY, ChartResult
 from dashboard.charts.registry import CSV_COLUMNS, measure_columns
-from dashboard.dimensions import MUNICIPALITIES, kommune_name
+from dashboard.dimensions import kommune_name
 from dashboard.export import is_missing, text
 from dashboard.state import parse, to_query
 from dashboard.web.serving import cache, work
@@ -199,7 +200,7 @@ def file_stem(result: ChartResult, values: Mapping[str, object], lang: str) -> s
     """`Utvikling – Bærum 2013–2020`: the chart's page name, kommune and years."""
     chosen = values.get("kommune")
     codes = chosen if isinstance(chosen, (tuple, list)) else ([chosen] if chosen else [])
-    place = ", ".join(kommune_name(str(c), lang) for c in codes if c in MUNICIPALITIES)
+    place = ", ".join(kommune_name(str(c), lang) for c in codes if c in dims.MUNICIPALITIES)
     years = ""
     if "year" in result.data.columns and not result.data.empty:
         ys = sorted({int(y) for y in result.data["year"].dropna()})

@@ -50,9 +50,10 @@ from choreographer.browsers.chromium import Chromium
 from dash import Dash
 
 import queries
+from dashboard import dimensions as dims
 from dashboard import printing as images
 from dashboard.charts.listing import REGISTRY, ChartResult
-from dashboard.dimensions import MUNICIPALITIES, kommune_name
+from dashboard.dimensions import kommune_name
 from dashboard.settings import Settings
 from dashboard.state import parse, to_query
 from dashboard.web.outputs.links import IMAGE_PARAMS, image_url
@@ -75,7 +76,6 @@ PAGE_CHARTS = {
     "/alder-og-kjonn": "alder-kjonn",
     "/trygghetsprogrammet": "trygghet-trakt",
 }
-KOMMUNER = ("baerum", "asker", "oslo")
 
 
 class ImagesUnavailable(RuntimeError):
@@ -337,13 +337,11 @@ def licence_line(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame) -> str:
 
 
 def view_line(result: ChartResult, values: Mapping[str, object], lang: str) -> str:
-    """`Bærum · 2013–2020`: the kommune(r) chosen and the years actually shown."""
+    """`Bærum · 2013–2020`: the kommune chosen and the years actually shown."""
     parts: list[str] = []
-    # A comparison shows the areas compared, not the page's kommune.
-    chosen = values.get("sammenlign") if result.chart_id == "sammenligning" else None
-    chosen = chosen or values.get("kommune")
-    codes = chosen if isinstance(chosen, (tuple, list)) else ([chosen] if chosen else [])
-    names = [kommune_name(str(c), lang) for c in codes if c in MUNICIPALITIES]
+    chosen = values.get("kommune")
+    codes = [chosen] if chosen else []
+    names = [kommune_name(str(c), lang) for c in codes if c in dims.MUNICIPALITIES]
     if names:
         parts.append(", ".join(names))
     if "year" in result.data.columns and not result.data.empty:
@@ -519,7 +517,7 @@ def prune(cur: duckdb.DuckDBPyConnection, service: ImageService) -> int:
 def prerender(
     cur: duckdb.DuckDBPyConnection,
     service: ImageService,
-    kommuner: tuple[str, ...] = KOMMUNER,
+    kommuner: tuple[str, ...] | None = None,
     formats: tuple[tuple[str, str], ...] = (("png", "print"), ("svg", "print"), ("png", "og")),
     progress: Callable[[str], None] | None = None,
 ) -> tuple[int, int]:
@@ -527,7 +525,7 @@ def prerender(
     drawn = skipped = 0
     prune(cur, service)
     for chart_id in REGISTRY:
-        for kommune in kommuner:
+        for kommune in kommuner or dims.KOMMUNER:
             for fmt, variant in formats:
                 request = ImageRequest.make(chart_id, {"kommune": kommune}, fmt, variant)
                 data, _result = service.get(cur, request)

@@ -27,6 +27,8 @@ PAGE_PATHS = {
 }
 EMBED_PREFIX = "/embed/"
 REPORT_PATH = "/last-ned/rapportfigurer.zip"
+WORDREPORT_PATH = "/last-ned/utfordringsbildet.docx"
+PRESENTATION_PATH = "/mote/presentasjon.pptx"
 MOTE_PATH = PAGE_PATHS["mote"]
 STATEMENT_PATH = PAGE_PATHS["tilgjengelighet"]
 #: Query parameters of an image or embed URL itself (not part of a chart's view state).
@@ -88,6 +90,17 @@ def report_href(kommune: str, aar: object, lang: str = "nb") -> str:
     if lang != "nb":
         query["lang"] = lang
     return REPORT_PATH + _search(query)
+
+
+def wordreport_href(kommune: str, aar: object, lang: str = "nb") -> str:
+    """The Word report's URL ("Utfordringsbildet <kommune> <år>")."""
+    return WORDREPORT_PATH + report_href(kommune, aar, lang)[len(REPORT_PATH) :]
+
+
+def presentation_href(deck_query: Mapping[str, str]) -> str:
+    """The PowerPoint of a Møtemodus deck: the same parameters as the deck's URL (the
+    slide shown, `lysbilde`, is not one: the file holds every slide)."""
+    return PRESENTATION_PATH + _search(deck_query, ("lysbilde",))
 
 
 def statement_href(lang: str) -> str:

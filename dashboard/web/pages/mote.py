@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import parse_qs, parse_qsl, urlencode
 
 import dash
 import flask
@@ -27,9 +27,17 @@ from dashboard.charts.oversikt import OVERVIEW_PARAMS
 from dashboard.dimensions import kommune_name
 from dashboard.state import KOMMUNE, LANG, Param, ViewState, parse, to_query
 from dashboard.web.layout import ids
-from dashboard.web.layout.components import attrs, error_content, report_link, view_notes
+from dashboard.web.layout.components import (
+    attrs,
+    error_content,
+    report_link,
+    view_notes,
+    wordreport_link,
+    year_text,
+)
 from dashboard.web.layout.key_figures import content as overview_content
 from dashboard.web.layout.page import PageSpec, view_state, year_view
+from dashboard.web.outputs import links, presentation
 from dashboard.web.outputs.agenda import (
     PATH,
     SHELL_LINK,
@@ -41,9 +49,12 @@ from dashboard.web.outputs.agenda import (
     moved,
     removed,
 )
+from dashboard.web.outputs.downloads import attachment
+from dashboard.web.outputs.images import ImagesBusy, plain_text
+from dashboard.web.outputs.office import PPTX_TYPE, file_key, finished_files, rejected
 from dashboard.web.outputs.share import qr_svg
 from dashboard.web.outputs.slides import slide_figure, view_url_ok
-from dashboard.web.serving import cache
+from dashboard.web.serving import cache, work
 from dashboard.web.serving.context import cursor, default_language, site_root
 from dashboard.web.serving.hardening import SERVER_FAULTS
 from dashboard.words import t
@@ -327,6 +338,12 @@ def deck_href(state: ViewState, items: list[AgendaItem] | None, slide: int = 0) 
     return f"{PATH}?{urlencode(query)}"
 
 
+def presentation_href(state: ViewState, items: list[AgendaItem] | None) -> str:
+    """The deck as a PowerPoint file: the same parameters as the deck's URL."""
+    query = dict(parse_qsl(deck_href(state, items).partition("?")[2]))
+    return links.presentation_href(query)
+
+
 def _edit_button(
     kind: str, index: int, label: str, href: str, focus: int, off: bool, lang: str
 ) -> html.Button:
@@ -424,7 +441,7 @@ def _deck(pages: Sequence[PageSpec], query: dict) -> html.Div:
     )
     others = [
         html.A(kommune_name(k, lang), href=deck_href(_with(state, kommune=k), None))
-        for k in KOMMUNE.choices
+        for k in KOMMUNE.allowed
     ]
     agenda_part = [
         html.H2(t("mote.agenda.h", lang), id="mote-agenda-h"),
@@ -437,9 +454,17 @@ def _deck(pages: Sequence[PageSpec], query: dict) -> html.Div:
                     href=deck_href(state, items if own else None),
                     id="mote-share",
                 ),
+                " · ",
+                html.A(
+                    t("presentation.button", lang),
+                    href=presentation_href(state, items if own else None),
+                    id="mote-presentation",
+                    download="",
+                ),
             ]
         ),
         html.P(report_link(state["kommune"], state["aar"], lang, "mote-report")),
+        html.P(wordreport_link(state["kommune"], state["aar"], lang, "mote-wordreport")),
     ]
     if own:
         agenda_part.append(
@@ -513,6 +538,57 @@ def qr_response() -> flask.Response:
     return response
 
 
+def presentation_response(pages: Sequence[PageSpec]) -> flask.Response:
+    """`/mote/presentasjon.pptx?<the deck's parameters>`: the deck as a PowerPoint file.
+
+    The agenda is resolved exactly as the live deck resolves it. A file never silently
+    holds another meeting than the one asked for: an unreadable agenda, a view that is
+    not on this site, or a bad kommune, year or language answers 400 with what to write.
+    A finished file is kept under the deck's parameters, so a second download does not
+    resolve the agenda again.
+    """
+    args = flask.request.args
+    query = {k: v for k, v in args.items() if k != SLIDE}  # the file holds every slide
+    plain = parse(
+        DECK_PARAMS,
+        {k: v for k, v in query.items() if k != AGENDA},
+        lang_default=default_language(),
+    )
+    lang = plain.lang
+    bad = rejected(plain, args, ("kommune", "aar", "lang"))
+    cur = cursor()
+    base = site_root()
+    agenda = args.get(AGENDA, "")
+    key = file_key(cur, "pptx", agenda, plain["kommune"], str(plain["aar"]), lang, base)
+    finished = None if bad else finished_files().get(key)
+    own = bool(agenda)
+    what = (
+        t("presentation.agenda", lang)
+        if own
+        else f"{kommune_name(plain['kommune'], lang)} {year_text(plain['aar'], lang)}"
+    )
+    title = t("presentation.file", lang, what=what)
+    if finished is None:
+        _state, items, own_items, _slide, _notes = deck_state(pages, query)
+        if own and not own_items:
+            bad.append(t("presentation.bad_agenda", lang))
+        slides, skipped = resolve(pages, items, lang)
+        bad += skipped
+        if bad or not slides:
+            example = links.presentation_href({"kommune": "baerum", "aar": "2020"})
+            text = t("presentation.bad", lang, notes=" ".join(bad), example=example)
+            return plain_text(text + "\n", 400)
+        try:
+            with work.gate().slot():  # expensive work: a slot for the deck and its images
+                finished, complete = presentation.build_pptx(cur, slides, title, lang, base)
+        except (ImagesBusy, work.Busy) as exc:
+            retry = str(getattr(exc, "retry_after", 10))
+            return plain_text(t("report.busy", lang) + "\n", 503, **{"Retry-After": retry})
+        if complete:  # a deck made without its images is not kept
+            finished_files().put(key, finished)
+    return attachment(finished, PPTX_TYPE, f"{title}.pptx")
+
+
 def register(app: Dash, order: int, pages: Sequence[PageSpec]) -> None:
     """Register the page (outside the navigation), its QR route and the shell's link.
 
@@ -529,6 +605,9 @@ def register(app: Dash, order: int, pages: Sequence[PageSpec]) -> None:
     )
     cache.page_view(app, PATH, deck_view)
     app.server.add_url_rule(QR_ROUTE, "mote_qr", qr_response)
+    app.server.add_url_rule(
+        links.PRESENTATION_PATH, "mote_presentation", lambda: presentation_response(pages)
+    )
 
     @app.callback(
         Output(SHELL_LINK, "children"),
@@ -539,9 +618,9 @@ def register(app: Dash, order: int, pages: Sequence[PageSpec]) -> None:
         """The shell's Møtemodus link: the visitor's language and kommune go along."""
         query = parse_qs((search or "").lstrip("?"))
         lang = query.get("lang", [""])[0]
-        lang = lang if lang in LANG.choices else "nb"
+        lang = lang if lang in LANG.allowed else "nb"
         kommune = query.get("kommune", [""])[0]
-        out = {"kommune": kommune} if kommune in KOMMUNE.choices else {}
+        out = {"kommune": kommune} if kommune in KOMMUNE.allowed else {}
         if lang != "nb":
             out["lang"] = lang
         return t("mote.link", lang), PATH + (f"?{urlencode(out)}" if out else "")
