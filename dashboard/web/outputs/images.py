@@ -36,7 +36,7 @@ import tempfile
 import threading
 import time
 import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
@@ -227,21 +227,37 @@ class Renderer:
     def available(self) -> bool:
         return self._missing is None and (_KEPT.started or self._browser() is not None)
 
+    @contextlib.contextmanager
+    def slot(self) -> Iterator[None]:
+        """A slot for expensive work (ImagesBusy when none is free): taken before a chart
+        is even built, so a request that is turned away costs next to nothing."""
+        if self._gate is None:
+            yield
+            return
+        try:
+            context = self._gate.slot()
+            context.__enter__()
+        except work.Busy as exc:
+            raise ImagesBusy(retry_after=exc.retry_after) from None
+        try:
+            yield
+        except BaseException as exc:
+            if not context.__exit__(type(exc), exc, exc.__traceback__):
+                raise
+        else:
+            context.__exit__(None, None, None)
+
     def render(self, figure: dict, fmt: str, size: images.Size) -> bytes:
         """PNG or SVG bytes of a (print-styled) figure dict."""
         if self._missing is not None:
             raise ImagesUnavailable(self._missing)
-        slot = self._gate.slot() if self._gate is not None else contextlib.nullcontext()
-        try:
-            with slot:
-                if not _KEPT.lock.acquire(timeout=self.timeout):
-                    raise ImagesBusy()
-                try:
-                    return self._render(figure, fmt, size)
-                finally:
-                    _KEPT.lock.release()
-        except work.Busy as exc:
-            raise ImagesBusy(retry_after=exc.retry_after) from None
+        with self.slot():
+            if not _KEPT.lock.acquire(timeout=self.timeout):
+                raise ImagesBusy()
+            try:
+                return self._render(figure, fmt, size)
+            finally:
+                _KEPT.lock.release()
 
     def _render(self, figure: dict, fmt: str, size: images.Size) -> bytes:
         for attempt in (1, 2):
@@ -478,10 +494,11 @@ class ImageService:
         data = self.store.read(path)
         if data is not None:
             return data, None
-        result, figure = image_figure(cur, request)
-        if figure is None:
-            return None, result
-        data = self.renderer.render(figure, request.fmt, images.SIZES[request.variant])
+        with self.renderer.slot():  # before the chart is built: a refusal costs nothing
+            result, figure = image_figure(cur, request)
+            if figure is None:
+                return None, result
+            data = self.renderer.render(figure, request.fmt, images.SIZES[request.variant])
         self.store.write(path, data)
         return data, result
 
@@ -565,13 +582,16 @@ def plain_text(body: str, status: int, **headers: str) -> flask.Response:
 
 def _fallback(request: ImageRequest, problem: ImagesUnavailable) -> flask.Response:
     """503 with the chart in words: what a reader of the image would have learnt, and why
-    there is no image (in both languages: an image URL has no page language)."""
-    try:
-        result = REGISTRY[request.chart_id].build(cursor(), request.state())
-        lines = [result.title, "", result.summary, "", result.source]
-    except Exception:  # pragma: no cover - the text fallback must not fail itself
-        log.exception("text fallback failed")
-        lines = []
+    there is no image (in both languages: an image URL has no page language). When the
+    server is busy the chart is not built for the words (that is the work being refused):
+    the answer says why and where the numbers are."""
+    lines: list[str] = []
+    if not isinstance(problem, ImagesBusy):
+        try:
+            result = REGISTRY[request.chart_id].build(cursor(), request.state())
+            lines = [result.title, "", result.summary, "", result.source]
+        except Exception:  # pragma: no cover - the text fallback must not fail itself
+            log.exception("text fallback failed")
     reason = " / ".join(t(problem.reason, lang, **problem.values) for lang in ("nb", "en"))
     query = urlencode(dict(request.query), safe=",")
     body = "\n".join(

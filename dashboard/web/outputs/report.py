@@ -276,12 +276,12 @@ def register(app: Dash, pages: Sequence[PageSpec]) -> None:
         found = service().store.read(kept)
         if found is not None:
             return downloads.attachment(found, "application/zip", filename)
-        drawn, empty = report_figures(cur, pages, kommune, aar, lang)
-        if not drawn:
-            return no_figures(kommune, aar, lang)
         base = site_root()
         try:
-            with work.gate().slot():
+            with work.gate().slot():  # first: a request turned away costs next to nothing
+                drawn, empty = report_figures(cur, pages, kommune, aar, lang)
+                if not drawn:
+                    return no_figures(kommune, aar, lang)
                 body = build_zip(cur, drawn, empty, kommune, aar, lang, base)
         except (ImagesBusy, work.Busy) as exc:
             retry = str(getattr(exc, "retry_after", 10))
@@ -312,11 +312,11 @@ def register(app: Dash, pages: Sequence[PageSpec]) -> None:
         finished = finished_files().get(key)
         if finished is not None:
             return downloads.attachment(finished, DOCX_TYPE, name)
-        drawn, empty = report_figures(cur, pages, kommune, aar, lang)
-        if not drawn:
-            return no_figures(kommune, aar, lang)
         try:
             with work.gate().slot():  # expensive work: a slot for the document and its images
+                drawn, empty = report_figures(cur, pages, kommune, aar, lang)
+                if not drawn:
+                    return no_figures(kommune, aar, lang)
                 document, complete = wordreport.build_docx(
                     cur, drawn, empty, kommune, aar, year_label, lang, base
                 )

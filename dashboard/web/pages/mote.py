@@ -569,17 +569,19 @@ def presentation_response(pages: Sequence[PageSpec]) -> flask.Response:
     )
     title = t("presentation.file", lang, what=what)
     if finished is None:
-        _state, items, own_items, _slide, _notes = deck_state(pages, query)
-        if own and not own_items:
-            bad.append(t("presentation.bad_agenda", lang))
-        slides, skipped = resolve(pages, items, lang)
-        bad += skipped
-        if bad or not slides:
-            example = links.presentation_href({"kommune": "baerum", "aar": "2020"})
-            text = t("presentation.bad", lang, notes=" ".join(bad), example=example)
-            return plain_text(text + "\n", 400)
         try:
-            with work.gate().slot():  # expensive work: a slot for the deck and its images
+            # Expensive work (the default sequence draws every chart): a slot first, so a
+            # request turned away costs next to nothing.
+            with work.gate().slot():
+                _state, items, own_items, _slide, _notes = deck_state(pages, query)
+                if own and not own_items:
+                    bad.append(t("presentation.bad_agenda", lang))
+                slides, skipped = resolve(pages, items, lang)
+                bad += skipped
+                if bad or not slides:
+                    example = links.presentation_href({"kommune": "baerum", "aar": "2020"})
+                    text = t("presentation.bad", lang, notes=" ".join(bad), example=example)
+                    return plain_text(text + "\n", 400)
                 finished, complete = presentation.build_pptx(cur, slides, title, lang, base)
         except (ImagesBusy, work.Busy) as exc:
             retry = str(getattr(exc, "retry_after", 10))
