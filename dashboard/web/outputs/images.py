@@ -338,9 +338,32 @@ class ImageRequest:
         return parse(chart.params, dict(self.query))
 
 
+#: The build fingerprint of each warehouse file a request read (by the file's identity):
+#: asked once per file, not on every image request (half the cost of a refused one).
+_FINGERPRINTS: dict[str, str] = {}
+
+
 def fingerprint(cur: duckdb.DuckDBPyConnection) -> str:
+    """The hash of the inputs the warehouse was built from (images of another build are
+    never served)."""
+    file = _pinned_file()
+    if file is not None and file in _FINGERPRINTS:
+        return _FINGERPRINTS[file]
     frame = queries.run(cur, "build_fingerprint")
-    return str(frame["fingerprint"].iloc[0]) if not frame.empty else "unknown"
+    found = str(frame["fingerprint"].iloc[0]) if not frame.empty else "unknown"
+    if file is not None:
+        if len(_FINGERPRINTS) > 16:
+            _FINGERPRINTS.clear()
+        _FINGERPRINTS[file] = found
+    return found
+
+
+def _pinned_file() -> str | None:
+    """The identity of the warehouse file this request reads (None outside a request)."""
+    if not flask.has_request_context():
+        return None
+    store = flask.current_app.extensions[CONTEXT].store
+    return f"{store.path}:{store.fingerprint}"
 
 
 def licence_line(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame) -> str:
