@@ -1,18 +1,22 @@
 """The cost attack: ordinary requests' latency while clients ask for expensive work.
 
-    python -m benchmarks.attack            # 60 s idle, 60 s under attack (~4 minutes)
-    python -m benchmarks.attack --quick    # 20 s + 20 s
+    python -m benchmarks.attack            # 60 s idle, attack, flood (~5 minutes)
+    python -m benchmarks.attack --quick    # 20 s each
 
 Serves the real data under gunicorn (gunicorn.conf.py, one worker per core) with an
 empty image cache, then measures ordinary traffic (page documents and pages-router
 callbacks over 36 views a visitor opens: six pages x three kommuner x two languages)
-first alone ("idle"), then while `--attackers` clients (default 10) each ask, as fast
-as they are answered, for *distinct uncached* expensive files: chart images (PNG/SVG
+first alone ("idle"), then while `--attackers` clients (default 10) each ask, one
+request after the other, for *distinct uncached* expensive files: chart images (PNG/SVG
 of random views), report ZIPs, Excel files and the all-data ZIP (URLs with junk
-parameters too). It reports p50/p95 of the ordinary requests in both phases, what the
-attackers got (200, 503 + Retry-After), and the caches' sizes afterwards, with the load
-average of the machine beside every figure (a shared machine is noisy: read the figures
-with it). Writes benchmarks/attack-results.md. Loopback only, bounded in time.
+parameters too). Two attack phases: clients that wait as a 503's `Retry-After` asks
+("attack"), and clients that ignore it and ask again at once ("flood": then the cost is
+that of hundreds of cheap refusals a second, which a rate limit in front of the site
+(e.g. nginx `limit_req`) is for). It reports p50/p95 of the ordinary requests in each
+phase, what the attackers got (200, 503 + Retry-After), and the caches' sizes
+afterwards, with the load average of the machine beside every figure (a shared machine
+is noisy: read the figures with it). Writes benchmarks/attack-results.md. Loopback only,
+bounded in time.
 """
 
 from __future__ import annotations
@@ -191,7 +195,7 @@ def attack_url(rng: random.Random) -> tuple[str, str]:
     return kind, f"/last-ned/alle-data.zip?lang={rng.choice(['nb', 'en'])}&{junk}"
 
 
-def attacker(base: str, stop: threading.Event, out: list, seed: int) -> None:
+def attacker(base: str, stop: threading.Event, out: list, seed: int, patient: bool) -> None:
     conn, rng = Conn(base), random.Random(1000 + seed)
     while not stop.is_set():
         kind, url = attack_url(rng)
@@ -201,16 +205,23 @@ def attacker(base: str, stop: threading.Event, out: list, seed: int) -> None:
         except OSError:
             status, headers = 0, {}
         out.append((kind, status, time.perf_counter() - started, "Retry-After" in headers))
+        if patient and status == 503 and "Retry-After" in headers:
+            stop.wait(float(headers["Retry-After"]))
 
 
-def phase(base: str, router: dict, seconds: float, clients: int, attackers: int) -> dict:
+def phase(
+    base: str, router: dict, seconds: float, clients: int, attackers: int, patient: bool = True
+) -> dict:
     ordinary: list = []
     attacks: list = []
     stop = threading.Event()
     threads = [
         threading.Thread(target=ordinary_client, args=(base, router, stop, ordinary, i))
         for i in range(clients)
-    ] + [threading.Thread(target=attacker, args=(base, stop, attacks, i)) for i in range(attackers)]
+    ] + [
+        threading.Thread(target=attacker, args=(base, stop, attacks, i, patient))
+        for i in range(attackers)
+    ]
     load_before = load_average()
     for thread in threads:
         thread.start()
@@ -271,7 +282,8 @@ def run(quick: bool, attackers: int, clients: int) -> dict:
                     json.dumps(callback_body(router, [page, search], [])).encode(),
                 )
             idle = phase(server.base, router, seconds, clients, 0)
-            attacked = phase(server.base, router, seconds, clients, attackers)
+            attacked = phase(server.base, router, seconds, clients, attackers, patient=True)
+            flooded = phase(server.base, router, seconds, clients, attackers, patient=False)
             after = {
                 "image_cache_mb": folder_bytes(images) / 1e6,
                 "shared_callback_cache_mb": folder_bytes(server.shared_folder()) / 1e6,
@@ -289,44 +301,49 @@ def run(quick: bool, attackers: int, clients: int) -> dict:
         "attackers": attackers,
         "idle": idle,
         "attack": attacked,
+        "flood": flooded,
         "after": after,
     }
 
 
 def report(result: dict) -> str:
-    idle, attack = result["idle"], result["attack"]
+    idle = result["idle"]
     lines = [
         "# Cost attack: ordinary requests while clients ask for expensive work",
         "",
         f"Run {result['when']} with `python -m benchmarks.attack`: "
         f"{result['ordinary_clients']} ordinary clients, {result['attackers']} attackers, "
         f"{result['seconds_per_phase']} s per phase, gunicorn.conf.py (one worker per core). "
-        "A shared machine: the load average is printed beside each phase.",
+        "*attack*: the attackers wait as a 503's Retry-After asks; *flood*: they ask again "
+        "at once. A shared machine: the load average is printed beside each phase.",
         "",
-        "| Ordinary requests | idle p50 | idle p95 | attack p50 | attack p95 | p95 ratio |",
-        "|---|---|---|---|---|---|",
+        "| Ordinary requests | idle p50 | idle p95 | phase | p50 | p95 | p95 / idle p95 |",
+        "|---|---|---|---|---|---|---|",
     ]
     for kind in ("document", "callback"):
-        a, b = idle["ordinary"][kind], attack["ordinary"][kind]
-        ratio = b["p95_ms"] / a["p95_ms"] if a["p95_ms"] else float("nan")
-        lines.append(
-            f"| {kind} (n {a['n']} / {b['n']}, errors {a['errors']} / {b['errors']}) | "
-            f"{a['p50_ms']:.1f} ms | {a['p95_ms']:.1f} ms | {b['p50_ms']:.1f} ms | "
-            f"{b['p95_ms']:.1f} ms | ×{ratio:.2f} |"
-        )
+        a = idle["ordinary"][kind]
+        for name in ("attack", "flood"):
+            b = result[name]["ordinary"][kind]
+            ratio = b["p95_ms"] / a["p95_ms"] if a["p95_ms"] else float("nan")
+            lines.append(
+                f"| {kind} (n {a['n']} / {b['n']}, errors {a['errors']} / {b['errors']}) | "
+                f"{a['p50_ms']:.1f} ms | {a['p95_ms']:.1f} ms | {name} | {b['p50_ms']:.1f} ms | "
+                f"{b['p95_ms']:.1f} ms | ×{ratio:.2f} |"
+            )
+    lines += ["", "Load average (1/5 min) at the start and end of each phase:"]
+    for name in ("idle", "attack", "flood"):
+        lines.append(f"- {name}: {result[name]['load_before']} → {result[name]['load_after']}")
     lines += [
         "",
-        f"Load average: idle {idle['load_before']} → {idle['load_after']}; "
-        f"attack {attack['load_before']} → {attack['load_after']}.",
-        "",
-        "| Attack requests | n | 200 | 503 + Retry-After | other errors | p95 |",
-        "|---|---|---|---|---|---|",
+        "| Attack requests | phase | n | 200 | 503 + Retry-After | other errors | p95 |",
+        "|---|---|---|---|---|---|---|",
     ]
-    for kind, row in attack["attack"].items():
-        lines.append(
-            f"| {kind} | {row['n']} | {row['ok']} | {row['busy_503']} | {row['other']} | "
-            f"{row['p95_ms']:.0f} ms |"
-        )
+    for name in ("attack", "flood"):
+        for kind, row in result[name]["attack"].items():
+            lines.append(
+                f"| {kind} | {name} | {row['n']} | {row['ok']} | {row['busy_503']} | "
+                f"{row['other']} | {row['p95_ms']:.0f} ms |"
+            )
     after = result["after"]
     lines += [
         "",
