@@ -455,7 +455,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("nb", "en"), default="nb", help="language")
     p.add_argument("--output", "-o", help="file to write (default: the site's file name)")
     p.add_argument(
-        "--site", help="the site's public address for links (default: the serve address)"
+        "--site",
+        help="the site's public address for links (default: SLT_PUBLIC_URL, else the serve address)",
     )
     p.set_defaults(func=cmd_report)
 
