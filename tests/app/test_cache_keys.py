@@ -131,6 +131,10 @@ def test_the_shared_folder_is_bounded_in_bytes(tmp_path):
     newest = shared.get((199).to_bytes(4, "big"))
     assert newest is not None and newest.body == bytes([199]) * 1000
     assert shared.get((0).to_bytes(4, "big")) is None  # the oldest went first
+    csv = cache.Cached(200, b"a,b\n", None, None, "text/csv; charset=utf-8")
+    shared.put(b"csv", csv)
+    back = shared.get(b"csv")
+    assert back is not None and back.body == csv.body and back.mimetype == "text/csv;charset=utf-8"
 
 
 def test_the_key_is_the_view_and_the_warehouse(app):

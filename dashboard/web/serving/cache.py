@@ -172,7 +172,8 @@ class SharedCache:
 
     def put(self, key: bytes, item: Cached) -> None:
         br, gz = item.br or b"", item.gz or b""
-        head = f"{item.status} {item.mimetype} {len(item.body)} {len(br)} {len(gz)}\n".encode()
+        kind = item.mimetype.replace(" ", "")  # "text/csv;charset=utf-8": one field
+        head = f"{item.status} {kind} {len(item.body)} {len(br)} {len(gz)}\n".encode()
         data = head + item.body + br + gz
         if len(data) > self.max_bytes // 4 or not self._prepare():
             return
