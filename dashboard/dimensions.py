@@ -114,6 +114,25 @@ class AreaMember:
 
 
 @dataclass(frozen=True)
+class Event:
+    """Something that happened on a date, marked on time axes (data/vocab/events.csv)."""
+
+    date: str  # ISO
+    nb: str
+    en: str
+    breaks: tuple[str, ...] = ()  # fact columns whose codes mean another thing after it
+    description_nb: str = ""  # what it changed for the figures (Om dataene)
+    description_en: str = ""
+
+    @property
+    def break_x(self) -> float:
+        """Where a break falls on a yearly axis: between the year before and the first
+        year wholly after (1 October 2015 -> 2015.5; 1 January 2020 -> 2019.5)."""
+        year, month, day = (int(p) for p in self.date.split("-"))
+        return year - 0.5 if (month, day) == (1, 1) else year + 0.5
+
+
+@dataclass(frozen=True)
 class PeerGroup:
     """A named group of kommuner that compare themselves with each other (e.g. ASSS)."""
 
@@ -179,6 +198,8 @@ class Vocabulary:
     age_parts: dict[str, tuple[str, ...]]
     #: (file-name prefix, bokmål, English): the short "where from" a reader sees.
     source_families: tuple[tuple[str, str, str], ...]
+    #: Dated happenings marked on time axes; `breaks` the fact columns they break.
+    events: tuple[Event, ...] = ()
     #: Named groups of kommuner a kommune is compared with (e.g. ASSS), with members.
     peer_groups: tuple[PeerGroup, ...] = ()
     kommuner: tuple[str, ...] = field(init=False)
@@ -204,6 +225,7 @@ class Vocabulary:
         "categories",
         "statuses",
         "source_families",
+        "events",
         "peer_groups",
     )
 
@@ -268,6 +290,17 @@ class Vocabulary:
             source_families=tuple(
                 (_text(r, "prefix"), _text(r, "label_nb"), _text(r, "label_en"))
                 for r in tables["source_families"]
+            ),
+            events=tuple(
+                Event(
+                    _text(r, "date"),
+                    _text(r, "label_nb"),
+                    _text(r, "label_en"),
+                    tuple(_text(r, "breaks").split()),
+                    _text(r, "description_nb"),
+                    _text(r, "description_en"),
+                )
+                for r in tables.get("events") or ()
             ),
             peer_groups=_peer_groups(tables.get("peer_groups") or ()),
         )
@@ -411,3 +444,30 @@ def kommune_options(codes: tuple[str, ...], lang: str) -> list[tuple[str, str]]:
 def kommuner() -> tuple[str, ...]:
     """Every kommune the active vocabulary knows, in its sort order (first: the default)."""
     return active().kommuner
+
+
+#: Kommuner whose sort order is below this are offered first (data/vocab/README.md).
+FEATURED_BELOW = 10
+
+
+def featured_kommuner() -> tuple[str, ...]:
+    """The kommuner a kommune control offers first (the SLT kommuner: sort 1–9)."""
+    areas = active().areas
+    return tuple(c for c in active().kommuner if areas[c].sort < FEATURED_BELOW)
+
+
+def territory_breaks(area: str) -> tuple[tuple[int, str], ...]:
+    """(first year, note) where an area's territory changed: a number starts that year
+    whose territory note differs from the one before (Asker 2020: Røyken and Hurum)."""
+    codes = sorted(
+        (c for c in active().area_codes if c.municipality == area and c.valid_from is not None),
+        key=lambda c: c.valid_from or 0,
+    )
+    before = [c for c in active().area_codes if c.municipality == area and c.valid_from is None]
+    out = []
+    previous = before[0].territory_note if before else ""
+    for code in codes:
+        if code.territory_note and previous and code.territory_note != previous:
+            out.append((int(code.valid_from or 0), code.territory_note))
+        previous = code.territory_note or previous
+    return tuple(out)

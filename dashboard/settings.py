@@ -144,6 +144,25 @@ class Settings:
         "printed: one broken file cannot print a million lines.",
         "SLT_MAX_PROBLEMS",
     )
+    publisher_name: str = _setting(
+        "Bærum kommune",
+        "Who publishes this site's open data: the publisher of the DCAT-AP-NO catalogue "
+        "(/katalog.ttl), the author of the change feed and of the pages' schema.org Dataset.",
+        "SLT_PUBLISHER",
+    )
+    publisher_orgnr: str = _setting(
+        "",
+        "The publisher's organisation number (Enhetsregisteret, 9 digits); when set, the "
+        "catalogue names the publisher by its address in Felles datakatalog, as "
+        "data.norge.no expects.",
+        "SLT_PUBLISHER_ORGNR",
+    )
+    contact_email: str = _setting(
+        "post@baerum.kommune.no",
+        "Contact point for the open data (DCAT contact point, feed author, API description; "
+        "default: Bærum kommune's public postmottak).",
+        "SLT_CONTACT_EMAIL",
+    )
     ssb_api: str = _setting(
         "https://data.ssb.no/api/pxwebapi/v2",
         "Base URL of Statistics Norway's PxWebApi v2 (for `slt-dashboard fetch-ssb`).",

@@ -42,11 +42,12 @@ class Param:
     #: The allowed values, or a function that reads them (e.g. every kommune the served
     #: warehouse knows); `resolved()` turns a function into its values for one view.
     choices: tuple[str, ...] | Callable[[], tuple[str, ...]] = ()
-    default: str | tuple[str, ...] | int | Callable[[], str] | None = None
+    default: str | tuple[str, ...] | int | Callable[[], str] | Callable[[], int] | None = None
     multi: bool = False  # several values allowed: ?kommune=baerum&kommune=oslo or baerum,oslo
     year: bool = False  # a year (fra/til)
     label: str = ""  # catalog key of the control's legend; "" = URL only, no control
-    offered: tuple[str, ...] | None = None  # the choices the control shows (default: all)
+    #: The choices the control shows (default: all), or a function that reads them.
+    offered: tuple[str, ...] | Callable[[], tuple[str, ...]] | None = None
     option: Callable[[str, str], str] | None = None  # (code, lang) -> the option's name
     sentinel: str = ""  # year parameters: a word accepted besides a year
     years_of: tuple[str, ...] = ()  # measures whose years give the default / options
@@ -83,7 +84,9 @@ class Param:
 
     @property
     def options(self) -> tuple[str, ...]:
-        return self.offered if self.offered is not None else self.allowed
+        if self.offered is None:
+            return self.allowed
+        return self.offered() if callable(self.offered) else self.offered
 
 
 LANG = Param("lang", ("nb", "en"), "nb")
@@ -94,22 +97,29 @@ def _first_kommune() -> str:
 
 
 #: Any kommune the served warehouse knows (data/vocab); the first in its order by default.
+#: Its control offers the SLT kommuner; every other one is a link away (/kommuner).
 KOMMUNE = Param(
     "kommune",
     dims.kommuner,
     _first_kommune,
     label="filter.kommune",
+    offered=dims.featured_kommuner,
     option=lambda code, lang: kommune_name(code, lang),
 )
 
 
 def years(
-    fra_default: int, til_default: int, years_of: tuple[str, ...] = ()
+    years_of: tuple[str, ...] = (),
+    *,
+    fra: int = MIN_YEAR,
+    til: int | Callable[[], int] = max_year,
 ) -> tuple[Param, Param]:
-    """The from/to years of a time series; `years_of` makes the defaults follow the data."""
+    """The from/to years of a time series. Their defaults are the span of the data for the
+    chosen kommune (`years_of`: the measures whose years count), read from the warehouse;
+    without any such data, every year the dashboard accepts (or `fra`/`til`)."""
     return (
-        Param("fra", default=fra_default, year=True, label="filter.fra", years_of=years_of),
-        Param("til", default=til_default, year=True, label="filter.til", years_of=years_of),
+        Param("fra", default=fra, year=True, label="filter.fra", years_of=years_of),
+        Param("til", default=til, year=True, label="filter.til", years_of=years_of),
     )
 
 

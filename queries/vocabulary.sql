@@ -50,3 +50,7 @@ UNION ALL
 SELECT 'peer_groups', to_json(list(t ORDER BY t.sort))
 FROM (SELECT peer_group, label_nb, label_en, member, valid_from, source_url, sort
       FROM dim_peer_group) t
+UNION ALL
+SELECT 'events', to_json(list(t ORDER BY t.sort))
+FROM (SELECT date, label_nb, label_en, breaks, description_nb, description_en, sort
+      FROM dim_event) t

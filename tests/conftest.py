@@ -29,6 +29,12 @@ settings.register_profile("ci", parent=settings.get_profile("dev"), max_examples
 settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
 )
+# The API's property run (tests/app/test_api_openapi.py) walks every operation of its
+# OpenAPI description (~30, a chart each among them) in two modes: fewer requests per
+# operation, from the same choice of short (local) or long (CI) run.
+settings.register_profile("api-dev", parent=settings.get_profile("dev"), max_examples=5)
+settings.register_profile("api-ci", parent=settings.get_profile("ci"), max_examples=30)
+API_PROFILE = "api-ci" if settings.default.max_examples >= 150 else "api-dev"
 
 #: Whether the test being set up may start Chromium (its `render` or `browser` marker).
 _chromium_allowed = {"now": False}

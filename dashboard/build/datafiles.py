@@ -208,7 +208,9 @@ def _key_line(text: str, key: str) -> int | None:
     return next((i for i, t in enumerate(text.splitlines(), 1) if t.startswith(f"{key}:")), None)
 
 
-def read_sidecar(csv_path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[dict[str, str], list[Problem]]:
+def read_sidecar(
+    csv_path: Path, limits: Limits = DEFAULT_LIMITS
+) -> tuple[dict[str, str], list[Problem]]:
     """Load and check a CSV's metadata sidecar."""
     path = sidecar_path(csv_path)
     name = path.name
@@ -1179,7 +1181,9 @@ def plausibility_report(sources: list[SourceFile]) -> list[str]:
     return notes
 
 
-def read_all(data_dir: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[list[SourceFile], list[Problem]]:
+def read_all(
+    data_dir: Path, limits: Limits = DEFAULT_LIMITS
+) -> tuple[list[SourceFile], list[Problem]]:
     """Read and validate every data file; problems from all files together."""
     sources, problems = [], []
     data_dir = Path(data_dir)

@@ -72,6 +72,12 @@ CREATE TABLE dim_peer_group (
     valid_from INTEGER, source_url VARCHAR, sort INTEGER NOT NULL,
     PRIMARY KEY (peer_group, member)
 );
+-- Dated happenings marked on time axes (data/vocab/events.csv); `breaks`: the fact
+-- columns whose codes mean another thing after the event (space-separated).
+CREATE TABLE dim_event (
+    date VARCHAR PRIMARY KEY, label_nb VARCHAR NOT NULL, label_en VARCHAR NOT NULL,
+    breaks VARCHAR, description_nb VARCHAR, description_en VARCHAR, sort INTEGER NOT NULL
+);
 CREATE TABLE dim_source (
     source_id VARCHAR PRIMARY KEY,
     file VARCHAR NOT NULL,

@@ -10,6 +10,7 @@ warehouse holds each in a `dim_*` table that `queries/vocabulary.sql` reads back
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -71,6 +72,9 @@ LISTS: dict[str, ListSpec] = {
     "statuses": ListSpec("dim_status", _CODE, _DESCRIBED),
     "source_families": ListSpec(
         "dim_source_family", ("prefix", "label_nb", "label_en"), sort_by_line=True
+    ),
+    "events": ListSpec(
+        "dim_event", ("date", "label_nb", "label_en"), ("breaks", *_DESCRIBED), sort_by_line=True
     ),
     "peer_groups": ListSpec(
         "dim_peer_group",
@@ -187,6 +191,13 @@ def _check(lists: Rows, problems: list[Problem]) -> None:
         ("area_members", "member", lambda v: v in area_codes, "a code of areas.csv"),
         ("area_members", "whole", lambda v: v in ("ja", "nei"), "ja or nei"),
         ("peer_groups", "member", lambda v: v in area_codes, "a code of areas.csv"),
+        ("events", "date", _iso_date, "a date as YYYY-MM-DD"),
+        (
+            "events",
+            "breaks",
+            lambda v: all(c in dims.DIMENSION_LISTS for c in v.split()),
+            "fact columns the event breaks (e.g. offence_group), or empty",
+        ),
         ("peer_groups", "peer_group", lambda v: bool(_SLUG.fullmatch(v)), "a-z, 0-9, _ and -"),
         ("peer_groups", "valid_from", lambda v: not v or _year(v), "a year, or empty"),
         ("measures", "unit", lambda v: v in dims.UNIT_DECIMALS, ", ".join(dims.UNIT_DECIMALS)),
@@ -226,6 +237,14 @@ def _check(lists: Rows, problems: list[Problem]) -> None:
         for row in lists[name]:
             if row[column] and not ok(row[column]):
                 bad(name, row, column, f"'{row[column]}' is not allowed; write {allowed}")
+
+
+def _iso_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10
 
 
 def _year(text: str) -> bool:

@@ -27,6 +27,7 @@ from dashboard.charts.registry import (
     latest_values,
     line_frame,
     pivot_table,
+    territory_breaks,
 )
 from dashboard.dimensions import kommune_name
 from dashboard.state import KOMMUNE, LANG, MIN_YEAR, Param, ViewState, max_year, years
@@ -43,7 +44,7 @@ AGE_PARAMS = (
     Param("maal", MEASURE_CHOICES, "anmeldelser", label="legend.maal"),
     Param("sted", PLACE_CHOICES, "gjerningssted", label="legend.sted"),
     Param("visning", ("antall", "andel"), "antall", label="legend.visning"),
-    *years(2010, 2020, years_of=MEASURE_CHOICES),
+    *years(years_of=MEASURE_CHOICES),
 )
 
 
@@ -306,13 +307,13 @@ def population_by_age(result: Rows, state: ViewState) -> Shape | NoData:
     title = t("alder_og_kjonn.population.title", lang, k=k, years=years_text(rows["year"]))
     rows = rows.assign(series=label_column(rows, "age_group", lang))
     frame = line_frame(rows, label="year")
-    breaks: tuple[tuple[float, str], ...] = ()
     notes = [t("alder_og_kjonn.population.note", lang)]
-    if state["kommune"] == "asker" and frame["x"].min() < 2020 <= frame["x"].max():
-        breaks = ((2019.5, t("alder_og_kjonn.population.asker_break", lang)),)
-        notes.append(t("alder_og_kjonn.population.asker", lang))
+    # A kommune whose territory changed inside the years drawn (Asker 2020): a break, and
+    # the code list's own words for what changed.
+    breaks = territory_breaks([state["kommune"]], list(frame["x"]), lang)
+    notes += [t("territory.changed", lang, k=k, note=note) for _x, note in breaks]
     meta = figures.ChartMeta(
-        title="", y_title=t("alder_og_kjonn.population.y", lang), lang=lang, breaks=breaks
+        title="", y_title=t("alder_og_kjonn.population.y", lang), lang=lang, breaks=tuple(breaks)
     )
     table = pivot_table(
         frame.assign(col=frame["x_label"]), "series", "col", lang, t("legend.alder", lang)

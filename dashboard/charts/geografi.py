@@ -9,6 +9,7 @@ computed against the published total and say so, with numerator and denominator.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +28,7 @@ from dashboard.charts.registry import (
     finite,
     label_column,
     pivot_table,
+    territory_breaks,
     what_exists,
 )
 from dashboard.dimensions import TOTAL, kommune_name
@@ -50,7 +52,7 @@ GEO_PARAMS = (
     Param("visning", ("antall", "andel"), "antall", label="legend.visning"),
     # The police's tables by residence, and Statistics Norway's offences for every kommune:
     # the default period spans both for the chosen kommune.
-    *years(2016, 2020, years_of=(*(f"{m}@bosted" for m in MEASURES), "anmeldte_lovbrudd_snitt")),
+    *years(years_of=(*(f"{m}@bosted" for m in MEASURES), "anmeldte_lovbrudd_snitt")),
 )
 
 #: Chart id per measure (the page shows one or both).
@@ -58,7 +60,10 @@ CHART_IDS = {"personer": "geografi-personer", "anmeldelser": "geografi-anmeldels
 COMPARISON_ID = "geografi-sammenligning"
 
 
-def _residence_query(municipalities, measures) -> Query:
+def _residence_query(
+    municipalities: Callable[[ViewState], list[str]],
+    measures: Callable[[ViewState], list[str]],
+) -> Query:
     return Query(
         "residence",
         bind(
@@ -367,7 +372,7 @@ def residence_chart(measure: str, result: Rows, state: ViewState) -> Shape | NoD
     )
 
 
-def _shows(measure: str):
+def _shows(measure: str) -> Callable[[ViewState], bool]:
     return lambda state: state["maal"] in (measure, "begge")
 
 
@@ -516,8 +521,9 @@ def local_share_comparison(result: Rows, state: ViewState) -> Shape | NoData:
     totals = rows[(rows["residence"] == "alle") & rows["municipality"].isin(with_share)]
     used = pd.concat([own, totals], ignore_index=True)
     notes = [t("geografi.compare.note", lang)]
-    if "asker" in with_share and own["year"].min() < 2020 <= own["year"].max():
-        notes.append(t("geografi.compare.asker", lang))
+    for code in with_share:
+        for _x, note in territory_breaks([code], list(own["year"]), lang):
+            notes.append(t("territory.changed", lang, k=kommune_name(code, lang), note=note))
     return Shape(
         title=title,
         figure=figures.line_chart(frame, meta),
@@ -552,7 +558,8 @@ def repeat_offending(result: Rows, state: ViewState) -> Shape | NoData:
     title_years = years_text(rows["year"]) if not rows.empty else f"{state['fra']}–{state['til']}"
     title = t("geografi.repeat.title", lang).format(k=k, years=title_years)
     if rows.empty:
-        return NoData(title, t("geografi.repeat.empty", lang) + t("nodata.template", lang))
+        empty = t("geografi.repeat.empty", lang, k=kommune_name(state["kommune"], lang))
+        return NoData(title, empty + t("nodata.template", lang))
     rows = rows.copy()
     rows["measure_label"] = label_column(rows, "measure", lang)
     rows["category_label"] = label_column(rows, "category", lang)
@@ -598,7 +605,7 @@ def repeat_offending(result: Rows, state: ViewState) -> Shape | NoData:
 
 PROFILE = Query(
     "offence_profile",
-    bind(kommune=lambda s: s["kommune"], fra=lambda s: s["fra"], til=lambda s: s["til"]),
+    bind(kommune=lambda s: s["kommune"], fra=lambda s: MIN_YEAR, til=lambda s: s["til"]),
 )
 
 
@@ -608,8 +615,9 @@ PROFILE = Query(
     GEO_PARAMS,
     {"rows": PROFILE, "available": AVAILABLE},
     # Statistics Norway's offences by scene of crime for every kommune: all ages, always as
-    # rates; the latest two-year period of the chosen years.
-    ignores=("maal", "visning"),
+    # rates; the latest two-year period up to the chosen end year (where it starts does
+    # not change which period is the latest).
+    ignores=("maal", "visning", "fra"),
 )
 def offence_profile(result: Rows, state: ViewState) -> Shape | NoData:
     """What kind of offences are reported in the kommune, group by group, per 1 000

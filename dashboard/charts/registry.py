@@ -22,6 +22,7 @@ import duckdb
 import pandas as pd
 
 import queries
+from dashboard import dimensions as dims
 from dashboard.charts import contract
 from dashboard.dataformat import KEY_COLUMNS
 from dashboard.dimensions import kommune_name as area_name
@@ -30,9 +31,6 @@ from dashboard.state import Param, ViewState
 from dashboard.words import t
 from dashboard.words.numbers import any_small, format_cell, format_number, list_text, year_ranges
 
-#: Events marked on time axes (docs/DATA.md §3); their labels are in the words catalog.
-EVENTS = ("2015-10-01", "2017-05-01", "2019-08-10", "2020-01-01", "2020-03-12")
-
 
 @dataclass
 class ChartResult:
@@ -40,7 +38,7 @@ class ChartResult:
 
     chart_id: str
     title: str
-    figure: dict | None
+    figure: dict[str, Any] | None
     table: pd.DataFrame  # display table: formatted strings; first column is the row header
     data: pd.DataFrame  # the rows behind the chart (CSV download), with provenance
     source: str
@@ -61,7 +59,7 @@ class Shape:
     """
 
     title: str
-    figure: dict | None
+    figure: dict[str, Any] | None
     table: pd.DataFrame
     rows: pd.DataFrame
     summary: str = ""
@@ -313,8 +311,34 @@ def csv_rows(rows: pd.DataFrame, extra: Sequence[str] = ()) -> pd.DataFrame:
 
 
 def events_for(lang: str) -> tuple[tuple[str, str], ...]:
-    """(date, label) of the events marked on time axes."""
-    return tuple((date, t(f"event.{date}", lang)) for date in EVENTS)
+    """(date, label) of the events marked on time axes (data/vocab/events.csv)."""
+    return tuple((e.date, e.en if lang == "en" else e.nb) for e in dims.active().events)
+
+
+def breaks_of(column: str, lang: str) -> tuple[tuple[float, str], ...]:
+    """Breaks in a series whose `column` codes changed meaning (e.g. the 2015 Penal Code's
+    offence groups), from the events that say they break it."""
+    return tuple(
+        (e.break_x, e.en if lang == "en" else e.nb)
+        for e in dims.active().events
+        if column in e.breaks
+    )
+
+
+def territory_breaks(
+    areas: Sequence[str], years: Sequence[int], lang: str
+) -> list[tuple[float, str]]:
+    """Breaks where an area drawn changed territory inside the years drawn (Asker 2020),
+    each labelled with the area's name and its territory note."""
+    if not len(years):
+        return []
+    low, high = min(years), max(years)
+    out = []
+    for area in dict.fromkeys(areas):
+        for year, note in dims.territory_breaks(area):
+            if low < year <= high:
+                out.append((year - 0.5, note))
+    return out
 
 
 def pivot_table(

@@ -6,6 +6,8 @@ a pure figure, a table and a summary. No Dash here, so every chart is unit-testa
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from dashboard import dimensions as dims
@@ -17,6 +19,7 @@ from dashboard.charts.registry import (
     Rows,
     Shape,
     bind,
+    breaks_of,
     chart,
     events_for,
     label_column,
@@ -52,7 +55,7 @@ def _ssb_groups() -> tuple[str, ...]:
 def _offence_name(code: str, lang: str) -> str:
     if code == "alle":
         return t("choice.lovbrudd.alle", lang)
-    group = dims.OFFENCE_GROUPS[code]
+    group: dims.Code = dims.OFFENCE_GROUPS[code]
     return group.en if lang == "en" else group.nb
 
 
@@ -92,11 +95,7 @@ TREND_PARAMS = (
         label="comparison.gruppe",
         option=_offence_name,
     ),
-    *years(
-        2010,
-        2024,
-        years_of=("anmeldelser", "personer", "forhold", "anmeldte_lovbrudd_snitt"),
-    ),
+    *years(years_of=("anmeldelser", "personer", "forhold", "anmeldte_lovbrudd_snitt")),
 )
 
 
@@ -174,8 +173,12 @@ def trend_chart(result: Rows, state: ViewState) -> Shape | NoData:
                 group, sub, rows["offence_group"], rows["offence_subgroup"], strict=True
             )
         ]
-        notes = [t("trend.not_comparable_2015", lang)]
-        breaks: tuple[tuple[float, str], ...] = ((2015.5, t("trend.new_penal_code", lang)),)
+        changes = [e for e in dims.active().events if "offence_group" in e.breaks]
+        notes = [
+            t("trend.penal_code_change", lang, event=e.en if lang == "en" else e.nb, date=e.date)
+            for e in changes
+        ]
+        breaks: tuple[tuple[float, str], ...] = breaks_of("offence_group", lang)
     else:
         ages = _youth_ages(state)
         # A readable sentence per measure and population ("Mistenkte personer 10–17 år
@@ -318,8 +321,9 @@ def comparison_chart(result: Rows, state: ViewState) -> Shape | NoData:
         t("comparison.note.overlap", lang),
         peer_note,
     ]
-    if kommune == "asker" or "asker" in set(ordered["municipality"]):
-        notes.append(t("trend.asker_from_2020_includes", lang))
+    for code in dict.fromkeys(rows["municipality"]):
+        for _year, note in dims.territory_breaks(str(code)):
+            notes.append(t("territory.changed", lang, k=kommune_name(str(code), lang), note=note))
     meta = figures.ChartMeta(title="", y_title=t("comparison.axis", lang), lang=lang, decimals=1)
     table = _comparison_table(rows, lang)
     population_sources = sorted(set(rows["population_publication"].dropna()))
@@ -443,7 +447,7 @@ YOUTH_SERIES = Query(
 )
 
 
-def _series_name(row: dict, lang: str) -> str:
+def _series_name(row: dict[str, Any], lang: str) -> str:
     """'Mistenkte personer 10–17 år' / 'Unge gjengangere …, under 18 år' from the labels."""
     suffix = "en" if lang == "en" else "nb"
     age = row[f"age_group_{suffix}"]

@@ -13,11 +13,14 @@ from dashboard.settings import Settings
 from dashboard.store import Warehouse
 from dashboard.web.layout import document, ids, shell
 from dashboard.web.layout.page import register as register_page
-from dashboard.web.outputs import downloads, embed, report, share
+from dashboard.web.outputs import api, downloads, embed, report, share
 from dashboard.web.outputs import images as chart_images
 from dashboard.web.pages import (
     alder_og_kjonn,
+    apne_data,
     geografi,
+    hva_er_nytt,
+    kommuner,
     mote,
     not_found,
     om_dataene,
@@ -37,7 +40,7 @@ PAGES = tuple(
     for module in (oversikt, trend, geografi, alder_og_kjonn, trygghetsprogrammet, om_dataene)
 )
 #: Pages outside the main navigation (linked from the footer), after PAGES in Dash's order.
-EXTRA_PAGES = (tilgjengelighet.SPEC,)
+EXTRA_PAGES = (tilgjengelighet.SPEC, hva_er_nytt.SPEC, apne_data.SPEC, kommuner.SPEC)
 #: Pages with a register(app, order, pages) of their own, outside the navigation.
 OTHER_PAGES = (mote,)
 
@@ -69,7 +72,9 @@ def assemble(settings: Settings) -> Dash:
     for order, module in enumerate(OTHER_PAGES, start=len(PAGES) + len(EXTRA_PAGES) + 1):
         module.register(app, order, PAGES)  # outside the navigation (Møtemodus)
     # Per-request <head>, 404s, robots, sitemap: every page a path answers for.
-    document.install(app, (*PAGES, *EXTRA_PAGES, *(m.SPEC for m in OTHER_PAGES)))
+    document.install(
+        app, (*PAGES, *EXTRA_PAGES, *(m.SPEC for m in OTHER_PAGES)), extra=api.head_tags
+    )
     # A function, so the frame is first drawn in the page's language (no re-wrap, no shift).
     app.layout = lambda: html.Div(
         [
@@ -87,7 +92,8 @@ def assemble(settings: Settings) -> Dash:
     chart_images.register(app)
     downloads.register(app)
     report.register(app, PAGES)
-    embed.register(app)
+    embed.register(app, head=api.embed_head)
+    api.register(app)  # open data: /api/v1/, /katalog, /endringer.atom, /oembed
     share.register(app)
     hardening.register(app)
     serving.install_cache(

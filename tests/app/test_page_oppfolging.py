@@ -178,6 +178,23 @@ def test_concern_talks_per_year(con):
     assert "ned 25\u00a0% fra 2019" in result.summary  # (101 - 134) / 134 = -24.6 %
 
 
+def test_concern_talks_of_one_year_show_the_year_the_change_is_measured_from(con):
+    # The 2020 report figure: the comparison the overview states (101, down 25 % from 134
+    # in 2019), not one bar; its text is a sentence, not "2020: 2020 101".
+    result = render(con, "oppfolging-samtaler", aar="2020")
+    assert result.figure["data"][0]["x"] == ["2019", "2020"]
+    assert result.figure["data"][0]["y"] == [134, 101]
+    assert result.title == "Politiets bekymringssamtaler i Bærum, 2019 og 2020"
+    assert result.summary == (
+        "Politiets bekymringssamtaler i Bærum, 2019 og 2020: 134 i 2019 og 101 i 2020"
+        " (ned 25\u00a0% fra 2019)."
+    )
+    assert sorted(result.data["year"]) == [2019, 2020]  # the CSV has what is drawn
+    first = render(con, "oppfolging-samtaler", aar="2019", lang="en")
+    assert first.figure["data"][0]["x"] == ["2019"]  # nothing published for 2018
+    assert first.summary == "The police's concern talks in Bærum, 2019: 134 in 2019."
+
+
 def test_youth_followup_shows_the_published_total_and_levels(con):
     result = render(con, "oppfolging-ungdom")
     fig = result.figure

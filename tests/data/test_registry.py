@@ -29,7 +29,7 @@ from dashboard.charts.registry import (
 from dashboard.state import KOMMUNE, LANG, parse, years
 from dashboard.words import t
 
-PARAMS = (LANG, KOMMUNE, *years(2019, 2020))
+PARAMS = (LANG, KOMMUNE, *years(fra=2019, til=2020))
 RESIDENCE = Query(
     "residence",
     bind(

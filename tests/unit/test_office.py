@@ -53,7 +53,7 @@ def _figure(small: bool, direction: str | None) -> KeyFigure:
         small=small,
         direction=direction,
         points=[],
-        link="/geografi",
+        charts=(("geografi-personer", {"kommune": "baerum"}),),
         publications="P",
         source="P, 2.1.1",
         rows=pd.DataFrame(),

@@ -19,7 +19,6 @@ import pandas as pd
 import queries
 from dashboard import dataformat
 from dashboard import dimensions as dims
-from dashboard.charts.registry import events_for
 from dashboard.figures import MONTHS
 from dashboard.words import STRINGS, pick, t
 from dashboard.words.numbers import format_number, year_ranges
@@ -206,15 +205,15 @@ def _long_date(iso: str, lang: str) -> str:
 
 
 def events(lang: str) -> list[Event]:
-    """The events marked on the dashboard's time axes (charts.EVENTS), explained."""
+    """The events marked on the dashboard's time axes (data/vocab/events.csv), explained."""
     return [
         Event(
-            iso,
-            _long_date(iso, lang),
-            label,
-            t(f"about.event.{iso}", lang) if f"about.event.{iso}" in STRINGS else "",
+            e.date,
+            _long_date(e.date, lang),
+            e.en if lang == "en" else e.nb,
+            e.description_en if lang == "en" else e.description_nb,
         )
-        for iso, label in events_for(lang)
+        for e in dims.active().events
     ]
 
 

@@ -40,6 +40,9 @@ OG_LOCALE = {"nb": "nb_NO", "en": "en_GB"}
 #: An og:image provider: (page name, lang) -> absolute URL or None. The images/embeds
 #: work plugs one in with `install(..., image=...)`; without it no og:image is sent.
 ImageHook = Callable[[str, str], str | None]
+#: More of a found page's head: (page name, path, lang) -> HTML (the open data plugs in
+#: its schema.org JSON-LD and the feed and oEmbed discovery links).
+HeadHook = Callable[[str, str, str], str]
 
 TEMPLATE = """<!DOCTYPE html>
 <html lang="{lang}">
@@ -56,7 +59,7 @@ TEMPLATE = """<!DOCTYPE html>
 <meta property="og:description" content="{description}">
 <meta property="og:url" content="{canonical}">
 <meta property="og:locale" content="{locale}">
-{image}<link rel="icon" href="/favicon.ico" sizes="32x32">
+{image}{extra}<link rel="icon" href="/favicon.ico" sizes="32x32">
 <link rel="icon" href="{svg_icon}" type="image/svg+xml">
 {css}
 </head>
@@ -141,11 +144,18 @@ def _meta_tag(attrs: dict[str, str]) -> str:
 class Document:
     """Renders the document for the current request and knows which paths are pages."""
 
-    def __init__(self, app: Dash, pages: Sequence[PageSpec], image: ImageHook | None = None):
+    def __init__(
+        self,
+        app: Dash,
+        pages: Sequence[PageSpec],
+        image: ImageHook | None = None,
+        extra: HeadHook | None = None,
+    ):
         self.app = app
         self.pages = tuple(Page(spec.name, spec.path) for spec in pages)
         self.by_path = {page.path.strip("/"): page for page in self.pages}
         self.image = image
+        self.extra = extra
 
     # ------------------------------------------------------------------ what is asked for
 
@@ -181,6 +191,7 @@ class Document:
                 f'<link rel="alternate" hreflang="x-default" href="{escape(root + head.path)}">'
             )
         image = self.image(head.page, head.lang) if self.image and found else None
+        extra = self.extra(head.page, head.path, head.lang) if self.extra and found else ""
         return TEMPLATE.format(
             lang=head.lang,
             metas="\n".join(
@@ -196,6 +207,7 @@ class Document:
             site=escape(t("site.title", head.lang)),
             locale=OG_LOCALE.get(head.lang, "nb_NO"),
             image=f'<meta property="og:image" content="{escape(image)}">\n' if image else "",
+            extra=extra,
             svg_icon=escape(self.app.get_asset_url("favicon.svg")),
             css=parts.get("css", ""),
             noscript=escape(t("noscript", head.lang)),
@@ -254,9 +266,14 @@ def _router_title(name: str) -> Callable[..., str]:
     return title
 
 
-def install(app: Dash, pages: Sequence[PageSpec], image: ImageHook | None = None) -> Document:
+def install(
+    app: Dash,
+    pages: Sequence[PageSpec],
+    image: ImageHook | None = None,
+    extra: HeadHook | None = None,
+) -> Document:
     """Render the document per request and add the crawler routes and the 404 status."""
-    document = Document(app, pages, image)
+    document = Document(app, pages, image, extra)
     # Dash documents overriding this method; an instance attribute keeps the Dash class.
     app.interpolate_index = document.interpolate_index  # type: ignore[method-assign, assignment]
     app.config.include_pages_meta = False  # our head has the description and og: tags

@@ -20,7 +20,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard.charts.listing import ChartResult, on_page, render
 from dashboard.dimensions import kommune_name
-from dashboard.state import KOMMUNE, Param, ViewState, parse, to_query, to_search
+from dashboard.state import KOMMUNE, Param, ViewState, to_query, to_search
 from dashboard.web.layout import ids
 from dashboard.web.layout.components import (
     attrs,
@@ -33,7 +33,7 @@ from dashboard.web.layout.components import (
 )
 from dashboard.web.outputs.links import page_path
 from dashboard.web.serving import cache
-from dashboard.web.serving.context import coverage, cursor, default_language
+from dashboard.web.serving.context import coverage, cursor, default_language, view
 from dashboard.web.serving.hardening import SERVER_FAULTS
 from dashboard.words import STRINGS, t
 from dashboard.words.numbers import year_ranges
@@ -100,10 +100,7 @@ def has_text(key: str) -> bool:
 
 def view_state(spec: PageSpec, query: dict | None) -> ViewState:
     """The validated view, with year defaults taken from what the warehouse holds."""
-    lang = default_language()
-    first = parse(spec.params, query, lang_default=lang)
-    defaults = coverage().defaults(spec.params, first.values)
-    return parse(spec.params, query, lang_default=lang, defaults=defaults) if defaults else first
+    return view(spec.params, query)
 
 
 def year_view(spec: PageSpec, kommune: str, year: object, lang: str = "nb") -> ViewState:

@@ -52,30 +52,22 @@ from dash import Dash
 import queries
 from dashboard import dimensions as dims
 from dashboard import printing as images
-from dashboard.charts.listing import REGISTRY, ChartResult
+from dashboard.charts.listing import REGISTRY, ChartResult, on_page
 from dashboard.dimensions import kommune_name
 from dashboard.settings import Settings
 from dashboard.state import parse, to_query
-from dashboard.web.outputs.links import IMAGE_PARAMS, image_url
+from dashboard.web.outputs.links import IMAGE_PARAMS, PAGE_PATHS, image_url
 from dashboard.web.serving import work
 from dashboard.web.serving.context import EXTENSION as CONTEXT
-from dashboard.web.serving.context import cursor, site_root
+from dashboard.web.serving.context import cursor, site_root, view
 from dashboard.words import t
 
 log = logging.getLogger(__name__)
 
 EXTENSION = "slt-images"
 #: Bump when the drawing changes, so cached images are drawn again.
-RENDER_VERSION = "3"
+RENDER_VERSION = "4"
 FORMATS = {"png": "image/png", "svg": "image/svg+xml"}
-#: Which chart a page's link preview shows (the page's main chart).
-PAGE_CHARTS = {
-    "/": "utvikling",
-    "/trend": "utvikling",
-    "/geografi": "geografi-personer",
-    "/alder-og-kjonn": "alder-kjonn",
-    "/trygghetsprogrammet": "trygghet-trakt",
-}
 
 
 class ImagesUnavailable(RuntimeError):
@@ -293,8 +285,10 @@ def _blank_image() -> bytes:
 
 def _to_image(figure: dict, fmt: str, size: images.Size) -> bytes:
     scale = size.scale if fmt == "png" else 1
+    # A print image is as tall as its layout says (printing.py: many bars need more).
+    height = (figure.get("layout") or {}).get("height") or size.height
     return pio.to_image(
-        figure, format=fmt, width=size.width, height=size.height, scale=scale, validate=False
+        figure, format=fmt, width=size.width, height=height, scale=scale, validate=False
     )
 
 
@@ -585,14 +579,37 @@ def service() -> ImageService:
     return flask.current_app.extensions[EXTENSION]
 
 
-def og_image_url(path: str, query: Mapping[str, str]) -> str:
-    """The link-preview image (1200x630 PNG) of a page view; for `<meta property="og:image">`.
+#: Pages whose views have a link preview (a chart page, or the overview, which previews
+#: the first page's chart), by path.
+PREVIEWED = {path: page for page, path in PAGE_PATHS.items() if page not in ("om_dataene",)}
 
-    Relative to the site; make it absolute with the request's host URL.
+
+def main_chart(path: str, query: Mapping[str, str]) -> tuple[str, ChartResult] | None:
+    """The chart a page view opens on: its first chart with a figure for the view (the
+    overview: the first such chart of the pages in navigation order), and its result."""
+    page = PREVIEWED.get(path.rstrip("/") or "/")
+    if page is None:
+        return None
+    pages = [page] if page != "oversikt" else [p for p in PAGE_PATHS if p != "oversikt"]
+    cur = cursor()
+    for name in pages:
+        for chart in on_page(name):
+            names = {p.name for p in chart.params}
+            state = view(chart.params, {k: v for k, v in query.items() if k in names})
+            if not chart.shown(state):
+                continue
+            result = chart.build(cur, state)
+            if result.figure is not None:
+                return chart.chart_id, result
+    return None
+
+
+def og_image_url(chart_id: str, query: Mapping[str, str]) -> str:
+    """The link-preview image (1200x630 PNG) of a chart in a view; for `og:image`.
+
+    Relative to the site; make it absolute with `site_root()`.
     """
-    chart_id = PAGE_CHARTS.get(path.rstrip("/") or "/", PAGE_CHARTS["/"])
-    chart = REGISTRY[chart_id]
-    names = {p.name for p in chart.params}
+    names = {p.name for p in REGISTRY[chart_id].params}
     return image_url(chart_id, {k: v for k, v in query.items() if k in names}, og=True)
 
 
@@ -658,36 +675,29 @@ def register(app: Dash) -> None:
 
 
 def preview_tags(path: str, query: Mapping[str, str]) -> str:
-    """og:/twitter: tags of a page view: its main chart's title, summary and 1200x630 image."""
-    chart_id = PAGE_CHARTS.get(path.rstrip("/") or "/")
-    if chart_id is None:
+    """og:/twitter: tags of a page view: the title, summary and 1200x630 image of the chart
+    the view opens on (for Oslo's /trend that is the comparison, not an empty chart)."""
+    found = main_chart(path, query)
+    if found is None:  # nothing drawn in this view: the document's own tags stand
         return ""
-    chart = REGISTRY[chart_id]
-    names = {p.name for p in chart.params}
-    state = parse(chart.params, {k: v for k, v in query.items() if k in names})
-    result = chart.build(cursor(), state)
     base = site_root()
-    image = base + og_image_url(path, query)
     page_url = base + path + ("?" + urlencode(dict(query), safe=",") if query else "")
-    tags = {
-        "og:type": "website",
-        "og:site_name": "SLT-statistikk",
-        "og:url": page_url,
+    tags = {"og:type": "website", "og:site_name": "SLT-statistikk", "og:url": page_url}
+    chart_id, result = found
+    image = base + og_image_url(chart_id, query)
+    tags |= {
         "og:title": result.title,
-        "og:description": result.summary or result.message or "",
+        "og:description": result.summary or result.title,
         "og:image": image,
         "og:image:width": "1200",
         "og:image:height": "630",
         "og:image:alt": result.summary or result.title,
     }
-    if result.figure is None:  # nothing drawn in this view: no image to preview
-        tags = {k: v for k, v in tags.items() if not k.startswith("og:image")}
     meta = [f'<meta property="{k}" content="{html.escape(v)}">' for k, v in tags.items()]
-    if result.figure is not None:
-        meta += [
-            '<meta name="twitter:card" content="summary_large_image">',
-            f'<meta name="twitter:image" content="{html.escape(image)}">',
-        ]
+    meta += [
+        '<meta name="twitter:card" content="summary_large_image">',
+        f'<meta name="twitter:image" content="{html.escape(image)}">',
+    ]
     return "".join(meta)
 
 
@@ -701,21 +711,23 @@ def add_preview_tags(response: flask.Response) -> flask.Response:
         or response.mimetype != "text/html"
         or response.direct_passthrough
         or response.headers.get("Content-Encoding")  # already compressed: not ours to edit
-        or request.path not in PAGE_CHARTS
+        or (request.path.rstrip("/") or "/") not in PREVIEWED
     ):
         return response
     body = response.get_data(as_text=True)
     head, marker, rest = body.partition("</head>")
     if not marker or re.search(r'property="og:image" content="[^"]', head):
         return response  # the head already previews something
-    # Dash Pages writes empty og:/twitter: tags; they are replaced by the view's own.
-    head = re.sub(r'\s*<meta property="(?:og|twitter):[^"]*" content="[^"]*">', "", head)
     try:
         flat = {k: v for k, v in request.args.items()}
         tags = preview_tags(request.path, flat)
     except Exception:  # pragma: no cover - a preview must never break the page
         log.exception("link preview tags failed")
         return response
+    if not tags:
+        return response
+    # Dash Pages writes empty og:/twitter: tags; they are replaced by the view's own.
+    head = re.sub(r'\s*<meta property="(?:og|twitter):[^"]*" content="[^"]*">', "", head)
     response.set_data(head + tags + marker + rest)
     return response
 

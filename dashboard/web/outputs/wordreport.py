@@ -187,8 +187,7 @@ def layout(drawn: Sequence[ReportFigure], key_figs: Sequence[KeyFigure]) -> list
 def _linked_part(fig: KeyFigure, placed: dict[str, Placed]) -> str:
     """A key figure no chart of the document shows belongs with the page its overview card
     links to, when that page's part is in the document (else it stands at the top)."""
-    path = fig.link.partition("#")[0].partition("?")[0]
-    page = next((name for name, p in links.PAGE_PATHS.items() if p == path), "")
+    page = REGISTRY[fig.charts[0][0]].page if fig.charts else ""
     return next(
         (key for key, entry in placed.items() if page in entry.part.pages and entry.figures),
         "",

@@ -16,31 +16,31 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from urllib.parse import parse_qs, parse_qsl, urlencode
+from urllib.parse import parse_qsl, urlencode
 
 import dash
 import flask
-from dash import Dash, Input, Output, dcc, html
+from dash import Dash, dcc, html
 
 from dashboard.charts.listing import on_page, render
 from dashboard.charts.oversikt import OVERVIEW_PARAMS
 from dashboard.dimensions import kommune_name
 from dashboard.state import KOMMUNE, LANG, Param, ViewState, parse, to_query
-from dashboard.web.layout import ids
 from dashboard.web.layout.components import (
     attrs,
     error_content,
+    footnote_list,
     report_link,
     view_notes,
     wordreport_link,
     year_text,
 )
 from dashboard.web.layout.key_figures import content as overview_content
+from dashboard.web.layout.markup import cited
 from dashboard.web.layout.page import PageSpec, view_state, year_view
 from dashboard.web.outputs import links, presentation
 from dashboard.web.outputs.agenda import (
     PATH,
-    SHELL_LINK,
     AgendaError,
     AgendaItem,
     decode,
@@ -53,7 +53,7 @@ from dashboard.web.outputs.downloads import attachment
 from dashboard.web.outputs.images import ImagesBusy, plain_text
 from dashboard.web.outputs.office import PPTX_TYPE, file_key, finished_files, rejected
 from dashboard.web.outputs.share import qr_svg
-from dashboard.web.outputs.slides import slide_figure, view_url_ok
+from dashboard.web.outputs.slides import slide_view, view_url_ok
 from dashboard.web.serving import cache, work
 from dashboard.web.serving.context import cursor, default_language, site_root
 from dashboard.web.serving.hardening import SERVER_FAULTS
@@ -205,18 +205,23 @@ def slide_section(slide: Slide, number: int, total: int, current: bool) -> html.
     heading_id = f"mote-slide-{number}-h"
     body: list = []
     source = ""
+    notes: list = []
     if slide.item.chart:
         result = render(slide.item.chart, cursor(), slide.state)
         heading = result.title
         if result.figure is None:
             body.append(html.P(result.message or t("nodata.title", lang), className="no-data"))
         else:
+            figure, footnotes = slide_view(result.figure)
+            # Missing values, events and breaks: as text beside the chart (under it on a
+            # narrow screen), with the source.
+            notes = footnote_list(footnotes, f"mote-slide-{number}")
             body.append(
                 html.Figure(
                     [
                         dcc.Graph(
                             id=f"mote-graph-{number}",
-                            figure=slide_figure(result.figure),
+                            figure=figure,
                             config={"displayModeBar": False, "responsive": True},
                             className="mote-graph",
                         ),
@@ -236,19 +241,19 @@ def slide_section(slide: Slide, number: int, total: int, current: bool) -> html.
         heading = t("mote.overview.h", lang, k=kommune_name(slide.state["kommune"], lang))
         body += overview_content(slide.state)
     counter = t("mote.counter", lang, n=number, total=total)
+    # The buttons first: beside the chart (a landscape screen) they stay in view above a
+    # long source line, which scrolls within its column if it must.
     footer = html.Div(
         [
             html.Div(
+                [html.Span(counter, className="mote-counter"), toolbar(lang)],
+                className="mote-slide-nav",
+            ),
+            html.Div(
                 [
-                    *([html.P(source, className="source")] if source else []),
-                    html.Div(
-                        [
-                            html.A(t("mote.open_view", lang), href=slide.href),
-                            html.Span(counter, className="mote-counter"),
-                            toolbar(lang),
-                        ],
-                        className="mote-slide-nav",
-                    ),
+                    *notes,
+                    *([html.P(cited(source, lang), className="source")] if source else []),
+                    html.P(html.A(t("mote.open_view", lang), href=slide.href)),
                 ],
                 className="mote-slide-text",
             ),
@@ -481,10 +486,19 @@ def _deck(pages: Sequence[PageSpec], query: dict) -> html.Div:
         agenda_part.append(html.P([t("mote.default_for", lang), " ", *_joined(others)]))
     return html.Div(
         [
-            html.H1(t("mote.h1", lang)),
-            html.P(t("mote.intro", lang), className="intro"),
+            html.Div(
+                [
+                    html.H1(t("mote.h1", lang)),
+                    # Where the presenter looks first: the deck fits the window, and F
+                    # gives it the whole screen.
+                    html.P(t("mote.hint", lang), className="mote-hint"),
+                ],
+                className="mote-head",
+            ),
             view_notes(notes, "mote-notes"),
             deck,
+            # How to present, under the deck: the deck's top stays near the window's top.
+            html.P(t("mote.intro", lang), className="intro"),
             html.Section(
                 agenda_part,
                 className="mote-agenda-part",
@@ -592,10 +606,11 @@ def presentation_response(pages: Sequence[PageSpec]) -> flask.Response:
 
 
 def register(app: Dash, order: int, pages: Sequence[PageSpec]) -> None:
-    """Register the page (outside the navigation), its QR route and the shell's link.
+    """Register the page (after the navigation's pages in Dash's order) and its QR route.
 
     `pages` are the views a slide can show (the navigation's pages): passed in, as this
-    module is itself listed in `pages/__init__`.
+    module is itself listed in `pages/__init__`. The navigation's link to Møtemodus is
+    the shell's (`shell.nav_links`).
     """
     dash.register_page(
         "mote",
@@ -610,19 +625,3 @@ def register(app: Dash, order: int, pages: Sequence[PageSpec]) -> None:
     app.server.add_url_rule(
         links.PRESENTATION_PATH, "mote_presentation", lambda: presentation_response(pages)
     )
-
-    @app.callback(
-        Output(SHELL_LINK, "children"),
-        Output(SHELL_LINK, "href"),
-        Input(ids.URL, "search"),
-    )
-    def shell_link(search):
-        """The shell's Møtemodus link: the visitor's language and kommune go along."""
-        query = parse_qs((search or "").lstrip("?"))
-        lang = query.get("lang", [""])[0]
-        lang = lang if lang in LANG.allowed else "nb"
-        kommune = query.get("kommune", [""])[0]
-        out = {"kommune": kommune} if kommune in KOMMUNE.allowed else {}
-        if lang != "nb":
-            out["lang"] = lang
-        return t("mote.link", lang), PATH + (f"?{urlencode(out)}" if out else "")

@@ -7,13 +7,16 @@ like with different settings; nothing here is global.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import duckdb
 import flask
 
 from dashboard.coverage import Coverage
 from dashboard.settings import Settings
+from dashboard.state import Param, ViewState, parse
 from dashboard.store import Warehouse
 
 EXTENSION = "slt"
@@ -26,7 +29,20 @@ class AppContext:
     settings: Settings
     store: Warehouse
     _coverage: dict[str, Coverage] = field(default_factory=dict)
+    _once: dict[tuple[str, str], Any] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def once(self, name: str, load: Callable[[duckdb.DuckDBPyConnection], Any]) -> Any:
+        """`load(cursor)` read once per warehouse file and kept until the next one: what
+        depends only on the warehouse (not on the request) is not read per request."""
+        key = (self.store.fingerprint, name)
+        found = self._once.get(key)
+        if found is None:
+            found = load(self.store.cursor())
+            with self._lock:
+                self._once = {k: v for k, v in self._once.items() if k[0] == key[0]}
+                self._once[key] = found
+        return found
 
     def coverage(self) -> Coverage:
         """What the warehouse holds, read once per warehouse file (a rebuild is a new file).
@@ -79,3 +95,13 @@ def site_root() -> str:
     if not flask.has_request_context():
         return ""
     return context().settings.site_url
+
+
+def view(params: Sequence[Param], query: Mapping[str, object] | None) -> ViewState:
+    """The validated view of `query`, its year defaults read from what the warehouse holds
+    for the chosen kommune (a page, its preview, an embed and a slide open alike)."""
+    lang = default_language()
+    context().store.begin()  # the code lists (and choices) of the warehouse this reads
+    first = parse(params, query, lang_default=lang)
+    defaults = coverage().defaults(params, first.values)
+    return parse(params, query, lang_default=lang, defaults=defaults) if defaults else first

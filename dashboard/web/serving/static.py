@@ -73,8 +73,10 @@ _FINGERPRINT = re.compile(
 _ASSET_QUERY = re.compile(r"(/assets/([^\"?]+))(?:\?m=[0-9.]+)?\"")
 _FAVICON = re.compile(r"(/_favicon\.ico)\?v=[^\"]+\"")
 _CONFIG = re.compile(r'(<script id="_dash-config" type="application/json">)(.*?)(</script>)', re.S)
+#: Inline scripts the browser runs (their hashes go into the CSP); JSON data blocks
+#: (`application/json`, `application/ld+json`) are never run, so they need no hash.
 _INLINE_SCRIPT = re.compile(
-    r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>", re.S
+    r"<script(?![^>]*\bsrc=)(?![^>]*application/(?:ld\+)?json)[^>]*>(.*?)</script>", re.S
 )
 
 
