@@ -45,7 +45,7 @@ def _built(args: argparse.Namespace) -> Iterator[tuple[Settings, Warehouse]]:
     Bad data raises DataError, which `main` reports once for every command.
     """
     settings = _settings(args)
-    warehouse.ensure_built(settings.data_dir, settings.warehouse_path)
+    warehouse.ensure_built(settings.data_dir, settings.warehouse_path, _limits(settings))
     store = Warehouse(settings.warehouse_path)
     try:
         yield settings, store
@@ -53,11 +53,23 @@ def _built(args: argparse.Namespace) -> Iterator[tuple[Settings, Warehouse]]:
         store.close()
 
 
-def _print_problems(problems: list[Problem], stream=None) -> None:
+def _limits(settings: Settings) -> datafiles.Limits:
+    """How much a build reads and reports, from the settings."""
+    return datafiles.Limits(settings.max_file_mb * 1024 * 1024, settings.max_problems)
+
+
+def _print_problems(problems: list[Problem], shown: int = 100, stream=None) -> None:
+    """The problems (the first `shown` of them, then how many more), on standard error."""
     stream = stream or sys.stderr
     print(f"error: {len(problems)} problem(s) found; nothing was written.", file=stream)
-    for problem in problems:
-        print(f"  {problem}", file=stream)
+    for line in datafiles.problem_lines(problems, shown):
+        print(f"  {line}", file=stream)
+
+
+def _os_error(exc: OSError) -> str:
+    """An operating-system error in one line: what failed, on which file."""
+    where = f"{exc.filename}: " if exc.filename else ""
+    return f"{where}{exc.strerror or exc}"
 
 
 def _print_report(report: warehouse.BuildReport) -> None:
@@ -71,7 +83,7 @@ def _print_report(report: warehouse.BuildReport) -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     settings = _settings(args)
-    _print_report(warehouse.build(settings.data_dir, settings.warehouse_path))
+    _print_report(warehouse.build(settings.data_dir, settings.warehouse_path, _limits(settings)))
     return EXIT_OK
 
 
@@ -158,7 +170,7 @@ def import_file(source_csv: Path, settings: Settings, replace_values: bool = Fal
 
 
 def _import_file(source_csv: Path, settings: Settings, replace_values: bool) -> list[str]:
-    incoming, problems = datafiles.read_file(source_csv)
+    incoming, problems = datafiles.read_file(source_csv, _limits(settings))
     if problems:
         raise DataError(problems)
     data_dir = settings.data_dir
@@ -172,7 +184,7 @@ def _import_file(source_csv: Path, settings: Settings, replace_values: bool) -> 
 
     archive: tuple[Path, Path, list[dict]] | None = None
     if target.exists():
-        existing, problems = datafiles.read_file(target)
+        existing, problems = datafiles.read_file(target, _limits(settings))
         if problems:
             raise DataError(problems)
         index = {datafiles.identity(r): r for r in existing.rows}
@@ -220,7 +232,7 @@ def _import_file(source_csv: Path, settings: Settings, replace_values: bool) -> 
                 target_meta.read_bytes() if target_meta.exists() else b""
             )
             if meta_same or not replace_values:
-                warehouse.ensure_built(data_dir, settings.warehouse_path)
+                warehouse.ensure_built(data_dir, settings.warehouse_path, _limits(settings))
                 messages.append("nothing to change (re-import of the same rows)")
                 return messages
         write_rows = merged
@@ -258,7 +270,7 @@ def _import_file(source_csv: Path, settings: Settings, replace_values: bool) -> 
                 backups.append((final, backup))
                 staged.replace(final)
             try:
-                report = warehouse.build(data_dir, settings.warehouse_path)
+                report = warehouse.build(data_dir, settings.warehouse_path, _limits(settings))
             except Exception:
                 for final, backup in backups:
                     if backup is None:
@@ -273,6 +285,7 @@ def _import_file(source_csv: Path, settings: Settings, replace_values: bool) -> 
         f"warehouse rebuilt: {report.facts} facts from {report.files} files "
         f"in {report.seconds:.2f} s"
     )
+    messages += [f"  info: {note}" for note in report.info]
     return messages
 
 
@@ -320,7 +333,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
         settings = replace(settings, host=args.host)
     app = create_app(settings, say=lambda text: print(text, flush=True))
     print(f"SLT-statistikk: http://{settings.host}:{settings.port}/", flush=True)
-    app.run(host=settings.host, port=settings.port, debug=settings.debug)
+    from dashboard.web.serving.headers import QuietRequestHandler  # lazy like the app
+
+    app.run(
+        host=settings.host,
+        port=settings.port,
+        debug=settings.debug,
+        request_handler=QuietRequestHandler,  # no `Server: Werkzeug/… Python/…` header
+    )
     return EXIT_OK
 
 
@@ -337,7 +357,9 @@ def cmd_render_images(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_INVALID
-    service = images.ImageService(settings.image_cache_path, renderer)
+    service = images.ImageService(
+        settings.image_cache_path, renderer, settings.image_cache_mb * 1024 * 1024
+    )
     kommuner = tuple(args.kommune.split(",")) if args.kommune else None
     started = time.perf_counter()
     with _built(args) as (_settings_used, store):
@@ -357,12 +379,14 @@ def cmd_report(args: argparse.Namespace) -> int:
     from dashboard.web.outputs import links
 
     settings = _settings(args)
+    if args.site:  # the links in the document: the site's public address (SLT_PUBLIC_URL)
+        settings = replace(settings, public_url=args.site.rstrip("/"))
     try:
         app = create_app(settings)
     except DataError as exc:
-        _print_problems(exc.problems)
+        _print_problems(exc.problems, settings.max_problems)
         return EXIT_INVALID
-    site = (args.site or f"http://{settings.host}:{settings.port}").rstrip("/")
+    site = settings.site_url
     url = links.wordreport_href(args.kommune, args.aar, args.lang)
     # The same route a browser gets: one code path for checks, sections, images and cache.
     response = app.server.test_client().get(url, base_url=site)
@@ -431,7 +455,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("nb", "en"), default="nb", help="language")
     p.add_argument("--output", "-o", help="file to write (default: the site's file name)")
     p.add_argument(
-        "--site", help="the site's public address for links (default: the serve address)"
+        "--site",
+        help="the site's public address for links (default: SLT_PUBLIC_URL, else the serve address)",
     )
     p.set_defaults(func=cmd_report)
 
@@ -447,7 +472,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except DataError as exc:  # bad data, from any command: located, nothing written
-        _print_problems(exc.problems)
+        _print_problems(exc.problems, _settings(args).max_problems)
+        return EXIT_INVALID
+    except OSError as exc:  # a read-only or full disk: the data and warehouse are unchanged
+        print(f"error: {_os_error(exc)}; nothing was changed.", file=sys.stderr)
         return EXIT_INVALID
 
 

@@ -119,7 +119,10 @@ def app(warehouse_path):
     from dashboard.settings import Settings
     from dashboard.startup import create_app
 
-    return create_app(Settings(warehouse=warehouse_path, auto_build=False))
+    # The public address is a setting (never the request's Host): the test client's.
+    return create_app(
+        Settings(warehouse=warehouse_path, auto_build=False, public_url="http://localhost")
+    )
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ import pandas as pd
 from dashboard import dataformat
 from dashboard import dimensions as dims
 from dashboard.build import datafiles, rates, vocabfiles
-from dashboard.build.datafiles import DataError, Problem
+from dashboard.build.datafiles import DEFAULT_LIMITS, DataError, Limits, Problem
 
 SCHEMA_PATH = Path(__file__).with_name("schema.sql")
 MATERIALISE_PATH = Path(__file__).with_name("materialise.sql")
@@ -68,28 +68,35 @@ def _build_lock(target: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def build(data_dir: Path, target: Path) -> BuildReport:
+def build(data_dir: Path, target: Path, limits: Limits = DEFAULT_LIMITS) -> BuildReport:
     """Validate `data_dir` and (re)write the warehouse at `target` atomically.
 
-    Raises DataError (with every problem) before anything is written.
+    Raises DataError (with every problem) before anything is written. The report's `info`
+    says what is worth a look but not wrong: published totals that differ from the sum of
+    their rows, text a spreadsheet would read as a formula, implausible jumps.
     """
     started = time.perf_counter()
     data_dir, target = Path(data_dir), Path(target)
     lists, problems = vocabfiles.read(data_dir)
     if problems:
-        raise DataError(problems)
+        raise DataError(problems, limits.max_problems)
     with dims.using(dims.Vocabulary.from_tables(lists)):
-        sources, problems = datafiles.read_all(data_dir)
+        sources, problems = datafiles.read_all(data_dir, limits)
         if problems:
-            raise DataError(problems)
+            raise DataError(problems, limits.max_problems)
         info = [note for source in sources for note in datafiles.totals_report(source)]
+        info += [note for source in sources for note in source.info]
+        info += datafiles.plausibility_report(sources)
         families = {s.source_id: dims.source_family(s.source_id) for s in sources}
     target.parent.mkdir(parents=True, exist_ok=True)
     with _build_lock(target):
         tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
         tmp.unlink(missing_ok=True)
         try:
-            facts, missing = _write(tmp, lists, sources, families, fingerprint(data_dir))
+            try:
+                facts, missing = _write(tmp, lists, sources, families, fingerprint(data_dir))
+            except duckdb.IOException as exc:  # a read-only or full disk: an OSError
+                raise OSError(f"cannot write {tmp.name}: {exc}") from exc
             os.replace(tmp, target)
         finally:
             tmp.unlink(missing_ok=True)
@@ -200,7 +207,7 @@ def is_stale(data_dir: Path, path: Path) -> bool:
     return stored_fingerprint(path) != fingerprint(data_dir)
 
 
-def ensure_built(data_dir: Path, path: Path) -> BuildReport | None:
+def ensure_built(data_dir: Path, path: Path, limits: Limits = DEFAULT_LIMITS) -> BuildReport | None:
     """Build if stale (serve/app start); returns the report, or None if it was current."""
     if not is_stale(data_dir, path):
         return None
@@ -208,4 +215,4 @@ def ensure_built(data_dir: Path, path: Path) -> BuildReport | None:
         # Another process may have built it while we waited for the lock.
         if not is_stale(data_dir, path):
             return None
-    return build(data_dir, path)
+    return build(data_dir, path, limits)

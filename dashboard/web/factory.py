@@ -30,7 +30,7 @@ from dashboard.web.pages import (
     trygghetsprogrammet,
 )
 from dashboard.web.serving import cache as serving
-from dashboard.web.serving import hardening, routes, static
+from dashboard.web.serving import hardening, routes, static, work
 from dashboard.web.serving.context import EXTENSION, AppContext
 from dashboard.web.serving.static import ASSETS_DIR
 
@@ -85,6 +85,7 @@ def assemble(settings: Settings) -> Dash:
     )
     shell.register_callbacks(app, PAGES)
     routes.register(app)
+    work.install(app, settings)  # slots for images, ZIPs and Excel files (before them)
     # Compression is an after-request hook: hooks registered after it (link previews)
     # run before it and see the document uncompressed.
     static.install(app, ASSETS_DIR, settings.static_cache_dir).warm()
@@ -95,7 +96,13 @@ def assemble(settings: Settings) -> Dash:
     api.register(app)  # open data: /api/v1/, /katalog, /endringer.atom, /oembed
     share.register(app)
     hardening.register(app)
-    serving.install_cache(app, store, settings.callback_cache_mb, settings.callback_cache_dir)
-    serving.cache_downloads(app, store, ("download_chart", "download_all"))
+    serving.install_cache(
+        app,
+        store,
+        settings.callback_cache_mb,
+        settings.callback_cache_dir,
+        settings.callback_shared_mb,
+    )
+    serving.cache_routes(app, store)  # downloads, by the views their routes registered
     serving.install_pinning(app, store)
     return app

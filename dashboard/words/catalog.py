@@ -152,6 +152,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The Safety Programme is offered to all children and young people under 18 exposed to violence, robbery, threats or sexual offences, to everyone exposed to hate crime regardless of age, and to witnesses when needed – also when the case is not reported. The police offer a safety conversation, and the case can be transferred to the municipality or city district for further follow-up.",
     },
     # --- Safe downloads, bounded costs, status codes (issue 16) ---
+    "download.busy": {
+        "nb": "Filen lages for noen andre akkurat nå. Prøv igjen om litt.",
+        "en": "The file is being made for somebody else right now. Please try again shortly.",
+    },
+    "image.reason.busy": {"nb": "opptatt", "en": "busy"},
+    "image.reason.no_browser": {
+        "nb": "ingen nettleser på serveren",
+        "en": "no browser on the server",
+    },
+    "image.reason.timeout": {
+        "nb": "tegningen tok mer enn {seconds} sekunder to ganger; tegneren er startet på nytt",
+        "en": "drawing took longer than {seconds} seconds twice; the renderer was restarted",
+    },
+    "image.reason.failed": {
+        "nb": "tegneren svarer ikke og startes på nytt",
+        "en": "the renderer does not answer and is being restarted",
+    },
     "trygghetsprogrammet.section.oppfolging.h2": {
         "nb": "Politiets bekymringssamtaler og oppfølging av ungdom",
         "en": "The police's concern talks and follow-up of young people",

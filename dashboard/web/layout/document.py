@@ -126,7 +126,11 @@ def layout_language() -> str:
         return default
     if flask.request.path.rstrip("/").endswith("_dash-layout"):
         referrer = urlsplit(flask.request.referrer or "")
-        if referrer.netloc and referrer.netloc != flask.request.host:
+        # Only the site's own pages name the language: the page that fetched the layout
+        # (same origin: the host it was reached by) or one at the configured address.
+        # The Host header is only compared here, never written into a response.
+        own = {flask.request.host, urlsplit(site_root()).netloc}
+        if referrer.netloc and referrer.netloc not in own:
             return default
         args = {k: v[-1] for k, v in parse_qs(referrer.query).items()}
         return request_lang(args, default)

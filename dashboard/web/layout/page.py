@@ -32,7 +32,9 @@ from dashboard.web.layout.components import (
     view_notes,
 )
 from dashboard.web.outputs.links import page_path
+from dashboard.web.serving import cache
 from dashboard.web.serving.context import coverage, cursor, default_language, view
+from dashboard.web.serving.hardening import SERVER_FAULTS
 from dashboard.words import STRINGS, t
 from dashboard.words.numbers import year_ranges
 
@@ -251,6 +253,8 @@ def safe_content(spec: PageSpec, state: ViewState) -> list:
     """The page content, or a friendly error message if anything fails."""
     try:
         return spec.content(state) if spec.content else chart_cards(spec, state)
+    except SERVER_FAULTS:
+        raise  # the warehouse or the disk: a 503/500 for the callback guard, not a note
     except Exception as exc:  # a view must never show a traceback
         return [error_content(state.lang, exc)]
 
@@ -332,6 +336,12 @@ def control_value(param: Param, state: ViewState) -> object:
     return value
 
 
+def view_key(spec: PageSpec, state: ViewState) -> list:
+    """What a page's answers depend on (the cache key's view, `serving/cache`): the view
+    written back as its canonical query, and the notes the page shows about the URL."""
+    return [to_query(spec.params, state.values), list(state.notes)]
+
+
 def register(app: Dash, spec: PageSpec, order: int) -> None:
     """Register the page with Dash Pages and wire its controls."""
     dash.register_page(
@@ -342,6 +352,7 @@ def register(app: Dash, spec: PageSpec, order: int) -> None:
         order=order,
         layout=layout_for(spec),
     )
+    cache.page_view(app, spec.path, lambda query: view_key(spec, view_state(spec, dict(query))))
     if not spec.controls:
         return
 
@@ -370,6 +381,20 @@ def register(app: Dash, spec: PageSpec, order: int) -> None:
         notes = [html.P(n) for n in state.notes]
         return notes, "view-notes" if notes else "view-notes empty"
 
+    def change_view(body: dict) -> list:
+        """`on_change` answers for the controls' view, and whether the URL shows it."""
+        search = cache.states(body)[0]
+        shown, in_url = states(cache.inputs(body), search if isinstance(search, str) else None)
+        return [view_key(spec, shown), shown.values == in_url.values]
+
+    def url_view(body: dict) -> list:
+        """`on_url` answers for the URL's view, and whether the controls show it."""
+        search = cache.inputs(body)[0]
+        shown, in_url = states(cache.states(body), search if isinstance(search, str) else None)
+        return [view_key(spec, in_url), shown.values == in_url.values]
+
+    before = set(app.callback_map)
+
     @app.callback(
         Output(spec.content_id, "children"),
         Output(ids.URL, "search", allow_duplicate=True),
@@ -397,6 +422,9 @@ def register(app: Dash, spec: PageSpec, order: int) -> None:
             chosen_text(spec, shown),
             *applicability(shown),
         )
+
+    cache.keyed_since(app, before, change_view)
+    before = set(app.callback_map)
 
     @app.callback(
         Output(spec.content_id, "children", allow_duplicate=True),
@@ -429,6 +457,8 @@ def register(app: Dash, spec: PageSpec, order: int) -> None:
             *applicability(in_url),
             *values_out,
         )
+
+    cache.keyed_since(app, before, url_view)
 
 
 def query_of(spec_params: Sequence[Param], state: ViewState) -> dict[str, str]:

@@ -17,16 +17,25 @@ with the years that have them; no browser on the server answers 503 with where t
 numbers can be had instead (every chart's CSV, and all data as one ZIP). The Word
 document is still made without a browser: its tables and sentences, and a note where
 each image would be.
+
+A finished ZIP is kept in the image cache (bounded, shared by the workers), keyed by its
+normalised view (kommune, year, language), the date it is stamped with and the
+warehouse: the same ZIP asked for again is sent, not rebuilt. Building a ZIP or a Word
+document takes a slot for expensive work (`serving/work`) for all its images; when none
+is free the answer is 503 with Retry-After.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
+import json
 import logging
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlencode
 
 import duckdb
@@ -42,6 +51,7 @@ from dashboard.web.layout import components
 from dashboard.web.layout.page import PageSpec, year_view
 from dashboard.web.outputs import downloads, links, wordreport
 from dashboard.web.outputs.images import (
+    RENDER_VERSION,
     ImageRequest,
     ImagesBusy,
     ImagesUnavailable,
@@ -58,7 +68,7 @@ from dashboard.web.outputs.office import (
     image_alt,
     rejected,
 )
-from dashboard.web.serving import lookups
+from dashboard.web.serving import lookups, work
 from dashboard.web.serving.context import coverage, cursor, site_root
 from dashboard.words import t
 from dashboard.words.numbers import year_ranges
@@ -261,20 +271,27 @@ def register(app: Dash, pages: Sequence[PageSpec]) -> None:
             return plain_text(body + "\n", 400)
         kommune, aar = state["kommune"], state["aar"]
         cur = cursor()
-        drawn, empty = report_figures(cur, pages, kommune, aar, lang)
-        if not drawn:
-            return no_figures(kommune, aar, lang)
+        filename = f"{file_title(kommune, aar, lang)}.zip"
+        kept = zip_path(cur, to_query(PARAMS, state.values))
+        found = service().store.read(kept)
+        if found is not None:
+            return downloads.attachment(found, "application/zip", filename)
         base = site_root()
         try:
-            body = build_zip(cur, drawn, empty, kommune, aar, lang, base)
-        except ImagesBusy:
-            return plain_text(t("report.busy", lang) + "\n", 503, **{"Retry-After": "10"})
+            with work.gate().slot():  # first: a request turned away costs next to nothing
+                drawn, empty = report_figures(cur, pages, kommune, aar, lang)
+                if not drawn:
+                    return no_figures(kommune, aar, lang)
+                body = build_zip(cur, drawn, empty, kommune, aar, lang, base)
+        except (ImagesBusy, work.Busy) as exc:
+            retry = str(getattr(exc, "retry_after", 10))
+            return plain_text(t("report.busy", lang) + "\n", 503, **{"Retry-After": retry})
         except ImagesUnavailable as exc:
             log.warning("report figures unavailable: %s", exc)
-            return plain_text(t("report.unavailable", lang) + "\n", 503)
-        return downloads.attachment(
-            body, "application/zip", f"{file_title(kommune, aar, lang)}.zip"
-        )
+            headers = {"Retry-After": "30"} if exc.retry else {}
+            return plain_text(t("report.unavailable", lang) + "\n", 503, **headers)
+        service().store.write(kept, body)  # a read-only disk: sent anyway, not kept
+        return downloads.attachment(body, "application/zip", filename)
 
     @app.server.route(links.WORDREPORT_PATH)
     def report_docx():
@@ -295,18 +312,30 @@ def register(app: Dash, pages: Sequence[PageSpec]) -> None:
         finished = finished_files().get(key)
         if finished is not None:
             return downloads.attachment(finished, DOCX_TYPE, name)
-        drawn, empty = report_figures(cur, pages, kommune, aar, lang)
-        if not drawn:
-            return no_figures(kommune, aar, lang)
         try:
-            document, complete = wordreport.build_docx(
-                cur, drawn, empty, kommune, aar, year_label, lang, base
-            )
-        except ImagesBusy:
-            return plain_text(t("report.busy", lang) + "\n", 503, **{"Retry-After": "10"})
+            with work.gate().slot():  # expensive work: a slot for the document and its images
+                drawn, empty = report_figures(cur, pages, kommune, aar, lang)
+                if not drawn:
+                    return no_figures(kommune, aar, lang)
+                document, complete = wordreport.build_docx(
+                    cur, drawn, empty, kommune, aar, year_label, lang, base
+                )
+        except (ImagesBusy, work.Busy) as exc:
+            retry = str(getattr(exc, "retry_after", 10))
+            return plain_text(t("report.busy", lang) + "\n", 503, **{"Retry-After": retry})
         if complete:  # a document made without its images is not kept
             finished_files().put(key, document)
         return downloads.attachment(document, DOCX_TYPE, name)
+
+
+def zip_path(cur: duckdb.DuckDBPyConnection, query: Mapping[str, str]) -> Path:
+    """Where the finished ZIP of a view is kept: beside the images of the same warehouse,
+    named by the normalised view, today's date (its README's stamp), the site address
+    and the drawing's version."""
+    fp = fingerprint(cur)
+    what = [RENDER_VERSION, dict(query), dt.date.today().isoformat(), site_root()]
+    key = hashlib.sha256(json.dumps(what, sort_keys=True).encode()).hexdigest()[:32]
+    return service().cache_dir / fp[:16] / f"rapportfigurer-{key}.zip"
 
 
 def no_figures(kommune: str, aar: object, lang: str) -> flask.Response:

@@ -14,7 +14,7 @@ view parameters of a chart, and no controls are shown.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from urllib.parse import parse_qsl, urlencode
 
@@ -54,7 +54,9 @@ from dashboard.web.outputs.images import ImagesBusy, plain_text
 from dashboard.web.outputs.office import PPTX_TYPE, file_key, finished_files, rejected
 from dashboard.web.outputs.share import qr_svg
 from dashboard.web.outputs.slides import slide_view, view_url_ok
+from dashboard.web.serving import cache, work
 from dashboard.web.serving.context import cursor, default_language, site_root
+from dashboard.web.serving.hardening import SERVER_FAULTS
 from dashboard.words import t
 
 #: The deck's own parameters (no controls): language, kommune and year of the default
@@ -160,7 +162,7 @@ def deck_state(
         items = default_sequence(pages, state["kommune"], state["aar"])
     slide = 1
     if raw_slide:
-        if raw_slide.isdigit() and int(raw_slide) >= 1:
+        if _digits(raw_slide) and int(raw_slide) >= 1:
             slide = int(raw_slide)
         else:
             notes.append(t("mote.note.bad_slide", lang, value=raw_slide[:20]))
@@ -171,6 +173,27 @@ def _first(raw: object) -> str:
     if isinstance(raw, (list, tuple)):
         return str(raw[0]) if raw else ""
     return "" if raw is None else str(raw)
+
+
+def _digits(text: str) -> bool:
+    """ASCII digits only (`str.isdigit` also accepts "²", which `int` refuses)."""
+    return text.isascii() and text.isdigit()
+
+
+def deck_view(query: Mapping[str, object]) -> list:
+    """What the deck for `query` depends on (the cache key's view, `serving/cache`),
+    read without drawing anything: the deck's parameters written back, their notes,
+    the agenda as read (None: unreadable) and the slide asked for."""
+    query = dict(query)
+    raw_slide = _first(query.pop(SLIDE, ""))
+    raw_agenda = _first(query.pop(AGENDA, ""))
+    state = parse(DECK_PARAMS, query, lang_default=default_language())
+    try:
+        agenda: str | None = encode(decode(raw_agenda)) if raw_agenda else ""
+    except AgendaError:
+        agenda = None
+    slide = str(int(raw_slide)) if _digits(raw_slide) else raw_slide[:20]
+    return [to_query(DECK_PARAMS, state.values), list(state.notes), agenda, slide]
 
 
 # ------------------------------------------------------------------ rendering
@@ -399,6 +422,8 @@ def _deck(pages: Sequence[PageSpec], query: dict) -> html.Div:
     for number, slide in enumerate(slides, start=1):
         try:
             section = slide_section(slide, number, total, number == current)
+        except SERVER_FAULTS:
+            raise  # the warehouse or the disk: a 503/500, not a slide saying "error"
         except Exception as exc:  # one failing view must not take the meeting down
             section = failed_slide(number, lang, number == current, exc)
         sections.append(section)
@@ -503,6 +528,8 @@ def layout_for(pages: Sequence[PageSpec]) -> Callable[..., html.Div]:
         """The deck for the URL's query, never a traceback."""
         try:
             return _deck(pages, query)
+        except SERVER_FAULTS:
+            raise  # see page.safe_content
         except Exception as exc:  # the meeting page must answer, whatever the URL says
             lang = "en" if query.get("lang") == "en" else "nb"
             return html.Div([error_content(lang, exc)], className="page page-mote")
@@ -517,7 +544,7 @@ def qr_response() -> flask.Response:
         return flask.Response(
             "Bare adresser på dette nettstedet / only paths of this site\n",
             status=400,
-            mimetype="text/plain; charset=utf-8",
+            content_type="text/plain; charset=utf-8",
         )
     absolute = site_root() + url
     response = flask.Response(qr_svg(absolute, title=absolute, scale=8), mimetype="image/svg+xml")
@@ -556,19 +583,23 @@ def presentation_response(pages: Sequence[PageSpec]) -> flask.Response:
     )
     title = t("presentation.file", lang, what=what)
     if finished is None:
-        _state, items, own_items, _slide, _notes = deck_state(pages, query)
-        if own and not own_items:
-            bad.append(t("presentation.bad_agenda", lang))
-        slides, skipped = resolve(pages, items, lang)
-        bad += skipped
-        if bad or not slides:
-            example = links.presentation_href({"kommune": "baerum", "aar": "2020"})
-            text = t("presentation.bad", lang, notes=" ".join(bad), example=example)
-            return plain_text(text + "\n", 400)
         try:
-            finished, complete = presentation.build_pptx(cur, slides, title, lang, base)
-        except ImagesBusy:
-            return plain_text(t("report.busy", lang) + "\n", 503, **{"Retry-After": "10"})
+            # Expensive work (the default sequence draws every chart): a slot first, so a
+            # request turned away costs next to nothing.
+            with work.gate().slot():
+                _state, items, own_items, _slide, _notes = deck_state(pages, query)
+                if own and not own_items:
+                    bad.append(t("presentation.bad_agenda", lang))
+                slides, skipped = resolve(pages, items, lang)
+                bad += skipped
+                if bad or not slides:
+                    example = links.presentation_href({"kommune": "baerum", "aar": "2020"})
+                    text = t("presentation.bad", lang, notes=" ".join(bad), example=example)
+                    return plain_text(text + "\n", 400)
+                finished, complete = presentation.build_pptx(cur, slides, title, lang, base)
+        except (ImagesBusy, work.Busy) as exc:
+            retry = str(getattr(exc, "retry_after", 10))
+            return plain_text(t("report.busy", lang) + "\n", 503, **{"Retry-After": retry})
         if complete:  # a deck made without its images is not kept
             finished_files().put(key, finished)
     return attachment(finished, PPTX_TYPE, f"{title}.pptx")
@@ -589,6 +620,7 @@ def register(app: Dash, order: int, pages: Sequence[PageSpec]) -> None:
         order=order,
         layout=layout_for(pages),
     )
+    cache.page_view(app, PATH, deck_view)
     app.server.add_url_rule(QR_ROUTE, "mote_qr", qr_response)
     app.server.add_url_rule(
         links.PRESENTATION_PATH, "mote_presentation", lambda: presentation_response(pages)

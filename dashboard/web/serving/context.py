@@ -86,12 +86,15 @@ def site_root() -> str:
     """The site's public address without a trailing slash (`https://slt.example.no`), for
     absolute links: canonical and `og:` tags, sitemap, embed codes, QR codes, ZIP READMEs.
 
-    Every absolute URL the site writes is built from this one function. Outside a
-    request (tests building a layout) it is empty, and links stay relative.
+    Every absolute URL the site writes is built from this one function, and it comes from
+    the settings (`SLT_PUBLIC_URL`, see `Settings.site_url`), never from the request: a
+    request with `Host: evil.example` must not get links, QR codes or cached pages that
+    point there. Outside a request (tests building a layout) it is empty, and links stay
+    relative.
     """
     if not flask.has_request_context():
         return ""
-    return flask.request.host_url.rstrip("/")
+    return context().settings.site_url
 
 
 def view(params: Sequence[Param], query: Mapping[str, object] | None) -> ViewState:

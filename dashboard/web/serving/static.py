@@ -159,7 +159,7 @@ def respond(entry: Entry, cache_control: str) -> flask.Response:
         return flask.Response(status=304, headers=headers)
     if encoding:
         headers["Content-Encoding"] = encoding
-    return flask.Response(body, mimetype=entry.mimetype, headers=headers)
+    return flask.Response(body, content_type=entry.mimetype, headers=headers)
 
 
 class StaticFiles:
