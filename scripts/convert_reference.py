@@ -29,7 +29,9 @@ import csv
 import json
 import re
 import sys
+import unicodedata
 from pathlib import Path
+from typing import NamedTuple
 
 #: The reference files as kept in the repository (sources/README.md).
 REFERENCE_DIR = Path(__file__).resolve().parent.parent / "sources" / "reference"
@@ -228,13 +230,7 @@ def population_rows(
         check_code(row_no, muni, code, year, year)
         if r["age_group"] not in POPULATION_AGES:
             fail(row_no, f"unknown population age group {r['age_group']!r}")
-        file_name = r["source_url"].rsplit("/", 1)[-1]
-        note = (
-            "Sum av cellene for ettårig alder i SSB 07459, beregnet i referansefilen "
-            "(cellene som er summert, står i sitatet). Summen er ikke en celle SSB har publisert."
-        )
-        if muni == "asker":
-            note += " " + ASKER_NOTES[code]
+        note = ASKER_NOTES[code] if muni == "asker" else ""
         rows.append(
             base_row(
                 year=year,
@@ -244,7 +240,6 @@ def population_rows(
                 measure="befolkning",
                 age_group=POPULATION_AGES[r["age_group"]],
                 value=check_value(row_no, r["value"]),
-                section=f"SSB 07459 export {file_name} (niphr/csdata)",
                 quote=r["quoted_cells"],
                 note=note,
             )
@@ -272,14 +267,7 @@ def offences_avg_rows(
         year = two_year_period(row_no, r["period"])
         code = r["municipality_code"]
         check_code(row_no, muni, code, year - 1, year)
-        note = (
-            "Gjennomsnitt av to år (lovbrudd per år). Periodene overlapper med ett år "
-            "og skal ikke summeres."
-        )
-        if muni == "asker":
-            note += " " + ASKER_NOTES[code]
-        if muni == "baerum" and code == "3201":
-            note += " Bærum 3201 = samme område som 0219/3024 (nytt nummer fra 2024)."
+        note = ASKER_NOTES[code] if muni == "asker" else ""
         rows.append(
             base_row(
                 year=year,
@@ -372,7 +360,7 @@ def norway_rows(
                 municipality_code="0",
                 offence_group=offence_group(row_no, r["offence_group"]),
                 value=check_value(row_no, r["value"]),
-                section=f"{r['table']} (published {r['publication_date']})",
+                section=NORWAY_SECTIONS[r["table"]],
                 quote=r["quoted_cells"],
                 **new,
             )
@@ -421,29 +409,7 @@ def write_csv(path: Path, rows: list[dict[str, str]]) -> None:
         writer.writerows(rows)
 
 
-#: Short publication/section shown under charts; the full provenance moves to `notes`.
-SHORT_SOURCE = {
-    "ssb-07459-befolkning": (
-        "SSB Statistikkbanken, tabell 07459",
-        "Folkemengde 1. januar (sum av ettårige aldersgrupper)",
-    ),
-    "ssb-08487-anmeldte-lovbrudd-snitt": (
-        "SSB Statistikkbanken, tabell 08487 (sekundærkopi, Samarbeidsdesken)",
-        "Anmeldte lovbrudd etter gjerningssted, toårssnitt",
-    ),
-    "ssb-norge-per1000": (
-        "SSB, Anmeldte lovbrudd (statistikkside og tabell 08487)",
-        "Hele landet: totalt og per 1 000 innbyggere",
-    ),
-}
-
-
 def write_sidecar(path: Path, meta: dict[str, str], origin: str = "public-figures.csv") -> None:
-    short = SHORT_SOURCE.get(path.name.removesuffix(".meta.yml"))
-    if short:
-        full = f"Fullstendig kilde: {meta['publication']}. Avsnitt/tabell: {meta['section']}."
-        meta = {**meta, "publication": short[0], "section": short[1]}
-        meta["notes"] = (meta.get("notes", "").rstrip() + "\n" + full).strip()
     unknown = set(meta) - set(SIDECAR_KEYS)
     if unknown:
         raise KeyError(unknown)
@@ -455,10 +421,69 @@ def write_sidecar(path: Path, meta: dict[str, str], origin: str = "public-figure
                 f.write(f"{key}: {json.dumps(meta[key], ensure_ascii=False)}\n")
 
 
+# The words a reader sees (publication, section, title, licence, notes, definitions) are
+# Norwegian and free of column names and transcription remarks; where a number was read,
+# how, and from which copy is said in Norwegian in `notes`, and each row's `quote` keeps
+# the text as printed.
+
 COMMON_CAVEATS = (
-    "Kopiert fra prosjektets referansefil public-figures.csv (ett publisert tall per rad, "
-    "med teksten tallet er lest fra i `quote`). Ingenting er anslått eller beregnet på nytt her."
+    "Hentet fra prosjektets referansefil public-figures.csv, der hvert tall står med kilden og "
+    "teksten det er lest fra (gjengitt som sitat i hver rad). Ingenting er anslått eller "
+    "regnet om."
 )
+
+PUBLICATION_07459 = "SSB, tabell 07459 via niphr/csdata"
+DEFINITIONS_07459 = (
+    "Folkemengde 1. januar (SSB, tabell 07459). Aldersgruppene (alle aldre, 10–17 år og 15–17 "
+    "år) er summer av SSBs tall for hvert enkelt alderstrinn, regnet ut i referansefilen; "
+    "hvilke tall som er lagt sammen, står i sitatet i hver rad. Summene er ikke tall SSB selv "
+    "har publisert, men referansefilen har kontrollert at de stemmer med totaler SSB har "
+    "publisert."
+)
+NOTES_07459 = (
+    "SSBs egne uttrekk fra Statistikkbanken (tabell 07459), slik de er lagret i "
+    "Folkehelseinstituttets åpne kodebibliotek niphr/csdata på GitHub; oppgi dem som «SSB "
+    "07459 via niphr/csdata». Noen regionnavn i sitatene har et erstatningstegn (f.eks. "
+    "«B\ufffdrum» for Bærum) eller et hardt mellomrom, slik som i uttrekket."
+)
+PUBLICATION_08487 = "SSB, tabell 08487 via Samarbeidsdesken"
+SOURCE_08487 = (
+    "https://github.com/chrilur/lovbrudd/blob/f55604707185ad25df8727a67a506d0699df8225/"
+    "anmeldt_20-24.csv"
+)
+DEFINITIONS_08487 = (
+    "Lovbrudd anmeldt til politiet etter gjerningssted, det vil si kommunen der lovbruddet "
+    "skjedde, uansett hvem som begikk det. Hvert tall er et gjennomsnitt av to påfølgende år "
+    "(lovbrudd per år); året som vises, er periodens siste år. Lovbruddsgruppene er SSBs "
+    "inndeling fra 2015: eiendomstyveri; vold og mishandling; rusmiddellovbrudd; ordens- og "
+    "integritetskrenkelser; trafikklovbrudd; og annet, som omfatter annen vinningskriminalitet, "
+    "skadeverk, seksuallovbrudd og andre lovbrudd. «Alle lovbrudd» er SSBs publiserte total."
+)
+NOTES_08487 = (
+    "Toårssnittene overlapper med ett år (2020–2021, 2021–2022 osv.). De er ikke tall for "
+    "ett år og skal ikke legges sammen. Snittene er avrundet, så gruppene blir ikke alltid "
+    "nøyaktig lik totalen (en forskjell på 1–2 er ventet); totalen er SSBs eget tall og "
+    "vises slik. SSB publiserer tall for en kommune bare når det er flere enn fire "
+    "lovbrudd; et skjult tall står som «:», aldri som null. Tallene er SSBs, hentet fra en "
+    "rensket kopi som journalister i Samarbeidsdesken (Christian Lura) har laget og tilpasset "
+    "dagens kommuner (github.com/chrilur/lovbrudd, filen anmeldt_20-24.csv)."
+)
+
+#: Norwegian names of the SSB pages the Norway benchmarks come from (reference `table`).
+NORWAY_SECTIONS = {
+    "SSB release table 344377 (StatBank 08487)": (
+        "Tabell 344377 (Statistikkbanken 08487), publisert 21. mars 2018"
+    ),
+    "SSB lovbrudda release 2019-03-27, Table 1": (
+        "Anmeldte lovbrudd, tabell 1, publisert 27. mars 2019"
+    ),
+    "SSB lovbrudda release 2019-03-27, key figures": (
+        "Anmeldte lovbrudd, nøkkeltall, publisert 27. mars 2019"
+    ),
+    "SSB release 2013-05-03, key table": (
+        "Anmeldte lovbrudd og ofre 2012, nøkkeltall, publisert 3. mai 2013"
+    ),
+}
 
 
 def convert(reference_path: Path, out_dir: Path) -> dict[str, int]:
@@ -472,41 +497,23 @@ def convert(reference_path: Path, out_dir: Path) -> dict[str, int]:
     write_sidecar(
         out_dir / "ssb-07459-befolkning.meta.yml",
         {
-            "title": (
-                "07459: Folkemengde, etter region, alder, statistikkvariabel og år (1. januar)"
-            ),
-            "publisher": (
-                "Statistisk sentralbyrå (SSB); export committed to the FHI R package csdata "
-                "(niphr/csdata)"
-            ),
-            "publication": (
-                "SSB StatBank table 07459 export ('07459: Population, by region, age, contents and "
-                "year'), "
-                "committed to the FHI R package csdata (niphr/csdata)"
-            ),
+            "title": "Folkemengde 1. januar etter kommune og alder",
+            "publisher": "Statistisk sentralbyrå (SSB)",
+            "publication": PUBLICATION_07459,
             "published": "2023-04-21",
-            "section": "SSB 07459 (population 1 January, single-year ages)",
+            "section": "Folkemengde 1. januar (sum av ettårige aldersgrupper)",
             "unit": "innbyggere (1. januar)",
-            "counts": "befolkning 1. januar; alle aldre, 10-17 år, 15-17 år",
-            "definitions": (
-                "Folkemengde 1. januar. year = året for datoen 1. januar, period = «1.1.YYYY». "
-                "Aldersgruppene alle / 10-17 / 15-17 er summer av SSBs celler for ettårig alder, "
-                "laget i referansefilen (radene «population_derived_sum»; cellene som er summert, "
-                "er sitert i hver rad)."
-            ),
+            "counts": "befolkning 1. januar; alle aldre, 10–17 år, 15–17 år",
+            "definitions": DEFINITIONS_07459,
             "notes": (
                 COMMON_CAVEATS
-                + " Tallene for aldersgruppene er avledede summer av celler for ettårig alder i "
-                "en eksport av SSB 07459. README for referansefilen oppgir at totalene stemmer med "
-                "totaler SSB har publisert andre steder (Bærum 1. januar 2013: 116 677; Oslo "
-                "1. januar 2013: 623 966; Oslo 1. januar 2015: 647 676). "
-                "Asker: 0220 er det gamle området (til og med 2019, uten Røyken og Hurum), 3025 "
-                "det nye (fra 1. januar 2020, slått sammen med Røyken og Hurum). De to må ikke "
-                "kobles sammen til én linje uten at bruddet er markert. Bærums område er uendret "
-                "(0219 til og med 2019, 3024 fra 2020). "
-                "Noen siterte regionnavn viser et erstatningstegn («B\ufffdrum»), slik som i "
-                "eksporten. "
-                "Kildefiler: " + "; ".join(urls)
+                + " "
+                + NOTES_07459
+                + " Asker: 0220 er det gamle området (til og med 2019, uten Røyken og Hurum), "
+                "3025 det nye (fra 1. januar 2020, slått sammen med Røyken og Hurum). De to må "
+                "ikke kobles sammen til én linje uten at bruddet er markert. Bærums område er "
+                "uendret (0219 til og med 2019, 3024 fra 2020, 3201 fra 2024). Kildefiler: "
+                + "; ".join(urls)
             ),
             "licence": LICENCE_SSB,
             "source_url": urls[0] if urls else "",
@@ -514,58 +521,36 @@ def convert(reference_path: Path, out_dir: Path) -> dict[str, int]:
     )
     counts["ssb-07459-befolkning"] = len(rows)
 
-    # (2) reported offences, two-year averages (secondary copy of SSB 08487)
+    # (2) reported offences, two-year averages (SSB 08487 via Samarbeidsdesken's copy)
     rows, urls = offences_avg_rows(reference)
     check_unique("ssb-08487-anmeldte-lovbrudd-snitt", rows)
     write_csv(out_dir / "ssb-08487-anmeldte-lovbrudd-snitt.csv", rows)
+    if urls and urls != [SOURCE_08487]:
+        raise ConversionError(f"public-figures.csv: 08487 rows from {urls}, not {SOURCE_08487}")
     write_sidecar(
         out_dir / "ssb-08487-anmeldte-lovbrudd-snitt.meta.yml",
         {
             "title": (
                 "Anmeldte lovbrudd etter gjerningssted (kommune) og lovbruddsgruppe, gjennomsnitt "
-                "av to år "
-                "(SSB 08487)"
+                "av to år"
             ),
-            "publisher": (
-                "Statistisk sentralbyrå (SSB); secondary copy by Samarbeidsdesken (C. Lura), "
-                "github.com/chrilur/lovbrudd"
-            ),
-            "publication": (
-                "Samarbeidsdesken (C. Lura): 'Anmeldte lovbrudd i norske kommuner', file "
-                "anmeldt_20-24.csv - "
-                "SSB figures re-published (secondary copy), municipality = scene of crime"
-            ),
+            "publisher": "Statistisk sentralbyrå (SSB)",
+            "publication": PUBLICATION_08487,
             "published": "2025-12-19",
-            "section": (
-                "SSB offences reported by scene of crime (municipality), two-year average "
-                "(SSB StatBank 08487 series); secondary copy"
-            ),
+            "section": "Anmeldte lovbrudd etter gjerningssted, toårssnitt",
             "unit": "lovbrudd per år (snitt av to år)",
             "counts": "anmeldte lovbrudd; gjerningssted",
-            "definitions": (
-                "Lovbrudd anmeldt til politiet etter gjerningssted (kommune), gjennomsnitt av to "
-                "påfølgende år. year = siste år i perioden, period = «YYYY-YYYY». "
-                "Lovbruddsgrupper (inndelingen fra 2015): alle = alle lovbrudd; "
-                "ssb_eiendomstyveri = eiendomstyveri; ssb_vold = vold og mishandling; "
-                "ssb_rusmiddel = rusmiddellovbrudd; ssb_orden = ordens- og "
-                "integritetskrenkelser; ssb_trafikk = trafikklovbrudd; ssb_annet = andre "
-                "lovbrudd (medregnet annen vinningskriminalitet, skadeverk og seksuallovbrudd)."
-            ),
+            "definitions": DEFINITIONS_08487,
             "notes": (
                 COMMON_CAVEATS
-                + " Toårssnittene overlapper med ett år (2020-2021, 2021-2022, ...). De er ikke "
-                "årlige tall og skal ikke summeres. Snittene er avrundet, så de sju gruppene "
-                "summerer seg til totalen bare innenfor avrundingen (en forskjell på 1-2 er "
-                "ventet). Dette er SSB-tall via en rensket sekundærkopi laget av journalister "
-                "(chrilur/lovbrudd, anmeldt_20-24.csv), tilpasset dagens kommuner. Oppgi dem som "
-                "SSB-tall via denne kopien. Asker er området etter 2020 (3025; 3203 fra 2024), "
-                "Bærum 3024 (3201 fra 2024, samme område). Tall for kommuner publiseres bare når "
-                "det er flere enn fire tilfeller. Skjulte celler vil stå som «..» eller «:», "
-                "aldri som null. Gjerningssted teller lovbrudd begått i kommunen, uansett hvem "
-                "som har begått dem."
+                + " "
+                + NOTES_08487
+                + " Denne filen har Bærum, Asker, Oslo og hele landet; de andre kommunene står i "
+                "ssb-08487-anmeldte-lovbrudd-snitt-kommuner, fra samme kilde. Asker er området "
+                "etter 2020 (3025; 3203 fra 2024), Bærum 3024 (3201 fra 2024, samme område)."
             ),
-            "licence": LICENCE_SSB + " (via the secondary copy github.com/chrilur/lovbrudd)",
-            "source_url": urls[0] if urls else "",
+            "licence": LICENCE_SSB,
+            "source_url": SOURCE_08487,
         },
     )
     counts["ssb-08487-anmeldte-lovbrudd-snitt"] = len(rows)
@@ -577,32 +562,32 @@ def convert(reference_path: Path, out_dir: Path) -> dict[str, int]:
     write_sidecar(
         out_dir / "ssb-norge-per1000.meta.yml",
         {
-            "title": "Anmeldte lovbrudd, hele landet: per 1 000 innbyggere og totalt (SSB)",
+            "title": "Anmeldte lovbrudd, hele landet: per 1 000 innbyggere og totalt",
             "publisher": "Statistisk sentralbyrå (SSB)",
-            "publication": "; ".join(title for title, _url, _table in sources),
+            "publication": "SSB, statistikken Anmeldte lovbrudd og ofre",
             "published": "2019-03-27",
-            "section": "; ".join(table for _title, _url, table in sources),
+            "section": "Hele landet: totalt og per 1 000 innbyggere",
             "unit": "per 1 000 innbyggere; lovbrudd",
             "counts": "anmeldte lovbrudd, hele landet",
             "definitions": (
-                "anmeldte_lovbrudd_per1000_snitt og anmeldte_lovbrudd_snitt: tabell 344377 i "
-                "SSBs publisering (Statistikkbanken 08487), anmeldte lovbrudd etter "
-                "gjerningssted, gjennomsnitt for 2016-2017, absolutte tall og per 1 000 "
-                "innbyggere, sju lovbruddsgrupper (se ssb-08487-anmeldte-lovbrudd-snitt for "
-                "gruppekodene). anmeldte_lovbrudd_per1000: anmeldte lovbrudd per 1 000 "
-                "innbyggere i ett år (SSBs nøkkeltall for 2018 og 2012). anmeldte_lovbrudd: "
-                "anmeldte lovbrudd i året for hele landet, alle typer lovbrudd (SSB tabell 1, "
-                "2010-2018)."
+                "Per 1 000 innbyggere, toårssnitt, og toårssnitt i absolutte tall: SSBs tabell "
+                "344377 (Statistikkbanken 08487), anmeldte lovbrudd etter gjerningssted, "
+                "gjennomsnitt for 2016–2017, sju lovbruddsgrupper (som i "
+                "ssb-08487-anmeldte-lovbrudd-snitt). Per 1 000 innbyggere i ett år: SSBs "
+                "nøkkeltall for 2018 og 2012. Anmeldte lovbrudd i året: alle typer lovbrudd for "
+                "hele landet (SSBs tabell 1, 2010–2018)."
             ),
             "notes": (
                 COMMON_CAVEATS
-                + " Flere SSB-sider er satt sammen (`section` i hver rad oppgir tabell og "
-                "publiseringsdato; kilder: "
-                + "; ".join(f"{table}: {url}" for _title, url, table in sources)
-                + "). `published` i denne metadatafilen er den nyeste av dem. Toårssnitt "
-                "overlapper og skal ikke summeres. Totalene for hele landet omfatter Svalbard, "
-                "utlandet og ukjent gjerningssted. Tallet for 2012 er fra før ny straffelov "
-                "trådte i kraft i 2015 (lovbruddsgruppene kan ikke sammenlignes)."
+                + " Tallene er hentet fra flere SSB-sider; hver rad oppgir hvilken tabell og "
+                "publiseringsdato den er fra, og publiseringsdatoen for filen er den nyeste av "
+                "dem. Sidene (de fleste i SSBs engelske utgave): "
+                + "; ".join(
+                    f"{NORWAY_SECTIONS[table]} («{title}»): {url}" for title, url, table in sources
+                )
+                + ". Toårssnitt overlapper og skal ikke legges sammen. Totalene for hele landet "
+                "omfatter Svalbard, utlandet og ukjent gjerningssted. Tallet for 2012 er fra før "
+                "ny straffelov trådte i kraft i 2015 (lovbruddsgruppene kan ikke sammenlignes)."
             ),
             "licence": LICENCE_SSB,
             "source_url": sources[0][1] if sources else "",
@@ -1104,19 +1089,489 @@ def convert_public_extra(reference_path: Path, out_dir: Path) -> dict[str, int]:
     return counts
 
 
+# ================================================================== every kommune
+#
+# population-all-kommuner.csv (SSB 07459 via niphr/csdata, 1 January 2020-2024) names every
+# kommune; with the offences file (SSB 08487 via chrilur/lovbrudd, two-year averages
+# 2020-2021 ... 2023-2024) and the peer groups (KS: ASSS) it gives
+# - the code list of every kommune: data/vocab/areas.kommuner.csv and
+#   area_codes.kommuner.csv (the hand-kept areas.csv and area_codes.csv keep Norway, the
+#   police areas, and the numbers in force before 2020);
+# - data/vocab/peer_groups.csv;
+# - every kommune's offences and population (two data files) beside the rows for Bærum,
+#   Asker, Oslo and Norway that public-figures.csv already gave (same source; a test checks
+#   that those rows are equal in both reference files).
+# Every row of the three files is mapped, or listed as left out with the reason.
+
+#: The dashboard's three SLT kommuner come first in every list (the project's mission: a
+#: dashboard for Bærum, Asker and Oslo). 2024 number -> (slug, sort). Their slugs predate
+#: this converter and are kept, so today's links keep working.
+SLT_KOMMUNER = {"3201": ("baerum", 1), "3203": ("asker", 2), "0301": ("oslo", 3)}
+#: The other kommuner are sorted alphabetically (Norwegian collation) from this number;
+#: the hand-kept areas (Norway, the police areas) use the numbers in between.
+FIRST_OTHER_SORT = 10
+#: Descriptions the three had in the hand-kept list, kept.
+KOMMUNE_DESCRIPTIONS = {
+    "baerum": "Bærum kommune",
+    "asker": "Asker kommune (nytt område fra 2020)",
+    "oslo": "Oslo kommune",
+}
+#: Numbers kept by hand in data/vocab/area_codes.csv because they were in force before
+#: 2020 too (an open `valid_from`); the generated list leaves them out so that no number is
+#: listed twice.
+HAND_KEPT_NUMBERS = {("oslo", "0301")}
+#: A number of 2020-2023 filed under another kommune's 2024 number in the reference: the
+#: population file gives Ålesund 2020-2023 (with Haram) as 1507, and today's Ålesund is 1508.
+RENUMBERED = {"1507": "1508"}
+#: Where a kommune's territory changed in 2020-2024: (2024 number, number) -> note.
+TERRITORY_NOTES = {
+    ("3203", "3025"): "Asker fra 2020 (med Røyken og Hurum)",
+    ("3203", "3203"): "Asker fra 2020 (med Røyken og Hurum)",
+    ("1508", "1507"): "Ålesund 2020–2023 (med Haram)",
+    ("1508", "1508"): "Ålesund fra 2024 (uten Haram)",
+    ("1580", "1580"): "Haram fra 2024 (skilt ut fra Ålesund)",
+}
+#: The note on a data row whose kommune's territory changed in the years of the files.
+TERRITORY_ROW_NOTES = {
+    ("1508", "1507"): (
+        "Ålesund slik kommunen var 2020–2023, med Haram (kommunenummer 1507). Haram ble egen "
+        "kommune igjen 1. januar 2024, så tallene kan ikke sammenlignes direkte med Ålesund fra "
+        "2024."
+    ),
+    ("1508", "1508"): (
+        "Ålesund fra 2024, uten Haram (kommunenummer 1508). Kan ikke sammenlignes direkte med "
+        "Ålesund 2020–2023, som omfattet Haram."
+    ),
+    ("1580", "1580"): (
+        "Haram er egen kommune fra 1. januar 2024 (kommunenummer 1580); 2020–2023 var Haram en "
+        "del av Ålesund."
+    ),
+    ("3203", "3203"): ASKER_NOTES["3203"],
+}
+
+VOCAB_AREA_COLUMNS = [
+    "code",
+    "label_nb",
+    "label_en",
+    "sort",
+    "kind",
+    "description_nb",
+    "description_en",
+]
+VOCAB_CODE_COLUMNS = ["area", "code", "valid_from", "valid_to", "territory_note_nb"]
+VOCAB_PEER_COLUMNS = ["peer_group", "label_nb", "label_en", "member", "valid_from", "source_url"]
+
+#: The letters of the Norwegian alphabet in order; other letters sort as the letter they
+#: are a variant of (Unicode decomposition, or the table below), as in the Norwegian
+#: collation of the Unicode CLDR (which also sorts "aa" as "å").
+_NB_ALPHABET = "abcdefghijklmnopqrstuvwxyzæøå"
+_NB_VARIANTS = {"ä": "æ", "ö": "ø", "ü": "y", "đ": "d", "ŋ": "n", "ŧ": "t", "ð": "d"}
+
+
+def nb_sort_key(name: str) -> tuple[tuple[int, ...], str]:
+    """A kommune name's place in a Norwegian alphabetical list (æ, ø, å after z; "aa" as å;
+    á as a; a space or hyphen before any letter, so "Nord-Odal" precedes "Nordkapp")."""
+    key: list[int] = []
+    for ch in name.casefold().replace("aa", "å"):
+        ch = _NB_VARIANTS.get(ch, ch)
+        if ch not in _NB_ALPHABET and not ch.isdigit():
+            base = unicodedata.normalize("NFKD", ch)[:1]
+            ch = _NB_VARIANTS.get(base, base)
+        if ch in _NB_ALPHABET:
+            key.append(100 + _NB_ALPHABET.index(ch))
+        elif ch.isdigit():
+            key.append(10 + int(ch))
+        elif not key or key[-1] != 0:
+            key.append(0)  # a run of spaces, hyphens or brackets: one word break
+    return tuple(key), name
+
+
+def kommune_slug(label: str) -> str:
+    """The URL slug of a kommune's name: the first of its names ("Porsanger - Porsáŋgu -
+    Porsanki" -> "porsanger"), without SSB's "(Østfold)" that tells two namesakes apart,
+    ASCII-folded (æ -> ae, ø -> o, å -> a, á -> a), lower case, anything else -> "-"."""
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", label).split(" - ")[0].strip().lower()
+    name = name.replace("æ", "ae").replace("ø", "o").replace("å", "a")
+    name = "".join(
+        c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
+    ).translate(str.maketrans({"đ": "d", "ŋ": "n", "ŧ": "t", "ð": "d"}))
+    return re.sub(r"[^a-z0-9]+", "-", name).strip("-")
+
+
+class Kommune(NamedTuple):
+    """One kommune of 2024: its number, SSB's name, slug, sort and 2020-2023 number."""
+
+    number: str
+    label: str
+    slug: str
+    sort: int
+    number_2020: str | None  # the number in force 2020-2023 (None: not a kommune then)
+
+
+def _region(quoted: str, line: int) -> tuple[str, str]:
+    match = re.match(r'region "K-(\d{4}) ([^"]*)"', quoted)
+    if not match:
+        raise ConversionError(f"population-all-kommuner.csv line {line}: no region in {quoted!r}")
+    return match.group(1), match.group(2).strip()
+
+
+def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
+    """(line, row) of a reference CSV file (line 1 is the header)."""
+    with path.open(newline="", encoding="utf-8") as f:
+        return [(i + 2, row) for i, row in enumerate(csv.DictReader(f))]
+
+
+def kommuner(population: list[tuple[int, dict[str, str]]]) -> list[Kommune]:
+    """Every kommune of 2024 from the population file, in the lists' order."""
+    labels: dict[str, str] = {}
+    earlier: dict[str, set[str]] = {}
+    for line, r in population:
+        number = RENUMBERED.get(r["municipality_code"], r["municipality_code"])
+        code, name = _region(r["quoted_cells"], line)
+        if r["year"] == "2024":
+            if code != number:
+                raise ConversionError(
+                    f"population-all-kommuner.csv line {line}: 2024 region {code} under {number}"
+                )
+            if labels.setdefault(number, name) != name:
+                raise ConversionError(f"population-all-kommuner.csv line {line}: two names")
+        else:
+            earlier.setdefault(number, set()).add(code)
+    for number, codes in earlier.items():
+        if number not in labels or len(codes) != 1:
+            raise ConversionError(
+                f"population-all-kommuner.csv: kommune {number} has 2020-2023 numbers {codes}"
+            )
+    slugs: dict[str, list[str]] = {}
+    for number, label in labels.items():
+        slugs.setdefault(kommune_slug(label), []).append(number)
+    named = {}
+    for number, label in labels.items():
+        slug = kommune_slug(label)
+        if number in SLT_KOMMUNER:
+            slug = SLT_KOMMUNER[number][0]
+        elif len(slugs[slug]) > 1:
+            slug = f"{slug}-{number}"  # namesakes (Herøy, Våler): the 2024 number tells them apart
+        named[number] = slug
+    others = sorted(
+        (n for n in labels if n not in SLT_KOMMUNER), key=lambda n: nb_sort_key(labels[n])
+    )
+    sort = {n: s for n, (_slug, s) in SLT_KOMMUNER.items()}
+    sort |= {n: FIRST_OTHER_SORT + i for i, n in enumerate(others)}
+    out = [
+        Kommune(n, labels[n], named[n], sort[n], next(iter(earlier[n])) if n in earlier else None)
+        for n in labels
+    ]
+    return sorted(out, key=lambda k: k.sort)
+
+
+def kommune_vocabulary(
+    kommune_list: list[Kommune],
+) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """The rows of areas.kommuner.csv and area_codes.kommuner.csv."""
+    areas, codes = [], []
+    for k in kommune_list:
+        areas.append(
+            {
+                "code": k.slug,
+                "label_nb": k.label,
+                "label_en": k.label,
+                "sort": str(k.sort),
+                "kind": "kommune",
+                "description_nb": KOMMUNE_DESCRIPTIONS.get(k.slug, ""),
+                "description_en": "",
+            }
+        )
+        if k.number_2020 is None:  # a kommune from 2024 (Haram)
+            spans = [(k.number, "2024", "")]
+        elif k.number_2020 == k.number:
+            spans = [(k.number, "2020", "")]
+        else:
+            spans = [(k.number_2020, "2020", "2023"), (k.number, "2024", "")]
+        for number, start, end in spans:
+            if (k.slug, number) in HAND_KEPT_NUMBERS:
+                continue
+            codes.append(
+                {
+                    "area": k.slug,
+                    "code": number,
+                    "valid_from": start,
+                    "valid_to": end,
+                    "territory_note_nb": TERRITORY_NOTES.get((k.number, number), ""),
+                }
+            )
+    return areas, codes
+
+
+def write_table(path: Path, columns: list[str], rows: list[dict[str, str]], origin: str) -> None:
+    """A code-list part, in the given row order (its line order is its order)."""
+    del origin  # a code list has no comment line: the folder's README says who writes it
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+# ------------------------------------------------------------------------- peer groups
+
+#: peer-groups.csv `grouping` -> (peer_group code, bokmål label, English label).
+PEER_GROUPS = {
+    "ASSS network (from autumn 2022)": ("asss", "ASSS-kommunene", "The ASSS municipalities"),
+}
+PEER_LEFT_OUT = {
+    14: "KOSTRA group 13 has one member, Oslo: a group of one gives Oslo no kommune to be "
+    "compared with (Oslo is compared with the ASSS kommuner, of which it is one)",
+    15: "KOSTRA group 17 is only defined in the stored excerpt; its members are not listed, "
+    "and Bærum's and Asker's membership is not confirmed by any stored source",
+}
+
+
+def peer_group_rows(
+    peers: list[tuple[int, dict[str, str]]], slug_of: dict[str, str]
+) -> list[dict[str, str]]:
+    lines = {n for n, _r in peers}
+    mapped = {n for n, r in peers if r["grouping"] in PEER_GROUPS}
+    if mapped & set(PEER_LEFT_OUT) or mapped | set(PEER_LEFT_OUT) != lines:
+        raise ConversionError(
+            f"peer-groups.csv: lines {sorted(lines ^ (mapped | set(PEER_LEFT_OUT)))} are not "
+            "mapped or listed as left out (or no longer exist)"
+        )
+    rows = []
+    for line, r in peers:
+        if line not in mapped:
+            continue
+        code, nb, en = PEER_GROUPS[r["grouping"]]
+        if r["municipality_code"] not in slug_of:
+            raise ConversionError(f"peer-groups.csv line {line}: unknown kommune number")
+        since = re.search(r"\(fra høst (\d{4})\)", r["member"])
+        rows.append(
+            {
+                "peer_group": code,
+                "label_nb": nb,
+                "label_en": en,
+                "member": slug_of[r["municipality_code"]],
+                "valid_from": since.group(1) if since else "",
+                "source_url": r["source_url"],
+            }
+        )
+    return rows
+
+
+# ------------------------------------------------------------- offences of every kommune
+
+#: offences-all-kommuner.csv columns -> offence groups (SSB 08487, as in OFFENCE_GROUPS).
+OFFENCE_COLUMNS = {
+    "alt": "alle",
+    "eiendomstyveri": "ssb_eiendomstyveri",
+    "vold_mishandling": "ssb_vold",
+    "rusmidler": "ssb_rusmiddel",
+    "orden_integritet": "ssb_orden",
+    "trafikk": "ssb_trafikk",
+    "annet": "ssb_annet",
+}
+#: Rows already imported from public-figures.csv (ssb-08487-anmeldte-lovbrudd-snitt.csv), by
+#: `komnr` as the offences file writes it.
+ALREADY_IMPORTED_OFFENCES = {"3201", "3203", "301", "0"}
+SUPPRESSED_NOTE = "Skjult av SSB: fire eller færre lovbrudd."
+
+
+def offences_all_rows(
+    path: Path, slug_of: dict[str, str]
+) -> tuple[list[dict[str, str]], dict[int, str]]:
+    """(data rows, left-out line -> reason) of offences-all-kommuner.csv."""
+    text = path.read_text(encoding="utf-8")
+    raw_lines = text.splitlines()
+    rows, left_out = [], {}
+    for line, r in read_rows(path):
+        number = r["komnr"].zfill(4)
+        if r["komnr"] in ALREADY_IMPORTED_OFFENCES:
+            left_out[line] = (
+                "already imported from public-figures.csv (ssb-08487-anmeldte-lovbrudd-snitt), "
+                "the same SSB figures; tests/data/test_reference_import.py checks they are equal"
+            )
+            continue
+        year = two_year_period(line, r["år"])
+        if number not in slug_of:
+            raise ConversionError(
+                f"offences-all-kommuner.csv line {line}: unknown kommune {number}"
+            )
+        code = r["g_komnr"].zfill(4)
+        note = TERRITORY_ROW_NOTES.get((number, code), "")
+        for column, group in OFFENCE_COLUMNS.items():
+            value, status, row_note = r[column], "", note
+            if value == "NA":
+                value, status = "", ":"
+                row_note = f"{SUPPRESSED_NOTE} {note}".strip()
+            else:
+                check_value(line, value)
+            rows.append(
+                base_row(
+                    year=year,
+                    period=r["år"],
+                    municipality=slug_of[number],
+                    municipality_code=code,
+                    measure="anmeldte_lovbrudd_snitt",
+                    place_role="gjerningssted",
+                    offence_group=group,
+                    value=value,
+                    status=status,
+                    quote=raw_lines[line - 1],
+                    note=row_note,
+                )
+            )
+    return rows, left_out
+
+
+# ----------------------------------------------------------- population of every kommune
+
+POPULATION_ALL_AGES = {
+    "all ages (derived: sum of 106 single-year-age cells)": "alle",
+    "10-17 (derived: sum of single-year ages)": "10-17",
+    "15-17 (derived: sum of single-year ages)": "15-17",
+}
+
+
+def population_all_rows(
+    population: list[tuple[int, dict[str, str]]], slug_of: dict[str, str]
+) -> tuple[list[dict[str, str]], dict[int, str], list[str]]:
+    """(data rows, left-out line -> reason, source files) of population-all-kommuner.csv."""
+    rows, left_out, urls = [], {}, []
+    for line, r in population:
+        number = RENUMBERED.get(r["municipality_code"], r["municipality_code"])
+        year = int(r["year"])
+        code, _name = _region(r["quoted_cells"], line)
+        if number in SLT_KOMMUNER and year <= 2023:
+            left_out[line] = (
+                "already imported from public-figures.csv (ssb-07459-befolkning), the same "
+                "SSB 07459 cells; tests/data/test_reference_import.py checks they are equal"
+            )
+            continue
+        if r["age_group"] not in POPULATION_ALL_AGES:
+            raise ConversionError(
+                f"population-all-kommuner.csv line {line}: age group {r['age_group']!r}"
+            )
+        rows.append(
+            base_row(
+                year=year,
+                period=f"1.1.{year}",
+                municipality=slug_of[number],
+                municipality_code=code,
+                measure="befolkning",
+                age_group=POPULATION_ALL_AGES[r["age_group"]],
+                value=check_value(line, r["value"]),
+                quote=r["quoted_cells"],
+                note=TERRITORY_ROW_NOTES.get((number, code), ""),
+            )
+        )
+        if r["source_url"] not in urls:
+            urls.append(r["source_url"])
+    return rows, left_out, urls
+
+
+# ------------------------------------------------------------------ writing it all
+
+KOMMUNER_OFFENCES = "ssb-08487-anmeldte-lovbrudd-snitt-kommuner"
+KOMMUNER_POPULATION = "ssb-07459-befolkning-kommuner"
+
+
+def convert_kommuner(reference_dir: Path, out_dir: Path) -> dict[str, int]:
+    """Every kommune: the code lists (data/vocab) and its offences and population."""
+    population = read_rows(reference_dir / "population-all-kommuner.csv")
+    kommune_list = kommuner(population)
+    slug_of = {k.number: k.slug for k in kommune_list}
+    counts: dict[str, int] = {}
+
+    vocab = out_dir / "vocab"
+    vocab.mkdir(parents=True, exist_ok=True)
+    areas, codes = kommune_vocabulary(kommune_list)
+    write_table(vocab / "areas.kommuner.csv", VOCAB_AREA_COLUMNS, areas, "population")
+    write_table(vocab / "area_codes.kommuner.csv", VOCAB_CODE_COLUMNS, codes, "population")
+    peers = peer_group_rows(read_rows(reference_dir / "peer-groups.csv"), slug_of)
+    write_table(vocab / "peer_groups.csv", VOCAB_PEER_COLUMNS, peers, "peer-groups")
+    counts |= {
+        "vocab/areas.kommuner": len(areas),
+        "vocab/area_codes.kommuner": len(codes),
+        "vocab/peer_groups": len(peers),
+    }
+
+    rows, _left_out = offences_all_rows(reference_dir / "offences-all-kommuner.csv", slug_of)
+    check_unique(KOMMUNER_OFFENCES, rows)
+    write_csv(out_dir / f"{KOMMUNER_OFFENCES}.csv", rows)
+    write_sidecar(
+        out_dir / f"{KOMMUNER_OFFENCES}.meta.yml",
+        {
+            "title": (
+                "Anmeldte lovbrudd etter gjerningssted (kommune) og lovbruddsgruppe, gjennomsnitt "
+                "av to år, alle kommuner"
+            ),
+            "publisher": "Statistisk sentralbyrå (SSB)",
+            "publication": PUBLICATION_08487,
+            "published": "2025-12-19",
+            "section": "Anmeldte lovbrudd etter gjerningssted, toårssnitt",
+            "unit": "lovbrudd per år (snitt av to år)",
+            "counts": "anmeldte lovbrudd; gjerningssted",
+            "definitions": DEFINITIONS_08487,
+            "notes": NOTES_08487
+            + " Denne filen har alle kommuner unntatt Bærum, Asker og Oslo; deres tall (og "
+            "landets) står i ssb-08487-anmeldte-lovbrudd-snitt, fra samme kilde. Ålesund: "
+            "kilden fører 2020–2023 under dagens Ålesund (1508), men området var da Ålesund "
+            "med Haram (1507); radene er merket, og tallene fra 2024 gjelder Ålesund uten Haram. "
+            "Haram har bare perioden 2023–2024. Kilde: hele filen anmeldt_20-24.csv "
+            "(chrilur/lovbrudd, versjon f556047, 19. desember 2025), uendret; hver rad siterer "
+            "linjen tallet er lest fra.",
+            "licence": LICENCE_SSB,
+            "source_url": SOURCE_08487,
+        },
+        origin="offences-all-kommuner.csv",
+    )
+    counts[KOMMUNER_OFFENCES] = len(rows)
+
+    rows, _left_out, urls = population_all_rows(population, slug_of)
+    check_unique(KOMMUNER_POPULATION, rows)
+    write_csv(out_dir / f"{KOMMUNER_POPULATION}.csv", rows)
+    write_sidecar(
+        out_dir / f"{KOMMUNER_POPULATION}.meta.yml",
+        {
+            "title": "Folkemengde 1. januar etter kommune og alder, alle kommuner",
+            "publisher": "Statistisk sentralbyrå (SSB)",
+            "publication": PUBLICATION_07459,
+            "published": "2024-04-21",
+            "section": "Folkemengde 1. januar (sum av ettårige aldersgrupper)",
+            "unit": "innbyggere (1. januar)",
+            "counts": "befolkning 1. januar; alle aldre, 10–17 år, 15–17 år",
+            "definitions": DEFINITIONS_07459,
+            "notes": NOTES_07459
+            + " Denne filen har alle kommuner 1. januar 2020–2024 unntatt Bærum, Asker og Oslo "
+            "2020–2023, som står i ssb-07459-befolkning (samme celler). Kommunenummeret i hver "
+            "rad er det kommunen hadde det året. Ålesund 2020–2023 er kommunen med Haram (1507); "
+            "fra 2024 er Ålesund (1508) og Haram (1580) to kommuner. Kildefiler: "
+            + "; ".join(urls),
+            "licence": LICENCE_SSB,
+            "source_url": urls[-1] if urls else "",
+        },
+        origin="population-all-kommuner.csv",
+    )
+    counts[KOMMUNER_POPULATION] = len(rows)
+    return counts
+
+
+def convert_all(reference_dir: Path, out_dir: Path) -> dict[str, int]:
+    """Every data file and code-list part the reference files give: name -> rows."""
+    counts = convert(reference_dir / "public-figures.csv", out_dir)
+    counts |= convert_youth(reference_dir / "youth-figures.csv", out_dir)
+    counts |= convert_public_extra(reference_dir / "public-figures.csv", out_dir)
+    counts |= convert_kommuner(reference_dir, out_dir)
+    return counts
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "reference",
         type=Path,
         nargs="?",
-        default=REFERENCE_DIR / "public-figures.csv",
-        help="path to public-figures.csv (default: the repository's sources/reference/)",
-    )
-    parser.add_argument(
-        "--youth",
-        type=Path,
-        help="path to youth-figures.csv (default: beside public-figures.csv)",
+        default=REFERENCE_DIR,
+        help="the folder of the reference files (default: the repository's sources/reference/)",
     )
     parser.add_argument(
         "--out",
@@ -1126,10 +1581,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     try:
-        counts = convert(args.reference, args.out)
-        youth = args.youth or args.reference.with_name("youth-figures.csv")
-        counts |= convert_youth(youth, args.out)
-        counts |= convert_public_extra(args.reference, args.out)
+        counts = convert_all(args.reference, args.out)
     except ConversionError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
