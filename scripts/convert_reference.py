@@ -1,25 +1,28 @@
 #!/usr/bin/env python3
-"""Convert the shared public-figures reference file into tidy data files.
+"""Convert the public reference files into tidy data files and generated code lists.
 
 Usage:
-    python scripts/convert_reference.py [sources/reference/public-figures.csv] [--out data]
+    python scripts/convert_reference.py [sources/reference] [--out data]
 
-Reads `public-figures.csv` (one published number per row, see
-sources/reference/README.md) and writes three data files, each with its
-`.meta.yml` sidecar, in the format of docs/data-format.md:
+Reads every file of sources/reference/ (one published number per row, see its README) and
+writes, in the format of docs/data-format.md, each data file with its `.meta.yml` sidecar:
 
-- `ssb-07459-befolkning.csv`: population on 1 January (SSB 07459), all ages,
-  10-17 and 15-17, for Bærum, Asker and Oslo (rows `population_derived_sum`).
-- `ssb-08487-anmeldte-lovbrudd-snitt.csv`: offences reported by scene of crime,
-  two-year averages, seven offence groups, Bærum, Asker, Oslo and Norway
-  (SSB's 08487 series via a journalists' secondary copy).
-- `ssb-norge-per1000.csv`: Norway benchmarks taken from SSB's own pages: reported
-  offences per 1 000 (single-year and two-year average), the two-year-average
-  absolute figures of the same SSB table, and single-year national totals.
+- `ssb-07459-befolkning.csv`, `ssb-08487-anmeldte-lovbrudd-snitt.csv`, `ssb-norge-per1000.csv`
+  from public-figures.csv: population on 1 January (Bærum, Asker, Oslo, 2010-2023), offences
+  by scene of crime as two-year averages (the three and Norway), Norway's benchmarks;
+- `ssb-07459-befolkning-kommuner.csv` and `ssb-08487-anmeldte-lovbrudd-snitt-kommuner.csv`
+  from population-all-kommuner.csv and offences-all-kommuner.csv: every other kommune;
+- one file per quoted source (the SaLTo series as the press quotes it, the police district,
+  Norway's under-18 benchmarks, SSB tables read on SSB's pages, survey shares) from
+  youth-figures*.csv, public-figures-added.csv and the rest of public-figures.csv;
+- the code lists `vocab/areas.kommuner.csv`, `vocab/area_codes.kommuner.csv` (every kommune)
+  and `vocab/peer_groups.csv` (ASSS).
 
-Only the standard library is used. Values are copied as published (never
-recomputed or rounded); a reference row this script does not know how to map
-stops the conversion instead of being skipped silently.
+Every reference row is mapped, or listed here as left out with the reason; a row this script
+does not know stops the conversion instead of being skipped. Values are copied as published
+(never recomputed or rounded). What a reader sees (publication, section, title, notes) is
+written in Norwegian; what a number was read from stays in each row's quote and the source's
+address. Only the standard library is used.
 """
 
 from __future__ import annotations
