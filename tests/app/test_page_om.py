@@ -152,7 +152,8 @@ def test_coverage_matrix_matches_the_facts(con):
                 assert cell == om.NONE
     # Spot checks against the published tables.
     assert matrix.at["Anmeldelser", "Bærum"] == "2013–2020"
-    assert matrix.at["Anmeldelser", "Oslo"] == "2014"  # SaLTo: robberies, quoted
+    # SaLTo as quoted: robberies 2014, violence 2023 (and TV 2's 2023 figure, basis not stated)
+    assert matrix.at["Anmeldelser", "Oslo"] == "2014, 2023"
     assert matrix.at["Anmeldelser", "Asker"] == "–"
     assert matrix.at["Bekymringer om ekstremisme", "Oslo politidistrikt"] == "2019"
     assert matrix.at["Saker i Trygghetsprogrammet etter lovbrudd", "Bærum"] == "2020"
