@@ -34,7 +34,7 @@ import re
 import sys
 import unicodedata
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, NoReturn
 
 #: The reference files as kept in the repository (sources/README.md).
 REFERENCE_DIR = Path(__file__).resolve().parent.parent / "sources" / "reference"
@@ -144,7 +144,7 @@ class ConversionError(Exception):
     """A reference row that cannot be mapped honestly."""
 
 
-def fail(row_no: int, message: str) -> None:
+def fail(row_no: int, message: str) -> NoReturn:
     raise ConversionError(f"public-figures.csv line {row_no}: {message}")
 
 
@@ -160,7 +160,6 @@ def municipality(row_no: int, row: dict[str, str]) -> str:
         return MUNICIPALITIES[row["municipality"]]
     except KeyError:
         fail(row_no, f"unknown municipality label {row['municipality']!r}")
-        raise  # unreachable
 
 
 def check_code(row_no: int, muni: str, code: str, first_year: int, last_year: int) -> None:
@@ -180,7 +179,6 @@ def offence_group(row_no: int, label: str) -> str:
         return OFFENCE_GROUPS[label]
     except KeyError:
         fail(row_no, f"unknown offence group {label!r}")
-        raise  # unreachable
 
 
 def check_value(row_no: int, value: str) -> str:
@@ -1945,7 +1943,7 @@ def kommune_slug(label: str) -> str:
     name = name.replace("æ", "ae").replace("ø", "o").replace("å", "a")
     name = "".join(
         c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
-    ).translate(str.maketrans({"đ": "d", "ŋ": "n", "ŧ": "t", "ð": "d"}))
+    ).translate(str.maketrans("đŋŧð", "dntd"))
     return re.sub(r"[^a-z0-9]+", "-", name).strip("-")
 
 

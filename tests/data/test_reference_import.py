@@ -23,6 +23,7 @@ REFERENCE = ROOT / "sources" / "reference"
 spec = importlib.util.spec_from_file_location(
     "convert_reference", ROOT / "scripts" / "convert_reference.py"
 )
+assert spec is not None and spec.loader is not None
 convert_reference = importlib.util.module_from_spec(spec)
 sys.modules[spec.name] = convert_reference
 spec.loader.exec_module(convert_reference)
