@@ -359,16 +359,13 @@ def test_population_restated_by_another_ssb_table_is_an_edition_with_the_same_va
 
 
 def warehouse_rates(con: duckdb.DuckDBPyConnection, kommuner: list[str]) -> dict:
-    """(kommune, period) -> reported offences per 1 000 inhabitants as the warehouse holds
-    them: the two-year average (all offences) over the population on 1 January of the
-    period's last year. Until the build writes a `rates` table this asks the facts; when it
-    lands, point this one query at it (SELECT municipality, period, rate FROM rates ...)."""
+    """(kommune, period) -> reported offences per 1 000 inhabitants as the built warehouse
+    holds them (the `rate` table the build computes: the two-year average of all offences
+    over the population on 1 January of the period's last year)."""
     rows = con.execute(
-        "SELECT o.municipality, o.period, o.value / p.value * 1000 "
-        "FROM facts o JOIN facts p ON p.municipality = o.municipality AND p.year = o.year "
-        "WHERE o.preferred AND p.preferred AND o.measure = 'anmeldte_lovbrudd_snitt' "
-        "AND o.offence_group = 'alle' AND p.measure = 'befolkning' AND p.age_group = 'alle' "
-        "AND list_contains(?, o.municipality)",
+        "SELECT municipality, period, rate FROM rate WHERE measure = 'anmeldte_lovbrudd_snitt' "
+        "AND offence_group = 'alle' AND place_role = 'gjerningssted' AND age_group = 'alle' "
+        "AND rate IS NOT NULL AND list_contains(?, municipality)",
         [kommuner],
     ).fetchall()
     return {(m, period): rate for m, period, rate in rows}
