@@ -199,6 +199,9 @@ def test_rate_table_shows_numerator_denominator_and_the_verdict_row(con):
     i = list(table.columns[1:]).index("2020–2021")
     assert (numerator[i], denominator[i], rate[i]) == ("5\u00a0759", "128\u00a0233", "44,9")
     assert round(5759 / 128233 * 1000, 1) == 44.9
+    j = list(table.columns[1:]).index("2023–2024")  # Bærum's 1 January 2024 is in the data
+    assert (numerator[j], denominator[j], rate[j]) == ("6\u00a0509", "130\u00a0921", "49,7")
+    assert round(6509 / 130921 * 1000, 1) == 49.7
 
 
 def test_invalid_data_at_start_serves_the_previous_warehouse(fixture_data, tmp_path, caplog):

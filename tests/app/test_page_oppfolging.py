@@ -252,8 +252,9 @@ def test_extremism_has_no_2020_figures(con):
         (kommune, chart_id)
         for kommune in ("asker", "oslo")
         for chart_id in CHART_IDS
-        # enhet Vest covers Asker: see test_asker_and_baerum_see_the_enhet_vest_figures
-        if (kommune, chart_id) != ("asker", "trygghet-trakt")
+        # enhet Vest covers Asker: see test_asker_and_baerum_see_the_enhet_vest_figures;
+        # Oslo has Ung i Oslo (an Ungdata survey): see test_layout_for_oslo_in_english
+        if (kommune, chart_id) not in (("asker", "trygghet-trakt"), ("oslo", "ungdata"))
     ],
 )
 def test_other_kommuner_get_a_no_data_message(con, kommune, chart_id):
@@ -355,9 +356,10 @@ def test_layout_for_oslo_in_english(app):
         tree = layout_for(page.SPEC)(kommune="oslo", lang="en")
     text = text_of(tree)
     assert "Follow-up of young people" in text
-    # Oslo's young repeat offenders (SaLTo) are drawn; the Bærum-only charts fold into one
-    # line that says what exists instead, not six grey boxes.
+    # Oslo's young repeat offenders (SaLTo) and Ung i Oslo (an Ungdata survey) are drawn;
+    # the Bærum-only charts fold into one line that says what exists instead.
     assert "Young repeat offenders in Oslo" in text
+    assert "Have tried hashish or marijuana" in text
     assert text.count("Not published for Oslo") == 1
     assert "No figures for Oslo on this page" not in text
 
