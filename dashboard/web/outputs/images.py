@@ -377,8 +377,13 @@ def view_line(result: ChartResult, values: Mapping[str, object], lang: str) -> s
     names = [kommune_name(str(c), lang) for c in codes if c in dims.MUNICIPALITIES]
     if names:
         parts.append(", ".join(names))
-    if "year" in result.data.columns and not result.data.empty:
-        years = sorted({int(y) for y in result.data["year"].dropna()})
+    data = result.data
+    if chosen and "municipality" in data.columns and (data["municipality"] == chosen).any():
+        # A chart beside peers and Norway: the chosen kommune's own years (Asker's rates
+        # begin with its new territory in 2020, though its peers' go further back).
+        data = data[data["municipality"] == chosen]
+    if "year" in data.columns and not data.empty:
+        years = sorted({int(y) for y in data["year"].dropna()})
         if years:
             parts.append(f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0]))
     return " · ".join(parts)
