@@ -26,6 +26,7 @@ import flask
 from dash import Dash
 
 from dashboard.web.layout.page import PageSpec
+from dashboard.web.serving.bundles import plotly_tags
 from dashboard.web.serving.context import default_language, site_root
 from dashboard.words import t
 from dashboard.words.catalog import LANGS
@@ -64,6 +65,7 @@ TEMPLATE = """<!DOCTYPE html>
 <noscript><p class="noscript">{noscript} <a href="{all_data}">{all_data_text}</a></p></noscript>
 {app_entry}
 {config}
+{plotly}
 {scripts}
 {renderer}
 </body>
@@ -76,6 +78,7 @@ class Page:
 
     name: str
     path: str
+    charts: bool = True  # draws charts: its document loads plotly.js
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,7 @@ class Head:
     page: str  # page name (NOT_FOUND for unknown paths)
     path: str  # the canonical path of the page
     lang: str
+    charts: bool = False  # the page draws charts
 
     @property
     def title(self) -> str:
@@ -139,7 +143,8 @@ class Document:
 
     def __init__(self, app: Dash, pages: Sequence[PageSpec], image: ImageHook | None = None):
         self.app = app
-        self.pages = tuple(Page(spec.name, spec.path) for spec in pages)
+        self.pages = tuple(Page(spec.name, spec.path, spec.draws_charts) for spec in pages)
+        self.assets = Path(app.config.assets_folder)
         self.by_path = {page.path.strip("/"): page for page in self.pages}
         self.image = image
 
@@ -155,7 +160,7 @@ class Document:
         page = self.page_at(flask.request.path)
         if page is None:
             return Head(NOT_FOUND, flask.request.path, lang)
-        return Head(page.name, page.path, lang)
+        return Head(page.name, page.path, lang, page.charts)
 
     # ------------------------------------------------------------------ rendering
 
@@ -203,6 +208,7 @@ class Document:
                 f"{escape(t('loading', head.lang))}</div></div>"
             ),
             config=parts.get("config", ""),
+            plotly=plotly_tags(self.assets, head.charts),
             scripts=parts.get("scripts", ""),
             renderer=parts.get("renderer", ""),
         )
