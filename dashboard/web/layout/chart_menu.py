@@ -14,7 +14,6 @@ from urllib.parse import urlencode
 
 from dash import html
 
-import queries
 from dashboard.charts.registry import ChartResult, measure_columns
 from dashboard.web.layout.markup import attrs
 from dashboard.web.outputs.links import (
@@ -24,8 +23,8 @@ from dashboard.web.outputs.links import (
     full_view_path,
     image_url,
 )
-from dashboard.web.serving.context import cursor, site_root
-from dashboard.web.serving.lookups import measure_labels
+from dashboard.web.serving.context import context, coverage, site_root
+from dashboard.web.serving.lookups import editions, editions_of, measure_labels
 from dashboard.words import t
 from dashboard.words.numbers import format_cell
 
@@ -38,7 +37,7 @@ def _base_url() -> str:
 
 def _definitions(result: ChartResult, lang: str) -> list[html.Li]:
     try:
-        labels = measure_labels(cursor(), lang)
+        labels = context().once(("measure_labels", lang), lambda cur: measure_labels(cur, lang))
     except Exception:  # pragma: no cover - the menu never breaks a page
         log.exception("measure definitions unavailable")
         return []
@@ -51,18 +50,19 @@ def _definitions(result: ChartResult, lang: str) -> list[html.Li]:
 
 def _editions(result: ChartResult, lang: str) -> list[html.Li]:
     """Numbers behind the chart that an earlier publication gave otherwise: the earlier
-    value and publication beside the one shown (queries/editions.sql)."""
+    value and publication beside the one shown (queries/editions.sql, read once per
+    warehouse file; this chart's rows picked here)."""
     data = result.data
     if data.empty or "measure" not in data:
         return []
     try:
-        rows = queries.run(
-            cursor(),
-            "editions",
-            municipalities=sorted(set(data["municipality"])),
-            measures=sorted(set(data["measure"])),
-            fra=int(data["year"].min()),
-            til=int(data["year"].max()),
+        every = context().once("editions", lambda cur: editions(cur, coverage()))
+        rows = editions_of(
+            every,
+            set(data["municipality"]),
+            set(data["measure"]),
+            int(data["year"].min()),
+            int(data["year"].max()),
         )
     except Exception:  # pragma: no cover - the menu never breaks a page
         log.exception("earlier editions unavailable")
@@ -81,7 +81,7 @@ def _editions(result: ChartResult, lang: str) -> list[html.Li]:
                 shown_publication=r["shown_publication"],
             )
         )
-        for r in rows.to_dict("records")
+        for r in rows
         if not r["same_as_shown"]  # a restated number that did not change is no news
     ]
 

@@ -7,7 +7,9 @@ like with different settings; nothing here is global.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 import duckdb
 import flask
@@ -17,6 +19,7 @@ from dashboard.settings import Settings
 from dashboard.store import Warehouse
 
 EXTENSION = "slt"
+T = TypeVar("T")
 
 
 @dataclass
@@ -27,6 +30,8 @@ class AppContext:
     store: Warehouse
     _coverage: dict[str, Coverage] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _once: dict[Hashable, Any] = field(default_factory=dict)
+    _once_file: str = ""
 
     def coverage(self) -> Coverage:
         """What the warehouse holds, read once per warehouse file (a rebuild is a new file).
@@ -42,6 +47,24 @@ class AppContext:
                 self._coverage.clear()
                 self._coverage[key] = found
         return found
+
+    def once(self, name: Hashable, compute: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+        """A value that depends only on the warehouse (a menu's measure labels, the earlier
+        editions of every number), computed once per warehouse file instead of per request.
+
+        Like `coverage`, keyed by the file this request reads: a rebuild starts afresh.
+        """
+        key = self.store.fingerprint
+        with self._lock:
+            if self._once_file != key:
+                self._once, self._once_file = {}, key
+            if name in self._once:
+                return self._once[name]
+        value = compute(self.store.cursor())
+        with self._lock:
+            if self._once_file == key:
+                self._once[name] = value
+        return value
 
 
 def context() -> AppContext:
