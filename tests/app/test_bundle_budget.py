@@ -59,7 +59,9 @@ def first_visit(client, app, path: str, accept: str) -> dict[str, int]:
     # Without the custom bundle in a chart page, dcc.Graph would load the 4.8 MB plotly.js.
     named = '<script src="/assets/plotly-custom-' in html
     assert named == (path in CHART_PAGES), f"plotly.js in {path}: {named}"
-    urls = [*re.findall(r'(?:src|href)="(/[^"]+)"', html), "/_dash-layout", "/_dash-dependencies"]
+    # What the browser loads by itself: scripts, stylesheets and icons (not links to follow).
+    loaded = re.findall(r'<(?:script|link)\b[^>]*?\b(?:src|href)="(/[^"]+)"', html)
+    urls = [*loaded, "/_dash-layout", "/_dash-dependencies"]
     spec = next(p for p in dash.page_registry.values() if p["path"] == path)
     with app.server.test_request_context(path):
         kinds = {type(c) for c in components([app.layout, spec["layout"]()])}

@@ -25,9 +25,12 @@ import dash
 import flask
 from dash import Dash
 
+from dashboard.web.layout.first_paint import STYLE as FIRST_PAINT_STYLE
+from dashboard.web.layout.first_paint import FirstPaint, query_of
 from dashboard.web.layout.page import PageSpec
 from dashboard.web.serving.bundles import plotly_tags
-from dashboard.web.serving.context import default_language, site_root
+from dashboard.web.serving.context import context, default_language, site_root
+from dashboard.web.serving.static import DISCOVERY
 from dashboard.words import t
 from dashboard.words.catalog import LANGS
 
@@ -141,8 +144,15 @@ def _meta_tag(attrs: dict[str, str]) -> str:
 class Document:
     """Renders the document for the current request and knows which paths are pages."""
 
-    def __init__(self, app: Dash, pages: Sequence[PageSpec], image: ImageHook | None = None):
+    def __init__(
+        self,
+        app: Dash,
+        pages: Sequence[PageSpec],
+        image: ImageHook | None = None,
+        first_paint: FirstPaint | None = None,
+    ):
         self.app = app
+        self.first_paint = first_paint
         self.pages = tuple(Page(spec.name, spec.path, spec.draws_charts) for spec in pages)
         self.assets = Path(app.config.assets_folder)
         self.by_path = {page.path.strip("/"): page for page in self.pages}
@@ -182,6 +192,9 @@ class Document:
                 f'<link rel="alternate" hreflang="x-default" href="{escape(root + head.path)}">'
             )
         image = self.image(head.page, head.lang) if self.image and found else None
+        first = ""
+        if self.first_paint is not None and found and not flask.request.environ.get(DISCOVERY):
+            first = self.first_paint.render(head.path, query_of(flask.request.args), head.lang)
         return TEMPLATE.format(
             lang=head.lang,
             metas="\n".join(
@@ -198,12 +211,13 @@ class Document:
             locale=OG_LOCALE.get(head.lang, "nb_NO"),
             image=f'<meta property="og:image" content="{escape(image)}">\n' if image else "",
             svg_icon=escape(self.app.get_asset_url("favicon.svg")),
-            css=parts.get("css", ""),
+            css=parts.get("css", "") + (FIRST_PAINT_STYLE if first else ""),
             noscript=escape(t("noscript", head.lang)),
             all_data=escape(lang_url(ALL_DATA, head.lang, "nb")),
             all_data_text=escape(t("download.all", head.lang)),
             # Dash's placeholder, in the page's language (it is replaced by the app).
-            app_entry=(
+            app_entry=first
+            + (
                 '<div id="react-entry-point"><div class="_dash-loading">'
                 f"{escape(t('loading', head.lang))}</div></div>"
             ),
@@ -256,9 +270,20 @@ def _router_title(name: str) -> Callable[..., str]:
     return title
 
 
-def install(app: Dash, pages: Sequence[PageSpec], image: ImageHook | None = None) -> Document:
-    """Render the document per request and add the crawler routes and the 404 status."""
-    document = Document(app, pages, image)
+def install(
+    app: Dash,
+    pages: Sequence[PageSpec],
+    image: ImageHook | None = None,
+    first_paint: FirstPaint | None = None,
+) -> Document:
+    """Render the document per request and add the crawler routes and the 404 status.
+
+    `first_paint`: renders the view as HTML into the document of its pages (text before
+    the JavaScript, see `first_paint`).
+    """
+    if first_paint is not None:
+        first_paint.keep_layouts(lambda: context().store.fingerprint + site_root())
+    document = Document(app, pages, image, first_paint)
     # Dash documents overriding this method; an instance attribute keeps the Dash class.
     app.interpolate_index = document.interpolate_index  # type: ignore[method-assign, assignment]
     app.config.include_pages_meta = False  # our head has the description and og: tags

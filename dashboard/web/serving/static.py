@@ -57,6 +57,8 @@ MIN_COMPRESS = 512  # bytes: smaller files are not worth a Content-Encoding
 #: cache). Larger ones are bundles the pages never load (full plotly.js, MathJax,
 #: dash_table's 4 MB commons): if asked for, they are compressed at a fast level then.
 BEST_MAX = 1_500_000
+#: WSGI environ key of the document render that only discovers the static files.
+DISCOVERY = "slt.static_discovery"
 #: Keys of Dash's page config that state versions of Python, Dash or Plotly.
 VERSION_KEYS = (
     "dash_version",
@@ -298,8 +300,12 @@ class StaticFiles:
         return html
 
     def warm(self) -> None:
-        """Render the document once (registers Dash's paths), then load every file it names."""
-        with self.app.server.test_request_context("/"):
+        """Render the document once (registers Dash's paths), then load every file it names.
+
+        Marked as a discovery render (`DISCOVERY`): it runs in gunicorn's master before the
+        fork, where the document must not read the warehouse (a DuckDB connection used
+        before a fork can hang the workers)."""
+        with self.app.server.test_request_context("/", environ_base={DISCOVERY: True}):
             html = self.app.index()
         for package, rel in re.findall(r"/_dash-component-suites/([^/\"]+)/([^\"?]+)\"", html):
             self.suite(package, check_fingerprint(rel)[0], best=True)
