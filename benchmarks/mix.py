@@ -7,7 +7,7 @@
 - **csv**: a chart's CSV for a random kommune and start year.
 - **embed**: `/embed/<chart>` for a random kommune.
 - **image**: a chart's PNG for a kommune's default view (drawn once before the run, as
-  `slt-dashboard render-images` does after a build).
+  `slt-dashboard render-images` does after a build; views without figures left out).
 """
 
 from __future__ import annotations
@@ -45,8 +45,9 @@ def run(
     base = server.base
     deps = dependencies(Conn(base))
     loads = {p: page_load_bodies(deps, models.get(p), p) for p in ALL_PAGES}
-    images = image_urls(charts)
-    warmed = warm_images(base, images)
+    warmed = warm_images(base, image_urls(charts))
+    # Only images that exist (a view without figures has no image: 404, not a load error).
+    images = [url for url, status in warmed.items() if status == 200] or list(warmed)
     kinds, weights = list(WEIGHTS), list(WEIGHTS.values())
 
     def job(conn: Conn, rng: random.Random) -> Result:
@@ -103,9 +104,11 @@ def run(
     summary["kinds"] = {
         k: {
             "n": sum(1 for r in kept if r.kind == k),
+            "errors": sum(1 for r in kept if r.kind == k and not r.ok),
             "p99": load.percentile([r.seconds for r in kept if r.kind == k and r.ok], 99) * 1000,
         }
         for k in WEIGHTS
     }
+    summary["exceptions"] = sum(1 for r in kept if r.kind == "error")  # e.g. timeouts
     summary["images_warmed"] = sum(1 for s in warmed.values() if s == 200)
     return summary

@@ -650,7 +650,8 @@ def details(r: dict) -> list[str]:
             "## Load mix, 50 clients",
             "",
             f"{mx['n']:,} units in {mx['wall_s']:.0f} s: {kinds}. {mx['requests']:,} requests, "
-            f"{mx['requests_per_s']:,.0f}/s, errors {mx['errors']}; per request p50 "
+            f"{mx['requests_per_s']:,.0f}/s, errors {mx['errors']} ({mx.get('exceptions', 0)} "
+            "without an answer); per request p50 "
             f"{_ms(mx['request_p50'])}, p95 {_ms(mx['request_p95'])}, p99 "
             f"{_ms(mx['request_p99'])}; server CPU per unit {_ms(mx['cpu_ms'])}; {mx['load']}. "
             f"A page is the document, layout, dependencies and the POSTs of a page load (static "

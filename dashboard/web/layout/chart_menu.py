@@ -10,8 +10,10 @@ embed code, share with QR code) that are rendered here, hidden.
 from __future__ import annotations
 
 import logging
+from functools import partial
 from urllib.parse import urlencode
 
+import duckdb
 from dash import html
 
 from dashboard.charts.registry import ChartResult, measure_columns
@@ -48,21 +50,25 @@ def _definitions(result: ChartResult, lang: str) -> list[html.Li]:
     return items
 
 
+def _area_editions(area: str, cur: duckdb.DuckDBPyConnection) -> list[dict]:
+    return editions(cur, area, coverage())
+
+
 def _editions(result: ChartResult, lang: str) -> list[html.Li]:
     """Numbers behind the chart that an earlier publication gave otherwise: the earlier
-    value and publication beside the one shown (queries/editions.sql, read once per
-    warehouse file; this chart's rows picked here)."""
+    value and publication beside the one shown (queries/editions.sql, read once per area
+    and warehouse file; this chart's rows picked here). A restated number that did not
+    change is no news (`lookups.editions` leaves it out)."""
     data = result.data
     if data.empty or "measure" not in data:
         return []
     try:
-        every = context().once("editions", lambda cur: editions(cur, coverage()))
+        by_area = {
+            area: context().once(("editions", area), partial(_area_editions, area))
+            for area in sorted(set(data["municipality"]))
+        }
         rows = editions_of(
-            every,
-            set(data["municipality"]),
-            set(data["measure"]),
-            int(data["year"].min()),
-            int(data["year"].max()),
+            by_area, set(data["measure"]), int(data["year"].min()), int(data["year"].max())
         )
     except Exception:  # pragma: no cover - the menu never breaks a page
         log.exception("earlier editions unavailable")
@@ -82,7 +88,6 @@ def _editions(result: ChartResult, lang: str) -> list[html.Li]:
             )
         )
         for r in rows
-        if not r["same_as_shown"]  # a restated number that did not change is no news
     ]
 
 

@@ -6,6 +6,8 @@ chart menu, a download and a report say the same thing for the same build.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import duckdb
 
 import queries
@@ -35,37 +37,55 @@ def symbols(cur: duckdb.DuckDBPyConnection, lang: str) -> list[tuple[str, str]]:
     return [(str(r["code"]), str(r[f"label_{suffix}"])) for r in frame.to_dict("records")]
 
 
-def editions(cur: duckdb.DuckDBPyConnection, coverage: Coverage) -> list[dict]:
-    """Every number that an earlier publication gave otherwise or restated, beside the one
-    shown (queries/editions.sql over every area, measure and year the warehouse holds).
+#: What a chart menu says about an earlier edition (and how the rows are ordered).
+EDITION_FIELDS = (
+    "year",
+    "municipality",
+    "municipality_sort",
+    "measure",
+    "measure_nb",
+    "measure_en",
+    "value",
+    "status",
+    "publication",
+    "shown_value",
+    "shown_status",
+    "shown_publication",
+)
 
-    It depends only on the warehouse, so it is read once per file; a chart's menu picks
-    its own rows (`editions_of`). Every shown number is preferred, so the coverage (the
-    preferred facts) names every area and measure that can have an earlier edition.
+
+def editions(cur: duckdb.DuckDBPyConnection, area: str, coverage: Coverage) -> list[dict]:
+    """The numbers of `area` that an earlier publication gave otherwise, beside the one
+    shown (a restatement of the same number is no news and is left out):
+    queries/editions.sql over every measure and year the warehouse holds for the area.
+
+    It depends only on the warehouse and the area, so it is read once per area and file
+    (a handful of rows per area, also at national scale); a chart's menu picks its rows
+    with `editions_of`. Every shown number is preferred, so the coverage (the preferred
+    facts) names every measure and year that can have an earlier edition.
     """
-    years = [y for found in coverage.years_by.values() for y in found]
-    if not years:
+    measures = sorted({measure for measure, where in coverage.years_by if where == area})
+    years = [y for (_, where), found in coverage.years_by.items() if where == area for y in found]
+    if not measures:
         return []
-    rows = queries.run(
-        cur,
-        "editions",
-        municipalities=sorted({area for _, area in coverage.years_by}),
-        measures=sorted({measure for measure, _ in coverage.years_by}),
-        fra=min(years),
-        til=max(years),
+    frame = queries.run(
+        cur, "editions", municipalities=[area], measures=measures, fra=min(years), til=max(years)
     )
-    # Missing cells as None, whatever dtype the column got for the whole warehouse.
-    return rows.astype(object).where(rows.notna(), None).to_dict("records")
+    frame = frame[~frame["same_as_shown"].astype(bool)]
+    # Only what the menu says; missing cells as None whatever dtype the column got.
+    kept = frame[list(EDITION_FIELDS)].astype(object)
+    return kept.where(kept.notna(), None).to_dict("records")
 
 
 def editions_of(
-    rows: list[dict], municipalities: set[str], measures: set[str], fra: int, til: int
+    by_area: Mapping[str, list[dict]], measures: set[str], fra: int, til: int
 ) -> list[dict]:
-    """The rows of `editions` for one chart's areas, measures and years (in their order)."""
-    return [
+    """A chart's earlier editions: its areas' rows for its measures and years, in the
+    order queries/editions.sql gives them (by area, then measure, year …)."""
+    rows = [
         r
-        for r in rows
-        if r["municipality"] in municipalities
-        and r["measure"] in measures
-        and fra <= int(r["year"]) <= til
+        for found in by_area.values()
+        for r in found
+        if r["measure"] in measures and fra <= int(r["year"]) <= til
     ]
+    return sorted(rows, key=lambda r: r["municipality_sort"])  # stable: keeps the rest
