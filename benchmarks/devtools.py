@@ -227,9 +227,12 @@ def check_change(base: str, model: PageModel) -> dict:
     }
 
 
-def screenshot(base: str, path: str, out: Path, javascript: bool, width: int = 390) -> dict:
-    """A phone-width screenshot (844 px high) with or without JavaScript."""
-    with chromium(width, 844, javascript=javascript) as driver:
+def screenshot(
+    base: str, path: str, out: Path, javascript: bool, width: int = 390, height: int = 2400
+) -> dict:
+    """A phone-width screenshot (the top `height` px of the page) with or without
+    JavaScript."""
+    with chromium(width, height, javascript=javascript) as driver:
         driver.get(base + path)
         time.sleep(1.5 if javascript else 0.3)
         driver.save_screenshot(str(out))

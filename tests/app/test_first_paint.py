@@ -100,6 +100,10 @@ def test_the_first_paint_is_the_apps_own_markup_with_the_view_set(client):
     assert re.search(
         r'id="graph-sammenligning"><div class="first-paint-chart" style="height:\d+px">', fp
     )
+    # Without JavaScript the box shows the chart's image of this view (only then fetched).
+    image = re.search(r'id="graph-sammenligning">.*?<noscript><img src="([^"]+)"', fp)
+    assert image and image.group(1).startswith("/bilde/sammenligning.svg?")
+    assert "kommune=oslo" in image.group(1) and "sammenlign=asker" in image.group(1)
     # The app is hidden (and out of the flow) while the first paint is there.
     assert first_paint.STYLE in doc[: doc.index("</head>")]
 

@@ -26,6 +26,8 @@ from typing import Any
 import dash
 from dash.development.base_component import Component
 
+from dashboard.web.outputs.links import image_url
+
 log = logging.getLogger(__name__)
 
 #: Dash Pages' container of the page's layout (filled by its router callback).
@@ -92,13 +94,17 @@ def _attributes(props: Mapping[str, Any]) -> str:
     return (" " + " ".join(out)) if out else ""
 
 
-def _children(node: Any, slots: Mapping[str, Any]) -> str:
+#: chart id -> the URL of its image in the view (None: no image without JavaScript).
+Images = Callable[[str], str] | None
+
+
+def _children(node: Any, slots: Mapping[str, Any], images: Images = None) -> str:
     if node is None or node is False:
         return ""
     if isinstance(node, (list, tuple)):
-        return "".join(_children(item, slots) for item in node)
+        return "".join(_children(item, slots, images) for item in node)
     if isinstance(node, Component):
-        return to_html(node, slots)
+        return to_html(node, slots, images)
     return escape(str(node))
 
 
@@ -153,24 +159,37 @@ def _input(component: Component) -> str:
     return f'<div class="{escape(classes)}"><input{_attributes(field)}>{steppers}</div>'
 
 
-def _graph(component: Component) -> str:
-    """A box of the chart's height where the chart will be drawn."""
+def _graph(component: Component, images: Images) -> str:
+    """A box of the chart's height where the chart will be drawn; without JavaScript it
+    shows the chart's image (drawn on the server, fetched only by a browser without
+    scripts: it is in <noscript>). The summary under it is the image's description."""
     props = component.to_plotly_json()["props"]
+    ident = str(props.get("id", ""))
+    image = ""
+    if images is not None and ident.startswith("graph-"):
+        src = images(ident.removeprefix("graph-"))
+        image = (
+            f'<noscript><img src="{escape(src)}" alt="" '
+            'style="width:100%;height:100%;object-fit:contain"></noscript>'
+        )
     style = props.get("style") or {}
     height = style.get("height") or (
         f"{((props.get('figure') or {}).get('layout') or {}).get('height') or PLOTLY_HEIGHT}px"
     )
     classes = " ".join(c for c in ("dash-graph", props.get("className")) if c)
     return (
-        f'<div class="{escape(classes)}" id="{escape(str(props.get("id", "")))}">'
-        f'<div class="first-paint-chart" style="height:{escape(str(height))}"></div></div>'
+        f'<div class="{escape(classes)}" id="{escape(ident)}">'
+        f'<div class="first-paint-chart" style="height:{escape(str(height))}">{image}</div></div>'
     )
 
 
-def to_html(component: Component, slots: Mapping[str, Any] | None = None) -> str:
+def to_html(
+    component: Component, slots: Mapping[str, Any] | None = None, images: Images = None
+) -> str:
     """A component tree as the HTML Dash's renderer makes of it (same tags, classes, ids).
 
-    `slots` fills elements by id (the pages container gets the page's layout).
+    `slots` fills elements by id (the pages container gets the page's layout); `images`
+    names a chart's image for readers without JavaScript.
     """
     slots = slots or {}
     namespace = type(component).__module__.split(".")[1]
@@ -185,13 +204,13 @@ def to_html(component: Component, slots: Mapping[str, Any] | None = None) -> str
         if tag in VOID:
             return f"<{tag}{_attributes(props)}>"
         after = FOLD if tag == "details" and "controls" in str(props.get("className")) else ""
-        return f"<{tag}{_attributes(props)}>{_children(children, slots)}</{tag}>{after}"
+        return f"<{tag}{_attributes(props)}>{_children(children, slots, images)}</{tag}>{after}"
     if name in ("Location", "Store"):
         return ""
     if name == "Link":
         props = component.to_plotly_json()["props"]
         link = {k: props.get(k) for k in ("id", "className", "href", "title", "target")}
-        return f"<a{_attributes(link)}>{_children(props.get('children'), slots)}</a>"
+        return f"<a{_attributes(link)}>{_children(props.get('children'), slots, images)}</a>"
     if name == "RadioItems":
         return _options(component, "radio")
     if name == "Checklist":
@@ -199,7 +218,7 @@ def to_html(component: Component, slots: Mapping[str, Any] | None = None) -> str
     if name == "Input":
         return _input(component)
     if name == "Graph":
-        return _graph(component)
+        return _graph(component, images)
     raise Unsupported(f"{namespace}.{name}")
 
 
@@ -258,7 +277,10 @@ class FirstPaint:
         try:
             page = entry["layout"](**query)
             frame, slots = self.frame(path, lang, query)
-            body = to_html(frame, {**slots, PAGES_CONTENT: page})
+            view = {k: str(v) for k, v in query.items() if isinstance(v, str)}
+            body = to_html(
+                frame, {**slots, PAGES_CONTENT: page}, lambda chart: image_url(chart, view, "svg")
+            )
         except Unsupported as exc:
             log.debug("no first paint for %s: %s", path, exc)
             return ""
