@@ -45,7 +45,7 @@ def run_once(url: str) -> dict:
         raise RuntimeError("no Lighthouse: run `npm ci` in benchmarks/ (or set LIGHTHOUSE)")
     with tempfile.TemporaryDirectory(prefix="bench-lh-") as tmp:
         out = Path(tmp) / "report.json"
-        subprocess.run(
+        done = subprocess.run(
             [
                 binary,
                 url,
@@ -56,10 +56,15 @@ def run_once(url: str) -> dict:
                 f"--chrome-flags={' '.join(FLAGS)}",
             ],
             env={**os.environ, "CHROME_PATH": CHROMIUM},
-            check=True,
             capture_output=True,
-            timeout=240,
+            text=True,
+            timeout=300,
         )
+        if done.returncode != 0 or not out.exists():
+            lines = (done.stderr or done.stdout or "").strip().splitlines()
+            raise RuntimeError(
+                f"Lighthouse failed on {url}: {lines[-1] if lines else done.returncode}"
+            )
         report = json.loads(out.read_text(encoding="utf-8"))
     settings = report["configSettings"]
     assert settings["formFactor"] == "mobile", settings["formFactor"]
@@ -74,7 +79,16 @@ def measure(url: str, runs: int) -> dict:
     from benchmarks.servers import load
 
     before = load()
-    results = [run_once(url) for _ in range(runs)]
+    results, failures = [], []
+    for _ in range(runs):
+        for _attempt in (0, 1):  # a busy machine sometimes times Lighthouse out: once more
+            try:
+                results.append(run_once(url))
+                break
+            except (RuntimeError, subprocess.TimeoutExpired) as exc:
+                failures.append(str(exc)[:300])
+    if not results:
+        return {"error": failures[-1], "load": load_text(before)}
     results.sort(key=lambda r: r["score"])
     median = results[len(results) // 2]
     return {
@@ -84,4 +98,5 @@ def measure(url: str, runs: int) -> dict:
         "spread": (min(r["score"] for r in results), max(r["score"] for r in results)),
         "load": load_text(before),
         "lcp_median": statistics.median(r["lcp"] for r in results),
+        "failures": failures,
     }

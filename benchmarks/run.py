@@ -141,13 +141,13 @@ def part_lighthouse(r: dict, project: Server, textbook: Server, sizes: Sizes) ->
     if lighthouse.executable() is None:
         r["lighthouse"] = {"skipped": "no Lighthouse: `npm ci` in benchmarks/"}
         return
+    r["lighthouse"] = out  # filled page by page: what was measured stays if a page fails
     for path in [*PAGES, *EMBEDS]:
         print(f"  lighthouse {path}", flush=True)
         out["project"][path] = lighthouse.measure(project.base + path, sizes.lighthouse_runs)
     for path in sizes.textbook_lighthouse:
         print(f"  lighthouse textbook {path}", flush=True)
         out["textbook"][path] = lighthouse.measure(textbook.base + path, sizes.lighthouse_runs)
-    r["lighthouse"] = out
 
 
 def part_changes(
@@ -227,6 +227,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--screens", default=str(ROOT / "benchmarks" / "screens"), help="paint part: PNGs"
     )
+    parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="with --only: leave out the other parts (default: keep them from the last results)",
+    )
     args = parser.parse_args(argv)
     parts = [p for p in args.only.split(",") if p] or list(PARTS)
     unknown = set(parts) - set(PARTS)
@@ -267,6 +272,9 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(tmp, ignore_errors=True)
     r["seconds"] = time.perf_counter() - t0
     r["load_end"] = load()
+    previous = Path(args.out).with_suffix(".json")
+    if args.only and not args.fresh and previous.exists():
+        _keep_other_parts(r, json.loads(previous.read_text(encoding="utf-8")))
     text = render(r)
     print(text)
     Path(args.out).write_text(text, encoding="utf-8")
@@ -274,6 +282,22 @@ def main(argv: list[str] | None = None) -> int:
         json.dumps(r, indent=1, default=str), encoding="utf-8"
     )
     return 0
+
+
+#: The keys of the results each part writes.
+PART_KEYS = {part: part for part in PARTS}
+
+
+def _keep_other_parts(r: dict, previous: dict) -> None:
+    """A run of some parts keeps the other parts' figures from the last results (each
+    labelled with the run it comes from), so one part can be measured again alone."""
+    kept = {}
+    for part in PARTS:
+        key = PART_KEYS[part]
+        if part not in r["parts"] and key in previous:
+            r[key] = previous[key]
+            kept[part] = previous.get("kept", {}).get(part) or previous.get("started")
+    r["kept"] = kept
 
 
 def _guard(r: dict, name: str, fn) -> None:
@@ -417,9 +441,10 @@ def table(r: dict) -> list[str]:
             )
     lh = r.get("lighthouse", {})
     if lh.get("project"):
-        pages = {k: v for k, v in lh["project"].items() if not k.startswith("/embed/")}
-        embeds = {k: v for k, v in lh["project"].items() if k.startswith("/embed/")}
-        tb = lh.get("textbook", {})
+        scored = {k: v for k, v in lh["project"].items() if "score" in v}
+        pages = {k: v for k, v in scored.items() if not k.startswith("/embed/")}
+        embeds = {k: v for k, v in scored.items() if k.startswith("/embed/")}
+        tb = {k: v for k, v in lh.get("textbook", {}).items() if "score" in v}
         for label, group, goal in (
             ("Lighthouse mobile performance, pages (min–max)", pages, "≥ 90"),
             ("Lighthouse mobile performance, embeds (min–max)", embeds, "≥ 95"),
@@ -436,7 +461,7 @@ def table(r: dict) -> list[str]:
                         next(iter(group.values()))["load"],
                     )
                 )
-        every = list(lh["project"].values())
+        every = list(scored.values())
         rows.append(
             (
                 "Simulated LCP / TBT / CLS, worst page or embed",
@@ -637,6 +662,11 @@ def details(r: dict) -> list[str]:
         ]
         for who in ("project", "textbook"):
             for path, v in lh.get(who, {}).items():
+                if "score" not in v:
+                    out.append(
+                        f"| {who} {path} | failed: {v['error'][:120]} | | | | | | {v['load']} |"
+                    )
+                    continue
                 out.append(
                     f"| {who} {path} | {v['score']} ({', '.join(map(str, v['scores']))}) | "
                     f"{v['fcp'] / 1000:.1f} s | {v['lcp'] / 1000:.1f} s | {v['tbt']:,.0f} ms | "
@@ -709,6 +739,15 @@ def render(r: dict) -> str:
         f"{'quick' if r['quick'] else 'full'} run of parts: {', '.join(r['parts'])}. "
         f"Machine: {platform.machine()}, {r['cores']} cores; load average (1, 5, 15 min) "
         f"{start_load} at the start, {end_load} at the end.",
+        *(
+            [
+                "Kept from earlier runs (not measured in this one): "
+                + ", ".join(f"{part} ({when} UTC)" for part, when in r["kept"].items())
+                + "."
+            ]
+            if r.get("kept")
+            else []
+        ),
         f"Python {v['python']}, Dash {v['dash']}, Plotly {v['plotly']}, pandas {v['pandas']}, "
         f"DuckDB {v['duckdb']}, gunicorn {v['gunicorn']}.",
         "Both apps under gunicorn with 2 workers on loopback; the load is generated on the "
