@@ -1,5 +1,5 @@
 # The whole check is the default target: format, lint, types, every test (browser included).
-# `make test-fast` skips the browser tests (~1 minute instead of ~4).
+# `make test-fast` is the quick loop: no browser, no image drawing (about a minute).
 PYTHON ?= python3
 
 .PHONY: check format lint types test test-fast serve
@@ -12,6 +12,7 @@ format:
 lint:
 	ruff format --check .
 	ruff check .
+	sqlfluff lint queries dashboard/build/*.sql
 
 types:
 	mypy dashboard
@@ -20,7 +21,7 @@ test:
 	$(PYTHON) -m pytest
 
 test-fast:
-	$(PYTHON) -m pytest -m "not browser"
+	$(PYTHON) -m pytest -m "not browser and not render"
 
 serve:
 	$(PYTHON) -m dashboard serve

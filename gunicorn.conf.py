@@ -8,21 +8,44 @@
   freezes the objects created so far out of the garbage collector's work (`gc.freeze()`),
   which halves tail latency of allocation-heavy callbacks.
 - No control socket (gunicorn 27 creates one in ~/.gunicorn by default).
-Override with WEB_CONCURRENCY / GUNICORN_THREADS / PORT, as platforms set them.
+- No `Server` header (gunicorn always sends `Server: gunicorn`; software names help
+  nobody but a scanner).
+- The folder the workers share for callback answers is only named here; the app creates
+  it on its first answer (a server that fails to start leaves nothing in /dev/shm), and
+  it is removed when the server stops.
+Override with WEB_CONCURRENCY / GUNICORN_THREADS / PORT, as platforms set them. Set
+SLT_PUBLIC_URL to the site's address (a warning is logged at start when it is not).
 """
 
 import gc
 import logging
 import os
+import secrets
 import shutil
 import tempfile
 import threading
 import time
 
+from gunicorn.http import wsgi as _gunicorn_wsgi
+
 # Callback answers shared by this server's workers: a fresh folder per start (a new
-# deploy never reads answers an older version of the code wrote), removed on exit.
-_shm = "/dev/shm" if os.path.isdir("/dev/shm") else None
-os.environ.setdefault("SLT_CALLBACK_CACHE_DIR", tempfile.mkdtemp(prefix="slt-callbacks-", dir=_shm))
+# deploy never reads answers an older version of the code wrote), removed on exit. Only
+# its name is chosen here (random: nobody can plant it); the app creates it, private.
+_OWN_CALLBACK_DIR = None
+if not os.environ.get("SLT_CALLBACK_CACHE_DIR"):
+    _base = "/dev/shm" if os.path.isdir("/dev/shm") else tempfile.gettempdir()
+    _OWN_CALLBACK_DIR = os.path.join(_base, f"slt-callbacks-{os.getpid()}-{secrets.token_hex(8)}")
+    os.environ["SLT_CALLBACK_CACHE_DIR"] = _OWN_CALLBACK_DIR
+
+_default_headers = _gunicorn_wsgi.Response.default_headers
+
+
+def _without_server(self):
+    """gunicorn's status line and headers, without `Server: gunicorn`."""
+    return [h for h in _default_headers(self) if not h.lower().startswith("server:")]
+
+
+_gunicorn_wsgi.Response.default_headers = _without_server
 
 bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", os.cpu_count() or 2))
@@ -71,5 +94,13 @@ def post_worker_init(worker):
     )
 
 
+def when_ready(server):
+    if not os.environ.get("SLT_PUBLIC_URL"):
+        logging.getLogger("dashboard.serving").warning(
+            "public_url_unset action=using_default hint=set_SLT_PUBLIC_URL_to_the_sites_address"
+        )
+
+
 def on_exit(server):
-    shutil.rmtree(os.environ.get("SLT_CALLBACK_CACHE_DIR", ""), ignore_errors=True)
+    if _OWN_CALLBACK_DIR:  # never a folder the operator named
+        shutil.rmtree(_OWN_CALLBACK_DIR, ignore_errors=True)

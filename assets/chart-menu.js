@@ -42,6 +42,7 @@
       var input = shown.querySelector(".share-url");
       if (input) input.value = url;
       var qr = shown.querySelector(".share-qr");
+      /* The view may have changed since the page was drawn: the QR code of the address now. */
       if (qr) qr.src = "/qr.svg?url=" + encodeURIComponent(window.location.pathname + window.location.search);
       var system = shown.querySelector(".share-system");
       if (system) system.hidden = !navigator.share;
@@ -73,12 +74,14 @@
     var actionEl = target.closest("[data-action]");
     var copyEl = target.closest("[data-copy]");
     if (copyEl) { copy(menu, copyEl.getAttribute("data-copy"), copyEl.getAttribute("data-done")); return; }
-    if (target.closest(".chart-menu-list a")) { close(menuButton, false); return; }
+    /* A download (image, CSV, Excel) stays on the page: focus back on the menu button. */
+    if (target.closest(".chart-menu-list a")) { close(menuButton, true); return; }
     if (!actionEl) return;
     var action = actionEl.getAttribute("data-action");
     var card = menu.closest(".chart-card");
     if (action === "fullscreen") {
-      close(menuButton, false);
+      close(menuButton, true);  // the button is in the card: focus goes along to full screen
+      lastButton = menuButton;
       if (document.fullscreenElement) document.exitFullscreen();
       else if (card && card.requestFullscreen) card.requestFullscreen().catch(function () {});
     } else if (action === "about" || action === "embed" || action === "share") {
@@ -90,6 +93,14 @@
       menuButton.focus();
     } else if (action === "system-share" && navigator.share) {
       navigator.share({ title: document.title, url: window.location.href }).catch(function () {});
+    }
+  });
+  /* Leaving full screen (Esc, the browser) drops focus to the body: back to the button. */
+  var lastButton = null;
+  document.addEventListener("fullscreenchange", function () {
+    if (!document.fullscreenElement && lastButton && lastButton.isConnected) {
+      lastButton.focus();
+      lastButton = null;
     }
   });
   document.addEventListener("keydown", function (event) {

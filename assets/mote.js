@@ -238,11 +238,26 @@
     }
   });
 
+  /* The deck fills the window below where it starts (style.css: --mote-top), so a slide
+     never runs past the bottom of a laptop's window and the chart takes what is left. */
+  var lastTop = null;
+  function fit() {
+    var d = deck();
+    if (!d || document.fullscreenElement) { return; }
+    var top = Math.ceil(d.getBoundingClientRect().top + window.scrollY + 8);
+    if (top !== lastTop) {
+      lastTop = top;
+      document.documentElement.style.setProperty("--mote-top", top + "px");
+    }
+  }
+  window.addEventListener("resize", fit);
+
   /* A deck rendered by Dash (first load, another agenda): remember which deck is shown,
      and keep the agenda it shows as the one "Legg til i møtet" adds to. */
   var seen = null, lastAgenda = null;
   function watch() {
     var d = deck();
+    fit();
     if (!d) { seen = null; return; }
     if (d !== seen) {
       seen = d;

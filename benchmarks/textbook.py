@@ -46,7 +46,7 @@ def control(spec, param):
     cid = f"tb-{spec.name}-{param.name}"
     if param.year:
         return dcc.Input(id=cid, type="number", min=2000, max=2025, value=param.default)
-    options = [{"label": c, "value": c} for c in param.choices]
+    options = [{"label": c, "value": c} for c in param.allowed]
     if param.multi:
         return dcc.Checklist(id=cid, options=options, value=list(param.default))
     return dcc.RadioItems(id=cid, options=options, value=param.default)

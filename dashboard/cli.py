@@ -1,4 +1,4 @@
-"""`slt-dashboard`: build, import, export, fetch-ssb and serve.
+"""`slt-dashboard`: build, import, export, fetch-ssb, render-images, report and serve.
 
 Every command that changes data validates first and writes atomically; problems go to
 standard error with file, line and column, and the exit code is non-zero.
@@ -7,6 +7,7 @@ standard error with file, line and column, and the exit code is non-zero.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -14,10 +15,13 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from dashboard.build import datafiles, warehouse
+from dashboard import dataformat
+from dashboard import dimensions as dims
+from dashboard.build import datafiles, vocabfiles, warehouse
 from dashboard.build.datafiles import DataError, Problem
 from dashboard.settings import Settings
 from dashboard.store import Warehouse
@@ -34,11 +38,38 @@ def _settings(args: argparse.Namespace) -> Settings:
     return settings
 
 
-def _print_problems(problems: list[Problem], stream=None) -> None:
+@contextlib.contextmanager
+def _built(args: argparse.Namespace) -> Iterator[tuple[Settings, Warehouse]]:
+    """The settings of `args` and their warehouse, built first if stale, open read-only.
+
+    Bad data raises DataError, which `main` reports once for every command.
+    """
+    settings = _settings(args)
+    warehouse.ensure_built(settings.data_dir, settings.warehouse_path, _limits(settings))
+    store = Warehouse(settings.warehouse_path)
+    try:
+        yield settings, store
+    finally:
+        store.close()
+
+
+def _limits(settings: Settings) -> datafiles.Limits:
+    """How much a build reads and reports, from the settings."""
+    return datafiles.Limits(settings.max_file_mb * 1024 * 1024, settings.max_problems)
+
+
+def _print_problems(problems: list[Problem], shown: int = 100, stream=None) -> None:
+    """The problems (the first `shown` of them, then how many more), on standard error."""
     stream = stream or sys.stderr
     print(f"error: {len(problems)} problem(s) found; nothing was written.", file=stream)
-    for problem in problems:
-        print(f"  {problem}", file=stream)
+    for line in datafiles.problem_lines(problems, shown):
+        print(f"  {line}", file=stream)
+
+
+def _os_error(exc: OSError) -> str:
+    """An operating-system error in one line: what failed, on which file."""
+    where = f"{exc.filename}: " if exc.filename else ""
+    return f"{where}{exc.strerror or exc}"
 
 
 def _print_report(report: warehouse.BuildReport) -> None:
@@ -52,12 +83,7 @@ def _print_report(report: warehouse.BuildReport) -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     settings = _settings(args)
-    try:
-        report = warehouse.build(settings.data_dir, settings.warehouse_path)
-    except DataError as exc:
-        _print_problems(exc.problems)
-        return EXIT_INVALID
-    _print_report(report)
+    _print_report(warehouse.build(settings.data_dir, settings.warehouse_path, _limits(settings)))
     return EXIT_OK
 
 
@@ -65,17 +91,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     # Lazy: `build` and `--help` need no pandas export path.
     from dashboard import export
 
-    settings = _settings(args)
-    try:
-        warehouse.ensure_built(settings.data_dir, settings.warehouse_path)
-    except DataError as exc:
-        _print_problems(exc.problems)
-        return EXIT_INVALID
-    store = Warehouse(settings.warehouse_path)
-    try:
+    with _built(args) as (_settings_used, store):
         frame = export.all_facts(store.cursor(), lang=args.lang, codes=args.codes)
-    finally:
-        store.close()
     try:
         frame.to_csv(sys.stdout, index=False, lineterminator="\n")
         sys.stdout.flush()
@@ -92,7 +109,7 @@ def _row_text(row: dict) -> str:
 
 
 def _write_csv(path: Path, rows: list[dict]) -> None:
-    columns = [c for c in datafiles.FACT_COLUMNS]
+    columns = [c for c in dataformat.FACT_COLUMNS]
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
@@ -145,10 +162,15 @@ def import_file(source_csv: Path, settings: Settings, replace_values: bool = Fal
     """Validate `source_csv` (+ sidecar), merge it into the data folder and rebuild.
 
     Returns messages for the user. Raises DataError for invalid input or conflicts; in
-    that case the data folder and the warehouse are exactly as before.
+    that case the data folder and the warehouse are exactly as before. The file is checked
+    against the data folder's code lists (data/vocab).
     """
-    source_csv = Path(source_csv)
-    incoming, problems = datafiles.read_file(source_csv)
+    with dims.using(vocabfiles.load(settings.data_dir)):
+        return _import_file(Path(source_csv), settings, replace_values)
+
+
+def _import_file(source_csv: Path, settings: Settings, replace_values: bool) -> list[str]:
+    incoming, problems = datafiles.read_file(source_csv, _limits(settings))
     if problems:
         raise DataError(problems)
     data_dir = settings.data_dir
@@ -162,7 +184,7 @@ def import_file(source_csv: Path, settings: Settings, replace_values: bool = Fal
 
     archive: tuple[Path, Path, list[dict]] | None = None
     if target.exists():
-        existing, problems = datafiles.read_file(target)
+        existing, problems = datafiles.read_file(target, _limits(settings))
         if problems:
             raise DataError(problems)
         index = {datafiles.identity(r): r for r in existing.rows}
@@ -210,7 +232,7 @@ def import_file(source_csv: Path, settings: Settings, replace_values: bool = Fal
                 target_meta.read_bytes() if target_meta.exists() else b""
             )
             if meta_same or not replace_values:
-                warehouse.ensure_built(data_dir, settings.warehouse_path)
+                warehouse.ensure_built(data_dir, settings.warehouse_path, _limits(settings))
                 messages.append("nothing to change (re-import of the same rows)")
                 return messages
         write_rows = merged
@@ -248,7 +270,7 @@ def import_file(source_csv: Path, settings: Settings, replace_values: bool = Fal
                 backups.append((final, backup))
                 staged.replace(final)
             try:
-                report = warehouse.build(data_dir, settings.warehouse_path)
+                report = warehouse.build(data_dir, settings.warehouse_path, _limits(settings))
             except Exception:
                 for final, backup in backups:
                     if backup is None:
@@ -263,6 +285,7 @@ def import_file(source_csv: Path, settings: Settings, replace_values: bool = Fal
         f"warehouse rebuilt: {report.facts} facts from {report.files} files "
         f"in {report.seconds:.2f} s"
     )
+    messages += [f"  info: {note}" for note in report.info]
     return messages
 
 
@@ -270,9 +293,6 @@ def cmd_import(args: argparse.Namespace) -> int:
     settings = _settings(args)
     try:
         messages = import_file(Path(args.file), settings, replace_values=args.replace)
-    except DataError as exc:
-        _print_problems(exc.problems)
-        return EXIT_INVALID
     except FileNotFoundError as exc:
         print(f"error: {exc.filename}: no such file", file=sys.stderr)
         return EXIT_INVALID
@@ -289,17 +309,14 @@ def cmd_fetch_ssb(args: argparse.Namespace) -> int:
     years = [int(y) for y in args.years.split(",")] if args.years else None
     with tempfile.TemporaryDirectory() as tmp:
         try:
-            csv_path, _meta = ssb.fetch_to_files(
-                args.table, Path(tmp), years, base_url=settings.ssb_api
-            )
+            with dims.using(vocabfiles.load(settings.data_dir)):
+                csv_path, _meta = ssb.fetch_to_files(
+                    args.table, Path(tmp), years, base_url=settings.ssb_api
+                )
         except ssb.SSBError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return EXIT_INVALID
-        try:
-            messages = import_file(csv_path, settings, replace_values=args.replace)
-        except DataError as exc:
-            _print_problems(exc.problems)
-            return EXIT_INVALID
+        messages = import_file(csv_path, settings, replace_values=args.replace)
     for message in messages:
         print(message)
     return EXIT_OK
@@ -314,13 +331,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
         settings = replace(settings, port=args.port)
     if args.host:
         settings = replace(settings, host=args.host)
-    try:
-        app = create_app(settings, say=lambda text: print(text, flush=True))
-    except DataError as exc:
-        _print_problems(exc.problems)
-        return EXIT_INVALID
+    app = create_app(settings, say=lambda text: print(text, flush=True))
     print(f"SLT-statistikk: http://{settings.host}:{settings.port}/", flush=True)
-    app.run(host=settings.host, port=settings.port, debug=settings.debug)
+    from dashboard.web.serving.headers import QuietRequestHandler  # lazy like the app
+
+    app.run(
+        host=settings.host,
+        port=settings.port,
+        debug=settings.debug,
+        request_handler=QuietRequestHandler,  # no `Server: Werkzeug/… Python/…` header
+    )
     return EXIT_OK
 
 
@@ -329,11 +349,6 @@ def cmd_render_images(args: argparse.Namespace) -> int:
     from dashboard.web.outputs import images
 
     settings = _settings(args)
-    try:
-        warehouse.ensure_built(settings.data_dir, settings.warehouse_path)
-    except DataError as exc:
-        _print_problems(exc.problems)
-        return EXIT_INVALID
     renderer = images.Renderer(timeout=settings.image_timeout)
     if not renderer.available():
         print(
@@ -342,21 +357,55 @@ def cmd_render_images(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_INVALID
-    service = images.ImageService(settings.image_cache_path, renderer)
-    kommuner = tuple(args.kommune.split(",")) if args.kommune else images.KOMMUNER
-    store = Warehouse(settings.warehouse_path)
+    service = images.ImageService(
+        settings.image_cache_path, renderer, settings.image_cache_mb * 1024 * 1024
+    )
+    kommuner = tuple(args.kommune.split(",")) if args.kommune else None
     started = time.perf_counter()
-    try:
+    with _built(args) as (_settings_used, store):
         drawn, skipped = images.prerender(
             store.cursor(), service, kommuner, progress=(print if args.verbose else None)
         )
-    finally:
-        store.close()
     print(
         f"{drawn} images in {service.cache_dir} ({skipped} views without a chart skipped) "
         f"in {time.perf_counter() - started:.1f} s"
     )
     return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    # Lazy: the web layer (Dash, the image renderer) only for the report.
+    from dashboard.startup import create_app
+    from dashboard.web.outputs import links
+
+    settings = _settings(args)
+    if args.site:  # the links in the document: the site's public address (SLT_PUBLIC_URL)
+        settings = replace(settings, public_url=args.site.rstrip("/"))
+    try:
+        app = create_app(settings)
+    except DataError as exc:
+        _print_problems(exc.problems, settings.max_problems)
+        return EXIT_INVALID
+    site = settings.site_url
+    url = links.wordreport_href(args.kommune, args.aar, args.lang)
+    # The same route a browser gets: one code path for checks, sections, images and cache.
+    response = app.server.test_client().get(url, base_url=site)
+    if response.status_code != 200:
+        print(f"error: {response.get_data(as_text=True).strip()}", file=sys.stderr)
+        return EXIT_INVALID
+    target = Path(args.output) if args.output else Path(_download_name(response))
+    target.write_bytes(response.data)
+    print(f"{target} ({len(response.data) // 1024} KB)")
+    return EXIT_OK
+
+
+def _download_name(response) -> str:
+    """The file name the site gives the download (its `filename*`, UTF-8)."""
+    from urllib.parse import unquote
+
+    header = response.headers.get("Content-Disposition", "")
+    _, _, encoded = header.partition("filename*=UTF-8''")
+    return unquote(encoded) or "utfordringsbildet.docx"
 
 
 def parser() -> argparse.ArgumentParser:
@@ -396,6 +445,21 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--verbose", action="store_true", help="print each image drawn")
     p.set_defaults(func=cmd_render_images)
 
+    p = sub.add_parser(
+        "report",
+        parents=[common],
+        help="write the chapter 'Utfordringsbildet <kommune> <year>' as a Word document",
+    )
+    p.add_argument("--kommune", required=True, help="kommune code as in the URLs, e.g. baerum")
+    p.add_argument("--aar", default="siste", help="year, or siste (default: siste)")
+    p.add_argument("--lang", choices=("nb", "en"), default="nb", help="language")
+    p.add_argument("--output", "-o", help="file to write (default: the site's file name)")
+    p.add_argument(
+        "--site",
+        help="the site's public address for links (default: SLT_PUBLIC_URL, else the serve address)",
+    )
+    p.set_defaults(func=cmd_report)
+
     p = sub.add_parser("serve", parents=[common], help="serve the dashboard (development server)")
     p.add_argument("--host", help="address (default 127.0.0.1)")
     p.add_argument("--port", type=int, help="port (default 8050)")
@@ -405,7 +469,14 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return int(args.func(args))
+    except DataError as exc:  # bad data, from any command: located, nothing written
+        _print_problems(exc.problems, _settings(args).max_problems)
+        return EXIT_INVALID
+    except OSError as exc:  # a read-only or full disk: the data and warehouse are unchanged
+        print(f"error: {_os_error(exc)}; nothing was changed.", file=sys.stderr)
+        return EXIT_INVALID
 
 
 if __name__ == "__main__":

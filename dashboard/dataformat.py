@@ -66,3 +66,8 @@ SIDECAR_REQUIRED = (
 SIDECAR_OPTIONAL = ("page", "definitions", "notes", "source_url", "licence_url", "accessed")
 
 FIRST_YEAR = 1990
+
+#: What a spreadsheet reads as the start of a formula (OWASP's "CSV injection" list), and
+#: their full-width forms: text beginning with one is flagged by the build and written as
+#: text by every download (`dashboard.export.safe_cell`).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")

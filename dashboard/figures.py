@@ -34,13 +34,13 @@ from __future__ import annotations
 import calendar
 import math
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
 import pandas as pd
 
-from dashboard.dimensions import STATUSES
+from dashboard import dimensions as dims
 from dashboard.words.numbers import (
     check_lang,
     format_number,
@@ -350,7 +350,7 @@ def _series_name(row: dict[str, Any]) -> str:
 
 def _symbol_key(symbols: list[str], lang: str) -> str:
     """ ".. = tall mangler, : = skjult (konfidensielt)" for the symbols used."""
-    order = {code: k for k, code in enumerate(STATUSES)}
+    order = {code: k for k, code in enumerate(dims.STATUSES)}
     seen = sorted(set(symbols), key=lambda s: (order.get(s, len(order)), s))
     return ", ".join(f"{s} = {status_label(s, lang)}" for s in seen)
 
@@ -783,117 +783,117 @@ def line_chart(df: pd.DataFrame, meta: ChartMeta) -> Figure:
 # --- Bar charts -----------------------------------------------------------------
 
 
-def bar_chart(
-    df: pd.DataFrame,
-    meta: ChartMeta,
-    barmode: Literal["group", "stack"] = "group",
-    horizontal: bool = False,
-) -> Figure:
-    """Bars per category, one trace (and fill pattern) per series, each bar labelled.
+@dataclass
+class _Bars:
+    """What the steps of `bar_chart` share: the cells and what drawing them found."""
 
-    df columns: `category` (label), `value`, and optionally `series` and `status`.
-    Categories keep their order of first appearance (top to bottom when horizontal).
-    A missing value draws no bar; its symbol is written at the baseline where the bar
-    would stand (also for a series with no row for a category: shown as "..").
-    """
-    if barmode not in ("group", "stack"):
-        raise ValueError("barmode must be 'group' or 'stack'")
-    rows = _records(df, ("category", "value"), "bar_chart")
-    if not rows:
-        return empty_figure(_t("no_data", meta.lang), meta)
-    lang, sizes = meta.lang, _sizes(meta)
+    categories: list[str]
+    series: list[str]
+    cells: dict[tuple[str, str], dict[str, Any]]
+    bargap: float = 0.25
+    symbols_used: list[str] = field(default_factory=list)
+    #: category index -> [(series index, series name, symbol)] of the missing values
+    gaps: dict[int, list[tuple[int, str, str]]] = field(default_factory=dict)
+    #: category index -> the height drawn so far (stacked)
+    stack_top: dict[int, float] = field(default_factory=dict)
 
+    @property
+    def positions(self) -> list[str]:
+        return [_esc(c) for c in self.categories]
+
+
+def _bar_cells(rows: list[dict[str, Any]]) -> _Bars:
+    """Categories and series in order of first appearance, one cell per pair."""
     categories = list(dict.fromkeys(str(r["category"]) for r in rows))
-    series = _series_order(rows)
     cells: dict[tuple[str, str], dict[str, Any]] = {}
     for row in rows:
         key = (_series_name(row), str(row["category"]))
         if key in cells:
             raise ValueError(f"bar_chart: two rows for series {key[0]!r}, category {key[1]!r}")
         cells[key] = row
+    return _Bars(categories, _series_order(rows), cells)
 
-    n = len(series)
-    bargap = 0.25
-    slot = (1 - bargap) / n
-    traces: list[dict[str, Any]] = []
-    symbols_used: list[str] = []
-    # category index -> [(series index, series name, symbol)] and drawn stack height
-    gaps: dict[int, list[tuple[int, str, str]]] = {}
-    stack_top: dict[int, float] = {}
-    many = n > 1
-    positions = [_esc(c) for c in categories]
 
-    for i, name in enumerate(series):
-        color = _cycle(PALETTE, i)
-        ink = text_color_on(color)
-        values: list[float | None] = []
-        labels: list[str] = []
-        hovers: list[str] = []
-        for j, category in enumerate(categories):
-            row = cells.get((name, category), {"value": None, "status": None})
-            symbol = missing_symbol(row["value"], row.get("status"))
-            if symbol is None:
-                value = _num(row["value"])
-                values.append(value)
-                text = format_number(row["value"], meta.decimals, lang)
-                labels.append(text)
-                who = f"{name}, {category}" if name else category
-                hovers.append(_esc(f"{who}: {text}"))
-                stack_top[j] = stack_top.get(j, 0.0) + max(value or 0.0, 0.0)
-            else:
-                values.append(None)
-                labels.append("")
-                hovers.append("")
-                symbols_used.append(symbol)
-                gaps.setdefault(j, []).append((i, name, symbol))
+def _bar_trace(
+    bars: _Bars, i: int, name: str, meta: ChartMeta, barmode: str, horizontal: bool
+) -> dict[str, Any]:
+    """One series' bars, their value labels and hover texts; records its missing cells."""
+    lang, sizes = meta.lang, _sizes(meta)
+    color = _cycle(PALETTE, i)
+    ink = text_color_on(color)
+    values: list[float | None] = []
+    labels: list[str] = []
+    hovers: list[str] = []
+    for j, category in enumerate(bars.categories):
+        row = bars.cells.get((name, category), {"value": None, "status": None})
+        symbol = missing_symbol(row["value"], row.get("status"))
+        if symbol is None:
+            value = _num(row["value"])
+            values.append(value)
+            text = format_number(row["value"], meta.decimals, lang)
+            labels.append(text)
+            who = f"{name}, {category}" if name else category
+            hovers.append(_esc(f"{who}: {text}"))
+            bars.stack_top[j] = bars.stack_top.get(j, 0.0) + max(value or 0.0, 0.0)
+        else:
+            values.append(None)
+            labels.append("")
+            hovers.append("")
+            bars.symbols_used.append(symbol)
+            bars.gaps.setdefault(j, []).append((i, name, symbol))
+    positions = bars.positions
+    return {
+        "type": "bar",
+        "name": _wrap(name, _width(meta, LEGEND_WRAP)),
+        "orientation": "h" if horizontal else "v",
+        "x": values if horizontal else positions,
+        "y": positions if horizontal else values,
+        "text": labels,
+        "hovertext": hovers,
+        "hovertemplate": "%{hovertext}<extra></extra>",
+        "textposition": "outside" if barmode == "group" else "inside",
+        "textangle": 0,  # never rotated (Plotly's "auto" turns text on end)
+        "insidetextanchor": "middle",
+        "cliponaxis": False,
+        "textfont": {
+            "size": sizes["small"],
+            "color": TEXT_COLOR if barmode == "group" else ink,
+        },
+        "marker": {
+            "color": color,
+            "line": {"color": BACKGROUND, "width": 1},
+            "pattern": {
+                "shape": _cycle(PATTERNS, i),
+                "fillmode": "overlay",
+                "fgcolor": ink,
+                "fgopacity": 0.45,
+                "size": round(8 * (LARGE_SCALE if meta.large else 1)),
+                "solidity": 0.3,
+            },
+        },
+        "showlegend": len(bars.series) > 1,
+    }
 
-        traces.append(
-            {
-                "type": "bar",
-                "name": _wrap(name, _width(meta, LEGEND_WRAP)),
-                "orientation": "h" if horizontal else "v",
-                "x": values if horizontal else positions,
-                "y": positions if horizontal else values,
-                "text": labels,
-                "hovertext": hovers,
-                "hovertemplate": "%{hovertext}<extra></extra>",
-                "textposition": "outside" if barmode == "group" else "inside",
-                "textangle": 0,  # never rotated (Plotly's "auto" turns text on end)
-                "insidetextanchor": "middle",
-                "cliponaxis": False,
-                "textfont": {
-                    "size": sizes["small"],
-                    "color": TEXT_COLOR if barmode == "group" else ink,
-                },
-                "marker": {
-                    "color": color,
-                    "line": {"color": BACKGROUND, "width": 1},
-                    "pattern": {
-                        "shape": _cycle(PATTERNS, i),
-                        "fillmode": "overlay",
-                        "fgcolor": ink,
-                        "fgopacity": 0.45,
-                        "size": round(8 * (LARGE_SCALE if meta.large else 1)),
-                        "solidity": 0.3,
-                    },
-                },
-                "showlegend": many,
-            }
-        )
 
-    # Missing values: the symbol where the bar would stand. Grouped: in the series'
-    # slot at the baseline. Stacked: one mark per category on top of what is drawn,
-    # since a stack with a missing part is shorter than the true total.
+def _missing_marks(
+    bars: _Bars, meta: ChartMeta, barmode: str, horizontal: bool
+) -> list[dict[str, Any]]:
+    """Missing values: the symbol where the bar would stand. Grouped: in the series' slot
+    at the baseline. Stacked: one mark per category on top of what is drawn, since a
+    stack with a missing part is shorter than the true total."""
+    lang, sizes = meta.lang, _sizes(meta)
+    slot = (1 - bars.bargap) / len(bars.series)
     annotations: list[dict[str, Any]] = []
-    for j, missing in gaps.items():
-        category = categories[j]
+    for j, missing in bars.gaps.items():
+        category = bars.categories[j]
         if barmode == "group":
             marks = [
-                (j - (1 - bargap) / 2 + (i + 0.5) * slot, 0.0, [(name, symbol)])
+                (j - (1 - bars.bargap) / 2 + (i + 0.5) * slot, 0.0, [(name, symbol)])
                 for i, name, symbol in missing
             ]
         else:
-            marks = [(float(j), stack_top.get(j, 0.0), [(nm, sym) for _i, nm, sym in missing])]
+            top = bars.stack_top.get(j, 0.0)
+            marks = [(float(j), top, [(nm, sym) for _i, nm, sym in missing])]
         for position, base, items in marks:
             text = " ".join(dict.fromkeys(symbol for _name, symbol in items))
             notes = [
@@ -915,84 +915,266 @@ def bar_chart(
                 place = {"x": position, "y": base, "yanchor": "bottom", "yshift": 2}
             annotation.update(place)
             annotations.append(annotation)
+    return annotations
 
-    caveats: list[str] = []
-    if symbols_used:
-        caveats.append(_symbol_key(symbols_used, lang))
 
+def _horizontal_axes(
+    layout: dict[str, Any], bars: _Bars, meta: ChartMeta, category_axis: dict[str, Any]
+) -> None:
+    """Bars lying down: values along the bottom, names beside the bars (wrapped)."""
+    value_axis: dict[str, Any] = {
+        **layout["yaxis"],
+        "showgrid": True,
+        "zeroline": True,
+        "rangemode": "tozero",
+    }
+    value_axis["title"] = layout["xaxis"]["title"]
+    value_axis["showline"] = False
+    category_side: dict[str, Any] = {
+        **layout["xaxis"],
+        **category_axis,
+        "autorange": "reversed",
+        "ticks": "",
+        "title": {"text": ""},
+        # Long names wrapped (narrower on a page: `page_figure`).
+        "tickmode": "array",
+        "tickvals": bars.positions,
+        "ticktext": [_wrap(c, _width(meta, WIDE_CATEGORY_WRAP)) for c in bars.categories],
+    }
+    layout["xaxis"], layout["yaxis"] = value_axis, category_side
+
+
+def _column_axis(
+    layout: dict[str, Any], bars: _Bars, meta: ChartMeta, category_axis: dict[str, Any]
+) -> None:
+    """Names under columns share a phone's plot width: wrapped to their share of it (never
+    turned on end; years stay whole, and the browser thins what still overlaps)."""
+    sizes = _sizes(meta)
+    share = PHONE_PLOT_PX / len(bars.categories) / (sizes["base"] * GLYPH_WIDTH)
+    wrap = _width(meta, max(8, int(share)))
+    category_axis.update(
+        {
+            "tickmode": "array",
+            "tickvals": bars.positions,
+            "ticktext": [_wrap(c, wrap) for c in bars.categories],
+        }
+    )
+    layout["xaxis"].update(category_axis)
+
+
+def _horizontal_room(
+    layout: dict[str, Any],
+    bars: _Bars,
+    meta: ChartMeta,
+    traces: list[dict[str, Any]],
+    value_title: str,
+) -> None:
+    """Outside labels spill to the right of the plot: reserve room for the longest; on a
+    page (a phone) the names wrap onto two or three lines and need the height for it."""
+    sizes = _sizes(meta)
+    longest = max((len(t) for trace in traces for t in trace["text"]), default=0)
+    needed = round(longest * sizes["small"] * GLYPH_WIDTH) + 2 * sizes["margin"]
+    layout["margin"]["r"] = max(layout["margin"]["r"], needed)
+    narrow = [_wrap(c, _width(meta, CATEGORY_WRAP)) for c in bars.categories]
+    page: dict[str, Any] = {"yaxis": {"ticktext": narrow}}
+    height = _bars_height(meta, narrow, len(bars.series), value_title)
+    if height > DEFAULT_HEIGHT:
+        page["height"] = height
+    layout.setdefault("meta", {})["page"] = page
+
+
+def bar_chart(
+    df: pd.DataFrame,
+    meta: ChartMeta,
+    barmode: Literal["group", "stack"] = "group",
+    horizontal: bool = False,
+) -> Figure:
+    """Bars per category, one trace (and fill pattern) per series, each bar labelled.
+
+    df columns: `category` (label), `value`, and optionally `series` and `status`.
+    Categories keep their order of first appearance (top to bottom when horizontal).
+    A missing value draws no bar; its symbol is written at the baseline where the bar
+    would stand (also for a series with no row for a category: shown as "..").
+    """
+    if barmode not in ("group", "stack"):
+        raise ValueError("barmode must be 'group' or 'stack'")
+    rows = _records(df, ("category", "value"), "bar_chart")
+    if not rows:
+        return empty_figure(_t("no_data", meta.lang), meta)
+    sizes = _sizes(meta)
+    bars = _bar_cells(rows)
+    traces = [
+        _bar_trace(bars, i, name, meta, barmode, horizontal) for i, name in enumerate(bars.series)
+    ]
+    annotations = _missing_marks(bars, meta, barmode, horizontal)
+    caveats = [_symbol_key(bars.symbols_used, meta.lang)] if bars.symbols_used else []
+
+    value_title = ""
     if horizontal:
         # Under the plot, centred on it: wrapped, since the names beside the bars take
         # half of a phone's width.
         value_title = _wrap(meta.y_title, _width(meta, CATEGORY_WRAP)) if meta.y_title else ""
-        first = _styled_lines(value_title, sizes["base"], TEXT_COLOR) if value_title else ""
-        footer = _footer(meta, caveats, first_line=first)
-    else:
-        first = ""
-        footer = _footer(meta, caveats)
+    first = _styled_lines(value_title, sizes["base"], TEXT_COLOR) if value_title else ""
+    footer = _footer(meta, caveats, first_line=first)
     layout = _base_layout(meta, "closest", footer)
     _keep_footnotes(layout, meta, caveats, axis_title=first)
-    layout.update({"barmode": barmode, "bargap": bargap, "bargroupgap": 0.05, "showlegend": many})
+    many = len(bars.series) > 1
+    layout.update(
+        {"barmode": barmode, "bargap": bars.bargap, "bargroupgap": 0.05, "showlegend": many}
+    )
     category_axis = {
         "type": "category",
         "categoryorder": "array",
-        "categoryarray": [_esc(c) for c in categories],
+        "categoryarray": bars.positions,
         "showgrid": False,
         "zeroline": False,
         "rangemode": "normal",
     }
     if horizontal:
-        value_axis: dict[str, Any] = {
-            **layout["yaxis"],
-            "showgrid": True,
-            "zeroline": True,
-            "rangemode": "tozero",
-        }
-        value_axis["title"] = layout["xaxis"]["title"]
-        value_axis["showline"] = False
-        category_side: dict[str, Any] = {
-            **layout["xaxis"],
-            **category_axis,
-            "autorange": "reversed",
-            "ticks": "",
-            "title": {"text": ""},
-            # Long names wrapped (narrower on a page: `page_figure`).
-            "tickmode": "array",
-            "tickvals": positions,
-            "ticktext": [_wrap(c, _width(meta, WIDE_CATEGORY_WRAP)) for c in categories],
-        }
-        layout["xaxis"], layout["yaxis"] = value_axis, category_side
+        _horizontal_axes(layout, bars, meta, category_axis)
     else:
-        # Names under columns share a phone's plot width: wrapped to their share of it
-        # (never turned on end; years stay whole, and the browser thins what still
-        # overlaps).
-        share = PHONE_PLOT_PX / len(categories) / (sizes["base"] * GLYPH_WIDTH)
-        wrap = _width(meta, max(8, int(share)))
-        category_axis.update(
-            {
-                "tickmode": "array",
-                "tickvals": positions,
-                "ticktext": [_wrap(c, wrap) for c in categories],
-            }
-        )
-        layout["xaxis"].update(category_axis)
+        _column_axis(layout, bars, meta, category_axis)
     if barmode == "stack":
         layout["uniformtext"] = {"minsize": sizes["small"], "mode": "hide"}
         layout["legend"]["traceorder"] = "normal"  # series order, not stacking order
     elif not horizontal:
-        _fit_column_labels(meta, traces, layout, len(categories))
+        _fit_column_labels(meta, traces, layout, len(bars.categories))
     else:
-        # Outside labels spill to the right of the plot: reserve room for the longest.
-        longest = max((len(t) for trace in traces for t in trace["text"]), default=0)
-        needed = round(longest * sizes["small"] * GLYPH_WIDTH) + 2 * sizes["margin"]
-        layout["margin"]["r"] = max(layout["margin"]["r"], needed)
-        # On a page (a phone): names on two or three lines, and the room they then need.
-        narrow = [_wrap(c, _width(meta, CATEGORY_WRAP)) for c in categories]
-        page: dict[str, Any] = {"yaxis": {"ticktext": narrow}}
-        height = _bars_height(meta, narrow, n, value_title)
-        if height > DEFAULT_HEIGHT:
-            page["height"] = height
-        layout.setdefault("meta", {})["page"] = page
+        _horizontal_room(layout, bars, meta, traces, value_title)
     layout["annotations"] = annotations
+    return {"data": traces, "layout": layout}
+
+
+def _reach(low: float | None, high: float | None) -> float:
+    """How far an interval reaches from its dot (0 where there is no dot or interval)."""
+    return high - low if low is not None and high is not None else 0.0
+
+
+def rate_chart(df: pd.DataFrame, meta: ChartMeta) -> Figure:
+    """Rates of several areas side by side, each with its 95 % interval, the benchmark
+    (Norway) as a dashed line: who is above or below, and whether by more than chance.
+
+    df columns: `category` (the area's label, verdict included), `value` (the rate),
+    `lower`, `upper` (the interval; missing for a published rate), `role` ("kommune", the
+    area the view is about; "land", the benchmark; anything else: a peer), `status`.
+    Rows keep their order, top to bottom. A missing rate draws no dot; its symbol stands
+    at the axis where the dot would be.
+    """
+    rows = _records(df, ("category", "value", "role"), "rate_chart")
+    if not rows:
+        return empty_figure(_t("no_data", meta.lang), meta)
+    lang, sizes = meta.lang, _sizes(meta)
+    names = [_wrap(str(r["category"]), _width(meta, CATEGORY_WRAP)) for r in rows]
+    values = [_num(r["value"]) for r in rows]
+    lows = [_num(r.get("lower")) for r in rows]
+    highs = [_num(r.get("upper")) for r in rows]
+    decimals = meta.decimals
+
+    def text(value: float | None, status: object) -> str:
+        if value is None:
+            return str(status or "..")
+        return format_number(value, decimals, lang)
+
+    traces: list[dict[str, Any]] = []
+    styles = {
+        "kommune": (PALETTE[0], "circle", 14),
+        "land": (TEXT_COLOR, "diamond", 12),
+    }
+    groups: dict[str, list[int]] = {}
+    for i, row in enumerate(rows):
+        role = str(row["role"]) if row["role"] in styles else "sammenligning"
+        groups.setdefault(role, []).append(i)
+    for role, members in groups.items():
+        color, symbol, size = styles.get(role, (AXIS_COLOR, "circle", 10))
+        traces.append(
+            {
+                "type": "scatter",
+                "mode": "markers",
+                "orientation": "h",
+                "name": role,
+                "showlegend": False,
+                "x": [values[i] if values[i] is not None else 0 for i in members],
+                "y": [names[i] for i in members],
+                "text": [text(values[i], rows[i].get("status")) for i in members],
+                "marker": {
+                    "color": color,
+                    "symbol": symbol,
+                    "size": [size if values[i] is not None else 0 for i in members],
+                    "line": {"width": 0},
+                },
+                "error_x": {
+                    "type": "data",
+                    "symmetric": False,
+                    "array": [_reach(values[i], highs[i]) for i in members],
+                    "arrayminus": [_reach(lows[i], values[i]) for i in members],
+                    "color": color,
+                    "thickness": 2,
+                    "width": 6,
+                },
+                "cliponaxis": False,
+                "hovertemplate": "%{y}: %{text}<extra></extra>",
+            }
+        )
+    # The value beside each dot, past the end of its interval so the two never overlap.
+    traces.append(
+        {
+            "type": "scatter",
+            "mode": "text",
+            "name": "verdi",
+            "showlegend": False,
+            "x": [
+                (highs[i] if highs[i] is not None else values[i]) if values[i] is not None else 0
+                for i in range(len(rows))
+            ],
+            "y": names,
+            "text": [text(values[i], rows[i].get("status")) for i in range(len(rows))],
+            "textposition": "middle right",
+            "textfont": {"size": sizes["small"], "color": TEXT_COLOR},
+            "cliponaxis": False,
+            "hoverinfo": "skip",
+        }
+    )
+    # Under the plot, wrapped for a phone (the names beside the dots take half its width).
+    value_title = _wrap(meta.y_title, _width(meta, CATEGORY_WRAP)) if meta.y_title else ""
+    first = _styled_lines(value_title, sizes["base"], TEXT_COLOR) if value_title else ""
+    footer = _footer(meta, [], first_line=first)
+    layout = _base_layout(meta, "closest", footer)
+    _keep_footnotes(layout, meta, [], axis_title=first)
+    layout["xaxis"].update(
+        {"showgrid": True, "rangemode": "tozero", "tickformat": ",~f", "zeroline": True}
+    )
+    layout["yaxis"].update(
+        {
+            "autorange": "reversed",
+            "showgrid": False,
+            "zeroline": False,
+            "ticks": "",
+            "title": {"text": ""},
+            "categoryorder": "array",
+            "categoryarray": names,
+        }
+    )
+    benchmark = next(
+        (values[i] for i, r in enumerate(rows) if r["role"] == "land" and values[i] is not None),
+        None,
+    )
+    if benchmark is not None:
+        layout["shapes"].append(
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "paper",
+                "x0": benchmark,
+                "x1": benchmark,
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": AXIS_COLOR, "width": 1.5, "dash": "dash"},
+                "layer": "below",
+            }
+        )
+    top = max((v for v in [*values, *highs] if v is not None), default=1.0)
+    layout["xaxis"]["range"] = [0, top * 1.3]  # room for the value labels right of the dots
+    layout["height"] = max(DEFAULT_HEIGHT // 2, _bars_height(meta, names, 1, value_title))
     return {"data": traces, "layout": layout}
 
 

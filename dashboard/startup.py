@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dash import Dash
 
 from dashboard.build import warehouse
-from dashboard.build.datafiles import DataError
+from dashboard.build.datafiles import DataError, Limits
 from dashboard.settings import Settings
 from dashboard.web import factory
 from dashboard.words import t
@@ -39,7 +39,8 @@ def prepare(settings: Settings, say: Callable[[str], None] | None = None) -> Non
         say(t("startup.building", lang, data=str(settings.data_dir)))
     started = time.perf_counter()
     try:
-        report = warehouse.ensure_built(settings.data_dir, settings.warehouse_path)
+        limits = Limits(settings.max_file_mb * 1024 * 1024, settings.max_problems)
+        report = warehouse.ensure_built(settings.data_dir, settings.warehouse_path, limits)
     except (DataError, OSError) as exc:
         if not settings.warehouse_path.exists():
             raise

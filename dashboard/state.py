@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlencode
 
-from dashboard.dimensions import MUNICIPALITIES, kommune_name
+from dashboard import dimensions as dims
+from dashboard.dimensions import kommune_name
 from dashboard.words import STRINGS, t
 
 MIN_YEAR = 2000
@@ -38,12 +39,16 @@ class Param:
     """
 
     name: str
-    choices: tuple[str, ...] = ()
-    default: str | tuple[str, ...] | int | None = None
+    #: The allowed values, or a function that reads them (e.g. every kommune the served
+    #: warehouse knows); `resolved()` turns a function into its values for one view.
+    choices: tuple[str, ...] | Callable[[], tuple[str, ...]] = ()
+    default: str | tuple[str, ...] | int | Callable[[], str] | Callable[[], int] | None = None
     multi: bool = False  # several values allowed: ?kommune=baerum&kommune=oslo or baerum,oslo
     year: bool = False  # a year (fra/til)
+    text: bool = False  # free text (a search), kept as typed up to MAX_LEN characters
     label: str = ""  # catalog key of the control's legend; "" = URL only, no control
-    offered: tuple[str, ...] | None = None  # the choices the control shows (default: all)
+    #: The choices the control shows (default: all), or a function that reads them.
+    offered: tuple[str, ...] | Callable[[], tuple[str, ...]] | None = None
     option: Callable[[str, str], str] | None = None  # (code, lang) -> the option's name
     sentinel: str = ""  # year parameters: a word accepted besides a year
     years_of: tuple[str, ...] = ()  # measures whose years give the default / options
@@ -51,6 +56,16 @@ class Param:
     #: counted), it is disabled and `reason` (a catalog key) says why.
     applies: Callable[[Mapping[str, Any]], bool] | None = None
     reason: str = ""
+
+    def resolved(self) -> Param:
+        """This parameter with its choices and default read now (from the vocabulary)."""
+        if not callable(self.choices) and not callable(self.default):
+            return self
+        return replace(
+            self,
+            choices=self.choices() if callable(self.choices) else self.choices,
+            default=self.default() if callable(self.default) else self.default,
+        )
 
     def applies_to(self, values: Mapping[str, Any]) -> bool:
         """Whether the control changes anything in the view `values` describe."""
@@ -64,27 +79,48 @@ class Param:
         return t(key, lang) if key in STRINGS else code
 
     @property
+    def allowed(self) -> tuple[str, ...]:
+        """The allowed values (read now when they come from the vocabulary)."""
+        return self.choices() if callable(self.choices) else self.choices
+
+    @property
     def options(self) -> tuple[str, ...]:
-        return self.offered if self.offered is not None else self.choices
+        if self.offered is None:
+            return self.allowed
+        return self.offered() if callable(self.offered) else self.offered
 
 
 LANG = Param("lang", ("nb", "en"), "nb")
+
+
+def _first_kommune() -> str:
+    return dims.kommuner()[0]
+
+
+#: Any kommune the served warehouse knows (data/vocab); the first in its order by default.
+#: Its control offers the SLT kommuner; every other one is a link away (/kommuner).
 KOMMUNE = Param(
     "kommune",
-    ("baerum", "asker", "oslo"),
-    "baerum",
+    dims.kommuner,
+    _first_kommune,
     label="filter.kommune",
+    offered=dims.featured_kommuner,
     option=lambda code, lang: kommune_name(code, lang),
 )
 
 
 def years(
-    fra_default: int, til_default: int, years_of: tuple[str, ...] = ()
+    years_of: tuple[str, ...] = (),
+    *,
+    fra: int = MIN_YEAR,
+    til: int | Callable[[], int] = max_year,
 ) -> tuple[Param, Param]:
-    """The from/to years of a time series; `years_of` makes the defaults follow the data."""
+    """The from/to years of a time series. Their defaults are the span of the data for the
+    chosen kommune (`years_of`: the measures whose years count), read from the warehouse;
+    without any such data, every year the dashboard accepts (or `fra`/`til`)."""
     return (
-        Param("fra", default=fra_default, year=True, label="filter.fra", years_of=years_of),
-        Param("til", default=til_default, year=True, label="filter.til", years_of=years_of),
+        Param("fra", default=fra, year=True, label="filter.fra", years_of=years_of),
+        Param("til", default=til, year=True, label="filter.til", years_of=years_of),
     )
 
 
@@ -129,13 +165,14 @@ def parse(
 
     `defaults` overrides the declared defaults (e.g. the latest year in the warehouse).
     """
+    spec = [p.resolved() for p in spec]
     if defaults:
         spec = [replace(p, default=defaults[p.name]) if p.name in defaults else p for p in spec]
     query = dict(query or {})
     lang_raw = _first(query.get("lang", "")).strip()
-    lang = lang_raw if lang_raw in LANG.choices else lang_default
+    lang = lang_raw if lang_raw in LANG.allowed else lang_default
     notes: list[str] = []
-    if lang_raw and lang_raw not in LANG.choices:
+    if lang_raw and lang_raw not in LANG.allowed:
         notes.append(t("note.bad_value", lang, name="lang", value=_show(lang_raw), default=lang))
     values: dict[str, object] = {"lang": lang}
     names = {p.name for p in spec} | {"lang"}
@@ -159,7 +196,7 @@ def parse(
 
 def _readable(param: Param, code: object, lang: str) -> str:
     """A code as the reader knows it in a note (kommune names, not slugs)."""
-    if param.name in ("kommune", "sammenlign") and code in MUNICIPALITIES:
+    if param.name == "kommune" and code in dims.MUNICIPALITIES:
         return kommune_name(str(code), lang)
     return str(code)
 
@@ -173,9 +210,9 @@ def _parse_one(param: Param, raw: object, lang: str) -> tuple[object, str | None
         return param.default, None
     if param.multi:
         items = _many(raw)
-        good = [i for i in items if i in param.choices]
+        good = [i for i in items if i in param.allowed]
         good = list(dict.fromkeys(good))  # de-duplicate, keep order
-        bad = [i for i in items if i not in param.choices]
+        bad = [i for i in items if i not in param.allowed]
         note = None
         if bad:
             note = t(
@@ -191,6 +228,8 @@ def _parse_one(param: Param, raw: object, lang: str) -> tuple[object, str | None
     text = _first(raw).strip()
     if len(text) > MAX_LEN:
         text = text[:MAX_LEN]
+    if param.text:
+        return "".join(c for c in text if c.isprintable()), None
     if param.year and param.sentinel and text == param.sentinel:
         return text, None
     if param.year:
@@ -211,7 +250,7 @@ def _parse_one(param: Param, raw: object, lang: str) -> tuple[object, str | None
             lo=MIN_YEAR,
             hi=max_year(),
         )
-    if text in param.choices:
+    if text in param.allowed:
         return text, None
     return param.default, t(
         "note.bad_value",
@@ -225,7 +264,7 @@ def _parse_one(param: Param, raw: object, lang: str) -> tuple[object, str | None
 def to_query(spec: Sequence[Param], values: Mapping[str, object]) -> dict[str, str]:
     """The full view state as query parameters (every control, so bookmarks are exact)."""
     out: dict[str, str] = {}
-    for param in spec:
+    for param in (p.resolved() for p in spec):
         value = values.get(param.name, param.default)
         if value is None:
             continue

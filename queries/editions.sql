@@ -2,7 +2,8 @@
 -- that an older publication gave differently or restated, with the value shown today
 -- (edition 1, the newest by `published` date) beside it. Empty when every number has one
 -- edition. $municipalities, $measures: lists of codes; $fra, $til: years.
-WITH chosen AS (
+-- (sqlfluff cannot parse the join below, where the CTE is used: noqa ST03)
+WITH chosen AS (  -- noqa: ST03
     SELECT *
     FROM facts_labelled
     WHERE editions > 1

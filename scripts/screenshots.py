@@ -27,6 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run from a checkout without installing
 
+from tests.e2e.browser import CHROME_FLAGS, CHROMEDRIVER, CHROMIUM  # noqa: E402
+
 PAGES = (
     "/",
     "/trend",
@@ -39,19 +41,8 @@ PAGES = (
 )
 #: A desktop, a phone and a projector (Møtemodus's target).
 SIZES = ((1280, 800), (390, 844), (1920, 1080))
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--hide-scrollbars",
-)
+# One list of Chromium flags for the tests, the benchmarks and this script.
+FLAGS = (*CHROME_FLAGS, "--hide-scrollbars")
 MAX_HEIGHT = 16000  # px; longer pages are cut (Chromium's texture limit)
 READY = """
 var graphs = document.querySelectorAll('#main .dash-graph, #main .js-plotly-plot');

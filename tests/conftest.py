@@ -12,7 +12,9 @@ import plotly.io
 import pytest
 from hypothesis import HealthCheck, settings
 
+from dashboard import dimensions as dims
 from dashboard.build import warehouse
+from dashboard.store import read_vocabulary
 from tests.paths import DATA_DIR, FIXTURE_DATA
 
 # Property tests: a short run on a developer's machine, a long one in CI (`CI` set), or
@@ -27,6 +29,12 @@ settings.register_profile("ci", parent=settings.get_profile("dev"), max_examples
 settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
 )
+# The API's property run (tests/app/test_api_openapi.py) walks every operation of its
+# OpenAPI description (~30, a chart each among them) in two modes: fewer requests per
+# operation, from the same choice of short (local) or long (CI) run.
+settings.register_profile("api-dev", parent=settings.get_profile("dev"), max_examples=5)
+settings.register_profile("api-ci", parent=settings.get_profile("ci"), max_examples=30)
+API_PROFILE = "api-ci" if settings.default.max_examples >= 150 else "api-dev"
 
 #: Whether the test being set up may start Chromium (its `render` or `browser` marker).
 _chromium_allowed = {"now": False}
@@ -76,6 +84,27 @@ def con(warehouse_path):
     connection.close()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def vocabulary(warehouse_path):
+    """The code lists of the real warehouse, in force for every test (as the store makes
+    them for each request), so pure functions that name a code can be tested alone."""
+    connection = duckdb.connect(str(warehouse_path), read_only=True)
+    try:
+        found = read_vocabulary(connection.cursor())
+    finally:
+        connection.close()
+    dims.set_default(found)
+    return found
+
+
+@pytest.fixture(autouse=True)
+def _default_vocabulary_after_each_test():
+    """A test that served its own warehouse leaves its code lists active in this thread
+    (the store activates them per request); the next test starts from the real ones."""
+    yield
+    dims.release()
+
+
 @pytest.fixture
 def fixture_data(tmp_path) -> Path:
     """A writable copy of the small fixture data folder."""
@@ -90,7 +119,10 @@ def app(warehouse_path):
     from dashboard.settings import Settings
     from dashboard.startup import create_app
 
-    return create_app(Settings(warehouse=warehouse_path, auto_build=False))
+    # The public address is a setting (never the request's Host): the test client's.
+    return create_app(
+        Settings(warehouse=warehouse_path, auto_build=False, public_url="http://localhost")
+    )
 
 
 @pytest.fixture

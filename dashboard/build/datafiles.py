@@ -3,7 +3,14 @@
 The warehouse is only as honest as its inputs, so every rule a number must obey is
 checked here, before anything is written, and every problem is reported with the file,
 line and column and what would have been allowed. Problems are collected, not raised
-one at a time, so one build run shows them all.
+one at a time, so one build run shows them all (up to `Limits.max_problems` per file, so a
+huge broken file cannot print a million lines). Files above `Limits.max_bytes` are
+refused before they are read.
+
+Besides errors, a build reports information (`info:` lines): a published total that
+differs from the sum of its rows, text a spreadsheet would run as a formula (downloads
+neutralise it), and values that change by more than a factor between editions or years
+(`plausibility_report`).
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import itertools
 import math
 import re
 import unicodedata
@@ -25,17 +33,16 @@ import yaml
 from dashboard import dimensions as dims
 from dashboard.dataformat import (
     ALLOWED_COLUMNS,
-    FACT_COLUMNS,
     FIRST_YEAR,
+    FORMULA_START,
     IDENTITY_COLUMNS,
     KEY_COLUMNS,
-    OPTIONAL_COLUMNS,
     REQUIRED_COLUMNS,
     SIDECAR_OPTIONAL,
     SIDECAR_REQUIRED,
 )
 
-DIMENSION_COLUMNS = tuple(dims.DIMENSIONS)
+DIMENSION_COLUMNS = dims.DIMENSION_COLUMNS
 _PERIOD_RANGE = re.compile(r"^([0-9]{4})-([0-9]{4})$")
 _PERIOD_DATE = re.compile(r"^[0-9]{1,2}\.[0-9]{1,2}\.([0-9]{4})$")
 _PUBLISHED = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
@@ -60,11 +67,34 @@ class Problem:
 
 
 class DataError(Exception):
-    """Raised when input files are invalid; carries every problem found."""
+    """Raised when input files are invalid; carries every problem found.
 
-    def __init__(self, problems: list[Problem]):
+    Its text lists the first `shown` problems and says how many more there are.
+    """
+
+    def __init__(self, problems: list[Problem], shown: int = 100):
         self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
+        super().__init__("\n".join(problem_lines(problems, shown)))
+
+
+def problem_lines(problems: list[Problem], shown: int) -> list[str]:
+    """The first `shown` problems as lines, then how many were left out."""
+    lines = [str(p) for p in problems[: max(shown, 1)]]
+    if len(problems) > len(lines):
+        lines.append(f"… and {len(problems) - len(lines)} more problem(s) not shown")
+    return lines
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much one build reads and reports (settings SLT_MAX_FILE_MB, SLT_MAX_PROBLEMS)."""
+
+    max_bytes: int = 25 * 1024 * 1024
+    max_problems: int = 100
+
+
+#: The settings' defaults (SLT_MAX_FILE_MB=25, SLT_MAX_PROBLEMS=100).
+DEFAULT_LIMITS = Limits()
 
 
 @dataclass
@@ -75,6 +105,7 @@ class SourceFile:
     path: Path
     meta: dict[str, str]
     rows: list[dict] = field(default_factory=list)  # each has FACT_COLUMNS + "line"
+    info: list[str] = field(default_factory=list)  # information for the build report
 
     @property
     def published(self) -> tuple[dt.date, str] | None:
@@ -142,7 +173,44 @@ def _published_hint(text: str) -> str:
     return "write YYYY-MM-DD, or YYYY-MM / YYYY when only the month or year is known"
 
 
-def read_sidecar(csv_path: Path) -> tuple[dict[str, str], list[Problem]]:
+class _SidecarLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, remembering keys given twice (it keeps the last one silently,
+    so `published` written twice would decide the newest edition by accident)."""
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self.duplicates: list[tuple[str, int, int]] = []
+
+    def construct_mapping(self, node, deep=False):  # type: ignore[no-untyped-def]
+        seen: dict[object, int] = {}
+        for key_node, _value in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            line = key_node.start_mark.line + 1
+            try:
+                if key in seen:
+                    self.duplicates.append((str(key), seen[key], line))
+                else:
+                    seen[key] = line
+            except TypeError:  # an unhashable key: the loader itself refuses it below
+                pass
+        return super().construct_mapping(node, deep)
+
+
+def _load_yaml(text: str) -> tuple[object, list[tuple[str, int, int]]]:
+    loader = _SidecarLoader(text)
+    try:
+        return loader.get_single_data(), loader.duplicates
+    finally:
+        loader.dispose()
+
+
+def _key_line(text: str, key: str) -> int | None:
+    return next((i for i, t in enumerate(text.splitlines(), 1) if t.startswith(f"{key}:")), None)
+
+
+def read_sidecar(
+    csv_path: Path, limits: Limits = DEFAULT_LIMITS
+) -> tuple[dict[str, str], list[Problem]]:
     """Load and check a CSV's metadata sidecar."""
     path = sidecar_path(csv_path)
     name = path.name
@@ -156,8 +224,12 @@ def read_sidecar(csv_path: Path) -> tuple[dict[str, str], list[Problem]]:
                 f"the keys {', '.join(SIDECAR_REQUIRED)}",
             )
         ]
+    too_big = _size_problem(path, limits)
+    if too_big:
+        return {}, [too_big]
     try:
-        meta = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        meta, duplicates = _load_yaml(text)
     except UnicodeDecodeError as exc:
         return {}, [_decode_problem(name, path.read_bytes(), exc)]
     except yaml.YAMLError as exc:
@@ -165,39 +237,104 @@ def read_sidecar(csv_path: Path) -> tuple[dict[str, str], list[Problem]]:
         return {}, [
             Problem(name, None if line is None else line + 1, None, f"not valid YAML: {exc}")
         ]
+    except RecursionError:
+        return {}, [Problem(name, None, None, "not a sidecar: nested too deeply")]
     if not isinstance(meta, dict):
         return {}, [Problem(name, None, None, "must be a YAML mapping of key: value")]
-    problems = []
+    problems = [
+        Problem(
+            name,
+            line,
+            key,
+            f"key '{_show(key)}' is given twice (lines {first} and {line}); keep one",
+        )
+        for key, first, line in duplicates
+    ]
     for key in SIDECAR_REQUIRED:
         value = meta.get(key)
-        if value is None or str(value).strip() == "":
+        nested = isinstance(value, (list, dict, set, tuple))  # reported below, never str()-ed
+        if value is None or (not nested and str(value).strip() == ""):
             problems.append(Problem(name, None, key, f"required key '{key}' is missing or empty"))
-    for key in meta:
+    clean: dict[str, str] = {}
+    for key, value in meta.items():
         if key not in SIDECAR_REQUIRED + SIDECAR_OPTIONAL:
             problems.append(
                 Problem(
                     name,
                     None,
-                    str(key),
-                    f"unknown key '{key}'; allowed: "
+                    _show(str(key)),
+                    f"unknown key '{_show(str(key))}'; allowed: "
                     f"{', '.join(SIDECAR_REQUIRED + SIDECAR_OPTIONAL)}",
                 )
             )
-    clean = {k: ("" if v is None else str(v).strip()) for k, v in meta.items()}
+            continue
+        if isinstance(value, (list, dict, set, tuple)):
+            problems.append(
+                Problem(name, _key_line(text, key), key, f"'{key}' must be text, not a list")
+            )
+            continue
+        clean[key] = "" if value is None else str(value).strip()
+        bad = _control_character(clean[key])
+        if bad:
+            problems.append(Problem(name, _key_line(text, key), key, bad))
     published = clean.get("published", "")
-    if published and parse_published(published) is None:
-        lines = path.read_text(encoding="utf-8").splitlines()
-        line = next((i for i, t in enumerate(lines, 1) if t.startswith("published:")), None)
+    parsed = parse_published(published) if published else None
+    if published and parsed is None:
         problems.append(
             Problem(
                 name,
-                line,
+                _key_line(text, "published"),
                 "published",
-                f"'{published}' is not an ISO date; {_published_hint(published)} "
+                f"'{_show(published)}' is not an ISO date; {_published_hint(published)} "
                 "(newest edition is decided by this date)",
             )
         )
+    elif parsed is not None and parsed[0] > dt.date.today():
+        problems.append(
+            Problem(
+                name,
+                _key_line(text, "published"),
+                "published",
+                f"'{published}' is in the future (today is {dt.date.today().isoformat()}): "
+                "a number cannot have been published yet, and a later date would make this "
+                "edition replace the others; write the date the source was published",
+            )
+        )
     return clean, problems
+
+
+def _size_problem(path: Path, limits: Limits) -> Problem | None:
+    """A file too large to read (checked before reading it)."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return None
+    if size <= limits.max_bytes:
+        return None
+    return Problem(
+        path.name,
+        None,
+        None,
+        f"is {size / 2**20:.1f} MB; files above {limits.max_bytes / 2**20:.1f} MB are not read "
+        "(a data file of published figures is a few kB; split it, or raise SLT_MAX_FILE_MB)",
+    )
+
+
+def formula_flags(file: str, column: str, cells: list[tuple[int | None, str]]) -> list[str]:
+    """Information when text cells would be formulas in a spreadsheet (downloads write them
+    as text: a leading `'` in CSV, a text cell in Excel): one line per file and column."""
+    lines = [(line, text) for line, text in cells if text.startswith(FORMULA_START) and text != "-"]
+    if not lines:
+        return []
+    where = [str(line) for line, _text in lines if line is not None]
+    shown = ", ".join(where[:5]) + (", …" if len(where) > 5 else "")
+    first = lines[0][1]
+    return [
+        f"{file}, column '{column}'"
+        + (f" (line {shown})" if where else "")
+        + f": {len(lines)} text(s) such as '{_show(first)}' begin with '{first[0]}', which a "
+        "spreadsheet reads as a formula; downloads write them as text (CSV: with a leading ')"
+    ]
 
 
 def _decode_problem(name: str, data: bytes, exc: UnicodeDecodeError) -> Problem:
@@ -268,30 +405,64 @@ def _normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 
 
-def read_file(csv_path: Path) -> tuple[SourceFile, list[Problem]]:
+def read_file(csv_path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[SourceFile, list[Problem]]:
     """Parse and validate one data file and its sidecar."""
     csv_path = Path(csv_path)
     name = csv_path.name
-    meta, problems = read_sidecar(csv_path)
+    meta, problems = read_sidecar(csv_path, limits)
     source = SourceFile(csv_path.stem, csv_path, meta)
+    sidecar = sidecar_path(csv_path).name
+    for key, value in meta.items():
+        source.info += formula_flags(sidecar, key, [(None, value)])
+    too_big = _size_problem(csv_path, limits)
+    if too_big:
+        return source, [*problems, too_big]
     text, decode_problems = _decode(name, csv_path.read_bytes())
     if text is None:
         return source, [*problems, *decode_problems]
+    records = _records(text)  # read lazily: a huge broken file stops at the problem cap
     try:
-        records = list(_records(text))
+        first = next(records, None)
+        if first is None:
+            return source, [*problems, Problem(name, 1, None, "file is empty (no header row)")]
+        header, header_problems = _check_header(name, first[1])
+        problems += header_problems
+        if header_problems:
+            return source, problems
+        row_problems, any_row = _read_rows(source, header, records, limits.max_problems)
     except _CsvProblem as exc:
+        source.rows.clear()
         return source, [
             *problems,
             Problem(name, exc.line, None, f"cannot be read as CSV ({exc.message})"),
         ]
-    if not records:
-        return source, [*problems, Problem(name, 1, None, "file is empty (no header row)")]
-    header = [_normalise(h) for h in records[0][1]]
-    separator = next((sep for sep in (";", "\t") if sep in records[0][1][0]), None)
-    if separator and not set(REQUIRED_COLUMNS) <= set(header):
-        shown = "';'" if separator == ";" else "a tab"
+    if not any_row:
         return source, [
             *problems,
+            Problem(
+                name,
+                2,
+                None,
+                "has a header but no rows: a data file gives at least one number (or a "
+                "missing cell with its status); add the rows, or remove the file and its sidecar",
+            ),
+        ]
+    problems += row_problems
+    for column in ("note", "section", "page", "quote"):
+        texts = [(r["line"], r[column]) for r in source.rows if r[column]]
+        source.info += formula_flags(name, column, texts)
+    problems += _check_subgroups(name, source.rows)
+    problems += _check_unit(sidecar, meta, source.rows)
+    return source, problems
+
+
+def _check_header(name: str, cells: list[str]) -> tuple[list[str], list[Problem]]:
+    """The header row: known columns, the required ones, none twice, commas between."""
+    header = [_normalise(h) for h in cells]
+    separator = next((sep for sep in (";", "\t") if sep in cells[0]), None)
+    if separator and not set(REQUIRED_COLUMNS) <= set(header):
+        shown = "';'" if separator == ";" else "a tab"
+        return header, [
             Problem(
                 name,
                 1,
@@ -299,16 +470,17 @@ def read_file(csv_path: Path) -> tuple[SourceFile, list[Problem]]:
                 f"the columns are separated by {shown}, not ','; save the file as "
                 "comma-separated CSV (Excel: 'CSV UTF-8 (kommadelt)') and write decimals "
                 "with '.'",
-            ),
+            )
         ]
+    problems = []
     for column in header:
         if column not in ALLOWED_COLUMNS:
             problems.append(
                 Problem(
                     name,
                     1,
-                    column,
-                    f"unknown column '{column}'; allowed: {', '.join(ALLOWED_COLUMNS)}",
+                    _show(column),
+                    f"unknown column '{_show(column)}'; allowed: {', '.join(ALLOWED_COLUMNS)}",
                 )
             )
     for column in REQUIRED_COLUMNS:
@@ -317,13 +489,33 @@ def read_file(csv_path: Path) -> tuple[SourceFile, list[Problem]]:
     duplicates = {c for c in header if header.count(c) > 1}
     for column in sorted(duplicates):
         problems.append(Problem(name, 1, column, f"column '{column}' appears twice"))
-    if problems and any(p.line == 1 for p in problems):
-        return source, problems
+    return header, problems
 
+
+def _read_rows(
+    source: SourceFile, header: list[str], records: Iterator[tuple[int, list[str]]], most: int
+) -> tuple[list[Problem], bool]:
+    """Validate the data rows into `source.rows`; stops after `most` problems. Returns the
+    problems and whether the file has any row that is not blank."""
+    name = source.path.name
+    problems: list[Problem] = []
     seen: dict[tuple, int] = {}
-    for line, cells in records[1:]:
+    any_row = False
+    for line, cells in records:
+        if len(problems) >= most:
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    None,
+                    f"reading stopped here after {len(problems)} problems; fix these and run "
+                    "again (the same mistake is often made on every row)",
+                )
+            )
+            break
         if not any(c.strip() for c in cells):
             continue
+        any_row = True
         if len(cells) != len(header):
             what = "an extra field" if len(cells) > len(header) else "a missing field"
             problems.append(
@@ -358,8 +550,66 @@ def read_file(csv_path: Path) -> tuple[SourceFile, list[Problem]]:
             continue
         seen[key] = line
         source.rows.append(row)
-    problems += _check_subgroups(name, source.rows)
-    return source, problems
+    return problems, any_row
+
+
+#: Words a sidecar's `unit` may use for a kind of unit. A unit of one of these kinds must
+#: fit a measure of its file: `unit: kroner` on counts of reports is refused (no measure
+#: is money), `prosent` on counts too; the source's other wording is kept as it is.
+UNIT_WORDS = {
+    "money": ("kroner", "kr", "nok", "euro", "eur", "dollar", "usd", "1000 kr", "mill. kr"),
+    "percent": ("prosent", "%", "per cent", "percent", "prosentpoeng", "percentage points"),
+    "rate": ("per 1 000", "per 1000", "per 100 000", "per 100000", "promille"),
+}
+
+
+def _unit_kind(part: str) -> str | None:
+    """The kind of unit a part of a sidecar's `unit` names, if it names one."""
+    for kind, words in UNIT_WORDS.items():
+        if part in words or (kind == "rate" and any(part.startswith(w) for w in words)):
+            return kind
+    return None
+
+
+def _measure_kinds(measure: dims.Measure) -> set[str]:
+    if measure.unit == "percent" or "prosent" in measure.unit_nb:
+        return {"percent"}
+    return {"rate"} if measure.unit == "rate" else {"count"}
+
+
+def _check_unit(sidecar: str, meta: dict[str, str], rows: list[dict]) -> list[Problem]:
+    """The sidecar's `unit` must not contradict the measures of its rows.
+
+    `unit` is the source's own wording (free text, parts separated by ';', and it may name
+    more measures than one file holds). It contradicts them when a part names a kind of
+    unit (money, percent, per 1 000) that no measure of the file has, and no part names
+    one of the file's measures or their units.
+    """
+    unit = meta.get("unit", "")
+    measures = [dims.MEASURES[m] for m in sorted({r["measure"] for r in rows})]
+    if not unit or not measures:
+        return []
+    kinds = set().union(*(_measure_kinds(m) for m in measures))
+    words = {
+        w
+        for m in measures
+        for w in (m.code, m.unit_nb.lower(), m.unit_en.lower(), m.nb.lower(), m.en.lower())
+    }
+    parts = [p.strip().lower() for p in re.split(r"[;,]", unit) if p.strip()]
+    wrong = [p for p in parts if _unit_kind(p) not in (None, *kinds)]
+    fits = [p for p in parts if any(p in w or w in p for w in words if len(w) > 2)]
+    if not wrong or fits:
+        return []
+    units = ", ".join(f"{m.code} ({m.unit_nb})" for m in measures)
+    return [
+        Problem(
+            sidecar,
+            None,
+            "unit",
+            f"unit '{_show(unit)}' contradicts the measures of its file: {units}; write "
+            "the unit the source prints for these numbers",
+        )
+    ]
 
 
 def identity(row: dict) -> tuple:
@@ -406,7 +656,8 @@ def _non_ascii_digits(text: str) -> bool:
 def _ascii_hint(text: str) -> str:
     """The text with every Unicode digit written as an ASCII digit (for 'write ... instead')."""
     return "".join(
-        str(unicodedata.digit(ch)) if ch.isdigit() else ch for ch in unicodedata.normalize("NFKC", text)
+        str(unicodedata.digit(ch)) if ch.isdigit() else ch
+        for ch in unicodedata.normalize("NFKC", text)
     )
 
 
@@ -520,79 +771,158 @@ def _check_period(
     )
 
 
+#: The largest value any number may have: above 2**53 a float (and JavaScript's Number,
+#: which draws the charts) no longer holds every whole number, and rounding breaks.
+MAX_EXACT = 2**53
+#: Ceilings by unit: what no number of that kind can exceed for any area this site shows
+#: (Norway has ~5.6 million inhabitants). Per-measure ceilings below are tighter.
+UNIT_CEILINGS = {
+    "count": 10_000_000,
+    "average": 10_000_000,
+    "rate": 1_000,  # per 1 000 inhabitants
+    "percent": 100,
+    "difference": 100_000,
+}
+#: Per-measure ceilings (a separate table on purpose: it belongs in the measure vocabulary
+#: (`dashboard/dimensions.py` / data/vocab) once that moves to data; kept here until then).
+#: Youth measures: Norway has under one million 10-22-year-olds, so no count of them or
+#: of their cases in one area reaches a million; reported offences in Norway are ~400 000
+#: a year; the population is ~5.6 million.
+MEASURE_CEILINGS = {
+    "anmeldelser": 1_000_000,
+    "personer": 1_000_000,
+    "forhold": 1_000_000,
+    "bekymringssamtaler": 1_000_000,
+    "ungdom_oppfolging": 1_000_000,
+    "tp_saker": 1_000_000,
+    "tp_personer": 1_000_000,
+    "tp_saker_lovbrudd": 1_000_000,
+    "ekstremisme_bekymringer": 1_000_000,
+    "ungdata_antall": 1_000_000,
+    "siktede": 2_000_000,
+    "anmeldte_lovbrudd": 5_000_000,
+    "anmeldte_lovbrudd_snitt": 5_000_000,
+    "befolkning": 10_000_000,
+}
+
+
+def ceiling(measure: dims.Measure) -> float:
+    """The largest value `measure` can take (see MEASURE_CEILINGS and UNIT_CEILINGS)."""
+    return MEASURE_CEILINGS.get(measure.code, UNIT_CEILINGS.get(measure.unit, MAX_EXACT))
+
+
+class _Row:
+    """One data row being checked: what it became so far and what is wrong with it."""
+
+    def __init__(self, name: str, line: int, raw: dict[str, str]):
+        self.name, self.line, self.raw = name, line, raw
+        self.problems: list[Problem] = []
+        self.row: dict = {"line": line}
+        self.measure_code = _normalise(raw.get("measure", ""))
+        self.measure = dims.MEASURES.get(self.measure_code)
+
+    def bad(self, column: str, message: str) -> None:
+        self.problems.append(Problem(self.name, self.line, column, message))
+
+
 def _validate_row(name: str, line: int, raw: dict[str, str]) -> tuple[dict, list[Problem]]:
-    problems: list[Problem] = []
+    """One row checked step by step; every step adds what is wrong, none stops the others."""
+    check = _Row(name, line, raw)
+    year = _row_year(check)
+    first_year = _row_period(check, year)
+    _row_dimensions(check)
+    _row_measure(check)
+    _row_municipality_code(check, year, first_year)
+    _row_value(check)
+    _row_texts(check)
+    return check.row, check.problems
 
-    def bad(column: str, message: str) -> None:
-        problems.append(Problem(name, line, column, message))
 
-    row: dict = {"line": line}
-    measure_code = _normalise(raw.get("measure", ""))
-    measure = dims.MEASURES.get(measure_code)
-    # year and period
-    year_text = raw.get("year", "")
+def _row_year(check: _Row) -> int | None:
+    """`year`: four ASCII digits, between FIRST_YEAR and this year."""
+    year_text = check.raw.get("year", "")
     year = None
     if _non_ascii_digits(year_text):
-        bad(
+        check.bad(
             "year",
             f"'{year_text}' is not a year: it uses digits that are not ASCII 0-9 (full-width "
             f"or another script); write {_ascii_hint(year_text)}",
         )
     elif not re.fullmatch(r"[0-9]{4}", year_text):
-        bad("year", f"'{year_text}' is not a year; expected four digits, e.g. 2020")
+        check.bad("year", f"'{_show(year_text)}' is not a year; expected four digits, e.g. 2020")
     else:
         year = int(year_text)
         if not FIRST_YEAR <= year <= current_year():
-            bad("year", f"{year} is out of range; allowed {FIRST_YEAR}–{current_year()}")
-    row["year"] = year
-    period = raw.get("period", "")
+            check.bad("year", f"{year} is out of range; allowed {FIRST_YEAR}–{current_year()}")
+    check.row["year"] = year
+    return year
+
+
+def _row_period(check: _Row, year: int | None) -> int | None:
+    """`period` agrees with `year` as the measure declares; returns the period's first year."""
+    year_text = check.raw.get("year", "")
+    period = check.raw.get("period", "")
     if year is not None:
-        message = _check_period(period, year, year_text, measure)
+        message = _check_period(period, year, year_text, check.measure)
         if message:
-            bad("period", message)
-    row["period"] = period or (year_text if year is not None else "")
-    first_year = year
+            check.bad("period", message)
+    check.row["period"] = period or (year_text if year is not None else "")
     match = _PERIOD_RANGE.match(period)
     if match and year is not None:
-        first_year = min(int(match.group(1)), year)
+        return min(int(match.group(1)), year)
+    return year
 
-    # coded dimensions (compared after NFKC normalisation)
+
+def _row_dimensions(check: _Row) -> None:
+    """Coded dimensions (compared after NFKC normalisation), and a sub-group's parent."""
+    row = check.row
     for column in DIMENSION_COLUMNS:
-        value = _normalise(raw.get(column, ""))
+        value = _normalise(check.raw.get(column, ""))
         if column in REQUIRED_COLUMNS and value == "":
-            bad(column, f"'{column}' is required")
+            check.bad(column, f"'{column}' is required")
             row[column] = value
             continue
         value = value or dims.TOTAL
         allowed = dims.DIMENSIONS[column]
         if value not in allowed or (column == "municipality" and value == dims.TOTAL):
             choices = [c for c in allowed if not (column == "municipality" and c == dims.TOTAL)]
-            bad(column, f"unknown code '{value}'; allowed: {', '.join(choices)}")
+            check.bad(column, f"unknown code '{_show(value)}'; allowed: {', '.join(choices)}")
         row[column] = value
     subgroup = row["offence_subgroup"]
     if subgroup != dims.TOTAL and subgroup in dims.OFFENCE_GROUPS:
         parent = dims.OFFENCE_GROUPS[subgroup].parent
         if parent is None:
-            bad(
+            check.bad(
                 "offence_subgroup",
                 f"'{subgroup}' is not a sub-group; sub-groups are "
                 + ", ".join(c.code for c in dims.OFFENCE_GROUPS.values() if c.parent),
             )
         elif parent != row["offence_group"]:
-            bad(
+            check.bad(
                 "offence_subgroup",
                 f"'{subgroup}' belongs to offence_group '{parent}', not '{row['offence_group']}'",
             )
 
-    if measure_code and measure is None:
-        bad("measure", f"unknown measure '{measure_code}'; allowed: {', '.join(dims.MEASURES)}")
-    row["measure"] = measure_code
 
-    # municipality code must have been in force during the period
-    code = raw.get("municipality_code", "")
+def _row_measure(check: _Row) -> None:
+    """`measure`: a code of the measure vocabulary."""
+    if check.measure_code and check.measure is None:
+        check.bad(
+            "measure",
+            f"unknown measure '{_show(check.measure_code)}'; allowed: {', '.join(dims.MEASURES)}",
+        )
+    check.row["measure"] = check.measure_code
+
+
+def _row_municipality_code(check: _Row, year: int | None, first_year: int | None) -> None:
+    """`municipality_code`: a number the kommune had in force during the period."""
+    row = check.row
+    code = check.raw.get("municipality_code", "")
     row["municipality_code"] = code
     if code and not re.fullmatch(r"[0-9]{1,4}", code):
-        bad("municipality_code", f"'{code}' is not a municipality number; write e.g. 3024")
+        check.bad(
+            "municipality_code", f"'{_show(code)}' is not a municipality number; write e.g. 3024"
+        )
     elif code and year is not None and row["municipality"] in dims.MUNICIPALITIES:
         valid = dims.codes_in_force(row["municipality"], first_year or year, year)
         if code not in valid:
@@ -601,42 +931,91 @@ def _validate_row(name: str, line: int, raw: dict[str, str]) -> tuple[dict, list
                 for c in dims.MUNICIPALITY_CODES
                 if c.municipality == row["municipality"]
             ]
-            bad(
+            check.bad(
                 "municipality_code",
                 f"'{code}' is not a code {row['municipality']} had in {row['period']}; "
                 f"known codes: {', '.join(known) or 'none'}",
             )
 
-    # value and status
-    value_text = raw.get("value", "")
-    status = _normalise(raw.get("status", ""))
+
+def _row_value(check: _Row) -> None:
+    """`value` or `status`: exactly one; a number as the measure's unit allows it."""
+    value_text = check.raw.get("value", "")
+    status = _normalise(check.raw.get("status", ""))
     number: float | None = None
     if value_text and status:
-        bad("status", f"has both a value ({value_text}) and a status ({status}); give one")
+        check.bad(
+            "status",
+            f"has both a value ({_show(value_text)}) and a status ({_show(status)}); give one",
+        )
     elif not value_text and not status:
-        bad(
+        check.bad(
             "value",
             "is empty without a status; a missing cell needs a status symbol: "
             + ", ".join(f"'{c}' ({s.en.lower()})" for c, s in dims.STATUSES.items()),
         )
     elif status and status not in dims.STATUSES:
-        bad("status", f"unknown status '{status}'; allowed: {', '.join(dims.STATUSES)}")
+        check.bad(
+            "status", f"unknown status '{_show(status)}'; allowed: {', '.join(dims.STATUSES)}"
+        )
     elif value_text:
-        number, message = parse_value(value_text, measure)
+        number, message = parse_value(value_text, check.measure)
+        message = message or _range_problem(number, value_text, check.measure)
         if message:
-            bad("value", message)
-        elif (
-            number is not None
-            and measure is not None
-            and measure.unit == "percent"
-            and not 0 <= number <= 100
-        ):
-            bad("value", f"{value_text} is a percentage outside 0–100")
-    row["value"] = number
-    row["status"] = status or None
+            check.bad("value", message)
+            number = None
+    check.row["value"] = number
+    check.row["status"] = status or None
+
+
+def _range_problem(number: float | None, text: str, measure: dims.Measure | None) -> str | None:
+    """A number that cannot be true: beyond 2**53, a percentage outside 0-100, or above
+    the measure's ceiling."""
+    if number is None:
+        return None
+    if abs(number) >= MAX_EXACT:
+        return (
+            f"{_show(text)} is too large to be a published figure (at most "
+            f"{MAX_EXACT - 1} can be stored exactly); check the cell"
+        )
+    if measure is None:
+        return None
+    if measure.unit == "percent" and not 0 <= number <= 100:
+        return f"{text} is a percentage outside 0–100"
+    limit = ceiling(measure)
+    if abs(number) > limit:
+        return (
+            f"{_show(text)} is more than any {measure.code} can be (at most {limit:,.0f} "
+            f"{measure.unit_en}); check the cell (a digit too many, or another measure?)"
+        ).replace(",", " ")
+    return None
+
+
+def _row_texts(check: _Row) -> None:
+    """The free-text cells, stored as written; control characters are refused."""
     for column in ("section", "quote", "note", "page"):
-        row[column] = raw.get(column, "") or None
-    return row, problems
+        value = check.raw.get(column, "")
+        bad = _control_character(value)
+        if bad:
+            check.bad(column, bad)
+        check.row[column] = value or None
+
+
+def _control_character(text: str) -> str | None:
+    """Why `text` cannot be stored as it is, if it holds a C0 control character (other
+    than tab and line breaks): XML, and so the Excel download, cannot hold one."""
+    for ch in text:
+        if ord(ch) < 32 and ch not in "\n\r\t":
+            return (
+                f"contains the control character U+{ord(ch):04X}, which no reader can "
+                "display; remove it"
+            )
+    return None
+
+
+def _show(text: str) -> str:
+    """A cell as quoted in a message: at most 40 characters."""
+    return text if len(text) <= 40 else text[:40] + "…"
 
 
 def _check_subgroups(name: str, rows: list[dict]) -> list[Problem]:
@@ -739,7 +1118,72 @@ def totals_report(source: SourceFile) -> list[str]:
     return notes
 
 
-def read_all(data_dir: Path) -> tuple[list[SourceFile], list[Problem]]:
+#: A value this many times another edition's value for the same number, or the same
+#: series' value in the year before, is reported as information (`info:`): not refused
+#: (numbers do jump), but worth a second look at the source (a digit too many, a wrong
+#: measure or unit). Below PLAUSIBLE_SMALL on both sides, small counts jump by large
+#: factors as a matter of course and are not reported.
+EDITION_FACTOR = 2.0
+YEAR_FACTOR = 5.0
+PLAUSIBLE_SMALL = 20
+
+
+def _jump(a: float, b: float, factor: float) -> float | None:
+    """How many times the larger of two values is the smaller, when that is implausible."""
+    low, high = sorted((abs(a), abs(b)))
+    if high < PLAUSIBLE_SMALL or (a < 0) != (b < 0):
+        return None
+    if low == 0:
+        return math.inf
+    ratio = high / low
+    return ratio if ratio > factor else None
+
+
+def _times(ratio: float) -> str:
+    return "from 0" if math.isinf(ratio) else f"×{ratio:.1f}"
+
+
+def plausibility_report(sources: list[SourceFile]) -> list[str]:
+    """Values that change by more than a factor between editions or between years."""
+    notes: list[str] = []
+    by_number: dict[tuple, list[tuple[SourceFile, dict]]] = defaultdict(list)
+    for source in sources:
+        for row in source.rows:
+            if row["value"] is not None:
+                by_number[identity(row)].append((source, row))
+    position = IDENTITY_COLUMNS.index("year")
+    newest: dict[tuple, dict[int, tuple[SourceFile, dict]]] = defaultdict(dict)
+    for key, entries in by_number.items():
+        entries.sort(key=lambda e: (e[0].published or (dt.date.min, ""))[0], reverse=True)
+        first_source, first = entries[0]
+        for source, row in entries[1:]:
+            ratio = _jump(first["value"], row["value"], EDITION_FACTOR)
+            if ratio is not None:
+                notes.append(
+                    f"{first_source.path.name}, line {first['line']}: {_fmt(first['value'])} "
+                    f"where {source.path.name} line {row['line']} gives {_fmt(row['value'])} "
+                    f"for the same number ({_describe_key(first)}), {_times(ratio)} between "
+                    f"editions; the newest edition ({first_source.meta.get('published')}) "
+                    "is shown — check both against their sources"
+                )
+        series = key[:position] + key[position + 1 :]
+        newest[series][first["year"]] = (first_source, first)
+    for years in newest.values():
+        ordered = sorted(years.items())
+        for (year_a, (_sa, a)), (year_b, (sb, b)) in itertools.pairwise(ordered):
+            ratio = _jump(a["value"], b["value"], YEAR_FACTOR)
+            if ratio is not None:
+                notes.append(
+                    f"{sb.path.name}, line {b['line']}: {_fmt(b['value'])} in {year_b} after "
+                    f"{_fmt(a['value'])} in {year_a} ({_describe_key(b)}), {_times(ratio)} "
+                    "in one step — check it against the source"
+                )
+    return notes
+
+
+def read_all(
+    data_dir: Path, limits: Limits = DEFAULT_LIMITS
+) -> tuple[list[SourceFile], list[Problem]]:
     """Read and validate every data file; problems from all files together."""
     sources, problems = [], []
     data_dir = Path(data_dir)
@@ -747,7 +1191,7 @@ def read_all(data_dir: Path) -> tuple[list[SourceFile], list[Problem]]:
     if not files:
         problems.append(Problem(str(data_dir), None, None, "no *.csv data files found"))
     for path in files:
-        source, file_problems = read_file(path)
+        source, file_problems = read_file(path, limits)
         sources.append(source)
         problems += file_problems
     problems += _check_publication_duplicates(sources)
@@ -792,7 +1236,10 @@ def _check_publication_duplicates(sources: list[SourceFile]) -> list[Problem]:
             continue
         for i, (source, row) in enumerate(entries):
             for other, other_row in entries[:i]:
-                same_value = (row["value"], row["status"]) == (other_row["value"], other_row["status"])
+                same_value = (row["value"], row["status"]) == (
+                    other_row["value"],
+                    other_row["status"],
+                )
                 if not same_value and source.published and source.published == other.published:
                     problems.append(
                         Problem(

@@ -1,5 +1,6 @@
 -- The statistics warehouse: dimensions, sources and one fact per published number.
--- Built by dashboard/warehouse.py from data/*.csv; served read-only.
+-- Built by dashboard/build/warehouse.py from data/*.csv and the code lists in
+-- data/vocab/*.csv (build/vocabfiles.py); served read-only.
 
 -- Areas a number can be for (the fact column keeps the name `municipality`): kommuner,
 -- police units and districts, and Norway; `kind` says which.
@@ -13,16 +14,20 @@ CREATE TABLE dim_area_member (
     area VARCHAR NOT NULL REFERENCES dim_municipality (code),
     member VARCHAR NOT NULL REFERENCES dim_municipality (code),
     whole BOOLEAN NOT NULL,
-    part_nb VARCHAR, part_en VARCHAR,
+    part_nb VARCHAR, part_en VARCHAR, sort INTEGER NOT NULL,
     PRIMARY KEY (area, member)
 );
 CREATE TABLE dim_municipality_code (
     municipality VARCHAR NOT NULL REFERENCES dim_municipality (code),
-    code VARCHAR NOT NULL, valid_from INTEGER, valid_to INTEGER, territory_note VARCHAR
+    code VARCHAR NOT NULL, valid_from INTEGER, valid_to INTEGER, territory_note VARCHAR,
+    sort INTEGER NOT NULL
 );
 CREATE TABLE dim_measure (
     code VARCHAR PRIMARY KEY, label_nb VARCHAR NOT NULL, label_en VARCHAR NOT NULL,
     unit VARCHAR NOT NULL, unit_nb VARCHAR, unit_en VARCHAR,
+    decimals INTEGER, period VARCHAR, sort INTEGER NOT NULL,
+    rate_base VARCHAR,  -- a count: the measure of the population it can be a rate of
+    rate_of VARCHAR,  -- a published rate: the count measure it is a rate of
     description_nb VARCHAR, description_en VARCHAR
 );
 CREATE TABLE dim_place_role (
@@ -35,6 +40,7 @@ CREATE TABLE dim_residence (
 );
 CREATE TABLE dim_age_group (
     code VARCHAR PRIMARY KEY, label_nb VARCHAR, label_en VARCHAR, sort INTEGER,
+    parts VARCHAR,  -- the age groups this one is the sum of (space-separated), if any
     description_nb VARCHAR, description_en VARCHAR
 );
 CREATE TABLE dim_sex (
@@ -52,6 +58,25 @@ CREATE TABLE dim_category (
 CREATE TABLE dim_status (
     code VARCHAR PRIMARY KEY, label_nb VARCHAR, label_en VARCHAR, sort INTEGER,
     description_nb VARCHAR, description_en VARCHAR
+);
+-- Families of sources by data-file prefix: the short "where from" a reader sees.
+CREATE TABLE dim_source_family (
+    prefix VARCHAR PRIMARY KEY, label_nb VARCHAR NOT NULL, label_en VARCHAR NOT NULL,
+    sort INTEGER NOT NULL
+);
+-- Named groups of kommuner that compare themselves with each other (ASSS), one row per
+-- member (data/vocab/peer_groups.csv).
+CREATE TABLE dim_peer_group (
+    peer_group VARCHAR NOT NULL, label_nb VARCHAR NOT NULL, label_en VARCHAR NOT NULL,
+    member VARCHAR NOT NULL REFERENCES dim_municipality (code),
+    valid_from INTEGER, source_url VARCHAR, sort INTEGER NOT NULL,
+    PRIMARY KEY (peer_group, member)
+);
+-- Dated happenings marked on time axes (data/vocab/events.csv); `breaks`: the fact
+-- columns whose codes mean another thing after the event (space-separated).
+CREATE TABLE dim_event (
+    date VARCHAR PRIMARY KEY, label_nb VARCHAR NOT NULL, label_en VARCHAR NOT NULL,
+    breaks VARCHAR, description_nb VARCHAR, description_en VARCHAR, sort INTEGER NOT NULL
 );
 CREATE TABLE dim_source (
     source_id VARCHAR PRIMARY KEY,
@@ -98,6 +123,26 @@ CREATE TABLE fact (
     CHECK ((value IS NULL) <> (status IS NULL)),
     UNIQUE (source_id, year, municipality, measure, place_role, residence,
             age_group, sex, offence_group, offence_subgroup, category)
+);
+-- Rates per 1 000 computed at build (dashboard/build/rates.py): a count over its
+-- population, its exact 95 % interval, Norway's rate for the same period and the verdict.
+CREATE TABLE rate (
+    source_id VARCHAR NOT NULL, municipality VARCHAR NOT NULL, year INTEGER NOT NULL,
+    period VARCHAR NOT NULL, measure VARCHAR NOT NULL, place_role VARCHAR NOT NULL,
+    residence VARCHAR NOT NULL, age_group VARCHAR NOT NULL, sex VARCHAR NOT NULL,
+    offence_group VARCHAR NOT NULL, offence_subgroup VARCHAR NOT NULL,
+    category VARCHAR NOT NULL,
+    count DOUBLE, count_status VARCHAR,
+    population DOUBLE, population_status VARCHAR, population_source_id VARCHAR,
+    population_period VARCHAR,
+    rate DOUBLE, status VARCHAR,
+    lower DOUBLE, upper DOUBLE,
+    benchmark DOUBLE, benchmark_kind VARCHAR, benchmark_source_id VARCHAR,
+    verdict VARCHAR,
+    CHECK ((rate IS NULL) <> (status IS NULL)),
+    CHECK (verdict IS NULL OR verdict IN ('hoyere', 'lavere', 'ingen_sikker_forskjell')),
+    PRIMARY KEY (municipality, year, measure, place_role, age_group, offence_group,
+                 offence_subgroup)
 );
 CREATE TABLE build_info (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
 

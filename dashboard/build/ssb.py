@@ -440,9 +440,6 @@ class TableSpec:
         problems = []
         if self.time_span not in (1, 2):
             problems.append(f"time_span must be 1 or 2, not {self.time_span}")
-        for code, measure in self.measures.items():
-            if measure not in dims.MEASURES:
-                problems.append(f"ContentsCode {code} maps to unknown measure {measure!r}")
         if not self.request.get(self.contents_dim):
             problems.append(f"request must name codes for {self.contents_dim}")
         for code in self.request.get(self.contents_dim, ()):
@@ -452,17 +449,30 @@ class TableSpec:
             if column not in _SPEC_COLUMNS:
                 problems.append(f"{variable} maps to column {column!r}; allowed {_SPEC_COLUMNS}")
                 continue
-            for code, ours in mapping.items():
-                if ours not in dims.DIMENSIONS[column]:
-                    problems.append(f"{variable} code {code} maps to unknown {column} {ours!r}")
             for code in self.request.get(variable, ()):
                 if code not in mapping:
                     problems.append(f"requested {variable} code {code} has no mapping")
-        for column, value in self.fixed.items():
-            if column not in _SPEC_COLUMNS or value not in dims.DIMENSIONS[column]:
-                problems.append(f"fixed {column}={value!r} is not an allowed column/code")
+        for column in self.fixed:
+            if column not in _SPEC_COLUMNS:
+                problems.append(f"fixed {column!r} is not an allowed column")
         if problems:
             raise ValueError(f"TableSpec {self.table_id}: " + "; ".join(problems))
+
+    def vocabulary_problems(self) -> list[str]:
+        """What this mapping names that the code lists in force do not know (checked when
+        the table is fetched: the code lists are data, read at run time)."""
+        problems = []
+        for code, measure in self.measures.items():
+            if measure not in dims.MEASURES:
+                problems.append(f"ContentsCode {code} maps to unknown measure {measure!r}")
+        for variable, (column, mapping) in self.category_dims.items():
+            for code, ours in mapping.items():
+                if column in _SPEC_COLUMNS and ours not in dims.DIMENSIONS[column]:
+                    problems.append(f"{variable} code {code} maps to unknown {column} {ours!r}")
+        for column, value in self.fixed.items():
+            if column in _SPEC_COLUMNS and value not in dims.DIMENSIONS[column]:
+                problems.append(f"fixed {column}={value!r} is not a code of the list")
+        return problems
 
     def time_code(self, year: int) -> str:
         """SSB's time code for the period that ends in ``year``."""
@@ -492,7 +502,10 @@ class TableSpec:
 
 
 #: Municipality numbers SSB uses, mapped to the warehouse's municipalities.
-_REGIONS = {c.code: c for c in dims.MUNICIPALITY_CODES}
+def _regions() -> dict[str, dims.MunicipalityCode]:
+    """Municipality numbers the vocabulary knows, to the area and years of each."""
+    return {c.code: c for c in dims.MUNICIPALITY_CODES}
+
 
 TABLES: dict[str, TableSpec] = {
     # Folkemengde 1. januar. Kjonn and Alder are eliminable in 07459 (ELIMINATION=YES:
@@ -598,11 +611,11 @@ def _convert(spec: TableSpec, cells: Iterable[dict]) -> tuple[list[dict], dict[s
                 + (f" (missing: {missing})" if missing else "")
             )
         region = str(cell[spec.region_dim])
-        info = _REGIONS.get(region)
+        info = _regions().get(region)
         if info is None:
             raise SSBError(
                 f"table {spec.table_id}: region code {region!r} is not one of ours; "
-                f"known: {', '.join(_REGIONS)}"
+                f"known: {', '.join(_regions())}"
             )
         first_year, year, period = _parse_time(spec, str(cell[spec.time_dim]))
         if year < FIRST_YEAR:
@@ -802,6 +815,11 @@ def fetch_to_files(
     spec = TABLES.get(table_id)
     if spec is None:
         raise SSBError(f"no mapping for StatBank table {table_id!r}; built in: {', '.join(TABLES)}")
+    unknown = spec.vocabulary_problems()
+    if unknown:
+        raise SSBError(
+            f"table {table_id}: the mapping names codes not in data/vocab: " + "; ".join(unknown)
+        )
     url = build_url(table_id, spec.value_codes(years), base_url=base_url, lang=lang)
     dataset = fetch(url, opener=opener, timeout=timeout)
     rows, dropped = _convert(spec, parse_jsonstat(dataset))

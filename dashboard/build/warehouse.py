@@ -19,15 +19,25 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from dashboard import dataformat
 from dashboard import dimensions as dims
-from dashboard.build import datafiles
-from dashboard.build.datafiles import DataError, Problem
+from dashboard.build import datafiles, rates, vocabfiles
+from dashboard.build.datafiles import DEFAULT_LIMITS, DataError, Limits, Problem
 
 SCHEMA_PATH = Path(__file__).with_name("schema.sql")
 MATERIALISE_PATH = Path(__file__).with_name("materialise.sql")
 SCHEMA_VERSION = "2"
 #: Code whose change alters the warehouse, so it is part of the inputs' fingerprint.
-CODE_INPUTS = (SCHEMA_PATH, MATERIALISE_PATH, Path(dims.__file__), Path(datafiles.__file__))
+CODE_INPUTS = (
+    SCHEMA_PATH,
+    MATERIALISE_PATH,
+    Path(dims.__file__),
+    Path(datafiles.__file__),
+    Path(vocabfiles.__file__),
+    Path(rates.__file__),
+    rates.HERE / "rates.sql",
+    rates.HERE / "published_rates.sql",
+)
 
 
 @dataclass
@@ -43,7 +53,7 @@ class BuildReport:
 
 
 def fingerprint(data_dir: Path) -> str:
-    return datafiles.inputs_fingerprint(Path(data_dir), CODE_INPUTS)
+    return datafiles.inputs_fingerprint(Path(data_dir), (*vocabfiles.paths(data_dir), *CODE_INPUTS))
 
 
 @contextlib.contextmanager
@@ -58,45 +68,40 @@ def _build_lock(target: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def build(data_dir: Path, target: Path) -> BuildReport:
+def build(data_dir: Path, target: Path, limits: Limits = DEFAULT_LIMITS) -> BuildReport:
     """Validate `data_dir` and (re)write the warehouse at `target` atomically.
 
-    Raises DataError (with every problem) before anything is written.
+    Raises DataError (with every problem) before anything is written. The report's `info`
+    says what is worth a look but not wrong: published totals that differ from the sum of
+    their rows, text a spreadsheet would read as a formula, implausible jumps.
     """
     started = time.perf_counter()
     data_dir, target = Path(data_dir), Path(target)
-    sources, problems = datafiles.read_all(data_dir)
+    lists, problems = vocabfiles.read(data_dir)
     if problems:
-        raise DataError(problems)
-    info = [note for source in sources for note in datafiles.totals_report(source)]
+        raise DataError(problems, limits.max_problems)
+    with dims.using(dims.Vocabulary.from_tables(lists)):
+        sources, problems = datafiles.read_all(data_dir, limits)
+        if problems:
+            raise DataError(problems, limits.max_problems)
+        info = [note for source in sources for note in datafiles.totals_report(source)]
+        info += [note for source in sources for note in source.info]
+        info += datafiles.plausibility_report(sources)
+        families = {s.source_id: dims.source_family(s.source_id) for s in sources}
     target.parent.mkdir(parents=True, exist_ok=True)
     with _build_lock(target):
         tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
         tmp.unlink(missing_ok=True)
         try:
-            facts, missing = _write(tmp, sources, fingerprint(data_dir))
+            try:
+                facts, missing = _write(tmp, lists, sources, families, fingerprint(data_dir))
+            except duckdb.IOException as exc:  # a read-only or full disk: an OSError
+                raise OSError(f"cannot write {tmp.name}: {exc}") from exc
             os.replace(tmp, target)
         finally:
             tmp.unlink(missing_ok=True)
             Path(str(tmp) + ".wal").unlink(missing_ok=True)
     return BuildReport(target, len(sources), facts, missing, time.perf_counter() - started, info)
-
-
-def _dim_frame(codes: dict[str, dims.Code], with_parent: bool = False) -> pd.DataFrame:
-    rows = []
-    for c in codes.values():
-        row = {
-            "code": c.code,
-            "label_nb": c.nb,
-            "label_en": c.en,
-            "sort": c.sort,
-            "description_nb": c.description_nb or None,
-            "description_en": c.description_en or None,
-        }
-        if with_parent:
-            row["parent"] = c.parent
-        rows.append(row)
-    return pd.DataFrame(rows)
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
@@ -106,74 +111,18 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> 
     con.unregister("_incoming")
 
 
-def _write(path: Path, sources: list[datafiles.SourceFile], inputs_hash: str) -> tuple[int, int]:
+def _write(
+    path: Path,
+    lists: vocabfiles.Rows,
+    sources: list[datafiles.SourceFile],
+    families: dict[str, tuple[str, str]],
+    inputs_hash: str,
+) -> tuple[int, int]:
     con = duckdb.connect(str(path))
     try:
         con.execute(SCHEMA_PATH.read_text(encoding="utf-8")).fetchall()
-        areas = _dim_frame(dims.MUNICIPALITIES)
-        areas["kind"] = [c.kind for c in dims.MUNICIPALITIES.values()]
-        _insert(con, "dim_municipality", areas)
-        _insert(
-            con,
-            "dim_area_member",
-            pd.DataFrame(
-                [
-                    {
-                        "area": m.area,
-                        "member": m.member,
-                        "whole": m.whole,
-                        "part_nb": m.part_nb or None,
-                        "part_en": m.part_en or None,
-                    }
-                    for m in dims.AREA_MEMBERS
-                ]
-            ),
-        )
-        _insert(
-            con,
-            "dim_municipality_code",
-            pd.DataFrame(
-                [
-                    {
-                        "municipality": c.municipality,
-                        "code": c.code,
-                        "valid_from": c.valid_from,
-                        "valid_to": c.valid_to,
-                        "territory_note": c.territory_note or None,
-                    }
-                    for c in dims.MUNICIPALITY_CODES
-                ]
-            ),
-        )
-        _insert(
-            con,
-            "dim_measure",
-            pd.DataFrame(
-                [
-                    {
-                        "code": m.code,
-                        "label_nb": m.nb,
-                        "label_en": m.en,
-                        "unit": m.unit,
-                        "unit_nb": m.unit_nb,
-                        "unit_en": m.unit_en,
-                        "description_nb": m.description_nb,
-                        "description_en": m.description_en,
-                    }
-                    for m in dims.MEASURES.values()
-                ]
-            ),
-        )
-        for table, codes in (
-            ("dim_place_role", dims.PLACE_ROLES),
-            ("dim_residence", dims.RESIDENCES),
-            ("dim_age_group", dims.AGE_GROUPS),
-            ("dim_sex", dims.SEXES),
-            ("dim_category", dims.CATEGORIES),
-            ("dim_status", dims.STATUSES),
-        ):
-            _insert(con, table, _dim_frame(codes))
-        _insert(con, "dim_offence_group", _dim_frame(dims.OFFENCE_GROUPS, with_parent=True))
+        for table, frame in vocabfiles.frames(lists).items():
+            _insert(con, table, frame)
 
         source_rows, fact_frames = [], []
         for source in sources:
@@ -188,8 +137,8 @@ def _write(path: Path, sources: list[datafiles.SourceFile], inputs_hash: str) ->
                     "file": source.path.name,
                     "published_date": published_date,
                     "published_precision": precision,
-                    "family_nb": dims.source_family(source.source_id)[0],
-                    "family_en": dims.source_family(source.source_id)[1],
+                    "family_nb": families[source.source_id][0],
+                    "family_en": families[source.source_id][1],
                     **{
                         k: meta.get(k) or None
                         for k in datafiles.SIDECAR_REQUIRED + datafiles.SIDECAR_OPTIONAL
@@ -202,7 +151,7 @@ def _write(path: Path, sources: list[datafiles.SourceFile], inputs_hash: str) ->
                 fact_frames.append(frame)
         _insert(con, "dim_source", pd.DataFrame(source_rows))
         facts = pd.concat(fact_frames, ignore_index=True)
-        facts = facts[["source_id", "line", *datafiles.FACT_COLUMNS]]
+        facts = facts[["source_id", "line", *dataformat.FACT_COLUMNS]]
         facts["value"] = facts["value"].astype("float64")
         _insert(con, "fact", facts)
 
@@ -214,6 +163,7 @@ def _write(path: Path, sources: list[datafiles.SourceFile], inputs_hash: str) ->
                 [Problem(str(path), None, None, f"wrote {count} facts, expected {len(facts)}")]
             )
         con.execute(MATERIALISE_PATH.read_text(encoding="utf-8")).fetchall()
+        _insert(con, "rate", rates.compute(con))
         _insert(
             con,
             "build_info",
@@ -257,7 +207,7 @@ def is_stale(data_dir: Path, path: Path) -> bool:
     return stored_fingerprint(path) != fingerprint(data_dir)
 
 
-def ensure_built(data_dir: Path, path: Path) -> BuildReport | None:
+def ensure_built(data_dir: Path, path: Path, limits: Limits = DEFAULT_LIMITS) -> BuildReport | None:
     """Build if stale (serve/app start); returns the report, or None if it was current."""
     if not is_stale(data_dir, path):
         return None
@@ -265,4 +215,4 @@ def ensure_built(data_dir: Path, path: Path) -> BuildReport | None:
         # Another process may have built it while we waited for the lock.
         if not is_stale(data_dir, path):
             return None
-    return build(data_dir, path)
+    return build(data_dir, path, limits)

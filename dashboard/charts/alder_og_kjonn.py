@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard import dimensions as dims
 from dashboard import figures
 from dashboard.charts.registry import (
     NoData,
@@ -26,8 +27,9 @@ from dashboard.charts.registry import (
     latest_values,
     line_frame,
     pivot_table,
+    territory_breaks,
 )
-from dashboard.dimensions import KOMMUNER, MEASURES, PLACE_ROLES, kommune_name
+from dashboard.dimensions import kommune_name
 from dashboard.state import KOMMUNE, LANG, MIN_YEAR, Param, ViewState, max_year, years
 from dashboard.words import t
 from dashboard.words.numbers import format_cell, format_number, format_percent, years_text
@@ -42,7 +44,7 @@ AGE_PARAMS = (
     Param("maal", MEASURE_CHOICES, "anmeldelser", label="legend.maal"),
     Param("sted", PLACE_CHOICES, "gjerningssted", label="legend.sted"),
     Param("visning", ("antall", "andel"), "antall", label="legend.visning"),
-    *years(2010, 2020, years_of=MEASURE_CHOICES),
+    *years(years_of=MEASURE_CHOICES),
 )
 
 
@@ -61,7 +63,7 @@ ROWS = Query(
 EVERYTHING = Query(
     "age_sex",
     bind(
-        municipalities=lambda s: list(KOMMUNER),
+        municipalities=lambda s: list(dims.KOMMUNER),
         measures=lambda s: list(MEASURE_CHOICES),
         place_roles=lambda s: list(PLACE_CHOICES),
         fra=lambda s: MIN_YEAR,
@@ -213,7 +215,7 @@ def _summary(rows: pd.DataFrame, title: str, share_view: bool, lang: str) -> str
 
 def _subtitle(maal: str, sted: str, lang: str) -> str:
     """What is counted and which population, from the dimension descriptions."""
-    measure, place = MEASURES[maal], PLACE_ROLES[sted]
+    measure, place = dims.MEASURES[maal], dims.PLACE_ROLES[sted]
     if lang == "en":
         return f"{measure.description_en} {place.description_en}"
     return f"{measure.description_nb} {place.description_nb}"
@@ -285,7 +287,15 @@ POPULATION = Query(
 )
 
 
-@chart("befolkning-alder", "alder_og_kjonn", AGE_PARAMS, POPULATION)
+@chart(
+    "befolkning-alder",
+    "alder_og_kjonn",
+    AGE_PARAMS,
+    POPULATION,
+    # The population is the same whatever is counted, where, or shown how: it is who the
+    # page's figures are about.
+    ignores=("maal", "sted", "visning"),
+)
 def population_by_age(result: Rows, state: ViewState) -> Shape | NoData:
     """The young population by age group on 1 January (SSB): who the figures are about."""
     lang = state.lang
@@ -297,13 +307,13 @@ def population_by_age(result: Rows, state: ViewState) -> Shape | NoData:
     title = t("alder_og_kjonn.population.title", lang, k=k, years=years_text(rows["year"]))
     rows = rows.assign(series=label_column(rows, "age_group", lang))
     frame = line_frame(rows, label="year")
-    breaks: tuple[tuple[float, str], ...] = ()
     notes = [t("alder_og_kjonn.population.note", lang)]
-    if state["kommune"] == "asker" and frame["x"].min() < 2020 <= frame["x"].max():
-        breaks = ((2019.5, t("alder_og_kjonn.population.asker_break", lang)),)
-        notes.append(t("alder_og_kjonn.population.asker", lang))
+    # A kommune whose territory changed inside the years drawn (Asker 2020): a break, and
+    # the code list's own words for what changed.
+    breaks = territory_breaks([state["kommune"]], list(frame["x"]), lang)
+    notes += [t("territory.changed", lang, k=k, note=note) for _x, note in breaks]
     meta = figures.ChartMeta(
-        title="", y_title=t("alder_og_kjonn.population.y", lang), lang=lang, breaks=breaks
+        title="", y_title=t("alder_og_kjonn.population.y", lang), lang=lang, breaks=tuple(breaks)
     )
     table = pivot_table(
         frame.assign(col=frame["x_label"]), "series", "col", lang, t("legend.alder", lang)

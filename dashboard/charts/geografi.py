@@ -9,13 +9,16 @@ computed against the published total and say so, with numerator and denominator.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
+from dashboard import dimensions as dims
 from dashboard import figures
 from dashboard.charts.registry import (
+    AVAILABLE,
     NoData,
     Query,
     Rows,
@@ -24,8 +27,11 @@ from dashboard.charts.registry import (
     chart,
     finite,
     label_column,
+    pivot_table,
+    territory_breaks,
+    what_exists,
 )
-from dashboard.dimensions import KOMMUNER, RESIDENCES, TOTAL, kommune_name
+from dashboard.dimensions import TOTAL, kommune_name
 from dashboard.state import KOMMUNE, LANG, MIN_YEAR, Param, ViewState, max_year, years
 from dashboard.words import t
 from dashboard.words.numbers import (
@@ -38,14 +44,15 @@ from dashboard.words.numbers import (
 
 MEASURES = ("personer", "anmeldelser")
 #: The places of residence of table C (every residence code but the total).
-PLACES = tuple(code for code in RESIDENCES if code != TOTAL)
 
 GEO_PARAMS = (
     LANG,
     KOMMUNE,
     Param("maal", ("begge", *MEASURES), "begge", label="legend.maal"),
     Param("visning", ("antall", "andel"), "antall", label="legend.visning"),
-    *years(2016, 2020, years_of=tuple(f"{m}@bosted" for m in MEASURES)),
+    # The police's tables by residence, and Statistics Norway's offences for every kommune:
+    # the default period spans both for the chosen kommune.
+    *years(years_of=(*(f"{m}@bosted" for m in MEASURES), "anmeldte_lovbrudd_snitt")),
 )
 
 #: Chart id per measure (the page shows one or both).
@@ -53,7 +60,10 @@ CHART_IDS = {"personer": "geografi-personer", "anmeldelser": "geografi-anmeldels
 COMPARISON_ID = "geografi-sammenligning"
 
 
-def _residence_query(municipalities, measures) -> Query:
+def _residence_query(
+    municipalities: Callable[[ViewState], list[str]],
+    measures: Callable[[ViewState], list[str]],
+) -> Query:
     return Query(
         "residence",
         bind(
@@ -69,7 +79,7 @@ def _residence_query(municipalities, measures) -> Query:
 EVERYTHING = Query(
     "residence",
     bind(
-        municipalities=lambda s: list(KOMMUNER),
+        municipalities=lambda s: list(dims.KOMMUNER),
         measures=lambda s: list(MEASURES),
         fra=lambda s: MIN_YEAR,
         til=lambda s: max_year(),
@@ -85,7 +95,7 @@ def availability(everything: pd.DataFrame, lang: str) -> list[str]:
     """
     rows = everything[everything["preferred"]]
     out: list[str] = []
-    for code in KOMMUNER:
+    for code in dims.KOMMUNER:
         mine = rows[rows["municipality"] == code]
         if mine.empty:
             continue
@@ -203,7 +213,10 @@ class ResidenceTable:
         too small and is no sum of the rows at all.
         """
         year_rows = self.parts[self.parts["year"] == year]
-        if set(year_rows["residence"]) != set(PLACES) or year_rows["value"].isna().any():
+        if (
+            set(year_rows["residence"]) != {c for c in dims.RESIDENCES if c != TOTAL}
+            or year_rows["value"].isna().any()
+        ):
             return None
         return float(year_rows["value"].sum())
 
@@ -359,7 +372,7 @@ def residence_chart(measure: str, result: Rows, state: ViewState) -> Shape | NoD
     )
 
 
-def _shows(measure: str):
+def _shows(measure: str) -> Callable[[ViewState], bool]:
     return lambda state: state["maal"] in (measure, "begge")
 
 
@@ -421,7 +434,7 @@ def _no_comparison(
         have_text = t(f"geografi.{key}", lang).format(have=list_text(have, lang))
     else:
         have_text = t("geografi.nodata.none", lang)
-    missing = [kommune_name(c, lang) for c in KOMMUNER if c not in with_share]
+    missing = [kommune_name(c, lang) for c in dims.KOMMUNER if c not in with_share]
     message = t("geografi.compare.nodata", lang).format(
         have_text=have_text, missing=list_text(missing, lang)
     )
@@ -437,9 +450,11 @@ def _compared_measure(state: ViewState) -> str:
     "geografi",
     GEO_PARAMS,
     {
-        "rows": _residence_query(lambda s: list(KOMMUNER), lambda s: [_compared_measure(s)]),
+        "rows": _residence_query(lambda s: list(dims.KOMMUNER), lambda s: [_compared_measure(s)]),
         "everything": EVERYTHING,
     },
+    # Every kommune with a breakdown by residence side by side, always as shares.
+    ignores=("kommune", "visning"),
 )
 def local_share_comparison(result: Rows, state: ViewState) -> Shape | NoData:
     """Across kommuner: the share of suspects who live where the offence was committed.
@@ -456,7 +471,9 @@ def local_share_comparison(result: Rows, state: ViewState) -> Shape | NoData:
     rows = result["rows"]
     rows = rows[rows["preferred"]]
     own = local_shares(rows)
-    with_share = [c for c in KOMMUNER if own.loc[own["municipality"] == c, "share"].notna().any()]
+    with_share = [
+        c for c in dims.KOMMUNER if own.loc[own["municipality"] == c, "share"].notna().any()
+    ]
     if len(with_share) < 2:
         return _no_comparison(f"{base_title}, {fra}–{til}", with_share, result["everything"], lang)
 
@@ -504,8 +521,9 @@ def local_share_comparison(result: Rows, state: ViewState) -> Shape | NoData:
     totals = rows[(rows["residence"] == "alle") & rows["municipality"].isin(with_share)]
     used = pd.concat([own, totals], ignore_index=True)
     notes = [t("geografi.compare.note", lang)]
-    if "asker" in with_share and own["year"].min() < 2020 <= own["year"].max():
-        notes.append(t("geografi.compare.asker", lang))
+    for code in with_share:
+        for _x, note in territory_breaks([code], list(own["year"]), lang):
+            notes.append(t("territory.changed", lang, k=kommune_name(code, lang), note=note))
     return Shape(
         title=title,
         figure=figures.line_chart(frame, meta),
@@ -529,6 +547,8 @@ REPEAT_ID = "gjentatt"
         "repeat_offending",
         bind(municipality=lambda s: s["kommune"], fra=lambda s: s["fra"], til=lambda s: s["til"]),
     ),
+    # One published count of repeat offenders (persons): no measure to choose, no shares.
+    ignores=("maal", "visning"),
 )
 def repeat_offending(result: Rows, state: ViewState) -> Shape | NoData:
     """Persons with 4+ reports and their reports: in the police district and in the own kommune."""
@@ -538,7 +558,8 @@ def repeat_offending(result: Rows, state: ViewState) -> Shape | NoData:
     title_years = years_text(rows["year"]) if not rows.empty else f"{state['fra']}–{state['til']}"
     title = t("geografi.repeat.title", lang).format(k=k, years=title_years)
     if rows.empty:
-        return NoData(title, t("geografi.repeat.empty", lang) + t("nodata.template", lang))
+        empty = t("geografi.repeat.empty", lang, k=kommune_name(state["kommune"], lang))
+        return NoData(title, empty + t("nodata.template", lang))
     rows = rows.copy()
     rows["measure_label"] = label_column(rows, "measure", lang)
     rows["category_label"] = label_column(rows, "category", lang)
@@ -577,4 +598,104 @@ def repeat_offending(result: Rows, state: ViewState) -> Shape | NoData:
         rows=rows,
         summary=summary,
         notes=notes,
+    )
+
+
+# ------------------------------------------------------------- every kommune's profile
+
+PROFILE = Query(
+    "offence_profile",
+    bind(kommune=lambda s: s["kommune"], fra=lambda s: MIN_YEAR, til=lambda s: s["til"]),
+)
+
+
+@chart(
+    "lovbruddsprofil",
+    "geografi",
+    GEO_PARAMS,
+    {"rows": PROFILE, "available": AVAILABLE},
+    # Statistics Norway's offences by scene of crime for every kommune: all ages, always as
+    # rates; the latest two-year period up to the chosen end year (where it starts does
+    # not change which period is the latest).
+    ignores=("maal", "visning", "fra"),
+)
+def offence_profile(result: Rows, state: ViewState) -> Shape | NoData:
+    """What kind of offences are reported in the kommune, group by group, per 1 000
+    inhabitants beside Norway, each with its verdict (more than chance, or not)."""
+    lang = state.lang
+    k = kommune_name(state["kommune"], lang)
+    rows = result["rows"]
+    own = rows[(rows["role"] == "kommune") & rows["rate"].notna()]
+    title = t("profile.title", lang, k=k)
+    if own.empty:
+        exists = what_exists(result["available"], ("anmeldte_lovbrudd_snitt",), lang)
+        message = t("profile.nodata", lang, k=k)
+        if exists:
+            message += " " + t("trend.nodata.exists", lang, exists=exists)
+        return NoData(title, message)
+    latest = int(own["year"].max())
+    rows = rows[rows["year"] == latest]
+    period = str(rows["period"].iloc[0]).replace("-", "–")
+    groups = label_column(rows, "offence_group", lang)
+    verdicts = [
+        f" – {t(f'verdict.{v}', lang)}" if isinstance(v, str) and role == "kommune" else ""
+        for v, role in zip(rows["verdict"], rows["role"], strict=True)
+    ]
+    frame = pd.DataFrame(
+        {
+            "category": [f"{g}" for g in groups],
+            "value": rows["rate"].astype("float64"),
+            "lower": rows["lower"].astype("float64"),
+            "upper": rows["upper"].astype("float64"),
+            "role": rows["role"],
+            "status": rows["rate_status"],
+            "series": label_column(rows, "municipality", lang),
+            "verdict": verdicts,
+        }
+    )
+    meta = figures.ChartMeta(title="", y_title=t("comparison.axis", lang), lang=lang, decimals=1)
+    table = pivot_table(
+        frame.assign(
+            row=frame["category"], col=frame["series"], value=frame["value"], status=frame["status"]
+        ),
+        "row",
+        "col",
+        lang,
+        t("profile.group", lang),
+        1,
+    )
+    verdict_of = {
+        group: t(f"verdict.{v}", lang)
+        for group, v, role in zip(groups, rows["verdict"], rows["role"], strict=True)
+        if role == "kommune" and isinstance(v, str)
+    }
+    header = t("profile.group", lang)
+    table[t("comparison.row.verdict", lang)] = [verdict_of.get(g, "") for g in table[header]]
+    said = [
+        f"{g.lower()} {format_number(r, 1, lang)}{v}"
+        for g, r, v, role in zip(groups, rows["rate"], verdicts, rows["role"], strict=True)
+        if role == "kommune" and not pd.isna(r)
+    ]
+    summary = t("profile.summary", lang, k=k, period=period, groups="; ".join(said))
+    return Shape(
+        title=title,
+        subtitle=t("profile.subtitle", lang, period=period),
+        figure=figures.rate_chart(frame, meta),
+        table=table,
+        rows=rows,
+        csv_extra=(
+            "population",
+            "population_period",
+            "rate",
+            "lower",
+            "upper",
+            "benchmark",
+            "verdict",
+        ),
+        summary=summary,
+        notes=[
+            t("comparison.note.formula", lang),
+            t("comparison.note.verdict", lang),
+            t("comparison.note.overlap", lang),
+        ],
     )

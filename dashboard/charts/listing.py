@@ -6,10 +6,27 @@ web layer, the CLI, tests) imports this module.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import duckdb
+
 from dashboard.charts import alder_og_kjonn, geografi, oversikt, trend, trygghetsprogrammet
 from dashboard.charts.registry import REGISTRY, Chart, ChartResult, on_page, render
+from dashboard.state import parse
 
 #: Chart modules in page order; each registers its charts when imported.
 MODULES = (oversikt, trend, geografi, alder_og_kjonn, trygghetsprogrammet)
 
-__all__ = ["MODULES", "REGISTRY", "Chart", "ChartResult", "on_page", "render"]
+__all__ = ["MODULES", "REGISTRY", "Chart", "ChartResult", "chart_that_draws", "on_page", "render"]
+
+
+def chart_that_draws(
+    cursor: duckdb.DuckDBPyConnection, candidates: Sequence[tuple[str, dict[str, str]]]
+) -> tuple[str, dict[str, str]] | None:
+    """The first (chart, page query) whose chart has a figure in that view: where a key
+    figure's "Se figuren" goes (never to a chart that says "no figures")."""
+    for chart_id, query in candidates:
+        chart = REGISTRY[chart_id]
+        if chart.build(cursor, parse(chart.params, query)).figure is not None:
+            return chart_id, query
+    return None

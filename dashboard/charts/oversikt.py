@@ -32,7 +32,9 @@ class KeySpec:
     key: str
     theme: str  # heading: oversikt.theme.<theme>
     filters: dict[str, str]
-    link: str  # path + query (without lang)
+    #: The charts that show this series, in order of preference, each with the query its
+    #: page needs to show it: "Se figuren" opens the first that draws for the kommune.
+    charts: tuple[tuple[str, dict[str, str]], ...]
 
 
 @dataclass(frozen=True)
@@ -45,12 +47,22 @@ class KeyFigure:
     small: bool  # the latest or the previous value is small: the change is uncertain
     direction: str | None  # "up" | "down" | "flat"; None without two values
     points: list[tuple[int, float | None]]  # the whole series up to the year shown
-    link: str
+    #: The charts that show the series, each with its page's query for this kommune, in
+    #: order of preference (`listing.chart_that_draws` picks the first with a figure).
+    charts: tuple[tuple[str, dict[str, str]], ...]
     publications: str  # the short source line
     source: str  # publication and section of the two values used
     rows: pd.DataFrame
 
 
+#: The measures whose years the overview's year choice offers.
+OVERVIEW_YEARS = (
+    "anmeldelser",
+    "personer",
+    "tp_saker",
+    "bekymringssamtaler",
+    "anmeldte_lovbrudd_snitt",
+)
 OVERVIEW_PARAMS = (
     LANG,
     KOMMUNE,
@@ -60,13 +72,7 @@ OVERVIEW_PARAMS = (
         "siste",
         year=True,
         sentinel="siste",
-        years_of=(
-            "anmeldelser",
-            "personer",
-            "tp_saker",
-            "bekymringssamtaler",
-            "anmeldte_lovbrudd_snitt",
-        ),
+        years_of=OVERVIEW_YEARS,
         label="oversikt.aar",
         option=lambda code, lang: t("oversikt.siste", lang),
     ),
@@ -86,19 +92,19 @@ KEY_SPECS = (
         "anmeldelser-gjerningssted",
         "ungdom",
         {"measure": "anmeldelser", "place_role": "gjerningssted", "age_group": "10-17"},
-        "/geografi?maal=anmeldelser",
+        (("geografi-anmeldelser", {"maal": "anmeldelser"}), ("ungdomsserier", {})),
     ),
     KeySpec(
         "personer-gjerningssted",
         "ungdom",
         {"measure": "personer", "place_role": "gjerningssted", "age_group": "10-17"},
-        "/geografi?maal=personer",
+        (("geografi-personer", {"maal": "personer"}), ("ungdomsserier", {})),
     ),
     KeySpec(
         "gutter-15-17-bosted",
         "ungdom",
         {"measure": "anmeldelser", "place_role": "bosted", "age_group": "15-17", "sex": "gutter"},
-        "/alder-og-kjonn?maal=anmeldelser&sted=bosted",
+        (("alder-kjonn", {"maal": "anmeldelser", "sted": "bosted"}),),
     ),
     KeySpec(
         "jenter-10-14-gjerningssted",
@@ -109,13 +115,13 @@ KEY_SPECS = (
             "age_group": "10-14",
             "sex": "jenter",
         },
-        "/alder-og-kjonn?maal=anmeldelser&sted=gjerningssted",
+        (("alder-kjonn", {"maal": "anmeldelser", "sted": "gjerningssted"}),),
     ),
     KeySpec(
         "gjentatt",
         "ungdom",
         {"measure": "personer", "place_role": "bosted", "category": "gjentatt_4pluss"},
-        "/geografi#card-gjentatt",
+        (("gjentatt", {}), ("gjengangere", {})),
     ),
     KeySpec(
         "gjengangere",
@@ -126,25 +132,25 @@ KEY_SPECS = (
             "age_group": "under-18",
             "category": "gjengangere_4pluss_forhold",
         },
-        "/trend#card-ungdomsserier",
+        (("gjengangere", {}), ("ungdomsserier", {})),
     ),
     KeySpec(
         "trygghetsprogrammet",
         "oppfolging",
         {"measure": "tp_saker", "category": "registrert"},
-        "/trygghetsprogrammet",
+        (("trygghet-trakt", {}),),
     ),
     KeySpec(
         "bekymringssamtaler",
         "oppfolging",
         {"measure": "bekymringssamtaler"},
-        "/trygghetsprogrammet",
+        (("oppfolging-samtaler", {}),),
     ),
     KeySpec(
         "anmeldte-lovbrudd",
         "lovbrudd",
         {"measure": "anmeldte_lovbrudd_snitt", "place_role": "gjerningssted"},
-        "/trend?visning=antall",
+        (("sammenligning", {}),),
     ),
 )
 
@@ -190,7 +196,10 @@ def key_figure(
             (int(y), None if pd.isna(v) else float(v))
             for y, v in zip(rows["year"], rows["value"], strict=True)
         ],
-        link=spec.link,
+        charts=tuple(
+            (chart_id, {**query, "kommune": kommune, **({"lang": lang} if lang != "nb" else {})})
+            for chart_id, query in spec.charts
+        ),
         publications="; ".join(dict.fromkeys(used["publication"])),
         source=source,
         rows=used,

@@ -22,15 +22,14 @@ import duckdb
 import pandas as pd
 
 import queries
+from dashboard import dimensions as dims
+from dashboard.charts import contract
 from dashboard.dataformat import KEY_COLUMNS
 from dashboard.dimensions import kommune_name as area_name
 from dashboard.dimensions import measure_name
 from dashboard.state import Param, ViewState
 from dashboard.words import t
 from dashboard.words.numbers import any_small, format_cell, format_number, list_text, year_ranges
-
-#: Events marked on time axes (docs/DATA.md §3); their labels are in the words catalog.
-EVENTS = ("2015-10-01", "2017-05-01", "2019-08-10", "2020-01-01", "2020-03-12")
 
 
 @dataclass
@@ -39,7 +38,7 @@ class ChartResult:
 
     chart_id: str
     title: str
-    figure: dict | None
+    figure: dict[str, Any] | None
     table: pd.DataFrame  # display table: formatted strings; first column is the row header
     data: pd.DataFrame  # the rows behind the chart (CSV download), with provenance
     source: str
@@ -60,7 +59,7 @@ class Shape:
     """
 
     title: str
-    figure: dict | None
+    figure: dict[str, Any] | None
     table: pd.DataFrame
     rows: pd.DataFrame
     summary: str = ""
@@ -80,12 +79,17 @@ class NoData:
     rows: pd.DataFrame | None = None
 
 
+def DEFAULT_BIND(state: ViewState) -> Mapping[str, object]:
+    """Bind a query's $parameters to the view's values of the same names."""
+    return state.values
+
+
 @dataclass(frozen=True)
 class Query:
     """A named query (`queries/<name>.sql`) and how the view state binds its parameters."""
 
     name: str | Callable[[ViewState], str]
-    bind: Callable[[ViewState], Mapping[str, object]] = lambda state: state.values
+    bind: Callable[[ViewState], Mapping[str, object]] = DEFAULT_BIND
 
     def run(self, cursor: duckdb.DuckDBPyConnection, state: ViewState) -> pd.DataFrame:
         name = self.name(state) if callable(self.name) else self.name
@@ -127,6 +131,7 @@ class Chart:
     shape: Shaper
     shown: Callable[[ViewState], bool] = lambda state: True
     section: str = ""  # a page with sections groups its charts under catalog headings
+    ignores: tuple[str, ...] = ()  # parameters of its page it does not honour (declared)
 
     def build(self, cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
         """Run the queries, reshape, and add what every chart carries."""
@@ -175,19 +180,38 @@ def chart(
     queries: Mapping[str, Query] | Query,
     shown: Callable[[ViewState], bool] | None = None,
     section: str = "",
+    ignores: Sequence[str] = (),
 ) -> Callable[[Shaper], Shaper]:
     """Declare a chart: `@chart(id, page, params, Query(...))` above its shaping function.
 
-    `shown` says in which views the page shows it (default: always); `section` puts it
-    under a heading of its page (text: `<page>.section.<section>.h2` / `.intro`).
+    `params` are its page's parameters; the chart must honour each one or name it in
+    `ignores` (checked here, see `charts/contract.py`). `shown` says in which views the
+    page shows it (default: always); `section` puts it under a heading of its page
+    (text: `<page>.section.<section>.h2` / `.intro`).
     """
     declared = {"rows": queries} if isinstance(queries, Query) else dict(queries)
 
     def wrap(func: Shaper) -> Shaper:
         if chart_id in REGISTRY:
             raise ValueError(f"chart {chart_id!r} is declared twice")
+        read = contract.reads([func])
+        for query in declared.values():
+            if query.bind is DEFAULT_BIND:
+                read |= contract.sql_parameters(query.name)
+            else:
+                read |= getattr(query.bind, "reads", None) or contract.reads([query.bind])
+            if callable(query.name):
+                read |= contract.reads([query.name])
+        contract.check(chart_id, page, (p.name for p in params), read, ignores)
         REGISTRY[chart_id] = Chart(
-            chart_id, page, tuple(params), declared, func, shown or (lambda state: True), section
+            chart_id,
+            page,
+            tuple(params),
+            declared,
+            func,
+            shown or (lambda state: True),
+            section,
+            tuple(ignores),
         )
         return func
 
@@ -206,7 +230,12 @@ def on_page(page: str) -> list[Chart]:
 
 def bind(**mapping: Callable[[ViewState], Any]) -> Callable[[ViewState], dict[str, Any]]:
     """A binding that computes each query parameter from the state."""
-    return lambda state: {name: get(state) for name, get in mapping.items()}
+
+    def bound(state: ViewState) -> dict[str, Any]:
+        return {name: get(state) for name, get in mapping.items()}
+
+    bound.reads = contract.reads(mapping.values())  # type: ignore[attr-defined]
+    return bound
 
 
 #: What the warehouse holds (measure x area -> years), for saying what exists instead.
@@ -282,8 +311,34 @@ def csv_rows(rows: pd.DataFrame, extra: Sequence[str] = ()) -> pd.DataFrame:
 
 
 def events_for(lang: str) -> tuple[tuple[str, str], ...]:
-    """(date, label) of the events marked on time axes."""
-    return tuple((date, t(f"event.{date}", lang)) for date in EVENTS)
+    """(date, label) of the events marked on time axes (data/vocab/events.csv)."""
+    return tuple((e.date, e.en if lang == "en" else e.nb) for e in dims.active().events)
+
+
+def breaks_of(column: str, lang: str) -> tuple[tuple[float, str], ...]:
+    """Breaks in a series whose `column` codes changed meaning (e.g. the 2015 Penal Code's
+    offence groups), from the events that say they break it."""
+    return tuple(
+        (e.break_x, e.en if lang == "en" else e.nb)
+        for e in dims.active().events
+        if column in e.breaks
+    )
+
+
+def territory_breaks(
+    areas: Sequence[str], years: Sequence[int], lang: str
+) -> list[tuple[float, str]]:
+    """Breaks where an area drawn changed territory inside the years drawn (Asker 2020),
+    each labelled with the area's name and its territory note."""
+    if not len(years):
+        return []
+    low, high = min(years), max(years)
+    out = []
+    for area in dict.fromkeys(areas):
+        for year, note in dims.territory_breaks(area):
+            if low < year <= high:
+                out.append((year - 0.5, note))
+    return out
 
 
 def pivot_table(

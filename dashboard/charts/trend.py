@@ -6,8 +6,11 @@ a pure figure, a table and a summary. No Dash here, so every chart is unit-testa
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
+from dashboard import dimensions as dims
 from dashboard import figures
 from dashboard.charts.registry import (
     AVAILABLE,
@@ -16,6 +19,7 @@ from dashboard.charts.registry import (
     Rows,
     Shape,
     bind,
+    breaks_of,
     chart,
     events_for,
     label_column,
@@ -24,7 +28,7 @@ from dashboard.charts.registry import (
     pivot_table,
     what_exists,
 )
-from dashboard.dimensions import OFFENCE_GROUPS, kommune_name
+from dashboard.dimensions import kommune_name
 from dashboard.state import KOMMUNE, LANG, Param, ViewState, years
 from dashboard.words import t
 from dashboard.words.numbers import format_cell, format_number, list_text, years_text
@@ -43,10 +47,15 @@ OFFENCE_CHOICES = (
 )
 
 
+def _ssb_groups() -> tuple[str, ...]:
+    """'alle' and Statistics Norway's offence groups (the code list marks them `ssb_`)."""
+    return ("alle", *(c for c in dims.OFFENCE_GROUPS if c.startswith("ssb_")))
+
+
 def _offence_name(code: str, lang: str) -> str:
     if code == "alle":
         return t("choice.lovbrudd.alle", lang)
-    group = OFFENCE_GROUPS[code]
+    group: dims.Code = dims.OFFENCE_GROUPS[code]
     return group.en if lang == "en" else group.nb
 
 
@@ -80,25 +89,13 @@ TREND_PARAMS = (
         reason="trend.lovbrudd.only_forhold",
     ),
     Param(
-        "sammenlign",
-        ("baerum", "asker", "oslo", "norge"),
-        ("baerum", "asker", "oslo", "norge"),
-        multi=True,
-        label="trend.sammenlign",
-        option=kommune_name,
+        "gruppe",
+        _ssb_groups,
+        "alle",
+        label="comparison.gruppe",
+        option=_offence_name,
     ),
-    Param(
-        "visning",
-        ("antall", "per1000"),
-        "per1000",
-        label="trend.visning",  # it sets the comparison only: the label says so
-        offered=("per1000", "antall"),
-    ),
-    *years(
-        2010,
-        2024,
-        years_of=("anmeldelser", "personer", "forhold", "anmeldte_lovbrudd_snitt"),
-    ),
+    *years(years_of=("anmeldelser", "personer", "forhold", "anmeldte_lovbrudd_snitt")),
 )
 
 
@@ -141,7 +138,13 @@ YOUTH_QUERY = Query(
 )
 
 
-@chart("utvikling", "trend", TREND_PARAMS, {"rows": YOUTH_QUERY, "available": AVAILABLE})
+@chart(
+    "utvikling",
+    "trend",
+    TREND_PARAMS,
+    {"rows": YOUTH_QUERY, "available": AVAILABLE},
+    ignores=("gruppe",),  # it sets the comparison chart below
+)
 def trend_chart(result: Rows, state: ViewState) -> Shape | NoData:
     """Youth crime over time: reports/persons by age and sex, or offences by group."""
     lang = state.lang
@@ -170,8 +173,12 @@ def trend_chart(result: Rows, state: ViewState) -> Shape | NoData:
                 group, sub, rows["offence_group"], rows["offence_subgroup"], strict=True
             )
         ]
-        notes = [t("trend.not_comparable_2015", lang)]
-        breaks: tuple[tuple[float, str], ...] = ((2015.5, t("trend.new_penal_code", lang)),)
+        changes = [e for e in dims.active().events if "offence_group" in e.breaks]
+        notes = [
+            t("trend.penal_code_change", lang, event=e.en if lang == "en" else e.nb, date=e.date)
+            for e in changes
+        ]
+        breaks: tuple[tuple[float, str], ...] = breaks_of("offence_group", lang)
     else:
         ages = _youth_ages(state)
         # A readable sentence per measure and population ("Mistenkte personer 10–17 år
@@ -221,142 +228,215 @@ def trend_chart(result: Rows, state: ViewState) -> Shape | NoData:
     )
 
 
-RATES_QUERY = Query(
-    "rates",
+COMPARISON = Query(
+    "comparison",
     bind(
-        municipalities=lambda s: list(s["sammenlign"]),
+        kommune=lambda s: s["kommune"],
+        offence_group=lambda s: s["gruppe"],
         fra=lambda s: s["fra"],
         til=lambda s: s["til"],
     ),
 )
+#: The computed columns a comparison's CSV carries beside each published count.
+COMPARISON_COLUMNS = (
+    "population",
+    "population_period",
+    "rate",
+    "lower",
+    "upper",
+    "benchmark",
+    "verdict",
+    "role",
+)
 
 
-@chart("sammenligning", "trend", TREND_PARAMS, {"rows": RATES_QUERY, "available": AVAILABLE})
+@chart(
+    "sammenligning",
+    "trend",
+    TREND_PARAMS,
+    {"rows": COMPARISON, "available": AVAILABLE},
+    # Statistics Norway's reported offences: all ages, both sexes, by scene of crime; the
+    # youth breakdowns of the page are the police's and do not exist for every kommune.
+    ignores=("maal", "sted", "alder", "kjonn", "lovbrudd"),
+)
 def comparison_chart(result: Rows, state: ViewState) -> Shape | NoData:
-    """Reported offences by scene of crime across kommuner: counts or per 1 000 (computed)."""
+    """A kommune's reported offences per 1 000 inhabitants beside its peers and Norway, for
+    the latest period with a figure, and whether it differs from Norway by more than chance."""
     lang = state.lang
-    chosen = list(state["sammenlign"])
-    per1000 = state["visning"] == "per1000"
+    kommune, group = state["kommune"], state["gruppe"]
+    k = kommune_name(kommune, lang)
     rows = result["rows"]
-    names = ", ".join(kommune_name(c, lang) for c in chosen)
-    what = t("trend.reported_offences_by_scene", lang)
-    unit = t("trend.unit.per1000" if per1000 else "trend.unit.per_year", lang)
-    title = f"{what}{unit}: {names}"
-    if not per1000:
-        rows = rows[~rows["published_rate"]]
-    rows = rows.copy()
-    if per1000 and not rows.empty:
-        computed = ~rows["published_rate"]
-        rows["value_shown"] = rows["rate"]
-        rows.loc[computed & rows["rate"].isna(), "status_shown"] = ".."
-        rows["status_shown"] = rows.get("status_shown").where(rows["rate"].isna(), None)
-        # Norway has no population in the warehouse: its computed rows are not shown,
-        # its published rate is.
-        rows = rows[~(computed & (rows["municipality"] == "norge"))]
-    else:
-        rows["value_shown"] = rows["value"]
-        rows["status_shown"] = rows["status"]
-    have = [c for c in chosen if c in set(rows["municipality"])]
-
-    def exists() -> str:
-        """' Tall finnes for …' read from the warehouse; its query runs only when needed."""
-        found = what_exists(result["available"], ("anmeldte_lovbrudd_snitt",), lang)
-        return " " + t("trend.nodata.exists", lang, exists=found) if found else ""
-
-    if not [c for c in have if c != "norge"]:
-        # Norway alone is a benchmark, not a comparison: say what exists instead.
-        message = t("trend.nodata.choice", lang) + exists()
-        return NoData(title, message + " " + t("nodata.template", lang))
-    lacking = [kommune_name(c, lang) for c in chosen if c not in have]
-    names = ", ".join(kommune_name(c, lang) for c in have)
-    title = f"{what}{unit}: {names}"
-    rows["series"] = label_column(rows, "municipality", lang)
-    frame = line_frame(rows, value="value_shown", status="status_shown")
-    notes = [t("trend.rate_note", lang)] if per1000 else []
-    if lacking:
+    group_name = _offence_name(group, lang)
+    title = (
+        t("comparison.title", lang, k=k)
+        if group == "alle"
+        else t("comparison.title.group", lang, k=k, group=group_name.lower())
+    )
+    own = rows[rows["role"] == "kommune"]
+    rated = own[own["rate"].notna()]
+    if own.empty:
         period = years_text([state["fra"], state["til"]])
-        missing = t("trend.comparison.lacking", lang, areas=list_text(lacking, lang), period=period)
-        notes.insert(0, missing + exists())
-    notes.append(t("trend.asker_from_2020_includes", lang))
-    notes.append(t("trend.statistics_norway_figures_via", lang))
-    decimals = 1 if per1000 else 0
-    population_sources = sorted(set(rows["population_publication"].dropna())) if per1000 else []
-    breaks: tuple[tuple[float, str], ...] = ()
-    asker_years = frame.loc[rows["municipality"].to_numpy() == "asker", "x"]
-    if not asker_years.empty and asker_years.min() < 2020 <= asker_years.max():
-        breaks = (
-            (
-                2019.5,
-                t("trend.asker_new_area_from", lang),
-            ),
-        )
-    meta = figures.ChartMeta(
-        title="",  # the card shows title and source in HTML
-        breaks=breaks,
-        y_title=t("trend.per_1_000_inhabitants", lang)
-        if per1000
-        else t("trend.offences_per_year", lang),
-        lang=lang,
-        decimals=decimals,
-        events=events_for(lang),
+        exists = what_exists(result["available"], ("anmeldte_lovbrudd_snitt",), lang)
+        message = t("comparison.nodata", lang, k=k, period=period)
+        if exists:
+            message += " " + t("trend.nodata.exists", lang, exists=exists)
+        return NoData(title, message + " " + t("nodata.template", lang))
+    latest = int((rated if not rated.empty else own)["year"].max())
+    at = rows[rows["year"] == latest].copy()
+    period = str(at["period"].iloc[0]).replace("-", "–")
+    peers = at[at["role"] == "sammenligning"].sort_values("rate", ascending=False)
+    ordered = pd.concat([at[at["role"] == "kommune"], peers, at[at["role"] == "land"]])
+    verdicts = {
+        r["municipality"]: t(f"verdict.{r['verdict']}", lang)
+        for r in ordered.to_dict("records")
+        if isinstance(r["verdict"], str)
+    }
+    names = label_column(ordered, "municipality", lang)
+    frame = pd.DataFrame(
+        {
+            "category": [
+                f"{name} – {verdicts[code]}" if code in verdicts else name
+                for name, code in zip(names, ordered["municipality"], strict=True)
+            ],
+            "value": ordered["rate"].astype("float64"),
+            "lower": ordered["lower"].astype("float64"),
+            "upper": ordered["upper"].astype("float64"),
+            "role": ordered["role"],
+            "status": ordered["rate_status"],
+        }
     )
-    table = pivot_table(
-        frame.assign(col=frame["x_label"]),
-        "series",
-        "col",
-        lang,
-        t("trend.area", lang),
-        decimals,
-    )
-    # Periods in time order (Norway's published rate is for an earlier period).
-    table = table[[table.columns[0], *sorted(table.columns[1:])]]
-    if per1000:
-        table = _with_numerator_and_denominator(table, rows, lang)
+    basis = peers["basis"].dropna()
+    if not basis.empty and basis.iloc[0] != "befolkning":
+        peer_group = _peer_group_name(str(basis.iloc[0]), lang)
+        subtitle = t("comparison.subtitle.group", lang, period=period, group=peer_group)
+        peer_note = t("comparison.note.peers.group", lang, group=peer_group)
+    else:
+        year = int(peers["basis_year"].dropna().iloc[0]) if not peers.empty else latest
+        subtitle = t("comparison.subtitle.nearest", lang, period=period, n=len(peers), year=year)
+        peer_note = t("comparison.note.peers.nearest", lang, n=len(peers), year=year)
+    summary = _comparison_sentence(k, ordered, period, lang)
+    notes = [
+        t("comparison.note.formula", lang),
+        t("comparison.note.verdict", lang),
+        t("comparison.note.overlap", lang),
+        peer_note,
+    ]
+    for code in dict.fromkeys(rows["municipality"]):
+        for _year, note in dims.territory_breaks(str(code)):
+            notes.append(t("territory.changed", lang, k=kommune_name(str(code), lang), note=note))
+    meta = figures.ChartMeta(title="", y_title=t("comparison.axis", lang), lang=lang, decimals=1)
+    table = _comparison_table(rows, lang)
+    population_sources = sorted(set(rows["population_publication"].dropna()))
     return Shape(
         title=title,
-        figure=figures.line_chart(frame, meta),
+        subtitle=subtitle,
+        figure=figures.rate_chart(frame, meta),
         table=table,
         rows=rows,
-        csv_extra=("population", "population_period", "population_code", "rate", "published_rate")
-        if per1000
-        else (),
+        csv_extra=COMPARISON_COLUMNS,
         source_extra=population_sources,
-        summary=f"{title}, {years_text(frame['x'])}.",
+        summary=summary,
         notes=notes,
     )
 
 
-def _with_numerator_and_denominator(
-    rates: pd.DataFrame, rows: pd.DataFrame, lang: str
-) -> pd.DataFrame:
-    """The rate table with, under each computed rate, the numerator and denominator used."""
-    header = rates.columns[0]
-    periods = list(rates.columns[1:])
-    out = []
-    for area, group in rows.groupby("series", sort=False):
-        rate_row = rates[rates[header] == area]
-        published = bool(group["published_rate"].all())
-        key = "published" if published else "rate"
-        out.append(
-            [t(f"trend.rate_parts.{key}", lang).format(a=area), *rate_row.iloc[0, 1:].tolist()]
+def _peer_group_name(code: str, lang: str) -> str:
+    group = next((g for g in dims.active().peer_groups if g.code == code), None)
+    return code if group is None else (group.en if lang == "en" else group.nb)
+
+
+def _comparison_sentence(k: str, ordered: pd.DataFrame, period: str, lang: str) -> str:
+    """'Lillestrøm: 45,2 anmeldte lovbrudd per 1 000 innbyggere i 2022–2023 (snitt av to år),
+    lavere enn landet (landet: 52,3). Lignende kommuner: …'"""
+    own = ordered[ordered["role"] == "kommune"].iloc[0]
+    if pd.isna(own["rate"]):
+        return t("comparison.sentence.missing", lang, k=k, period=period, symbol=own["rate_status"])
+    norway = ordered[ordered["role"] == "land"]
+    bench = norway["rate"].iloc[0] if not norway.empty else None
+    if isinstance(own["verdict"], str):
+        verdict = t(f"verdict.{own['verdict']}", lang)
+    else:
+        verdict = t("verdict.none", lang)
+    text = t(
+        "comparison.sentence",
+        lang,
+        k=k,
+        rate=format_number(own["rate"], 1, lang),
+        period=period,
+        verdict=verdict,
+    )
+    if bench is not None and not pd.isna(bench):
+        text += t("comparison.sentence.benchmark", lang, value=format_number(bench, 1, lang))
+    text += "."
+    peers = ordered[ordered["role"] == "sammenligning"]
+    named = [
+        f"{name} {format_cell(rate, status, 1, lang)}"
+        for name, rate, status in zip(
+            label_column(peers, "municipality", lang),
+            peers["rate"],
+            peers["rate_status"],
+            strict=True,
         )
-        if published:
-            continue
-        by_period = {str(r.period): r for r in group.itertuples(index=False)}
-        for part, column, status_column in (
-            ("numerator", "value", "status"),
-            ("denominator", "population", "population_status"),
-        ):
-            cells = []
-            for period in periods:
-                r = by_period.get(period)
-                cells.append(
-                    ""
-                    if r is None
-                    else format_cell(getattr(r, column), getattr(r, status_column), 0, lang)
-                )
-            out.append([t(f"trend.rate_parts.{part}", lang).format(a=area), *cells])
-    return pd.DataFrame(out, columns=rates.columns)
+    ]
+    if named:
+        text += t("comparison.sentence.peers", lang, peers=list_text(named, lang))
+    return text
+
+
+def _comparison_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Areas down, periods across (rates, one decimal, SSB symbols), the kommune's verdict
+    per period in its own row, and its count and population under it."""
+    cells = rows.assign(
+        series=label_column(rows, "municipality", lang),
+        col=rows["period"].str.replace("-", "–"),
+    )
+    table = pivot_table(
+        cells.assign(value=cells["rate"], status=cells["rate_status"]),
+        "series",
+        "col",
+        lang,
+        t("trend.area", lang),
+        1,
+    )
+    periods = sorted(table.columns[1:])
+    table = table[[table.columns[0], *periods]]
+    own = cells[cells["role"] == "kommune"]
+    if own.empty:
+        return table
+    name = own["series"].iloc[0]
+    by_period = {r["col"]: r for r in own.to_dict("records")}
+    extra = [
+        [
+            f"{name}: {t('comparison.row.verdict', lang).lower()}",
+            *[
+                t(f"verdict.{by_period[p]['verdict']}", lang)
+                if p in by_period and isinstance(by_period[p]["verdict"], str)
+                else ""
+                for p in periods
+            ],
+        ],
+        [
+            t("trend.rate_parts.numerator", lang).format(a=name),
+            *[
+                format_cell(by_period[p]["value"], by_period[p]["status"], 0, lang)
+                if p in by_period
+                else ""
+                for p in periods
+            ],
+        ],
+        [
+            t("trend.rate_parts.denominator", lang).format(a=name),
+            *[
+                format_cell(by_period[p]["population"], by_period[p]["population_status"], 0, lang)
+                if p in by_period
+                else ""
+                for p in periods
+            ],
+        ],
+    ]
+    position = list(table[table.columns[0]]).index(name) + 1
+    top, bottom = table.iloc[:position], table.iloc[position:]
+    return pd.concat([top, pd.DataFrame(extra, columns=table.columns), bottom], ignore_index=True)
 
 
 # ------------------------------------------------------------- every kommune's series
@@ -367,7 +447,7 @@ YOUTH_SERIES = Query(
 )
 
 
-def _series_name(row: dict, lang: str) -> str:
+def _series_name(row: dict[str, Any], lang: str) -> str:
     """'Mistenkte personer 10–17 år' / 'Unge gjengangere …, under 18 år' from the labels."""
     suffix = "en" if lang == "en" else "nb"
     age = row[f"age_group_{suffix}"]
@@ -377,7 +457,15 @@ def _series_name(row: dict, lang: str) -> str:
     return name
 
 
-@chart("ungdomsserier", "trend", TREND_PARAMS, {"rows": YOUTH_SERIES, "available": AVAILABLE})
+@chart(
+    "ungdomsserier",
+    "trend",
+    TREND_PARAMS,
+    {"rows": YOUTH_SERIES, "available": AVAILABLE},
+    # Every published total of the kommune, each series as its source defines it: no
+    # breakdown to choose, and no comparison.
+    ignores=("maal", "sted", "alder", "kjonn", "lovbrudd", "gruppe"),
+)
 def youth_series(result: Rows, state: ViewState) -> Shape | NoData:
     """Every published youth-crime total of the kommune by place of offence, from any source.
 

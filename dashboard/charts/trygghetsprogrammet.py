@@ -10,10 +10,13 @@ publish no "offered" count, so none is computed).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
+from dashboard import dimensions as dims
 from dashboard import figures
 from dashboard.charts.registry import (
     AVAILABLE,
@@ -24,11 +27,14 @@ from dashboard.charts.registry import (
     Shape,
     bind,
     chart,
+    events_for,
     label_column,
+    line_frame,
+    pivot_table,
     source_line,
     what_exists,
 )
-from dashboard.dimensions import AREA_MEMBERS, MUNICIPALITIES, kommune_name
+from dashboard.dimensions import kommune_name
 from dashboard.state import KOMMUNE, LANG, MIN_YEAR, Param, ViewState, max_year
 from dashboard.words import STRINGS, t
 from dashboard.words.numbers import (
@@ -39,6 +45,7 @@ from dashboard.words.numbers import (
     list_text,
     missing_symbol,
     status_label,
+    years_text,
 )
 
 PAGE = "trygghetsprogrammet"
@@ -73,7 +80,6 @@ FOLLOWUP_LEVELS = ("alle", "bekymring", "risiko", "tett_pa")
 IDEOLOGIES = ("hx", "ix", "ax", "vx", "annet")
 #: Stage counts: cases (tp_saker) and children/victims/adults (tp_personer), enhet Vest.
 TP_STAGE_MEASURES = ("tp_saker", "tp_personer")
-ENHET_VEST_KOMMUNER = tuple(m.member for m in AREA_MEMBERS if m.area == "enhet-vest" and m.whole)
 
 
 def _years(state: ViewState) -> list[int]:
@@ -83,11 +89,17 @@ def _years(state: ViewState) -> list[int]:
     return [int(state["aar"])]
 
 
-def _shown_years(rows: pd.DataFrame, state: ViewState, default: tuple[int, ...]) -> list[int]:
-    """The years a title names: those in the rows, else the years the choice asked for."""
+def _shown_years(rows: pd.DataFrame, state: ViewState) -> list[int]:
+    """The years a title names: those in the rows, else the year the choice asked for
+    (none for 'every year' without figures: the title then names no year)."""
     if not rows.empty:
         return [int(y) for y in sorted(rows["year"].unique())]
-    return list(default) if state["aar"] == "alle" else [int(state["aar"])]
+    return [] if state["aar"] == "alle" else [int(state["aar"])]
+
+
+def _years_suffix(years: list[int], lang: str) -> str:
+    """', 2019 og 2020' after a title, or nothing when no year is named."""
+    return f", {_years_words(years, lang)}" if years else ""
 
 
 def _years_words(years: list[int], lang: str) -> str:
@@ -132,7 +144,9 @@ def _cell_frame(
                     "status": ".." if row is None else row["status"],
                 }
             )
-    frame = pd.DataFrame(cells)
+    # The columns are named even when there are no cells (e.g. extremism in 2018 has the
+    # ideology split only): an empty part of a table, not a missing column.
+    frame = pd.DataFrame(cells, columns=["code", "category", "series", "year", "value", "status"])
     frame["value"] = frame["value"].astype("float64")
     return frame
 
@@ -187,7 +201,7 @@ def _counts(rows: pd.DataFrame) -> pd.Series:
     return rows[rows["unit_kind"] == "count"]["value"] if "unit_kind" in rows else rows["value"]
 
 
-def _query(name: str, **extra) -> Query:
+def _query(name: str, **extra: Callable[[ViewState], Any]) -> Query:
     """One of this page's queries: the chosen kommune (or areas) in the chosen years."""
     return Query(
         name,
@@ -195,8 +209,20 @@ def _query(name: str, **extra) -> Query:
     )
 
 
+def _with_year_before(state: ViewState) -> list[int]:
+    """The chosen year and the year before (what a change is measured from), or every year."""
+    years = _years(state)
+    return years if state["aar"] == "alle" else [years[0] - 1, *years]
+
+
 TRYGGHET = _query("trygghet")
 FOLLOWUP = _query("followup")
+#: Concern talks: one number a year, shown beside the year before, as the overview's key
+#: figure compares them ("101, ned 25 % fra 134 i 2019"), so a chart of one year (a
+#: report of 2020) still shows the comparison its words state.
+FOLLOWUP_COMPARED = Query(
+    "followup", bind(municipality=lambda s: s["kommune"], years=_with_year_before)
+)
 EXTREMISM = Query(
     "extremism", bind(municipalities=lambda s: [s["kommune"], "oslo-pd"], years=_years)
 )
@@ -226,10 +252,12 @@ def _sum_note(rows: pd.DataFrame, year: int, lang: str) -> str | None:
 def _tp_title(kommune: str, lang: str, years: list[int]) -> str:
     where = (
         t("trygghetsprogrammet.enhet_vest", lang)
-        if kommune in ENHET_VEST_KOMMUNER
+        if kommune in _wholly_in("enhet-vest")
         else kommune_name(kommune, lang)
     )
-    return t("trygghetsprogrammet.title.funnel", lang, where=where, years=_years_words(years, lang))
+    return t(
+        "trygghetsprogrammet.title.funnel", lang, where=where, years=_years_suffix(years, lang)
+    )
 
 
 @chart(
@@ -240,7 +268,7 @@ def funnel(result: Rows, state: ViewState) -> Shape | NoData:
     lang = state.lang
     rows = result["rows"]
     rows = rows[rows["measure"].isin(TP_STAGE_MEASURES)]
-    title = _tp_title(state["kommune"], lang, _shown_years(rows, state, (2019, 2020)))
+    title = _tp_title(state["kommune"], lang, _shown_years(rows, state))
     if rows.empty:
         return NoData(title, _nothing(TP_STAGE_MEASURES, state, result["available"]))
     present = [int(y) for y in sorted(rows["year"].unique())]
@@ -302,12 +330,12 @@ def by_offence(result: Rows, state: ViewState) -> Shape | NoData:
     lang = state.lang
     everything = result["rows"]
     rows = everything[everything["measure"] == "tp_saker_lovbrudd"]
-    shown_years = _shown_years(rows, state, (2020,))
+    shown_years = _shown_years(rows, state)
     title = t(
         "trygghetsprogrammet.title.offence",
         lang,
         k=kommune_name(state["kommune"], lang),
-        years=_years_words(shown_years, lang),
+        years=_years_suffix(shown_years, lang),
     )
     if rows.empty:
         return NoData(title, _nothing(("tp_saker_lovbrudd",), state, result["available"]))
@@ -381,20 +409,23 @@ def by_offence(result: Rows, state: ViewState) -> Shape | NoData:
     "oppfolging-samtaler",
     PAGE,
     PARAMS,
-    {"rows": FOLLOWUP, "available": AVAILABLE},
+    {"rows": FOLLOWUP_COMPARED, "available": AVAILABLE},
     section="oppfolging",
 )
 def concern_talks(result: Rows, state: ViewState) -> Shape | NoData:
-    """Concern talks per year (one published number per report)."""
+    """Concern talks per year (one published number per report); a chosen year with the
+    year before it, the comparison the summary states."""
     lang = state.lang
     rows = result["rows"]
     rows = rows[rows["measure"] == "bekymringssamtaler"]
-    shown = _shown_years(rows, state, (2019, 2020))
+    if state["aar"] != "alle" and int(state["aar"]) not in set(rows["year"]):
+        rows = rows.iloc[0:0]  # the year before alone is not the year asked for
+    shown = _shown_years(rows, state)
     title = t(
         "trygghetsprogrammet.title.talks",
         lang,
         k=kommune_name(state["kommune"], lang),
-        years=_years_words(shown, lang),
+        years=_years_suffix(shown, lang),
     )
     if rows.empty:
         return NoData(title, _nothing(("bekymringssamtaler",), state, result["available"]))
@@ -409,14 +440,19 @@ def concern_talks(result: Rows, state: ViewState) -> Shape | NoData:
         title="", source="", y_title=t("trygghetsprogrammet.n_talks", lang), lang=lang
     )
     values = dict(zip(rows["year"].astype(int), rows["value"], strict=True))
-    summary = f"{title}: " + "; ".join(
-        f"{y} {_say(v, s, lang)}"
-        for y, v, s in zip(rows["year"], rows["value"], rows["status"], strict=True)
+    # "…: 134 i 2019 og 101 i 2020 (ned 25 % fra 2019)": a sentence, read aloud as one.
+    summary = f"{title}: " + list_text(
+        [
+            t("trygghetsprogrammet.value_in", lang, value=_say(v, s, lang), year=int(y))
+            for y, v, s in zip(rows["year"], rows["value"], rows["status"], strict=True)
+        ],
+        lang,
     )
-    if 2019 in values and 2020 in values:
-        change = format_change(values[2020], values[2019], lang)
+    last = max(values)
+    if last - 1 in values:
+        change = format_change(values[last], values[last - 1], lang)
         if change:
-            summary += t("trygghetsprogrammet.change_from", lang, change=change, year=2019)
+            summary += t("trygghetsprogrammet.change_from", lang, change=change, year=last - 1)
     cells = pd.DataFrame(
         {
             "code": "bekymringssamtaler",
@@ -450,12 +486,12 @@ def youth_followup(result: Rows, state: ViewState) -> Shape | NoData:
     lang = state.lang
     rows = result["rows"]
     rows = rows[rows["measure"] == "ungdom_oppfolging"]
-    shown = _shown_years(rows, state, (2019, 2020))
+    shown = _shown_years(rows, state)
     title = t(
         "trygghetsprogrammet.title.followup",
         lang,
         k=kommune_name(state["kommune"], lang),
-        years=_years_words(shown, lang),
+        years=_years_suffix(shown, lang),
     )
     if rows.empty:
         return NoData(title, _nothing(("ungdom_oppfolging",), state, result["available"]))
@@ -498,7 +534,6 @@ def youth_followup(result: Rows, state: ViewState) -> Shape | NoData:
 
 #: The extremism rows shown as key figures (their names: trygghetsprogrammet.extremism_row.<code>).
 EXTREMISM_ROWS = ("bekymringer", "knyttet_til_kommunen", "fra_justissektoren")
-REPORT_2019 = "slt2019-ekstremisme"
 
 
 @dataclass(frozen=True)
@@ -525,7 +560,67 @@ def _extremism_label(code: str, municipality: str, lang: str) -> str:
 
 
 def _kommune_or_pd(code: str, lang: str) -> str:
-    return kommune_name(code, lang) if code in MUNICIPALITIES else code
+    return kommune_name(code, lang) if code in dims.MUNICIPALITIES else code
+
+
+REPEAT_OFFENDERS = Query(
+    "repeat_offender_series",
+    bind(
+        municipality=lambda s: s["kommune"],
+        til=lambda s: s["aar"] if isinstance(s["aar"], int) else max_year(),
+    ),
+)
+
+
+@chart(
+    "gjengangere",
+    PAGE,
+    PARAMS,
+    REPEAT_OFFENDERS,
+    section="oppfolging",
+)
+def repeat_offenders(result: Rows, state: ViewState) -> Shape | NoData:
+    """Young repeat offenders the kommune follows up, each definition its own line: what
+    the SaLTo report counts (four or more offences a year) is not what the SLT report
+    counts (four or more police reports in the district)."""
+    lang = state.lang
+    k = kommune_name(state["kommune"], lang)
+    rows = result["rows"]
+    title = t("trygghetsprogrammet.title.repeat", lang, k=k)
+    if rows.empty:
+        return NoData(title, t("trygghetsprogrammet.repeat.none", lang, k=k))
+    suffix = "en" if lang == "en" else "nb"
+    rows = rows.assign(
+        series=[
+            f"{category} ({age[:1].lower()}{age[1:]})"
+            for category, age in zip(
+                rows[f"category_{suffix}"], rows[f"age_group_{suffix}"], strict=True
+            )
+        ]
+    )
+    title = f"{title}, {years_text(rows['year'])}"
+    frame = line_frame(rows)
+    meta = figures.ChartMeta(
+        title="",
+        y_title=t("trygghetsprogrammet.repeat.y", lang),
+        lang=lang,
+        events=events_for(lang),
+    )
+    table = pivot_table(
+        frame.assign(col=frame["x_label"]),
+        "series",
+        "col",
+        lang,
+        t("trygghetsprogrammet.indicator", lang),
+    )
+    notes = [t("trygghetsprogrammet.repeat.note", lang), *sorted(set(rows["note"].dropna()))]
+    return Shape(
+        title=title,
+        figure=figures.line_chart(frame, meta),
+        table=table,
+        rows=rows,
+        notes=notes,
+    )
 
 
 @chart(
@@ -542,8 +637,8 @@ def extremism(result: Rows, state: ViewState) -> Shape | NoData:
     k = kommune_name(kommune, lang)
     rows = result["rows"]
     ideology = rows[(rows["municipality"] == kommune) & rows["category"].isin(IDEOLOGIES)]
-    shown = _shown_years(ideology, state, (2018, 2019))
-    title = t("trygghetsprogrammet.title.extremism", lang, k=k, years=_years_words(shown, lang))
+    shown = _shown_years(ideology, state)
+    title = t("trygghetsprogrammet.title.extremism", lang, k=k, years=_years_suffix(shown, lang))
     if ideology.empty:
         return NoData(title, _nothing(("ekstremisme_andel",), state, result["available"]))
 
@@ -613,14 +708,11 @@ def extremism(result: Rows, state: ViewState) -> Shape | NoData:
         notes.append(t("trygghetsprogrammet.extremism_notes.dash", lang))
     if (cells["status"] == "..").any():
         notes.append(t("trygghetsprogrammet.extremism_notes.missing", lang))
-    if (rows["source_id"] == REPORT_2019).any():
+    # What the shares mean; how each was read from the report stays in the CSV's notes.
+    if "ax" in set(cells["code"]):
         notes.append(t("trygghetsprogrammet.extremism_notes.ax", lang))
-        if 2019 in shown:
-            notes.append(t("trygghetsprogrammet.extremism_notes.hx", lang))
-        if 2018 in shown:
-            notes.append(t("trygghetsprogrammet.extremism_notes.2018", lang))
-        if (rows["code"] == "fra_justissektoren").any():
-            notes.append(t("trygghetsprogrammet.extremism_notes.justice", lang))
+    if (rows["code"] == "fra_justissektoren").any():
+        notes.append(t("trygghetsprogrammet.extremism_notes.justice", lang))
     return Shape(
         title=title,
         figure=figures.bar_chart(frame, meta, horizontal=True),
@@ -662,7 +754,7 @@ def key_figures(result: ChartResult, lang: str) -> list[KeyFigure]:
 # ------------------------------------------------------------------------- Ungdata
 
 
-def _ungdata_label(row: dict, lang: str) -> str:
+def _ungdata_label(row: dict[str, Any], lang: str) -> str:
     """'Tydelig beruset siste år – Ungdomsskole (8.–10. trinn)' / '… – Jenter'."""
     parts = [row[f"category_{lang}"]]
     for dim in ("age_group", "sex"):
@@ -686,8 +778,8 @@ def ungdata(result: Rows, state: ViewState) -> Shape | NoData:
     lang = state.lang
     rows = result["rows"]
     k = kommune_name(state["kommune"], lang)
-    shown = _shown_years(rows, state, (2014, 2017, 2019))
-    title = t("trygghetsprogrammet.ungdata.title", lang, k=k, years=_years_words(shown, lang))
+    shown = _shown_years(rows, state)
+    title = t("trygghetsprogrammet.ungdata.title", lang, k=k, years=_years_suffix(shown, lang))
     if rows.empty:
         return NoData(title, _nothing(("ungdata_andel",), state, result["available"]))
     labels = [_ungdata_label(r, "en" if lang == "en" else "nb") for r in rows.to_dict("records")]
@@ -729,3 +821,8 @@ def ungdata(result: Rows, state: ViewState) -> Shape | NoData:
         summary=summary,
         notes=notes,
     )
+
+
+def _wholly_in(area: str) -> tuple[str, ...]:
+    """The kommuner an area covers wholly (the warehouse's area members)."""
+    return tuple(m.member for m in dims.AREA_MEMBERS if m.area == area and m.whole)

@@ -16,11 +16,14 @@ from dashboard.store import Warehouse
 from dashboard.web.layout import document, ids, shell
 from dashboard.web.layout.first_paint import FirstPaint
 from dashboard.web.layout.page import register as register_page
-from dashboard.web.outputs import downloads, embed, report, share
+from dashboard.web.outputs import api, downloads, embed, report, share
 from dashboard.web.outputs import images as chart_images
 from dashboard.web.pages import (
     alder_og_kjonn,
+    apne_data,
     geografi,
+    hva_er_nytt,
+    kommuner,
     mote,
     not_found,
     om_dataene,
@@ -30,7 +33,7 @@ from dashboard.web.pages import (
     trygghetsprogrammet,
 )
 from dashboard.web.serving import cache as serving
-from dashboard.web.serving import hardening, routes, static
+from dashboard.web.serving import hardening, routes, static, work
 from dashboard.web.serving.context import EXTENSION, AppContext
 from dashboard.web.serving.static import ASSETS_DIR
 
@@ -40,7 +43,7 @@ PAGES = tuple(
     for module in (oversikt, trend, geografi, alder_og_kjonn, trygghetsprogrammet, om_dataene)
 )
 #: Pages outside the main navigation (linked from the footer), after PAGES in Dash's order.
-EXTRA_PAGES = (tilgjengelighet.SPEC,)
+EXTRA_PAGES = (tilgjengelighet.SPEC, hva_er_nytt.SPEC, apne_data.SPEC, kommuner.SPEC)
 #: Pages with a register(app, order, pages) of their own, outside the navigation.
 OTHER_PAGES = (mote,)
 
@@ -81,6 +84,7 @@ def assemble(settings: Settings) -> Dash:
     document.install(
         app,
         (*PAGES, *EXTRA_PAGES, *(m.SPEC for m in OTHER_PAGES)),
+        extra=api.head_tags,
         # The view as HTML in the document, before the scripts run (not Møtemodus).
         first_paint=FirstPaint([spec.path for spec in (*PAGES, *EXTRA_PAGES)], _frame),
     )
@@ -94,16 +98,24 @@ def assemble(settings: Settings) -> Dash:
     )
     shell.register_callbacks(app, PAGES)
     routes.register(app)
+    work.install(app, settings)  # slots for images, ZIPs and Excel files (before them)
     # Compression is an after-request hook: hooks registered after it (link previews)
     # run before it and see the document uncompressed.
     static.install(app, ASSETS_DIR, settings.static_cache_dir).warm()
     chart_images.register(app)
     downloads.register(app)
     report.register(app, PAGES)
-    embed.register(app)
+    embed.register(app, head=api.embed_head)
+    api.register(app)  # open data: /api/v1/, /katalog, /endringer.atom, /oembed
     share.register(app)
     hardening.register(app)
-    serving.install_cache(app, store, settings.callback_cache_mb, settings.callback_cache_dir)
-    serving.cache_downloads(app, store, ("download_chart", "download_all"))
+    serving.install_cache(
+        app,
+        store,
+        settings.callback_cache_mb,
+        settings.callback_cache_dir,
+        settings.callback_shared_mb,
+    )
+    serving.cache_routes(app, store)  # downloads, by the views their routes registered
     serving.install_pinning(app, store)
     return app

@@ -88,11 +88,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Figures from Bærum's SLT annual reports (Bærum kommune and Oslo police district) "
         "and Statistics Norway. Every figure can be downloaded with its source.",
     },
-    "event.2015-10-01": {"nb": "Ny straffelov", "en": "New Penal Code"},
-    "event.2017-05-01": {"nb": "Politidistrikt slått sammen", "en": "Police districts merged"},
-    "event.2019-08-10": {"nb": "Terrorangrep i Bærum", "en": "Terror attack in Bærum"},
-    "event.2020-01-01": {"nb": "Kommunereform", "en": "Municipal reform"},
-    "event.2020-03-12": {"nb": "Nedstenging (covid-19)", "en": "Lockdown (covid-19)"},
     # Legends and option names of the view controls (Param.label, Param.option_text).
     "legend.maal": {"nb": "Hva telles", "en": "What is counted"},
     "legend.sted": {"nb": "Gjerningssted eller bosted", "en": "Scene of crime or residence"},
@@ -131,20 +126,20 @@ STRINGS: dict[str, dict[str, str]] = {
     # geografi
     "geografi.h1": {"nb": "Hvor bor de unge mistenkte?", "en": "Where do the young suspects live?"},
     "geografi.intro": {
-        "nb": "Mistenkte 10–17 år for lovbrudd begått i kommunen (gjerningssted), fordelt på hvor de mistenkte bor. Tallene finnes for Bærum 2016–2020 (SLT-årsrapporten 2020). Personer og anmeldelser teller ulike ting, og én anmeldelse kan ha mistenkte fra flere steder: tabellene viser derfor både den publiserte totalsummen og den beregnede summen av radene.",
-        "en": "Suspects aged 10–17 for offences committed in the municipality (scene of crime), by where the suspects live. Figures exist for Bærum 2016–2020 (the SLT annual report 2020). Persons and reports count different things, and one report can involve suspects from several places: the tables therefore show both the published total and the computed sum of the rows.",
+        "nb": "Mistenkte 10–17 år for lovbrudd begått i kommunen (gjerningssted), fordelt på hvor de mistenkte bor, der politiet har publisert det, og hvilke lovbrudd som anmeldes i kommunen, per innbygger, for alle kommuner. Personer og anmeldelser teller ulike ting, og én anmeldelse kan ha mistenkte fra flere steder: tabellene viser derfor både den publiserte totalsummen og den beregnede summen av radene.",
+        "en": "Suspects aged 10–17 for offences committed in the municipality (scene of crime), by where the suspects live, where the police have published it, and which offences are reported in the municipality, per inhabitant, for every municipality. Persons and reports count different things, and one report can involve suspects from several places: the tables therefore show both the published total and the computed sum of the rows.",
     },
     # alder_og_kjonn
     "alder_og_kjonn.h1": {"nb": "Alder og kjønn", "en": "Age and sex"},
     "alder_og_kjonn.intro": {
-        "nb": "Unge mistenkte 10–14 og 15–17 år, jenter og gutter, år for år. Anmeldelser finnes etter gjerningssted og etter bosted (2013–2020), mistenkte personer bare etter gjerningssted (2010–2019). Tallene gjelder Bærum; kilden publiserer ingen totalsum for disse tabellene.",
-        "en": "Young suspects aged 10–14 and 15–17, girls and boys, year by year. Reports exist by scene of crime and by residence (2013–2020), suspected persons only by scene of crime (2010–2019). The figures are for Bærum; the source publishes no total for these tables.",
+        "nb": "Unge mistenkte 10–14 og 15–17 år, jenter og gutter, år for år, der politiet har publisert det: anmeldelser etter gjerningssted og bosted, mistenkte personer etter gjerningssted. Kilden publiserer ingen totalsum for disse tabellene. Befolkningen etter alder finnes for alle kommuner.",
+        "en": "Young suspects aged 10–14 and 15–17, girls and boys, year by year, where the police have published it: reports by scene of crime and by residence, suspected persons by scene of crime. The source publishes no total for these tables. The population by age exists for every municipality.",
     },
     # trygghetsprogrammet
     "trygghetsprogrammet.h1": {"nb": "Oppfølging av unge", "en": "Follow-up of young people"},
     "trygghetsprogrammet.intro": {
-        "nb": "Hvordan politiet og kommunen følger opp barn og unge: Trygghetsprogrammet for unge som er utsatt for kriminalitet, politiets bekymringssamtaler og oppfølging av ungdom, og bekymringer om ekstremisme. Tallene er fra SLT-årsrapportene for Bærum 2019 og 2020, slik de er trykt.",
-        "en": "How the police and the municipality follow up children and young people: the Safety Programme for young victims of crime, the police's concern talks and follow-up of young people, and concerns about extremism. The figures are from Bærum's SLT annual reports 2019 and 2020, as printed.",
+        "nb": "Hvordan politiet og kommunen følger opp barn og unge: Trygghetsprogrammet for unge som er utsatt for kriminalitet, politiets bekymringssamtaler og oppfølging av ungdom, unge gjengangere, bekymringer om ekstremisme og Ungdata, slik SLT-rapportene og SaLTo-rapporten har trykt dem.",
+        "en": "How the police and the municipality follow up children and young people: the Safety Programme for young victims of crime, the police's concern talks and follow-up of young people, young repeat offenders, concerns about extremism and Ungdata, as the SLT reports and the SaLTo report printed them.",
     },
     "trygghetsprogrammet.aar": {"nb": "År", "en": "Year"},
     "trygghetsprogrammet.all_years": {"nb": "Begge år", "en": "Both years"},
@@ -157,6 +152,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The Safety Programme is offered to all children and young people under 18 exposed to violence, robbery, threats or sexual offences, to everyone exposed to hate crime regardless of age, and to witnesses when needed – also when the case is not reported. The police offer a safety conversation, and the case can be transferred to the municipality or city district for further follow-up.",
     },
     # --- Safe downloads, bounded costs, status codes (issue 16) ---
+    "download.busy": {
+        "nb": "Filen lages for noen andre akkurat nå. Prøv igjen om litt.",
+        "en": "The file is being made for somebody else right now. Please try again shortly.",
+    },
+    "image.reason.busy": {"nb": "opptatt", "en": "busy"},
+    "image.reason.no_browser": {
+        "nb": "ingen nettleser på serveren",
+        "en": "no browser on the server",
+    },
+    "image.reason.timeout": {
+        "nb": "tegningen tok mer enn {seconds} sekunder to ganger; tegneren er startet på nytt",
+        "en": "drawing took longer than {seconds} seconds twice; the renderer was restarted",
+    },
+    "image.reason.failed": {
+        "nb": "tegneren svarer ikke og startes på nytt",
+        "en": "the renderer does not answer and is being restarted",
+    },
     "trygghetsprogrammet.section.oppfolging.h2": {
         "nb": "Politiets bekymringssamtaler og oppfølging av ungdom",
         "en": "The police's concern talks and follow-up of young people",
@@ -184,10 +196,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "Små tall – usikker endring",
         "en": "Small numbers – uncertain change",
     },
-    "oversikt.only_baerum": {
-        "nb": "SLT-tallene (anmeldelser, personer, Trygghetsprogrammet, bekymringssamtaler) finnes foreløpig bare for Bærum (SLT-årsrapportene 2019 og 2020). For {k} vises tallene som finnes.",
-        "en": "The SLT figures (reports, persons, the Safety Programme, concern talks) exist so far only for Bærum (SLT annual reports 2019 and 2020). For {k} the figures that exist are shown.",
-    },
     # om_dataene
     "om_dataene.h1": {"nb": "Om dataene", "en": "About the data"},
     "om_dataene.intro": {
@@ -203,8 +211,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "are shares of the pupils who answered, as the SLT reports print them.",
     },
     "trygghetsprogrammet.ungdata.title": {
-        "nb": "Ungdata i {k}: andel av elevene som svarte, {years}",
-        "en": "Ungdata in {k}: share of the pupils who answered, {years}",
+        "nb": "Ungdata i {k}: andel av elevene som svarte{years}",
+        "en": "Ungdata in {k}: share of the pupils who answered{years}",
     },
     "trygghetsprogrammet.nodata": {
         "nb": "Det finnes ingen tall for dette valget ({choice}).",
@@ -362,6 +370,151 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Added as slide {n} of the meeting.",
     },
     # --- Every kommune compared (issue 17) ---
+    "territory.changed": {
+        "nb": "{k} endret område: {note}. Tall før og etter gjelder ulike områder.",
+        "en": "{k} changed territory: {note}. Figures before and after cover different areas.",
+    },
+    "nav.kommuner": {"nb": "Velg kommune", "en": "Choose a municipality"},
+    "kommuner.h1": {"nb": "Velg kommune", "en": "Choose a municipality"},
+    "meta.kommuner": {
+        "nb": "Alle landets kommuner, søkbare, med hvilke tall som finnes for hver.",
+        "en": "Every municipality in Norway, searchable, with the figures that exist for each.",
+    },
+    "kommuner.intro": {
+        "nb": "Alle kommuner i landet, med hva som finnes for hver. Statistisk sentralbyrås tall (anmeldte lovbrudd og befolkning) finnes for alle; SLT-rapportenes tall bare for kommunene som har publisert dem.",
+        "en": "Every municipality in Norway, with what exists for each. Statistics Norway's figures (reported offences and population) exist for all; the SLT reports' figures only for the municipalities that have published them.",
+    },
+    "kommuner.search": {"nb": "Søk etter kommune", "en": "Search for a municipality"},
+    "kommuner.submit": {"nb": "Søk", "en": "Search"},
+    "kommuner.count": {"nb": "{n} av {total} kommuner", "en": "{n} of {total} municipalities"},
+    "kommuner.nothing": {"nb": "ingen tall ennå", "en": "no figures yet"},
+    "kommuner.all": {"nb": "Alle kommuner ({n}) …", "en": "All municipalities ({n}) …"},
+    "oversikt.year.none": {
+        "nb": "Det finnes ingen nøkkeltall for {k} i {year}.",
+        "en": "There are no key figures for {k} in {year}.",
+    },
+    "oversikt.year.has": {
+        "nb": "År med nøkkeltall for kommunen:",
+        "en": "Years with key figures for the municipality:",
+    },
+    "oversikt.year.older": {
+        "nb": "SLT-rapportene har ingen tall for {k} i {year}. Kortene under viser de nyeste tallene som finnes, fra {latest} og før.",
+        "en": "The SLT reports have no figures for {k} in {year}. The cards below show the latest figures there are, from {latest} and earlier.",
+    },
+    "oversikt.reconcile": {
+        "nb": "Anmeldelser og mistenkte personer kan gå hver sin vei: én anmeldelse kan ha flere mistenkte, og én person kan stå i flere anmeldelser. Anmeldelsene {reports_way} ({reports} i {reports_year}), mens mistenkte personer {persons_way} ({persons} i {persons_year}).",
+        "en": "Police reports and suspected persons can move apart: one report can have several suspects, and one person can be named in several reports. Reports {reports_way} ({reports} in {reports_year}), while suspected persons {persons_way} ({persons} in {persons_year}).",
+    },
+    "oversikt.way.up": {"nb": "økte", "en": "went up"},
+    "oversikt.way.down": {"nb": "gikk ned", "en": "went down"},
+    "oversikt.way.flat": {"nb": "var uendret", "en": "stayed the same"},
+    "trygghetsprogrammet.title.repeat": {
+        "nb": "Unge gjengangere i {k}",
+        "en": "Young repeat offenders in {k}",
+    },
+    "trygghetsprogrammet.repeat.y": {"nb": "Personer", "en": "Persons"},
+    "trygghetsprogrammet.repeat.none": {
+        "nb": "SLT- og SaLTo-rapportene har ingen tall for unge gjengangere i {k}.",
+        "en": "The SLT and SaLTo reports have no figures for young repeat offenders in {k}.",
+    },
+    "trygghetsprogrammet.repeat.note": {
+        "nb": "Hver definisjon er sin egen linje: SaLTo-rapporten teller unge med fire eller flere straffbare forhold i året; SLT-rapporten teller personer med fire eller flere anmeldelser i politidistriktet. Tallene kan ikke sammenlignes direkte.",
+        "en": "Each definition is its own line: the SaLTo report counts young people with four or more offences in the year; the SLT report counts persons with four or more police reports in the district. The figures cannot be compared directly.",
+    },
+    "profile.title": {
+        "nb": "Anmeldte lovbrudd i {k} etter lovbruddsgruppe, per 1 000 innbyggere, og landet",
+        "en": "Reported offences in {k} by offence group, per 1,000 inhabitants, and Norway",
+    },
+    "profile.subtitle": {
+        "nb": "{period} (snitt av to år), etter gjerningssted. Prikk: kommunen, med 95 % konfidensintervall; rute: landet.",
+        "en": "{period} (average of two years), by scene of crime. Dot: the municipality, with 95% confidence interval; diamond: Norway.",
+    },
+    "profile.group": {"nb": "Lovbruddsgruppe", "en": "Offence group"},
+    "profile.summary": {
+        "nb": "{k}, {period} (snitt av to år), anmeldte lovbrudd per 1 000 innbyggere: {groups}.",
+        "en": "{k}, {period} (average of two years), reported offences per 1,000 inhabitants: {groups}.",
+    },
+    "profile.nodata": {
+        "nb": "Ingen tall for anmeldte lovbrudd per innbygger i {k}.",
+        "en": "No figures for reported offences per inhabitant in {k}.",
+    },
+    "page.not_published.one": {
+        "nb": "Ikke publisert for {k}: én figur til på denne siden, og hva som finnes i stedet",
+        "en": "Not published for {k}: one more chart on this page, and what exists instead",
+    },
+    "page.not_published.many": {
+        "nb": "Ikke publisert for {k}: {n} figurer til på denne siden, og hva som finnes i stedet",
+        "en": "Not published for {k}: {n} more charts on this page, and what exists instead",
+    },
+    "comparison.gruppe": {"nb": "Lovbruddsgruppe (SSB)", "en": "Offence group (Statistics Norway)"},
+    "comparison.title": {
+        "nb": "Anmeldte lovbrudd per 1 000 innbyggere: {k}, lignende kommuner og landet",
+        "en": "Reported offences per 1,000 inhabitants: {k}, similar municipalities and Norway",
+    },
+    "comparison.title.group": {
+        "nb": "Anmeldte lovbrudd per 1 000 innbyggere, {group}: {k}, lignende kommuner og landet",
+        "en": "Reported offences per 1,000 inhabitants, {group}: {k}, similar municipalities and Norway",
+    },
+    "comparison.subtitle.group": {
+        "nb": "{period} (snitt av to år). Sammenlignet med de andre kommunene i {group}. Strekene viser 95 % konfidensintervall; den stiplede linjen er landet.",
+        "en": "{period} (average of two years). Compared with the other municipalities in {group}. The bars show 95% confidence intervals; the dashed line is Norway.",
+    },
+    "comparison.subtitle.nearest": {
+        "nb": "{period} (snitt av to år). Sammenlignet med de {n} kommunene med nærmest like mange innbyggere 1. januar {year}. Strekene viser 95 % konfidensintervall; den stiplede linjen er landet.",
+        "en": "{period} (average of two years). Compared with the {n} municipalities closest in population on 1 January {year}. The bars show 95% confidence intervals; the dashed line is Norway.",
+    },
+    "comparison.axis": {
+        "nb": "Per 1 000 innbyggere (beregnet)",
+        "en": "Per 1,000 inhabitants (computed)",
+    },
+    "verdict.hoyere": {"nb": "høyere enn landet", "en": "higher than Norway"},
+    "verdict.lavere": {"nb": "lavere enn landet", "en": "lower than Norway"},
+    "verdict.ingen_sikker_forskjell": {
+        "nb": "ingen sikker forskjell fra landet",
+        "en": "no certain difference from Norway",
+    },
+    "verdict.none": {
+        "nb": "landets tall for samme periode finnes ikke, så det er ingen vurdering",
+        "en": "Norway's figure for the same period is not available, so there is no assessment",
+    },
+    "comparison.sentence": {
+        "nb": "{k}: {rate} anmeldte lovbrudd per 1 000 innbyggere i {period} (snitt av to år), {verdict}",
+        "en": "{k}: {rate} reported offences per 1,000 inhabitants in {period} (average of two years), {verdict}",
+    },
+    "comparison.sentence.benchmark": {"nb": " (landet: {value})", "en": " (Norway: {value})"},
+    "comparison.sentence.peers": {
+        "nb": " Lignende kommuner: {peers}.",
+        "en": " Similar municipalities: {peers}.",
+    },
+    "comparison.sentence.missing": {
+        "nb": "{k}: anmeldte lovbrudd per 1 000 innbyggere kan ikke beregnes for {period}: {symbol}.",
+        "en": "{k}: reported offences per 1,000 inhabitants cannot be computed for {period}: {symbol}.",
+    },
+    "comparison.row.verdict": {"nb": "Vurdering mot landet", "en": "Compared with Norway"},
+    "comparison.note.formula": {
+        "nb": "Beregnet av SLT-statistikk: gjennomsnittlig antall anmeldte lovbrudd per år i toårsperioden (SSB, etter gjerningssted) delt på befolkningen 1. januar i periodens siste år (SSB 07459), ganger 1 000. Slik regner SSB selv sine publiserte tall per 1 000 innbyggere.",
+        "en": "Computed by SLT statistics: the average number of reported offences a year in the two-year period (Statistics Norway, by scene of crime) divided by the population on 1 January of the period's last year (table 07459), times 1,000. This is how Statistics Norway computes its own published rates per 1,000 inhabitants.",
+    },
+    "comparison.note.verdict": {
+        "nb": "«Høyere» eller «lavere enn landet» står bare der hele 95 %-konfidensintervallet (eksakt Poisson-intervall for periodens antall) ligger over eller under landets tall; ellers «ingen sikker forskjell». Slik merker FHIs folkehelseprofiler forskjeller som ikke skyldes tilfeldigheter.",
+        "en": "'Higher' or 'lower than Norway' appears only where the whole 95% confidence interval (an exact Poisson interval for the period's count) lies above or below Norway's figure; otherwise 'no certain difference'. This is how FHI's public health profiles mark differences that are not down to chance.",
+    },
+    "comparison.note.overlap": {
+        "nb": "Toårssnitt overlapper med ett år og skal ikke summeres. Tall for fire eller færre lovbrudd publiseres ikke av SSB (:).",
+        "en": "Two-year averages overlap by one year and must not be summed. Statistics Norway does not publish figures of four or fewer offences (:).",
+    },
+    "comparison.note.peers.group": {
+        "nb": "Lignende kommuner: de andre kommunene i {group}.",
+        "en": "Similar municipalities: the other municipalities in {group}.",
+    },
+    "comparison.note.peers.nearest": {
+        "nb": "Lignende kommuner: de {n} kommunene med nærmest like mange innbyggere 1. januar {year} (minst forskjell i prosent).",
+        "en": "Similar municipalities: the {n} municipalities closest in population on 1 January {year} (smallest difference in per cent).",
+    },
+    "comparison.nodata": {
+        "nb": "Ingen tall for anmeldte lovbrudd per innbygger i {k} for {period}.",
+        "en": "No figures for reported offences per inhabitant in {k} for {period}.",
+    },
     "mote.open_agenda": {"nb": "Åpne møtet", "en": "Open the meeting"},
     "mote.note.bad_agenda": {
         "nb": "Agendaen i lenken kunne ikke leses, så standardrekkefølgen vises.",
@@ -435,16 +588,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The population on 1 January (Statistics Norway, table 07459): the young people "
         "the page's figures are about, and the denominator of computed rates.",
     },
-    "alder_og_kjonn.population.asker_break": {
-        "nb": "Asker: nytt område fra 2020",
-        "en": "Asker: new area from 2020",
-    },
-    "alder_og_kjonn.population.asker": {
-        "nb": "Asker fra 2020 omfatter tidligere Røyken og Hurum; tallene før 2020 gjelder et "
-        "annet område.",
-        "en": "Asker from 2020 includes former Røyken and Hurum; figures before 2020 cover another "
-        "area.",
-    },
     "trend.series.row_notes": {
         "nb": "Hvert tall har sin kilde og merknad (hvor det er sitert, hva kilden sier det teller) "
         "i tabellen «Last ned data».",
@@ -474,9 +617,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "trend.unit.anmeldelser": {"nb": "Antall anmeldelser", "en": "Number of reports"},
     "trend.unit.personer": {"nb": "Antall personer", "en": "Number of persons"},
     "trend.unit.forhold": {"nb": "Antall forhold", "en": "Number of offences"},
-    "trend.not_comparable_2015": {
-        "nb": "Ny straffelov fra 1.10.2015: lovbruddsgruppene før og etter er ikke fullt sammenlignbare.",
-        "en": "New Penal Code from 1 Oct 2015: offence groups before and after are not fully comparable.",
+    "trend.penal_code_change": {
+        "nb": "{event} ({date}): lovbruddsgruppene før og etter er ikke fullt sammenlignbare.",
+        "en": "{event} ({date}): offence groups before and after are not fully comparable.",
     },
     "trend.rate_note": {
         "nb": "Per 1 000 innbyggere er beregnet av SLT-statistikk: toårssnittet av anmeldte lovbrudd (SSB) delt på folkemengden 1. januar i periodens siste år (SSB 07459), ganger 1 000. Toårssnitt overlapper og kan ikke summeres. Norge: SSBs publiserte rate.",
@@ -596,6 +739,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "geografi.row.sum": {"nb": "Sum av radene (beregnet)", "en": "Sum of the rows (computed)"},
     "geografi.row.total": {"nb": "Totalsum (publisert)", "en": "Total (published)"},
     # --- Embeds, print images, slides, print, focus (issue 18) ---
+    "mote.hint": {"nb": "Trykk F for fullskjerm", "en": "Press F for full screen"},
+    "trygghetsprogrammet.value_in": {"nb": "{value} i {year}", "en": "{value} in {year}"},
+    "print.url": {"nb": "Skrevet ut fra", "en": "Printed from"},
     "geografi.of": {"nb": "av", "en": "of"},
     "geografi.diff.anmeldelser": {
         "nb": "Summen av radene er ikke lik totalsummen (i {y}: {s} mot {p}). Én anmeldelse kan ha mistenkte fra flere steder: den telles én gang i totalsummen, men én gang per bosted i radene. Totalsummen er tallet politiet har publisert; summen av radene er beregnet her.",
@@ -660,10 +806,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "Beregnet av SLT-statistikk: antallet mistenkte bosatt i kommunen delt på den publiserte totalsummen for gjerningsstedet samme år. Teller og nevner står i tabellen og i CSV-filen.",
         "en": "Computed by SLT statistics: the number of suspects living in the municipality divided by the published total for the scene of crime in the same year. Numerator and denominator are in the table and the CSV file.",
     },
-    "geografi.compare.asker": {
-        "nb": "Asker fra 2020 omfatter tidligere Røyken og Hurum; tall før 2020 gjelder et annet område.",
-        "en": "Asker from 2020 includes former Røyken and Hurum; figures before 2020 cover another area.",
-    },
     "geografi.compare.y": {"nb": "Prosent (beregnet)", "en": "Per cent (computed)"},
     "geografi.compare.header": {"nb": "Gjerningssted", "en": "Scene of crime"},
     "geografi.repeat.title": {
@@ -672,8 +814,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "geografi.repeat.y": {"nb": "Antall", "en": "Number"},
     "geografi.repeat.empty": {
-        "nb": "Tall om gjentatt kriminalitet finnes bare for Bærum 2020 (SLT årsrapport 2020). ",
-        "en": "Figures on repeat offending exist only for Bærum 2020 (SLT annual report 2020). ",
+        "nb": "Tall om gjentatt kriminalitet etter SLT-rapportens definisjon finnes ikke for {k}. ",
+        "en": "Figures on repeat offending by the SLT report's definition do not exist for {k}. ",
     },
     # oversikt (oversikt.py)
     # trend (trend.py, inline)
@@ -682,25 +824,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "Anmeldte lovbrudd etter gjerningssted",
         "en": "Reported offences by scene of crime",
     },
-    "trend.asker_from_2020_includes": {
-        "nb": "Asker fra 2020 omfatter tidligere Røyken og Hurum; tall før 2020 gjelder et annet område.",
-        "en": "Asker from 2020 includes former Røyken and Hurum; figures before 2020 cover another area.",
-    },
-    "trend.statistics_norway_figures_via": {
-        "nb": "SSB-tall via en sekundærkopi (Samarbeidsdesken, C. Lura), harmonisert til dagens kommuner.",
-        "en": "Statistics Norway figures via a secondary copy (Samarbeidsdesken, C. Lura), harmonised to today's municipalities.",
-    },
     "trend.area": {"nb": "Område", "en": "Area"},
     "trend.offences_by_residence_or": {
         "nb": "forhold etter bosted eller for denne aldersgruppen",
         "en": "offences by residence or for this age group",
     },
-    "trend.new_penal_code": {"nb": "Ny straffelov", "en": "New Penal Code"},
     "trend.ages_18_22_for": {"nb": "18–22 år for dette målet", "en": "ages 18–22 for this measure"},
-    "trend.asker_new_area_from": {
-        "nb": "Asker: nytt område fra 2020",
-        "en": "Asker: new area from 2020",
-    },
     "trend.per_1_000_inhabitants": {"nb": "Per 1 000 innbyggere", "en": "Per 1,000 inhabitants"},
     "trend.offences_per_year": {"nb": "Lovbrudd per år", "en": "Offences per year"},
     "trend.total_published": {"nb": "Totalsum (publisert)", "en": "Total (published)"},
@@ -881,14 +1010,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "AX er ikke forklart i rapporten. Annet: voldsfascinasjon med uavklart ideologisk forankring.",
         "en": "AX is not explained in the report. Other: fascination with violence with an unclear ideological basis.",
     },
-    "trygghetsprogrammet.extremism_notes.hx": {
-        "nb": "Teksten sier HX var «i underkant av 60 prosent» i 2019; tabellen trykker (60 %).",
-        "en": "The text says HX was “just under 60 per cent” in 2019; the table prints (60%).",
-    },
-    "trygghetsprogrammet.extremism_notes.2018": {
-        "nb": "2018-andelene (IX 60 %, HX 40 %) står i 2019-rapportens tekst («I 2018 var tallene motsatt»); andre ideologier er ikke oppgitt for 2018.",
-        "en": "The 2018 shares (IX 60%, HX 40%) are stated in the 2019 report's text (“In 2018 the figures were the other way round”); other ideologies are not given for 2018.",
-    },
     "trygghetsprogrammet.extremism_notes.justice": {
         "nb": "Det er uklart om de 51 % fra justissektoren gjelder alle bekymringene i Oslo politidistrikt eller bare dem knyttet til Bærum.",
         "en": "It is unclear whether the 51% from the justice sector refers to all concerns in Oslo police district or only those linked to Bærum.",
@@ -1008,6 +1129,365 @@ STRINGS: dict[str, dict[str, str]] = {
     "om_dataene.holds": {"nb": "Innhold", "en": "Holds"},
     "om_dataene.steps_h3": {"nb": "Fremgangsmåte", "en": "Steps"},
     # --- Open data: API, catalogue, change feed, oEmbed (issue 20) ---
+    "nav.hva_er_nytt": {"nb": "Hva er nytt", "en": "What's new"},
+    "nav.apne_data": {"nb": "Åpne data og API", "en": "Open data and API"},
+    "meta.hva_er_nytt": {
+        "nb": "Hva som er endret i tallene: nye kilder, nye år og hvert tall en ny utgave har endret, med begge kildene. Også som Atom-feed per kommune.",
+        "en": "What changed in the figures: new sources, new years and every figure a new edition changed, with both sources. Also as an Atom feed per municipality.",
+    },
+    "meta.apne_data": {
+        "nb": "Hent tallene maskinlesbart: API med JSON, CSV og JSON-stat, en DCAT-AP-NO-katalog, en endringsfeed og oEmbed, med eksempler.",
+        "en": "Get the figures machine-readable: an API with JSON, CSV and JSON-stat, a DCAT-AP-NO catalogue, a change feed and oEmbed, with examples.",
+    },
+    "hva_er_nytt.h1": {"nb": "Hva er nytt", "en": "What's new"},
+    "hva_er_nytt.intro": {
+        "nb": "Hver gang en ny kilde legges inn, lister siden hva den brakte: nye tabeller, nye år og tall som er endret fra en tidligere utgave (gammelt og nytt tall, med begge kildene). Nyeste først.",
+        "en": "Each time a new source is added, this page lists what it brought: new tables, new years and figures changed from an earlier edition (old and new figure, with both sources). Newest first.",
+    },
+    "hva_er_nytt.all": {"nb": "Alle områder", "en": "All areas"},
+    "hva_er_nytt.feed": {
+        "nb": "Følg endringene for {where} som Atom-feed",
+        "en": "Follow the changes for {where} as an Atom feed",
+    },
+    "hva_er_nytt.feed_all": {"nb": "alle områder", "en": "all areas"},
+    "hva_er_nytt.json": {"nb": "Endringene som JSON (API)", "en": "The changes as JSON (API)"},
+    "hva_er_nytt.published_only": {"nb": "Publisert {published}", "en": "Published {published}"},
+    "hva_er_nytt.published": {
+        "nb": "{publication}, publisert {published}",
+        "en": "{publication}, published {published}",
+    },
+    "hva_er_nytt.none": {
+        "nb": "Ingen endringer er registrert for dette valget.",
+        "en": "No changes are recorded for this choice.",
+    },
+    "change.ny_kilde": {
+        "nb": "Ny kilde: «{title}» ({publication}), med tall for {area} {years}.",
+        "en": "New source: “{title}” ({publication}), with figures for {area} {years}.",
+    },
+    "change.ny_kilde.same": {
+        "nb": "Ny kilde: «{title}», med tall for {area} {years}.",
+        "en": "New source: “{title}”, with figures for {area} {years}.",
+    },
+    "change.nytt_aar": {
+        "nb": "Nye år for {measure}, {area}: {years} (fra {publication}).",
+        "en": "New years for {measure}, {area}: {years} (from {publication}).",
+    },
+    "change.endret": {
+        "nb": "Endret tall: {measure}, {area} {period}{breakdown}: {old} → {new}. Før: {old_publication} ({old_published}). Nå: {publication} ({published}).",
+        "en": "Changed figure: {measure}, {area} {period}{breakdown}: {old} → {new}. Before: {old_publication} ({old_published}). Now: {publication} ({published}).",
+    },
+    "change.title.ny_kilde": {
+        "nb": "Ny kilde for {area}: {what}",
+        "en": "New source for {area}: {what}",
+    },
+    "change.title.nytt_aar": {"nb": "Nye år: {what}, {area}", "en": "New years: {what}, {area}"},
+    "change.title.endret": {
+        "nb": "Endret tall: {what}, {area}",
+        "en": "Changed figure: {what}, {area}",
+    },
+    "change.kind.ny_kilde": {"nb": "Ny kilde", "en": "New source"},
+    "change.kind.nytt_aar": {"nb": "Nye år", "en": "New years"},
+    "change.kind.endret": {"nb": "Endret tall", "en": "Changed figure"},
+    "feed.title.all": {"nb": "SLT-statistikk: endringer", "en": "SLT statistics: changes"},
+    "feed.title.some": {
+        "nb": "SLT-statistikk: endringer for {where}",
+        "en": "SLT statistics: changes for {where}",
+    },
+    "feed.subtitle": {
+        "nb": "Nye kilder, nye år og endrede tall mellom utgaver, med kildene.",
+        "en": "New sources, new years and figures changed between editions, with their sources.",
+    },
+    "feed.link_title": {"nb": "Endringer i tallene (Atom)", "en": "Changes in the figures (Atom)"},
+    "menu.api": {"nb": "Se API-kallet", "en": "See the API call"},
+    "about.api": {
+        "nb": "Tallene i figuren fra API-et (JSON):",
+        "en": "The chart's figures from the API (JSON):",
+    },
+    "footer.open_data": {"nb": "Åpne data og API", "en": "Open data and API"},
+    "footer.whats_new": {"nb": "Hva er nytt", "en": "What's new"},
+    "apne_data.h1": {"nb": "Åpne data og API", "en": "Open data and API"},
+    "apne_data.intro": {
+        "nb": "Alle tallene på nettstedet kan hentes av programmer: som JSON, CSV og JSON-stat fra et versjonert API, beskrevet med OpenAPI. Katalogen i DCAT-AP-NO kan høstes av data.norge.no, endringene kan følges som Atom-feed, og figurene kan bygges inn med oEmbed.",
+        "en": "Every figure on the site can be fetched by programs: as JSON, CSV and JSON-stat from a versioned API described by OpenAPI. The DCAT-AP-NO catalogue can be harvested by data.norge.no, changes can be followed as an Atom feed, and charts can be embedded with oEmbed.",
+    },
+    "apne_data.endpoints": {"nb": "Endepunkter", "en": "Endpoints"},
+    "apne_data.try": {
+        "nb": "Prøv med curl (ett tall-oppslag i hvert format, endringsfeeden og katalogen):",
+        "en": "Try with curl (one figure query in each format, the change feed and the catalogue):",
+    },
+    "apne_data.endpoint": {"nb": "Endepunkt", "en": "Endpoint"},
+    "apne_data.what": {"nb": "Hva det gir", "en": "What it gives"},
+    "apne_data.example": {"nb": "Eksempel", "en": "Example"},
+    "apne_data.endpoints_caption": {
+        "nb": "Endepunktene, fra OpenAPI-beskrivelsen, med et eksempel som virker på dagens tall",
+        "en": "The endpoints, from the OpenAPI description, with an example that works on today's figures",
+    },
+    "apne_data.openapi": {
+        "nb": "OpenAPI-beskrivelsen (JSON)",
+        "en": "The OpenAPI description (JSON)",
+    },
+    "apne_data.errors": {"nb": "Feil", "en": "Errors"},
+    "apne_data.errors_intro": {
+        "nb": "Feil svares som problemdetaljer etter RFC 9457 (application/problem+json), på språket du ber om (lang=nb|en eller Accept-Language). Feltet «type» peker hit:",
+        "en": "Errors are answered as problem details per RFC 9457 (application/problem+json), in the language you ask for (lang=nb|en or Accept-Language). The “type” field points here:",
+    },
+    "apne_data.catalogue": {"nb": "Katalog (DCAT-AP-NO)", "en": "Catalogue (DCAT-AP-NO)"},
+    "apne_data.feed": {"nb": "Endringer (Atom)", "en": "Changes (Atom)"},
+    "apne_data.oembed": {"nb": "Bygg inn med oEmbed", "en": "Embed with oEmbed"},
+    "apne_data.oembed_text": {
+        "nb": "Lim inn adressen til en figur (en side, et kort eller /embed/…) i et publiseringssystem som støtter oEmbed, eller spør selv:",
+        "en": "Paste the address of a chart (a page, a card or /embed/…) into a publishing system that supports oEmbed, or ask yourself:",
+    },
+    "api.title": {"nb": "SLT-statistikk API", "en": "SLT statistics API"},
+    "api.description": {
+        "nb": "Tallene bak SLT-statistikk: hvert publiserte tall med kilde (publikasjon, avsnitt, tabell) og lisens, som JSON, CSV og JSON-stat 2.0; hver figurs tall slik den er tegnet; kodelister, kilder og kommuner. Manglende tall har SSBs symbol i status (.. mangler, : skjult, . ikke aktuelt, - null), aldri 0. Lisensen er kildens: se licence på hvert tall. Versjon 1: adressene og svarene endres ikke; en endring som bryter klienter får /api/v2/.",
+        "en": "The figures behind SLT statistics: every published number with its source (publication, section, table) and licence, as JSON, CSV and JSON-stat 2.0; each chart's figures as drawn; code lists, sources and municipalities. Missing numbers carry SSB's symbol in status (.. not available, : suppressed, . not applicable, - nil), never 0. The licence is the source's: see licence on every number. Version 1: addresses and answers do not change; a change that breaks clients gets /api/v2/.",
+    },
+    "api.jsonstat.label": {"nb": "SLT-statistikk: tall", "en": "SLT statistics: figures"},
+    "api.response.ok": {"nb": "Svaret", "en": "The answer"},
+    "api.response.not_modified": {
+        "nb": "Uendret siden forrige svar (If-None-Match med svarets ETag)",
+        "en": "Unchanged since the last answer (If-None-Match with the answer's ETag)",
+    },
+    "api.response.bad_request": {
+        "nb": "Ukjent parameter eller ugyldig verdi: hver feil med hva som er tillatt",
+        "en": "Unknown parameter or invalid value: each fault with what is allowed",
+    },
+    "api.response.not_found": {"nb": "Finnes ikke", "en": "Not found"},
+    "api.op.index": {
+        "nb": "Oversikt over API-et med lenker",
+        "en": "Overview of the API with links",
+    },
+    "api.op.openapi": {
+        "nb": "Denne beskrivelsen (OpenAPI 3.1)",
+        "en": "This description (OpenAPI 3.1)",
+    },
+    "api.op.facts": {
+        "nb": "Tallene som JSON: ett objekt per tall, med enhet, symbol og full kilde; filtrert og delt i sider",
+        "en": "The figures as JSON: one object per number, with unit, symbol and full source; filtered and paged",
+    },
+    "api.op.facts_csv": {
+        "nb": "De samme tallene som CSV, med eksportens kolonner",
+        "en": "The same figures as CSV, with the export's columns",
+    },
+    "api.op.facts_jsonstat": {
+        "nb": "De samme tallene som JSON-stat 2.0: én kube per kildetabell og mål, med etiketter og SSB-symboler",
+        "en": "The same figures as JSON-stat 2.0: one cube per source table and measure, with labels and SSB symbols",
+    },
+    "api.op.charts": {
+        "nb": "Figurene og parameterne deres",
+        "en": "The charts and their parameters",
+    },
+    "api.op.chart": {
+        "nb": "Figuren {chart}: tallene slik de er tegnet for en visning (sidens parametere)",
+        "en": "The chart {chart}: its figures as drawn for a view (the page's parameters)",
+    },
+    "api.op.codelists": {
+        "nb": "Alle kodelister med etiketter på bokmål og engelsk",
+        "en": "Every code list with labels in bokmål and English",
+    },
+    "api.op.codelist": {"nb": "Én kodeliste", "en": "One code list"},
+    "api.op.sources": {
+        "nb": "Kildene (publikasjoner) med utgavene sine",
+        "en": "The sources (publications) with their editions",
+    },
+    "api.op.source": {"nb": "Én kilde", "en": "One source"},
+    "api.op.kommuner": {
+        "nb": "Kommunene og hva hver har",
+        "en": "The municipalities and what each has",
+    },
+    "api.op.kommune": {"nb": "Én kommune", "en": "One municipality"},
+    "api.op.changes": {
+        "nb": "Hva som er endret mellom utgaver (JSON)",
+        "en": "What changed between editions (JSON)",
+    },
+    "api.op.feed": {
+        "nb": "Hva som er endret, som Atom-feed",
+        "en": "What changed, as an Atom feed",
+    },
+    "api.op.catalogue_turtle": {
+        "nb": "Datakatalogen i DCAT-AP-NO (Turtle)",
+        "en": "The data catalogue in DCAT-AP-NO (Turtle)",
+    },
+    "api.op.catalogue_jsonld": {
+        "nb": "Datakatalogen i DCAT-AP-NO (JSON-LD)",
+        "en": "The data catalogue in DCAT-AP-NO (JSON-LD)",
+    },
+    "api.param.kommune": {
+        "nb": "Område (kommune, politidistrikt, land): koder fra kodelisten «kommune»",
+        "en": "Area (municipality, police district, country): codes from the code list “kommune”",
+    },
+    "api.param.maal": {
+        "nb": "Hva som telles: koder fra kodelisten «maal»",
+        "en": "What is counted: codes from the code list “maal”",
+    },
+    "api.param.aar": {"nb": "Ett eller flere år", "en": "One or more years"},
+    "api.param.fra": {"nb": "Fra og med år", "en": "From year (inclusive)"},
+    "api.param.til": {"nb": "Til og med år", "en": "To year (inclusive)"},
+    "api.param.periode": {
+        "nb": "Perioden slik den er trykt (f.eks. 2019-2020)",
+        "en": "The period as printed (e.g. 2019-2020)",
+    },
+    "api.param.alder": {"nb": "Aldersgruppe", "en": "Age group"},
+    "api.param.kjonn": {"nb": "Kjønn", "en": "Sex"},
+    "api.param.lovbrudd": {
+        "nb": "Lovbruddsgruppe eller -undergruppe",
+        "en": "Offence group or sub-group",
+    },
+    "api.param.sted": {"nb": "Gjerningssted eller bosted", "en": "Scene of crime or residence"},
+    "api.param.kilde": {"nb": "Kildetabell (kilde-id)", "en": "Source table (source id)"},
+    "api.param.utgaver": {
+        "nb": "gjeldende: tallet som vises (nyeste utgave); alle: også tidligere utgaver",
+        "en": "gjeldende: the number shown (newest edition); alle: earlier editions too",
+    },
+    "api.param.side": {"nb": "Sidenummer (fra 1)", "en": "Page number (from 1)"},
+    "api.param.per_side": {"nb": "Tall per side", "en": "Numbers per page"},
+    "api.param.lang": {
+        "nb": "Språk på etiketter og feilmeldinger (nb eller en)",
+        "en": "Language of labels and error messages (nb or en)",
+    },
+    "api.param.url": {
+        "nb": "Adressen til en figur på dette nettstedet",
+        "en": "The address of a chart on this site",
+    },
+    "api.param.maxwidth": {"nb": "Største bredde i piksler", "en": "Largest width in pixels"},
+    "api.param.maxheight": {"nb": "Største høyde i piksler", "en": "Largest height in pixels"},
+    "api.param.format": {"nb": "Svarformat (bare json)", "en": "Answer format (json only)"},
+    "api.param.liste": {
+        "nb": "Kodelistens navn (= parameteren den gjelder)",
+        "en": "The code list's name (= the parameter it is for)",
+    },
+    "api.codelist.kommune": {"nb": "Områder", "en": "Areas"},
+    "api.codelist.maal": {"nb": "Hva telles", "en": "What is counted"},
+    "api.codelist.sted": {"nb": "Gjerningssted eller bosted", "en": "Scene of crime or residence"},
+    "api.codelist.bosted": {"nb": "Mistenktes bosted", "en": "Suspects' residence"},
+    "api.codelist.alder": {"nb": "Aldersgrupper", "en": "Age groups"},
+    "api.codelist.kjonn": {"nb": "Kjønn", "en": "Sex"},
+    "api.codelist.lovbrudd": {"nb": "Lovbruddsgrupper", "en": "Offence groups"},
+    "api.codelist.kategori": {"nb": "Kategorier", "en": "Categories"},
+    "api.codelist.status": {
+        "nb": "SSBs symboler for manglende tall",
+        "en": "SSB's symbols for missing numbers",
+    },
+    "api.codelist.periode": {"nb": "Perioder slik de er trykt", "en": "Periods as printed"},
+    "api.codelist.kilde": {"nb": "Kildetabeller", "en": "Source tables"},
+    "api.dim.year": {"nb": "År", "en": "Year"},
+    "api.dim.municipality": {"nb": "Område", "en": "Area"},
+    "api.dim.measure": {"nb": "Hva telles", "en": "What is counted"},
+    "api.dim.place_role": {"nb": "Sted", "en": "Place"},
+    "api.dim.residence": {"nb": "Bosted", "en": "Residence"},
+    "api.dim.age_group": {"nb": "Alder", "en": "Age"},
+    "api.dim.sex": {"nb": "Kjønn", "en": "Sex"},
+    "api.dim.offence_group": {"nb": "Lovbruddsgruppe", "en": "Offence group"},
+    "api.dim.offence_subgroup": {"nb": "Lovbrudd", "en": "Offence"},
+    "api.dim.category": {"nb": "Kategori", "en": "Category"},
+    "api.reason.unknown_param": {"nb": "ukjent parameter", "en": "unknown parameter"},
+    "api.reason.unknown_code": {"nb": "ukjent kode", "en": "unknown code"},
+    "api.reason.choice": {"nb": "ikke et av valgene", "en": "not one of the choices"},
+    "api.reason.year": {"nb": "ikke et år fra {lo} til {hi}", "en": "not a year from {lo} to {hi}"},
+    "api.reason.int": {
+        "nb": "ikke et heltall fra {lo} til {hi}",
+        "en": "not a whole number from {lo} to {hi}",
+    },
+    "api.reason.once": {"nb": "kan bare gis én gang", "en": "may be given once only"},
+    "api.reason.empty": {"nb": "tom verdi", "en": "empty value"},
+    "api.reason.too_long": {"nb": "for lang verdi", "en": "value too long"},
+    "api.reason.too_many": {"nb": "mer enn {n} verdier", "en": "more than {n} values"},
+    "api.reason.required": {"nb": "må være med", "en": "is required"},
+    "api.problem.bad_parameters.title": {"nb": "Ugyldig forespørsel", "en": "Invalid request"},
+    "api.problem.bad_parameters.detail": {
+        "nb": "{n} parameter(e) kan ikke brukes; se «errors» for hva som er tillatt.",
+        "en": "{n} parameter(s) cannot be used; see “errors” for what is allowed.",
+    },
+    "api.problem.not_found.title": {"nb": "Finnes ikke", "en": "Not found"},
+    "api.problem.not_found.detail": {
+        "nb": "API-et har ikke adressen {path}. Se /api/v1/openapi.json for alle adressene.",
+        "en": "The API has no address {path}. See /api/v1/openapi.json for every address.",
+    },
+    "api.problem.unknown_chart.title": {"nb": "Ukjent figur", "en": "Unknown chart"},
+    "api.problem.unknown_chart.detail": {
+        "nb": "Det finnes ingen figur «{name}». Se /api/v1/figurer.",
+        "en": "There is no chart “{name}”. See /api/v1/figurer.",
+    },
+    "api.problem.unknown_codelist.title": {"nb": "Ukjent kodeliste", "en": "Unknown code list"},
+    "api.problem.unknown_codelist.detail": {
+        "nb": "Det finnes ingen kodeliste «{name}». Kodelistene er: {allowed}.",
+        "en": "There is no code list “{name}”. The code lists are: {allowed}.",
+    },
+    "api.problem.unknown_source.title": {"nb": "Ukjent kilde", "en": "Unknown source"},
+    "api.problem.unknown_source.detail": {
+        "nb": "Det finnes ingen kilde «{name}». Se /api/v1/kilder.",
+        "en": "There is no source “{name}”. See /api/v1/kilder.",
+    },
+    "api.problem.unknown_kommune.title": {"nb": "Ukjent kommune", "en": "Unknown municipality"},
+    "api.problem.unknown_kommune.detail": {
+        "nb": "Det finnes ingen kommune «{name}». Kommunene er: {allowed}.",
+        "en": "There is no municipality “{name}”. The municipalities are: {allowed}.",
+    },
+    "api.problem.method.title": {"nb": "Metoden er ikke tillatt", "en": "Method not allowed"},
+    "api.problem.method.detail": {
+        "nb": "Åpne data kan bare leses (GET, HEAD, OPTIONS).",
+        "en": "Open data can only be read (GET, HEAD, OPTIONS).",
+    },
+    "api.problem.oembed_format.title": {
+        "nb": "Formatet støttes ikke",
+        "en": "Format not supported",
+    },
+    "api.problem.oembed_format.detail": {
+        "nb": "oEmbed svares bare som JSON (format=json).",
+        "en": "oEmbed is answered as JSON only (format=json).",
+    },
+    "api.problem.oembed_url.title": {"nb": "Kan ikke bygges inn", "en": "Cannot be embedded"},
+    "api.problem.oembed_url.detail": {
+        "nb": "Adressen er ikke en figur på dette nettstedet (en side med figurer, et kort eller /embed/…).",
+        "en": "The address is not a chart on this site (a page with charts, a card or /embed/…).",
+    },
+    "dcat.catalogue.title": {
+        "nb": "SLT-statistikk: datakatalog",
+        "en": "SLT statistics: data catalogue",
+    },
+    "dcat.catalogue.description": {
+        "nb": "Kildetabellene bak SLT-statistikk (barne- og ungdomskriminalitet og forebygging), hver med tallene som CSV, JSON-stat og JSON fra API-et, og API-et selv.",
+        "en": "The source tables behind SLT statistics (youth crime and prevention), each with its figures as CSV, JSON-stat and JSON from the API, and the API itself.",
+    },
+    "dcat.service.title": {"nb": "SLT-statistikk API", "en": "SLT statistics API"},
+    "dcat.service.description": {
+        "nb": "Versjonert API (/api/v1/) med alle tallene som JSON, CSV og JSON-stat, hver figurs tall, kodelister, kilder og kommuner. Beskrevet med OpenAPI 3.1.",
+        "en": "Versioned API (/api/v1/) with every figure as JSON, CSV and JSON-stat, each chart's figures, code lists, sources and municipalities. Described by OpenAPI 3.1.",
+    },
+    "dcat.dataset.title": {
+        "nb": "{measures}: {areas} {years}",
+        "en": "{measures}: {areas} {years}",
+    },
+    "dcat.dataset.description": {
+        "nb": "{measures} for {areas}, {years}: {facts} tall fra {publication} ({publisher}, publisert {published}), {section}.",
+        "en": "{measures} for {areas}, {years}: {facts} numbers from {publication} ({publisher}, published {published}), {section}.",
+    },
+    "dcat.licence.named": {"nb": "Lisens: {licence}.", "en": "Licence: {licence}."},
+    "dcat.licence.not_named": {
+        "nb": "Lisens ikke oppgitt av kilden; kilden sier: «{licence}»",
+        "en": "Licence not stated by the source; the source says: “{licence}”",
+    },
+    "dcat.distribution.csv": {"nb": "Tallene som CSV", "en": "The figures as CSV"},
+    "dcat.distribution.jsonstat": {
+        "nb": "Tallene som JSON-stat 2.0",
+        "en": "The figures as JSON-stat 2.0",
+    },
+    "dcat.distribution.json": {"nb": "Tallene som JSON", "en": "The figures as JSON"},
+    "dcat.series.title": {"nb": "Utgaver: {title}", "en": "Editions: {title}"},
+    "dcat.series.description": {
+        "nb": "Kilder som gir noen av de samme tallene, eldste først: {publications}. Der de er uenige, vises den nyeste.",
+        "en": "Sources that give some of the same numbers, oldest first: {publications}. Where they disagree, the newest is shown.",
+    },
+    "schema.name": {
+        "nb": "SLT-statistikk: barne- og ungdomskriminalitet og forebygging i {places}",
+        "en": "SLT statistics: youth crime and prevention in {places}",
+    },
+    "schema.description": {
+        "nb": "Publiserte tall om barne- og ungdomskriminalitet og forebygging i {places} fra SLT-rapportene, Statistisk sentralbyrå og politiet: anmeldelser, mistenkte personer og lovbrudd etter alder, kjønn og sted, oppfølging og Ungdata. Hvert tall med kilde og lisens, som CSV, JSON og JSON-stat.",
+        "en": "Published figures on youth crime and prevention in {places} from the SLT reports, Statistics Norway and the police: reports, suspected persons and offences by age, sex and place, follow-up and Ungdata. Every number with its source and licence, as CSV, JSON and JSON-stat.",
+    },
+    "schema.keywords": {"nb": "ungdomskriminalitet", "en": "youth crime"},
     "om_dataene.step1": {
         "nb": "Skriv en CSV-fil, for eksempel asker-politiet-2021.csv, med kolonnene over:",
         "en": "Write a CSV file, e.g. asker-politiet-2021.csv, with the columns above:",
@@ -1038,8 +1518,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "about.territory": {"nb": "Merknad om området", "en": "Territory note"},
     "about.today": {"nb": "i dag", "en": "today"},
     "about.status...": {
-        "nb": "Tallet finnes ikke i kilden, eller det er tapt (for eksempel i OCR-teksten av 2019-rapporten).",
-        "en": "The number is not in the source, or it was lost (for example in the OCR text of the 2019 report).",
+        "nb": "Tallet finnes ikke i kilden, eller det er tapt (for eksempel i OCR-teksten av en rapport).",
+        "en": "The number is not in the source, or it was lost (for example in the OCR text of a report).",
     },
     "about.status.:": {
         "nb": "Tallet er skjult av kilden for å verne personvernet (små tall).",
@@ -1052,22 +1532,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "about.status.-": {
         "nb": "Null / ingenting: kilden viser en strek, og SSBs strek betyr at det ikke finnes noen. Cellen vises som strek.",
         "en": "Nil / nothing: the source prints a dash, and Statistics Norway's dash means there are none. The cell is shown as a dash.",
-    },
-    "about.event.2015-10-01": {
-        "nb": "Ny straffelov trådte i kraft. Politiets lovbruddsgrupper endret seg, så tall før og etter er ikke fullt sammenlignbare.",
-        "en": "A new Penal Code came into force. The police's offence groups changed, so figures before and after are not fully comparable.",
-    },
-    "about.event.2017-05-01": {
-        "nb": "Asker og Bærum politidistrikt ble slått sammen med Oslo politidistrikt. Politiets tall for Bærum kommer deretter fra Oslo politidistrikt.",
-        "en": "Asker and Bærum police district was merged into Oslo police district. The police's figures for Bærum come from Oslo police district after that.",
-    },
-    "about.event.2020-01-01": {
-        "nb": "Kommunereformen: nye kommunenummer. Bærum fikk nytt nummer med samme område; Asker ble slått sammen med Røyken og Hurum, så Asker fra 2020 er et annet område enn før.",
-        "en": "The municipal reform: new municipality numbers. Bærum got a new number with the same territory; Asker merged with Røyken and Hurum, so Asker from 2020 is a different area than before.",
-    },
-    "about.event.2020-03-12": {
-        "nb": "Nasjonal nedstenging på grunn av covid-19. Tall for 2020 bør leses med dette i tankene.",
-        "en": "National lockdown because of covid-19. Figures for 2020 should be read with this in mind.",
     },
     "about.sidecar.title": {
         "nb": "Tabellens tittel, slik den er trykt",
@@ -1124,28 +1588,28 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "the police's unit West (Bærum's SLT report)",
     },
     "trygghetsprogrammet.title.funnel": {
-        "nb": "Saker i Trygghetsprogrammet etter utfall, {where}, {years}",
-        "en": "Safety Programme cases by outcome, {where}, {years}",
+        "nb": "Saker i Trygghetsprogrammet etter utfall, {where}{years}",
+        "en": "Safety Programme cases by outcome, {where}{years}",
     },
     "trygghetsprogrammet.title.offence": {
-        "nb": "Saker i Trygghetsprogrammet i {k} etter lovbrudd den utsatte var utsatt for, {years}",
-        "en": "Safety Programme cases in {k} by the offence the victim was exposed to, {years}",
+        "nb": "Saker i Trygghetsprogrammet i {k} etter lovbrudd den utsatte var utsatt for{years}",
+        "en": "Safety Programme cases in {k} by the offence the victim was exposed to{years}",
     },
     "trygghetsprogrammet.title.talks": {
-        "nb": "Politiets bekymringssamtaler i {k}, {years}",
-        "en": "The police's concern talks in {k}, {years}",
+        "nb": "Politiets bekymringssamtaler i {k}{years}",
+        "en": "The police's concern talks in {k}{years}",
     },
     "trygghetsprogrammet.change_from": {
         "nb": " ({change} fra {year})",
         "en": " ({change} from {year})",
     },
     "trygghetsprogrammet.title.followup": {
-        "nb": "Ungdom under oppfølging hos forebyggende avsnitt, politiet i {k}, etter oppfølgingsnivå, {years}",
-        "en": "Young people under follow-up by the police's prevention section in {k}, by follow-up level, {years}",
+        "nb": "Ungdom under oppfølging hos forebyggende avsnitt, politiet i {k}, etter oppfølgingsnivå{years}",
+        "en": "Young people under follow-up by the police's prevention section in {k}, by follow-up level{years}",
     },
     "trygghetsprogrammet.title.extremism": {
-        "nb": "Bekymringer om ekstremisme knyttet til {k} etter ideologi, prosent, {years}",
-        "en": "Extremism concerns linked to {k} by ideology, per cent, {years}",
+        "nb": "Bekymringer om ekstremisme knyttet til {k} etter ideologi, prosent{years}",
+        "en": "Extremism concerns linked to {k} by ideology, per cent{years}",
     },
     "trygghetsprogrammet.extremism_row.bekymringer": {
         "nb": "Bekymringer mottatt i Oslo politidistrikt (antall)",
@@ -1243,6 +1707,126 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The charts cannot be drawn on the server right now. The figures can be downloaded as CSV under each chart, or all at once: /last-ned/alle-data.zip",
     },
     # --- The yearly report as Word, the agenda as PowerPoint (issue 21) ---
+    "wordreport.title": {
+        "nb": "Utfordringsbildet {k} {year}",
+        "en": "The current picture in {k} {year}",
+    },
+    "wordreport.file": {
+        "nb": "Utfordringsbildet – {k} {year}",
+        "en": "The current picture – {k} {year}",
+    },
+    "wordreport.subtitle": {
+        "nb": "Tallgrunnlag for kapittel 2 i SLT-årsrapporten",
+        "en": "The figures for chapter 2 of the SLT annual report",
+    },
+    "wordreport.what": {
+        "nb": "Utkast til kapitlet «Utfordringsbildet» i SLT-årsrapporten, laget fra publiserte tall",
+        "en": "A draft of the chapter “The current picture” of the SLT annual report, made from published figures",
+    },
+    "wordreport.kommune": {"nb": "Kommune", "en": "Municipality"},
+    "wordreport.year": {"nb": "År", "en": "Year"},
+    "wordreport.made": {"nb": "Laget", "en": "Made"},
+    "wordreport.about": {
+        "nb": "Dette er et utkast til kapitlet «Utfordringsbildet» i kommunens SLT-årsrapport, laget av SLT-statistikk fra publiserte tall. Hvert tall står med kilden det er hentet fra (publikasjon og avsnitt), under hver figur og tabell og samlet til slutt. Setningene er laget automatisk etter de samme reglene som nettstedets oversikt (endring fra året før, små tall, overlappende perioder): les dem over, og legg til det tallene ikke sier – vurderinger, tiltak og innspill fra tjenestene. Et avsnitt som ikke har tall for kommunen og året, er utelatt.",
+        "en": "This is a draft of the chapter “The current picture” of the municipality's SLT annual report, made by SLT-statistikk from published figures. Every number is given with the source it was taken from (publication and section), under each chart and table and all together at the end. The sentences are written automatically by the same rules as the site's overview (change from the year before, small numbers, overlapping periods): read them through, and add what the figures do not say – assessments, measures and input from the services. A section without figures for the municipality and year is left out.",
+    },
+    "wordreport.styles": {
+        "nb": "Figurene er bilder med alternativ tekst; tabellene er Word-tabeller som kan redigeres. Dokumentet bruker Words egne stiler (Tittel, Overskrift 1–4, Bildetekst, Tabellrutenett, Punktliste), så det kan tilpasses kommunens mal ved å endre stilene.",
+        "en": "The charts are images with alt text; the tables are Word tables that can be edited. The document uses Word's own styles (Title, Heading 1–4, Caption, Table Grid, List Bullet), so it can be fitted to the municipality's template by changing the styles.",
+    },
+    "wordreport.no_images": {
+        "nb": "Figurene kunne ikke tegnes på serveren da dokumentet ble laget. Tabellene og tekstene er med; hver figur kan åpnes fra lenken under den.",
+        "en": "The charts could not be drawn on the server when the document was made. The tables and texts are included; each chart can be opened from the link under it.",
+    },
+    "wordreport.no_image": {
+        "nb": "[Figuren kunne ikke tegnes her. Tallene står i tabellen under, og figuren kan åpnes fra lenken nederst.]",
+        "en": "[The chart could not be drawn here. The figures are in the table below, and the chart can be opened from the link at the bottom.]",
+    },
+    "wordreport.figure": {"nb": "Figur", "en": "Figure"},
+    "wordreport.table": {"nb": "Tabell", "en": "Table"},
+    "wordreport.unit": {"nb": "enhet", "en": "unit"},
+    "wordreport.intro": {
+        "nb": "Kapitlet viser de publiserte tallene SLT-statistikk har for {k}, i samme oppbygning som kapittel 2 i SLT-årsrapportene: politiets kriminalitetsstatistikk, politiets oppfølging av ungdom, ekstremisme, Trygghetsprogrammet og Ungdata, så langt det finnes tall. Kilden står under hver figur og tabell; alle kildene er samlet til slutt.",
+        "en": "The chapter shows the published figures SLT-statistikk has for {k}, laid out like chapter 2 of the SLT annual reports: police crime statistics, the police's follow-up of young people, extremism, the Safety Programme and Ungdata, as far as there are figures. The source is under each chart and table; all the sources are listed at the end.",
+    },
+    "wordreport.key_figures": {"nb": "Nøkkeltall", "en": "Key figures"},
+    "wordreport.part.politiet": {
+        "nb": "Utfordringsbildet i {k} {year} beskrevet av politiet",
+        "en": "The current picture in {k} {year} as described by the police",
+    },
+    "wordreport.part.kriminalitet": {
+        "nb": "Politiets kriminalitetsstatistikk {year}",
+        "en": "Police crime statistics {year}",
+    },
+    "wordreport.part.oppfolging": {
+        "nb": "Oppfølging av ungdom ved politiets forebyggende avsnitt",
+        "en": "Follow-up of young people by the police's prevention section",
+    },
+    "wordreport.part.ekstremisme": {
+        "nb": "Hatkriminalitet, radikalisering og voldelig ekstremisme",
+        "en": "Hate crime, radicalisation and violent extremism",
+    },
+    "wordreport.part.trygghet": {
+        "nb": "Trygghetsprogrammet",
+        "en": "The Safety Programme (Trygghetsprogrammet)",
+    },
+    "wordreport.part.ungdata": {
+        "nb": "Ungdomsundersøkelsen Ungdata",
+        "en": "The Ungdata youth survey",
+    },
+    "wordreport.part.andre": {"nb": "Andre figurer", "en": "Other charts"},
+    "wordreport.sources.h1": {"nb": "Kilder", "en": "Sources"},
+    "wordreport.sources": {"nb": "Publikasjoner og avsnitt", "en": "Publications and sections"},
+    "wordreport.sources.intro": {
+        "nb": "Hvert tall i dokumentet er hentet fra en av disse publikasjonene, fra avsnittene som står under den. Tallene kan lastes ned med kilde på hver rad fra SLT-statistikk: «Last ned data» under hver figur, eller alle data på én gang (/last-ned/alle-data.zip).",
+        "en": "Every number in the document is taken from one of these publications, from the sections listed under it. The figures can be downloaded with the source on every row from SLT-statistikk: “Download data” under each chart, or all data at once (/last-ned/alle-data.zip).",
+    },
+    "wordreport.source.publisher": {"nb": "Utgiver", "en": "Publisher"},
+    "wordreport.source.published": {"nb": "Publisert", "en": "Published"},
+    "wordreport.source.licence": {"nb": "Lisens", "en": "Licence"},
+    "wordreport.source.url": {"nb": "Adresse", "en": "Address"},
+    "wordreport.editions": {
+        "nb": "Tall med tidligere utgaver",
+        "en": "Figures with earlier editions",
+    },
+    "wordreport.editions.none": {
+        "nb": "Ingen av tallene i dokumentet er oppgitt annerledes i en tidligere publikasjon.",
+        "en": "None of the figures in the document was given differently in an earlier publication.",
+    },
+    "wordreport.empty": {
+        "nb": "Figurer uten tall for {k} {year} (ikke med i dokumentet)",
+        "en": "Charts without figures for {k} {year} (not in the document)",
+    },
+    "wordreport.button": {
+        "nb": "Last ned utfordringsbildet ({k} {year}) som Word-dokument",
+        "en": "Download the current picture ({k} {year}) as a Word document",
+    },
+    "wordreport.bad": {
+        "nb": "Dokumentet ble ikke laget. Skriv adressen slik: {example} (kommune: kommunens navn uten æøå, f.eks. baerum; aar: et år, eller siste; lang: nb eller en).",
+        "en": "The document was not made. Write the address like this: {example} (kommune: the municipality's name without æøå, e.g. baerum; aar: a year, or siste; lang: nb or en).",
+    },
+    "presentation.button": {
+        "nb": "Last ned møtet som PowerPoint (virker uten nett)",
+        "en": "Download the meeting as PowerPoint (works offline)",
+    },
+    "presentation.file": {"nb": "SLT-møte – {what}", "en": "SLT meeting – {what}"},
+    "presentation.agenda": {"nb": "agenda", "en": "agenda"},
+    "presentation.bad": {
+        "nb": "Presentasjonen ble ikke laget. {notes} Bruk de samme parameterne som møtets adresse, f.eks. {example}",
+        "en": "The presentation was not made. {notes} Use the same parameters as the meeting's address, e.g. {example}",
+    },
+    "presentation.bad_agenda": {
+        "nb": "Agendaen i lenken kunne ikke leses.",
+        "en": "The agenda in the link could not be read.",
+    },
+    "presentation.no_image": {
+        "nb": "Figuren kunne ikke tegnes på serveren. Skann QR-koden for å åpne visningen.",
+        "en": "The chart could not be drawn on the server. Scan the QR code to open the view.",
+    },
+    "presentation.notes": {
+        "nb": "Nøkkelsetning: {sentence}",
+        "en": "Key sentence: {sentence}",
+    },
 }
 
 

@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from dashboard.dimensions import STATUSES
+from dashboard import dimensions as dims
 
 Lang = Literal["nb", "en"]
 
@@ -76,7 +76,7 @@ def missing_symbol(value: Any, status: Any = None) -> str | None:
 def status_label(symbol: str, lang: str = "nb") -> str:
     """Reader-facing meaning of an SSB symbol ("tall mangler"), lower-case for mid-sentence use."""
     lang = check_lang(lang)
-    code = STATUSES.get(symbol)
+    code = dims.STATUSES.get(symbol)
     if code is None:
         return symbol
     text = code.nb if lang == "nb" else code.en

@@ -8,10 +8,12 @@ import io
 import pytest
 
 import queries
+from dashboard import dimensions
 from dashboard.charts import listing as charts
 from dashboard.settings import Settings
 from dashboard.startup import create_app
 from dashboard.state import parse
+from tests.facts import stored
 
 PAGES = ["/", "/trend", "/geografi", "/alder-og-kjonn", "/trygghetsprogrammet", "/om-dataene"]
 
@@ -83,8 +85,8 @@ def test_chart_csv_keeps_missing_cells_missing(client):
 
 
 def test_computed_rate_csv_shows_numerator_and_denominator(client, con):
-    rows = read_csv(client.get("/last-ned/sammenligning.csv?sammenlign=baerum&visning=per1000"))
-    first = next(r for r in rows if r["period"] == "2020-2021")
+    rows = read_csv(client.get("/last-ned/sammenligning.csv?kommune=baerum"))
+    first = next(r for r in rows if r["period"] == "2020-2021" and r["municipality"] == "baerum")
     population = con.execute(
         "SELECT value FROM facts WHERE preferred AND measure='befolkning' AND age_group='alle' "
         "AND municipality='baerum' AND year=2021"
@@ -95,6 +97,7 @@ def test_computed_rate_csv_shows_numerator_and_denominator(client, con):
     assert first["population_period"] == "1.1.2021"
     computed = float(first["anmeldte_lovbrudd_snitt"]) / float(first["population"]) * 1000
     assert first["rate"] == f"{computed:.1f}"  # computed rates: one decimal
+    assert first["role"] == "kommune" and float(first["lower"]) < float(first["rate"])
 
 
 def test_unknown_chart_is_404_not_500(client):
@@ -107,7 +110,7 @@ def test_unknown_chart_is_404_not_500(client):
     [
         "kommune=xyz&fra=abc",
         "fra=9999999999999999999999",
-        "sammenlign=,,,",
+        "gruppe=,,,",
         "lang=<script>",
         "maal[]=1",
         "til=" + "9" * 500,
@@ -168,63 +171,37 @@ def test_create_app_builds_missing_warehouse(tmp_path):
 @pytest.mark.parametrize("kommune", ["baerum", "asker", "oslo"])
 def test_every_chart_csv_row_is_a_warehouse_fact(con, kommune):
     """The rows behind each chart are facts as stored: no dimension overwritten on the way."""
-    from dashboard.dimensions import DIMENSIONS
 
     cur = con.cursor()
-    dims = [
-        "municipality",
-        "measure",
-        "place_role",
-        "residence",
-        "age_group",
-        "sex",
-        "offence_group",
-        "offence_subgroup",
-        "category",
-    ]
     for chart_id, chart in charts.REGISTRY.items():
         data = chart.build(cur, parse(chart.params, {"kommune": kommune})).data
         for row in data.to_dict("records"):
-            for dim in dims:
-                allowed = DIMENSIONS.get(dim)
-                if allowed is not None:
-                    assert row[dim] in allowed, (chart_id, dim, row[dim])
-            found = con.execute(
-                "SELECT value, status FROM facts WHERE source_id = ? AND year = ? AND period = ? AND "
-                + " AND ".join(f"{d} = ?" for d in dims),
-                [row["source_id"], int(row["year"]), row["period"], *(row[d] for d in dims)],
-            ).fetchall()
+            for column in dimensions.DIMENSION_COLUMNS:
+                assert row[column] in dimensions.DIMENSIONS[column], (chart_id, column, row)
             value = (
                 None
                 if row["value"] is None or row["value"] != row["value"]
                 else float(row["value"])
             )
-            assert found == [(value, row["status"] if isinstance(row["status"], str) else None)], (
-                chart_id,
-                row,
-            )
+            status = row["status"] if isinstance(row["status"], str) else None
+            assert stored(con, row) == (value, status), (chart_id, row)
 
 
-def test_rate_table_shows_numerator_and_denominator(con):
-    state = parse(charts.REGISTRY["sammenligning"].params, {"sammenlign": "baerum,norge"})
+def test_rate_table_shows_numerator_denominator_and_the_verdict_row(con):
+    state = parse(charts.REGISTRY["sammenligning"].params, {"kommune": "baerum"})
     table = charts.render("sammenligning", con.cursor(), state).table
     rows = {r[0]: list(r[1:]) for r in table.itertuples(index=False)}
     assert list(table.columns[1:]) == sorted(table.columns[1:])
-    rate = rows["Bærum: per 1 000 (beregnet)"]
+    rate = rows["Bærum"]
     numerator = rows["Bærum: anmeldte lovbrudd, toårssnitt (teller)"]
     denominator = rows["Bærum: befolkning 1. januar i periodens siste år (nevner)"]
-    i = list(table.columns[1:]).index("2020-2021")
+    assert "Bærum: vurdering mot landet" in rows
+    i = list(table.columns[1:]).index("2020–2021")
     assert (numerator[i], denominator[i], rate[i]) == ("5\u00a0759", "128\u00a0233", "44,9")
     assert round(5759 / 128233 * 1000, 1) == 44.9
-    j = list(table.columns[1:]).index("2023-2024")
-    assert (rate[j], denominator[j]) == (
-        "..",
-        "..",
-    )  # no population for 1.1.2024: missing, not guessed
-    assert (
-        rows["Norge: per 1 000 (publisert av SSB)"][list(table.columns[1:]).index("2016-2017")]
-        == "60,2"
-    )
+    j = list(table.columns[1:]).index("2023–2024")  # Bærum's 1 January 2024 is in the data
+    assert (numerator[j], denominator[j], rate[j]) == ("6\u00a0509", "130\u00a0921", "49,7")
+    assert round(6509 / 130921 * 1000, 1) == 49.7
 
 
 def test_invalid_data_at_start_serves_the_previous_warehouse(fixture_data, tmp_path, caplog):

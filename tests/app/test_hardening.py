@@ -22,7 +22,18 @@ from dashboard.web.serving import hardening
 
 PAGES = ["/", "/trend", "/geografi", "/alder-og-kjonn", "/trygghetsprogrammet", "/om-dataene"]
 PARAM_NAMES = sorted({p.name for chart in charts.REGISTRY.values() for p in chart.params})
-CHOICES = sorted({c for chart in charts.REGISTRY.values() for p in chart.params for c in p.choices})
+# Kommune codes come from the warehouse's code list (read per request); these stand in.
+KOMMUNER = ("baerum", "asker", "oslo", "lillestrom", "norge")
+CHOICES = sorted(
+    {
+        c
+        for chart in charts.REGISTRY.values()
+        for p in chart.params
+        if not callable(p.choices)
+        for c in p.choices
+    }
+    | set(KOMMUNER)
+)
 
 #: Text a visitor or a bot may type, weighted towards what parsers get wrong.
 unicode_digits = st.text(st.characters(categories=["Nd", "No"]), min_size=1, max_size=6)

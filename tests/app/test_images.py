@@ -7,9 +7,11 @@ Pillow / an XML parser; the 503 test swaps in a renderer that finds no browser.
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import xml.etree.ElementTree as ET
 
+import pandas as pd
 import pytest
 from PIL import Image
 
@@ -28,6 +30,13 @@ def svg_texts(data: bytes) -> list[str]:
     return ["".join(node.itertext()) for node in root.iter(f"{SVG}text")]
 
 
+def _texts(layout: dict) -> list[str]:
+    """The placed text blocks of a print figure (title, legend aside), plain, top to bottom."""
+    notes = [a for a in layout["annotations"] if a.get("name") == "print-text"]
+    notes.sort(key=lambda a: -a["y"])
+    return [" ".join(images.plain_lines(a["text"])) for a in notes]
+
+
 def test_print_figure_draws_title_view_source_and_licence_without_touching_input(con):
     chart = charts.REGISTRY["utvikling"]
     result = chart.build(con.cursor(), parse(chart.params, {}))
@@ -38,18 +47,102 @@ def test_print_figure_draws_title_view_source_and_licence_without_touching_input
         view="Bærum · 2013–2020",
         source=result.source,
         licence="CC BY 4.0",
-        size="og",
     )
     assert repr(result.figure) == before
     layout = out["layout"]
-    assert (layout["width"], layout["height"], layout["autosize"]) == (1200, 630, False)
-    assert "Anmeldelser for mistenkte" in layout["title"]["text"]
-    assert "Bærum · 2013–2020" in layout["title"]["text"]
-    footer = layout["xaxis"]["title"]["text"]
-    assert "Kilde: SLT årsrapport 2020" in footer and "Lisens: CC BY 4.0" in footer
-    # the figure's own footer (events) stays, before the source
-    assert footer.index("Ny straffelov") < footer.index("Kilde:")
-    assert out["data"] == result.figure["data"]
+    assert (layout["width"], layout["height"], layout["autosize"]) == (960, 640, False)
+    texts = _texts(layout)
+    # Top to bottom: title and view, the event key in rows, the source, the licence last.
+    assert texts[0] == f"{result.title} Bærum · 2013–2020"
+    assert texts[1:5] == [
+        "1: Ny straffelov (oktober 2015)",
+        "2: Politidistrikt slått sammen (mai 2017)",
+        "3: Terrorangrep i Bærum (august 2019)",
+        "4: Kommunereform (januar 2020)",
+    ]  # each event whole, never "(mai / 2017)"
+    assert texts[-2].startswith("Kilde: SLT årsrapport 2020") and texts[-1] == "Lisens: CC BY 4.0"
+    # Three events side by side in the first row: rows, not a narrow centred column.
+    key = [
+        a
+        for a in layout["annotations"]
+        if a.get("name") == "print-text" and re.match(r"\d: ", images.plain_lines(a["text"])[0])
+    ]
+    key.sort(key=lambda a: (-a["y"], a["x"]))
+    assert len({round(a["y"], 6) for a in key[:3]}) == 1 and len({a["x"] for a in key[:3]}) == 3
+    # The legend lies above the event key and the source (in the image's pixels).
+    height = layout["height"]
+    legend_bottom = height * (1 - layout["legend"]["y"])
+    event_top = layout["margin"]["t"] + (1 - key[0]["y"]) * (
+        height - layout["margin"]["t"] - layout["margin"]["b"]
+    )
+    assert layout["legend"]["yanchor"] == "bottom" and legend_bottom <= event_top
+    # The first legend marker is not against the image's edge (it was clipped).
+    assert layout["legend"]["x"] * layout["width"] >= 16
+    assert layout["xaxis"]["title"]["text"] == ""  # the footer is no longer the axis title
+    assert out["data"][0]["x"] == result.figure["data"][0]["x"]
+
+
+def test_print_figure_spreads_direct_labels_for_the_image_height(con):
+    chart = charts.REGISTRY["utvikling"]
+    result = chart.build(con.cursor(), parse(chart.params, {"kommune": "baerum"}))
+    out = images.print_figure(result.figure, title="t", view="", source="s", licence="")
+    layout = out["layout"]
+    labels = [a for a in layout["annotations"] if a.get("name") == "series-label"]
+    assert len(labels) == 4 and images.has_legend(out)  # labels and legend, as on a page
+    lo, hi = layout["yaxis"]["range"]
+    plot_h = layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]
+    boxes = sorted(
+        (
+            (hi - a["y"]) / (hi - lo) * plot_h,
+            images.text_height(a["text"], a["font"]["size"]),
+        )
+        for a in labels
+    )
+    for (centre, height), (next_centre, next_height) in itertools.pairwise(boxes):
+        assert next_centre - next_height / 2 >= centre + height / 2 - 0.01  # no overlap
+    widest = max(images.text_px(a["text"], a["font"]["size"]) for a in labels)
+    assert layout["margin"]["r"] >= widest + 8  # inside the image
+
+
+def test_years_that_would_touch_are_thinned_for_the_width(con):
+    chart = charts.REGISTRY["befolkning-alder"]
+    result = chart.build(con.cursor(), parse(chart.params, {"kommune": "baerum"}))
+    wide = images.print_figure(result.figure, title="t", view="", source="s", licence="")
+    assert wide["layout"]["xaxis"]["tickvals"] == result.figure["layout"]["xaxis"]["tickvals"]
+    years = list(range(1960, 2021))  # 61 years do not fit side by side in 960 px
+    frame = pd.DataFrame({"x": years, "series": "a", "value": [float(y % 7) for y in years]})
+    many = fig.line_chart(frame, fig.ChartMeta(title="", lang="nb"))
+    out = images.print_figure(many, title="t", view="", source="s", licence="")
+    kept = out["layout"]["xaxis"]["tickvals"]
+    assert kept[0] == 1960 and 5 < len(kept) < len(years)
+    left, width = (
+        out["layout"]["margin"]["l"],
+        960 - out["layout"]["margin"]["l"] - out["layout"]["margin"]["r"],
+    )
+    lo, hi = out["layout"]["xaxis"]["range"]
+    centres = [left + (y - lo) / (hi - lo) * width for y in kept]
+    assert min(b - a for a, b in itertools.pairwise(centres)) > images.text_px("2020", 14)
+
+
+def test_ungdata_image_is_laid_out_for_its_width_one_mark_per_missing_cell(con):
+    chart = charts.REGISTRY["ungdata"]
+    result = chart.build(con.cursor(), parse(chart.params, {"kommune": "baerum"}))
+    out = images.print_figure(
+        result.figure, title=result.title, view="", source=result.source, licence=""
+    )
+    layout = out["layout"]
+    names = layout["yaxis"]["ticktext"]
+    assert max(images.line_count(n) for n in names) <= 2  # a page's phone wrap has 4-5
+    assert max(images.text_px(n, 14) for n in names) <= 0.4 * layout["width"]
+    # Tall enough that every bar has a line of its own for its value or its "..".
+    series = len(out["data"])
+    plot_h = layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]
+    bar = plot_h / len(names) * (1 - layout["bargap"]) / series
+    assert layout["height"] > 640 and bar >= 12 * images.LINE
+    # One ".." per missing cell: the table's ".." cells, counted.
+    missing = [a for a in layout["annotations"] if a.get("name") == "missing"]
+    cells = [c for row in result.table.itertuples(index=False) for c in row[1:]]
+    assert len(missing) == cells.count("..") and {a["text"] for a in missing} == {".."}
 
 
 @pytest.mark.parametrize("color", fig.DARK_PALETTE)
@@ -83,12 +176,29 @@ def test_recolour_leaves_no_light_colour_in_a_real_chart(con):
     assert repr(figure).lower().count(fig.PALETTE[0].lower()) > 0  # input untouched
 
 
-def test_og_image_url_points_at_the_pages_main_chart_in_that_view():
-    url = web_images.og_image_url("/trend", {"kommune": "asker", "fra": "2015", "x": "1"})
+def test_og_image_url_keeps_the_charts_own_parameters():
+    url = web_images.og_image_url("utvikling", {"kommune": "asker", "fra": "2015", "x": "1"})
     assert url == "/bilde/utvikling.og.png?kommune=asker&fra=2015"
-    assert web_images.og_image_url("/geografi", {}) == "/bilde/geografi-personer.og.png"
-    for chart_id in web_images.PAGE_CHARTS.values():
-        assert chart_id in charts.REGISTRY
+
+
+@pytest.mark.parametrize(
+    ("path", "kommune", "chart_id"),
+    [
+        ("/trend", "baerum", "utvikling"),
+        ("/trend", "oslo", "sammenligning"),  # Oslo has no police table: the comparison
+        ("/geografi", "baerum", "geografi-personer"),
+        ("/geografi", "asker", "lovbruddsprofil"),
+        ("/trygghetsprogrammet", "oslo", "gjengangere"),
+        ("/", "asker", "sammenligning"),
+    ],
+)
+def test_a_page_view_previews_the_chart_it_opens_on(app, path, kommune, chart_id):
+    with app.server.test_request_context(path):
+        found = web_images.main_chart(path, {"kommune": kommune})
+        tags = web_images.preview_tags(path, {"kommune": kommune})
+    assert found is not None and found[0] == chart_id and found[1].figure is not None
+    assert f"/bilde/{chart_id}.og.png?kommune={kommune}" in tags
+    assert 'property="og:image:alt"' in tags
 
 
 @pytest.mark.render
@@ -166,11 +276,11 @@ def test_a_page_view_previews_its_own_chart(client):
     assert Image.open(io.BytesIO(response.data)).size == (1200, 630)
 
 
-def test_comparison_image_names_the_areas_compared(con):
+def test_comparison_image_names_the_kommune_and_its_periods(con):
     chart = charts.REGISTRY["sammenligning"]
-    state = parse(chart.params, {"kommune": "baerum", "sammenlign": "asker,norge"})
+    state = parse(chart.params, {"kommune": "asker"})
     result = chart.build(con.cursor(), state)
-    assert web_images.view_line(result, state.values, "nb").startswith("Asker, Norge · ")
+    assert web_images.view_line(result, state.values, "nb").startswith("Asker · 2021–")
 
 
 def test_prune_keeps_only_this_warehouses_images(app, tmp_path):
@@ -182,32 +292,3 @@ def test_prune_keeps_only_this_warehouses_images(app, tmp_path):
             (tmp_path / folder / "x.png").write_bytes(b"png")
         assert web_images.prune(cursor(), service) == 1
     assert [p.name for p in tmp_path.iterdir()] == [current]
-
-
-def test_print_figure_leaves_out_direct_labels_where_a_legend_names_the_series(con):
-    chart = charts.REGISTRY["utvikling"]
-    result = chart.build(con.cursor(), parse(chart.params, {"kommune": "baerum"}))
-    names = [a.get("name") for a in result.figure["layout"]["annotations"]]
-    assert "series-label" in names  # the page's figure has them (labels.js spaces them)
-    out = images.print_figure(result.figure, title="t", view="", source="s", licence="")
-    assert "series-label" not in [a.get("name") for a in out["layout"]["annotations"]]
-    assert images.has_legend(out) and out["layout"]["margin"]["r"] == 16
-    single = {"data": [{"name": "a"}], "layout": {"annotations": [{"name": "series-label"}]}}
-    assert not images.drop_series_labels(single)  # no legend: the label names the line
-
-
-def test_footer_beside_wide_bar_names_is_wrapped_to_the_plot_width(con):
-    # The footer is centred under the plot: beside long bar names it must be narrower than
-    # the plot (Ungdata's long source line ran off the image's right edge).
-    chart = charts.REGISTRY["ungdata"]
-    result = chart.build(con.cursor(), parse(chart.params, {"kommune": "baerum", "aar": "2019"}))
-    spec = images.SIZES["print"]
-    names_px = images.category_label_px(result.figure, spec.text_size)
-    assert names_px > 200
-    out = images.print_figure(result.figure, title="t", view="", source=result.source, licence="")
-    footer = out["layout"]["xaxis"]["title"]["text"].split("Kilde:", 1)[1]
-    lines = [re.sub(r"<[^>]+>", "", part) for part in footer.split("<br>")]
-    assert len(lines) > 2
-    width = images.chars_per_line(spec.width - 40 - names_px, spec.small_size)
-    assert max(len(line) for line in lines) <= width
-    assert images.category_label_px({"data": [{"type": "scatter"}]}, 14) == 0

@@ -27,7 +27,7 @@ from dashboard.web.outputs.agenda import (
     removed,
 )
 from dashboard.web.outputs.share import qr_svg
-from dashboard.web.outputs.slides import MIN_SLIDE_FONT, slide_figure, view_url_ok
+from dashboard.web.outputs.slides import MIN_SLIDE_FONT, slide_figure, slide_view, view_url_ok
 from dashboard.web.pages import mote as mote_page
 from dashboard.web.serving.context import cursor
 
@@ -299,19 +299,33 @@ def test_slide_figure_scales_every_font_once_and_keeps_the_input():
     assert layout["shapes"][0]["label"]["font"]["size"] == 22
     assert layout["yaxis"]["title"]["font"]["size"] == 29
     assert out["data"][0]["textfont"]["size"] == 20  # 12 * 1.6 = 19 -> the minimum
+    # The direct label stays (assets/labels.js spreads it on the slide, as on a page).
     assert layout["annotations"] == [
-        {"text": '<span style="font-size:20px">Kilde</span>', "font": {"size": 20}}
-    ]  # the direct label is dropped: the legend names the series
-    assert layout["margin"]["l"] == 13 and layout["margin"]["r"] == layout["margin"]["t"]
+        {"text": '<span style="font-size:20px">Kilde</span>', "font": {"size": 20}},
+        {"name": "series-label", "text": "A", "font": {"size": 20}},
+    ]
+    assert layout["margin"] == {"l": 13, "r": 160, "t": 51, "b": 13}
     assert "height" not in layout
 
 
-def test_slide_figure_keeps_direct_labels_without_a_legend():
-    figure = {
-        "data": [{"type": "scatter", "name": "Bare én"}],
-        "layout": {"annotations": [{"name": "series-label", "font": {"size": 12}}]},
-    }
-    assert slide_figure(figure)["layout"]["annotations"][0]["font"]["size"] == MIN_SLIDE_FONT
+def test_slide_view_takes_the_footnotes_out_of_the_drawing(con):
+    chart = REGISTRY["utvikling"]
+    result = render("utvikling", con, parse(chart.params, {"kommune": "baerum"}))
+    figure, footnotes = slide_view(result.figure)
+    # The event key is the slide's text (HTML beside the chart), not drawn under the plot.
+    assert footnotes and footnotes[0].startswith("1: ")
+    assert figure["layout"]["xaxis"]["title"]["text"] == ""
+    assert "meta" not in figure["layout"]
+    names = [a.get("name") for a in figure["layout"]["annotations"]]
+    assert names.count("series-label") == 4  # every series keeps its direct label
+    # Legend names on one line where a card wraps them at 24 characters.
+    long = "Utenfor Oslo politidistrikt"
+    wrapped = {"data": [{"type": "bar", "name": "Utenfor Oslo<br>politidistrikt"}], "layout": {}}
+    assert slide_view(wrapped)[0]["data"][0]["name"] == long
+    # Without event numbers over the plot, no room is kept for them.
+    bars = render("gjentatt", con, parse(REGISTRY["gjentatt"].params, {"kommune": "baerum"}))
+    margin = slide_view(bars.figure)[0]["layout"]["margin"]
+    assert margin["t"] == margin["l"]
 
 
 def _font_sizes(node, key=""):

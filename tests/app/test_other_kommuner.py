@@ -8,7 +8,7 @@ import pytest
 from dashboard.charts import listing as charts
 from dashboard.state import parse
 from dashboard.web.layout.page import layout_for
-from dashboard.web.pages import alder_og_kjonn, geografi, oversikt, trend
+from dashboard.web.pages import alder_og_kjonn, geografi, oversikt, trend, trygghetsprogrammet
 
 
 def _walk(node):
@@ -33,19 +33,32 @@ def drawn(tree) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("kommune", ["oslo", "asker"])
-@pytest.mark.parametrize("spec", [trend.SPEC, alder_og_kjonn.SPEC], ids=lambda s: s.name)
-def test_pages_draw_a_real_chart(app, spec, kommune):
-    assert drawn(_layout(app, spec, kommune=kommune)), (spec.name, kommune)
+@pytest.mark.parametrize("kommune", ["oslo", "asker", "baerum"])
+@pytest.mark.parametrize(
+    "spec",
+    [trend.SPEC, geografi.SPEC, alder_og_kjonn.SPEC, trygghetsprogrammet.SPEC],
+    ids=lambda s: s.name,
+)
+def test_every_page_opens_on_a_drawn_chart_above_what_is_not_published(app, spec, kommune):
+    tree = _layout(app, spec, kommune=kommune)
+    assert drawn(tree), (spec.name, kommune)
+    order = [
+        "chart" if type(n).__name__ == "Graph" else "fold"
+        for n in _walk(tree)
+        if type(n).__name__ == "Graph" or "not-published" in str(getattr(n, "className", ""))
+    ]
+    # Every drawn chart comes before the one line that names what is not published.
+    assert order.count("fold") <= 1 and (not order.count("fold") or order[-1] == "fold")
 
 
 @pytest.mark.parametrize("kommune", ["oslo", "asker"])
-def test_geografi_says_once_why_not_and_links_to_what_exists(app, kommune):
+def test_geografi_folds_the_police_tables_into_one_line_that_says_what_exists(app, kommune):
     tree = _layout(app, geografi.SPEC, kommune=kommune)
-    boxes = [n for n in _walk(tree) if "no-data" in str(getattr(n, "className", ""))]
-    assert len(boxes) == 1 and not drawn(tree)
-    links = [n.href for n in _walk(boxes[0]) if type(n).__name__ == "A"]
-    assert any("kommune=baerum" in href and href.startswith("/geografi?") for href in links)
+    folds = [n for n in _walk(tree) if "not-published" in str(getattr(n, "className", ""))]
+    assert len(folds) == 1 and drawn(tree)
+    summary = next(n for n in _walk(folds[0]) if type(n).__name__ == "Summary")
+    assert summary.children.startswith("Ikke publisert for ")
+    assert "Bærum" in str(folds[0])  # what exists instead: the kommune that has them
 
 
 @pytest.mark.parametrize("kommune", ["oslo", "asker"])

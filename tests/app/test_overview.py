@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dashboard.charts.oversikt import OVERVIEW_PARAMS, key_figures
 from dashboard.state import parse
 
@@ -58,11 +60,14 @@ def test_repeat_offending_chart_shows_the_overview_figure(con, client):
     values = sorted(int(v) for v in result.data["value"])
     assert values == [7, 8, 23, 31]  # as printed in the SLT report 2020, 2.1.1
     assert "8" in result.table.to_string() and "Gjentatt kriminalitet" in result.title
-    assert figures_by_key(con)["gjentatt"].link == "/geografi#card-gjentatt"
+    assert charts.chart_that_draws(con.cursor(), figures_by_key(con)["gjentatt"].charts)[0] == (
+        "gjentatt"
+    )
     rows = client.get("/last-ned/gjentatt.csv?kommune=baerum").data.decode("utf-8-sig").splitlines()
     assert len(rows) == 5  # header + the four published numbers
     asker = charts.render("gjentatt", con.cursor(), parse(GEO_PARAMS, {"kommune": "asker"}))
-    assert asker.figure is None and "bare for Bærum" in asker.message
+    assert asker.figure is None
+    assert "finnes ikke for Asker" in asker.message and "importmalen" in asker.message
 
 
 def test_small_flag_when_either_value_is_small(con):
@@ -127,3 +132,24 @@ def test_every_card_on_the_page_draws_a_sparkline(app):
         for card in cards:
             images = [n for n in _walk(card) if getattr(n, "className", "") == "sparkline"]
             assert len(images) == 1 and images[0].src.startswith("data:image/svg+xml")
+
+
+@pytest.mark.parametrize("kommune", ["baerum", "asker", "oslo"])
+def test_se_figuren_opens_a_chart_that_draws_the_figure_for_the_kommune(con, kommune):
+    """Oslo's "mistenkte" card opened /geografi, which has no figures for Oslo."""
+    from dashboard.charts import listing as charts
+
+    figs = figures_by_key(con, kommune=kommune)
+    assert figs
+    for fig in figs.values():
+        chart_id, query = charts.chart_that_draws(con.cursor(), fig.charts)
+        chart = charts.REGISTRY[chart_id]
+        result = chart.build(con.cursor(), parse(chart.params, query))
+        assert result.figure is not None and query["kommune"] == kommune, fig.key
+
+
+def test_oslo_persons_card_opens_the_salto_series_not_geography(con):
+    from dashboard.charts import listing as charts
+
+    fig = figures_by_key(con, kommune="oslo")["personer-gjerningssted"]
+    assert charts.chart_that_draws(con.cursor(), fig.charts)[0] == "ungdomsserier"

@@ -15,6 +15,7 @@ from dashboard.startup import create_app
 from dashboard.web.layout import about as om
 from dashboard.web.layout.page import layout_for
 from dashboard.web.pages import om_dataene as page
+from dashboard.words.numbers import format_number, year_ranges
 from tests.paths import DATA_FORMAT_DOC
 
 DOC = DATA_FORMAT_DOC
@@ -78,7 +79,8 @@ def test_source_counts_match_the_facts(con):
     )
     for source in om.sources(con.cursor(), "nb"):
         fields = {name: text for name, _label, text in source.fields}
-        assert fields["held"].startswith(f"{held[source.source_id]} tall")
+        count = format_number(held[source.source_id], 0, "nb")  # 5 307 with a thin space
+        assert fields["held"].startswith(f"{count} tall")
 
 
 def test_source_urls_are_links(con, layout):
@@ -117,10 +119,10 @@ def test_symbols_are_listed_and_missing_is_never_zero(con, layout):
 
 
 def test_year_ranges():
-    assert om.year_ranges([2013, 2014, 2015]) == "2013–2015"
-    assert om.year_ranges([2018, 2012]) == "2012, 2018"
-    assert om.year_ranges([2017, 2021, 2022, 2023]) == "2017, 2021–2023"
-    assert om.year_ranges([2020, 2020]) == "2020"
+    assert year_ranges([2013, 2014, 2015]) == "2013–2015"
+    assert year_ranges([2018, 2012]) == "2012, 2018"
+    assert year_ranges([2017, 2021, 2022, 2023]) == "2017, 2021–2023"
+    assert year_ranges([2020, 2020]) == "2020"
 
 
 def test_coverage_matrix_matches_the_facts(con):
@@ -150,7 +152,8 @@ def test_coverage_matrix_matches_the_facts(con):
                 assert cell == om.NONE
     # Spot checks against the published tables.
     assert matrix.at["Anmeldelser", "Bærum"] == "2013–2020"
-    assert matrix.at["Anmeldelser", "Oslo"] == "2014"  # SaLTo: robberies, quoted
+    # SaLTo as quoted: robberies 2014, violence 2023 (and TV 2's 2023 figure, basis not stated)
+    assert matrix.at["Anmeldelser", "Oslo"] == "2014, 2023"
     assert matrix.at["Anmeldelser", "Asker"] == "–"
     assert matrix.at["Bekymringer om ekstremisme", "Oslo politidistrikt"] == "2019"
     assert matrix.at["Saker i Trygghetsprogrammet etter lovbrudd", "Bærum"] == "2020"

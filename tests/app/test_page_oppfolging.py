@@ -178,6 +178,23 @@ def test_concern_talks_per_year(con):
     assert "ned 25\u00a0% fra 2019" in result.summary  # (101 - 134) / 134 = -24.6 %
 
 
+def test_concern_talks_of_one_year_show_the_year_the_change_is_measured_from(con):
+    # The 2020 report figure: the comparison the overview states (101, down 25 % from 134
+    # in 2019), not one bar; its text is a sentence, not "2020: 2020 101".
+    result = render(con, "oppfolging-samtaler", aar="2020")
+    assert result.figure["data"][0]["x"] == ["2019", "2020"]
+    assert result.figure["data"][0]["y"] == [134, 101]
+    assert result.title == "Politiets bekymringssamtaler i Bærum, 2019 og 2020"
+    assert result.summary == (
+        "Politiets bekymringssamtaler i Bærum, 2019 og 2020: 134 i 2019 og 101 i 2020"
+        " (ned 25\u00a0% fra 2019)."
+    )
+    assert sorted(result.data["year"]) == [2019, 2020]  # the CSV has what is drawn
+    first = render(con, "oppfolging-samtaler", aar="2019", lang="en")
+    assert first.figure["data"][0]["x"] == ["2019"]  # nothing published for 2018
+    assert first.summary == "The police's concern talks in Bærum, 2019: 134 in 2019."
+
+
 def test_youth_followup_shows_the_published_total_and_levels(con):
     result = render(con, "oppfolging-ungdom")
     fig = result.figure
@@ -235,8 +252,9 @@ def test_extremism_has_no_2020_figures(con):
         (kommune, chart_id)
         for kommune in ("asker", "oslo")
         for chart_id in CHART_IDS
-        # enhet Vest covers Asker: see test_asker_and_baerum_see_the_enhet_vest_figures
-        if (kommune, chart_id) != ("asker", "trygghet-trakt")
+        # enhet Vest covers Asker: see test_asker_and_baerum_see_the_enhet_vest_figures;
+        # Oslo has Ung i Oslo (an Ungdata survey): see test_layout_for_oslo_in_english
+        if (kommune, chart_id) not in (("asker", "trygghet-trakt"), ("oslo", "ungdata"))
     ],
 )
 def test_other_kommuner_get_a_no_data_message(con, kommune, chart_id):
@@ -338,10 +356,12 @@ def test_layout_for_oslo_in_english(app):
         tree = layout_for(page.SPEC)(kommune="oslo", lang="en")
     text = text_of(tree)
     assert "Follow-up of young people" in text
-    # No chart of the page has Oslo figures: one box says so and where they exist, not six.
-    assert text.count("No figures for Oslo on this page") == 1
-    assert "No figures for this choice" not in text
-    assert "Bærum (" in text  # the link to the kommune that has them, with its years
+    # Oslo's young repeat offenders (SaLTo) and Ung i Oslo (an Ungdata survey) are drawn;
+    # the Bærum-only charts fold into one line that says what exists instead.
+    assert "Young repeat offenders in Oslo" in text
+    assert "Have tried hashish or marijuana" in text
+    assert text.count("Not published for Oslo") == 1
+    assert "No figures for Oslo on this page" not in text
 
 
 # Ungdata in the reports' text (2019 report, section 2.3.2; repeated in the 2020 report).
@@ -395,3 +415,10 @@ def test_ungdata_for_a_kommune_without_it_says_what_exists(con):
     assert (
         "Figures exist for Ungdata" in result.message and "Bærum 2014, 2017, 2019" in result.message
     )
+
+
+def test_extremism_in_a_year_with_only_the_ideology_split_downloads(client):
+    """2018 has shares by ideology but no count: the CSV is the shares (hypothesis found a 500)."""
+    response = client.get("/last-ned/ekstremisme.csv?aar=2018")
+    assert response.status_code == 200
+    assert "2018" in response.get_data(as_text=True)

@@ -69,7 +69,8 @@ def test_real_data_oslo_has_ssb_and_salto_series(con):
         for r in queries.run(con.cursor(), "area_coverage", lang="nb").to_dict("records")
     }
     assert rows["oslo"]["families_text"] == (
-        "Oslo kommunes statistikk, SSB-tall og SaLTo-rapporten (sitert)"
+        "Oslo kommunes statistikk, Politiet (sitert), SSB-tall, SaLTo-rapporten (sitert) og "
+        "Ungdata (sitert)"
     )
     assert rows["oslo"]["series"] > 10
     assert rows["asker"]["families_text"] == "SSB-tall"

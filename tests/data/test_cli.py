@@ -10,6 +10,7 @@ import shutil
 import pytest
 
 from dashboard import cli
+from dashboard.dataformat import KEY_COLUMNS
 from tests.paths import DATA_FORMAT_DOC
 
 NEW_ROWS = """year,municipality,municipality_code,measure,place_role,age_group,sex,value,status,note
@@ -76,20 +77,7 @@ def test_export_has_one_row_per_fact_with_labels_and_source(capsys, env):
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
     assert len(rows) == 14
-    for column in (
-        "year",
-        "value",
-        "municipality",
-        "measure",
-        "place_role",
-        "residence",
-        "age_group",
-        "sex",
-        "offence_group",
-        "offence_subgroup",
-        "publication",
-        "section",
-    ):
+    for column in (*KEY_COLUMNS, "value", "publication", "section"):
         assert column in rows[0]
     lost = [r for r in rows if r["status"] == ".."]
     assert len(lost) == 1 and lost[0]["value"] == "" and lost[0]["residence"] == "Asker"
@@ -152,13 +140,13 @@ def test_import_conflict_is_refused_with_both_values(capsys, env):
 def test_import_of_invalid_file_changes_nothing(capsys, env):
     data, wh, args, new = env
     run(capsys, "build", *args)
-    before = {p.name: digest(p) for p in data.iterdir()}
+    before = {str(p.relative_to(data)): digest(p) for p in data.rglob("*") if p.is_file()}
     before_wh = digest(wh)
     new.write_text(NEW_ROWS.replace("asker,3025", "asker,0220"), encoding="utf-8")
     code, _, err = run(capsys, "import", str(new), *args)
     assert code == 1
     assert "asker-2021.csv, line 2, column 'municipality_code'" in err
-    assert {p.name: digest(p) for p in data.iterdir()} == before
+    assert {str(p.relative_to(data)): digest(p) for p in data.rglob("*") if p.is_file()} == before
     assert digest(wh) == before_wh
 
 

@@ -29,7 +29,7 @@ from dashboard.charts.registry import (
 from dashboard.state import KOMMUNE, LANG, parse, years
 from dashboard.words import t
 
-PARAMS = (LANG, KOMMUNE, *years(2019, 2020))
+PARAMS = (LANG, KOMMUNE, *years(fra=2019, til=2020))
 RESIDENCE = Query(
     "residence",
     bind(
@@ -116,19 +116,28 @@ def test_no_data_has_a_message_and_an_empty_csv_with_the_export_columns(con, dec
 def test_a_query_runs_only_when_the_shape_reads_it(con, declare):
     """Declared queries are lazy: a branch that does not read one never pays for it."""
 
+    def binding_that_fails(state):
+        raise RuntimeError("the query ran")
+
     def shape(result, state):
         return NoData("Tom", "x")
 
-    declare("test-lazy", {"rows": RESIDENCE, "never": Query("no_such_query")}, shape)
+    never = Query("years", binding_that_fails)
+    declare("test-lazy", {"rows": RESIDENCE, "never": never}, shape)
     assert render("test-lazy", con.cursor(), parse(PARAMS, {})).message == "x"
 
     def reads_it(result, state):
         result["never"]
         return NoData("Tom", "x")
 
-    declare("test-lazy-read", {"never": Query("no_such_query")}, reads_it)
-    with pytest.raises(KeyError, match="no query named"):
+    declare("test-lazy-read", {"never": never}, reads_it, ignores=("kommune", "fra", "til"))
+    with pytest.raises(RuntimeError, match="the query ran"):
         render("test-lazy-read", con.cursor(), parse(PARAMS, {}))
+
+
+def test_a_query_file_that_does_not_exist_is_refused_when_declared(declare):
+    with pytest.raises(KeyError, match="no query named"):
+        declare("test-missing-query", {"rows": Query("no_such_query")}, lambda r, s: None)
 
 
 def test_the_view_state_binds_the_query(con, declare):

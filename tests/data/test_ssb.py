@@ -15,11 +15,21 @@ import urllib.error
 import pytest
 import yaml
 
-from dashboard.build import datafiles, ssb
+from dashboard import dimensions as dims
+from dashboard.build import datafiles, ssb, vocabfiles
+from tests.paths import FIXTURE_DATA
 from tests.paths import FIXTURES as FIXTURE_ROOT
 
 FIXTURES = FIXTURE_ROOT / "ssb"
 BASE = "https://data.ssb.no/api/pxwebapi/v2"
+
+
+@pytest.fixture
+def three_kommuner():
+    """The fixture code lists (Bærum, Asker, Oslo and Norway only), so a selection test sees
+    a short list of numbers; the real lists hold every kommune."""
+    with dims.using(vocabfiles.load(FIXTURE_DATA)):
+        yield
 
 
 def load(name: str) -> dict:
@@ -120,7 +130,7 @@ def test_build_url_rejects_bad_input(table, codes, error):
         ssb.build_url(table, codes)
 
 
-def test_spec_selection_requests_codes_in_force_and_two_year_periods():
+def test_spec_selection_requests_codes_in_force_and_two_year_periods(three_kommuner):
     population = ssb.TABLES["07459"].value_codes([2020, 2019])
     assert population == {
         "Region": ["0219", "3024", "0220", "3025", "0301", "0"],
@@ -132,6 +142,15 @@ def test_spec_selection_requests_codes_in_force_and_two_year_periods():
     assert offences["Tid"] == ["2023-2024"]
     assert offences["LovbruddKrim"] == ["1AAAAA-9ZZZZz"]
     assert ssb.TABLES["07459"].value_codes(None)["Tid"] == ["*"]
+
+
+def test_with_every_kommune_in_the_code_lists_a_fetch_asks_for_every_kommune():
+    """The real code lists know every kommune, so a fetch asks for each one's number in force
+    (357 kommuner in 2024, plus Norway), each number once."""
+    regions = ssb.TABLES["07459"].value_codes([2024])["Region"]
+    assert len(regions) == len(set(regions)) == 358
+    assert regions[:3] == ["3201", "3203", "0301"] and "0" in regions
+    assert "3024" not in regions  # Bærum's number of 2020-2023
 
 
 # --- parse_jsonstat --------------------------------------------------------------------
@@ -298,7 +317,7 @@ def test_region_codes_old_and_new_map_to_slugs(code, year, slug):
     ]
 
 
-def test_unknown_region_is_an_error():
+def test_unknown_region_is_an_error(three_kommuner):
     cells = ssb.parse_jsonstat(dataset(["1103"], ["2020"], [144699]))
     with pytest.raises(ssb.SSBError, match=r"region code '1103' in|region code '1103' is not"):
         ssb.to_rows(ssb.TABLES["07459"], cells)
@@ -367,15 +386,32 @@ def test_values_are_written_as_published_without_exponent():
     assert rows[0]["value"] == "0.00001"
 
 
-def test_specs_only_name_known_codes():
-    with pytest.raises(ValueError, match="unknown measure 'folk'"):
-        ssb.TableSpec(
-            table_id="07459",
-            region_dim="Region",
-            measures={"Personer1": "folk"},
-            request={"ContentsCode": ("Personer1",)},
-        )
+def test_specs_only_name_known_codes(tmp_path):
+    spec = ssb.TableSpec(
+        table_id="07459",
+        region_dim="Region",
+        measures={"Personer1": "folk"},
+        request={"ContentsCode": ("Personer1",)},
+    )
+    assert spec.vocabulary_problems() == ["ContentsCode Personer1 maps to unknown measure 'folk'"]
     assert set(ssb.TABLES) == {"07459", "08487"}
+    assert all(table.vocabulary_problems() == [] for table in ssb.TABLES.values())
+
+
+def test_a_mapping_outside_the_code_lists_is_refused_before_fetching(monkeypatch, tmp_path):
+    spec = ssb.TableSpec(
+        table_id="07459",
+        region_dim="Region",
+        measures={"Personer1": "folk"},
+        request={"ContentsCode": ("Personer1",)},
+    )
+    monkeypatch.setitem(ssb.TABLES, "07459", spec)
+
+    def never(*args, **kwargs):
+        raise AssertionError("fetched although the mapping names unknown codes")
+
+    with pytest.raises(ssb.SSBError, match="not in data/vocab"):
+        ssb.fetch_to_files("07459", tmp_path, opener=never)
 
 
 # --- fetch -----------------------------------------------------------------------------
@@ -487,7 +523,7 @@ def test_fetch_to_files_writes_files_the_validating_import_accepts(
     assert len(source.rows) == n_rows
 
 
-def test_fetch_to_files_requests_the_spec_selection(tmp_path):
+def test_fetch_to_files_requests_the_spec_selection(tmp_path, three_kommuner):
     calls: list = []
     body = (FIXTURES / "07459-befolkning.json").read_bytes()
     ssb.fetch_to_files(

@@ -299,7 +299,9 @@ def test_import_refuses_bad_input_and_changes_nothing(fixture_data, tmp_path, ca
     args = ["--data-dir", str(fixture_data), "--warehouse", str(wh)]
     assert cli.main(["build", *args]) == 0
     before = digest(wh)
-    files_before = {p.name: digest(p) for p in fixture_data.iterdir()}
+    files_before = {
+        str(p.relative_to(fixture_data)): digest(p) for p in fixture_data.rglob("*") if p.is_file()
+    }
     incoming = tmp_path / "in"
     incoming.mkdir()
     (incoming / "new.csv").write_text(
@@ -319,4 +321,6 @@ def test_import_refuses_bad_input_and_changes_nothing(fixture_data, tmp_path, ca
     assert "new.meta.yml, line 4, column 'published': '15.06.2022' is not an ISO date" in err
     assert "nothing was written" in err
     assert digest(wh) == before
-    assert {p.name: digest(p) for p in fixture_data.iterdir()} == files_before
+    assert {
+        str(p.relative_to(fixture_data)): digest(p) for p in fixture_data.rglob("*") if p.is_file()
+    } == files_before

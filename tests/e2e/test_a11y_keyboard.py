@@ -14,7 +14,9 @@ from tests.e2e.browser import open_page, wait_dash_idle, wait_until
 
 pytestmark = pytest.mark.browser
 
-TEXT_PAGES = ("/", "/om-dataene", "/tilgjengelighet")
+#: Pages whose content is text only: the overview, Om dataene, and every page outside the
+#: navigation (the accessibility statement, Hva er nytt, Åpne data), which has no chart.
+TEXT_PAGES = ("/", "/om-dataene", *(spec.path for spec in EXTRA_PAGES))
 PATHS = [spec.path for spec in PAGES + EXTRA_PAGES]
 
 #: A short, stable description of the focused element (or of each expected one).

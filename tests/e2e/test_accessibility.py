@@ -13,7 +13,7 @@ from tests.e2e.browser import open_page
 pytestmark = pytest.mark.browser
 
 VIEWS = [
-    "/trend?maal=forhold&lovbrudd=vinning&visning=antall",
+    "/trend?maal=forhold&lovbrudd=vinning&gruppe=ssb_vold",
     "/trend?kommune=asker",
     "/geografi?visning=andel",
     "/?aar=2019",

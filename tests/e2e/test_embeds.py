@@ -178,6 +178,7 @@ def test_chart_menu_works_by_keyboard(driver, live_server):
         "Last ned bilde (SVG)",
         "Last ned data (CSV)",
         "Last ned data (Excel)",
+        "Se API-kallet",
         "Bygg inn",
         "Del",
     ]
@@ -191,7 +192,7 @@ def test_chart_menu_works_by_keyboard(driver, live_server):
     assert not menu.is_displayed() and driver.switch_to.active_element == button
     # Bygg inn opens the embed code; Esc closes it and focus returns to the button.
     ActionChains(driver).send_keys(Keys.ENTER).perform()
-    for _ in range(6):
+    for _ in range(7):
         ActionChains(driver).send_keys(Keys.ARROW_DOWN).perform()
     assert active() == "Bygg inn"
     ActionChains(driver).send_keys(Keys.ENTER).perform()
@@ -222,6 +223,49 @@ def test_chart_menu_works_by_keyboard(driver, live_server):
     assert url == driver.current_url
     qr = share.find_element(By.CSS_SELECTOR, "img.share-qr")
     wait_until(driver, lambda d: d.execute_script("return arguments[0].naturalWidth", qr) > 0, "QR")
+
+
+def test_focus_returns_to_the_menu_button_after_every_menu_action(driver, live_server):
+    """A download, full screen (and leaving it), and closing a panel: focus comes back to
+    the menu button, never to the page's body."""
+    open_page(driver, live_server.url("/trend?kommune=baerum"))
+    button = driver.find_element(By.CSS_SELECTOR, "#card-utvikling .chart-menu-button")
+    # The QR code is a valid image from the start (not an <img> without src).
+    qr = driver.find_element(By.CSS_SELECTOR, "#share-utvikling img.share-qr")
+    assert "/qr.svg?url=" in (qr.get_attribute("src") or "")
+    # Downloads are links: keep the browser from saving while the key presses are real.
+    driver.execute_script(
+        "document.querySelectorAll('#menu-utvikling a').forEach(function (a) {"
+        "  a.addEventListener('click', function (e) { e.preventDefault(); }); });"
+    )
+    active = lambda: driver.switch_to.active_element  # noqa: E731
+    for name in (
+        "Last ned bilde (PNG)",
+        "Last ned bilde (SVG)",
+        "Last ned data (CSV)",
+        "Last ned data (Excel)",
+    ):
+        driver.execute_script("arguments[0].focus()", button)
+        ActionChains(driver).send_keys(Keys.ENTER).perform()
+        menu = driver.find_element(By.ID, "menu-utvikling")
+        wait_until(driver, lambda d, m=menu: m.is_displayed(), "menu open")
+        while active().text != name:
+            ActionChains(driver).send_keys(Keys.ARROW_DOWN).perform()
+        ActionChains(driver).send_keys(Keys.ENTER).perform()
+        wait_until(driver, lambda d: active() == button, f"focus back after {name}")
+        assert not menu.is_displayed()
+    # Full skjerm: focus stays on the button in full screen, and comes back after.
+    driver.execute_script("arguments[0].focus()", button)
+    ActionChains(driver).send_keys(Keys.ENTER, Keys.HOME, Keys.ENTER).perform()
+    wait_until(
+        driver,
+        lambda d: d.execute_script("return !!document.fullscreenElement"),
+        "card in full screen",
+    )
+    assert active() == button
+    driver.execute_script("document.exitFullscreen()")
+    wait_until(driver, lambda d: not d.execute_script("return document.fullscreenElement"), "left")
+    wait_until(driver, lambda d: active() == button, "focus back after leaving full screen")
 
 
 @pytest.mark.parametrize("theme", ["dark", "light"])

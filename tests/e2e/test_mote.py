@@ -290,6 +290,9 @@ def test_links_to_mote_from_the_shell_and_the_overview(driver, live_server):
     assert urlsplit(overview).path == "/mote" and "kommune=oslo" in overview
     shell = driver.find_element(By.ID, "mote-shell-link")
     assert shell.text == "Møtemodus" and urlsplit(shell.get_attribute("href")).path == "/mote"
+    # In the main navigation, after the pages, with the kommune chosen here.
+    assert shell.find_element(By.XPATH, "..").get_attribute("id") == "site-nav"
+    assert "kommune=oslo" in shell.get_attribute("href")
 
 
 FETCH_ZIP = """

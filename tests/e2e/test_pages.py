@@ -78,7 +78,8 @@ def test_page_loads_cleanly_in_bokmaal(driver, live_server, path):
     wait_page_drawn(driver, path)
     assert len(driver.find_elements(By.TAG_NAME, "h1")) == 1
     assert driver.execute_script("return document.documentElement.lang") == "nb"
-    assert nav_texts(driver) == [t(spec.nav_key, "nb") for spec in SPECS]
+    # The pages in their order, then Møtemodus (registered apart, reachable from every page).
+    assert nav_texts(driver) == [t(spec.nav_key, "nb") for spec in SPECS] + [t("mote.link", "nb")]
     assert "Traceback" not in driver.page_source
     assert severe(browser_log(driver)) == []
 
@@ -91,7 +92,7 @@ def test_page_switches_to_english(driver, live_server, path):
         lambda d: d.execute_script("return document.documentElement.lang") == "en",
         "html[lang] never became en",
     )
-    english = [t(spec.nav_key, "en") for spec in SPECS]
+    english = [t(spec.nav_key, "en") for spec in SPECS] + [t("mote.link", "en")]
     assert english != [t(spec.nav_key, "nb") for spec in SPECS]
     wait_until(driver, lambda d: nav_texts(d) == english, "the navigation stayed Norwegian")
     wait_page_drawn(driver, path)

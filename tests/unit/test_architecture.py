@@ -7,6 +7,7 @@ level and inside functions, without running any of them.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 from tests.paths import ROOT
@@ -231,3 +232,50 @@ def test_the_walk_sees_imports():
     assert "dashboard.web.factory" in edges
     assert "dashboard.build.warehouse" in edges["dashboard.startup"]
     assert "dashboard.web.layout.components" in edges["dashboard.web.layout.page"]
+
+
+#: A year in code or words: 1950–2099, not part of a longer number or a size ("1920 × 1280").
+YEAR = re.compile(r"(?<![\d×x.,])(?:19[5-9]\d|20\d\d)(?![\d×x]|\s*[×x]\s*\d|\s*px)")
+#: Catalog texts that may name a year because it is an example of a format, not a fact.
+YEAR_EXAMPLES = ("api.param.periode", "om_dataene.step")
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    """Ids of the docstring constants (what a module, class or function says of itself)."""
+    found = set()
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
+            value = body[0].value
+            if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                found.add(id(value))
+    return found
+
+
+def test_no_year_is_typed_in_the_charts_or_the_words():
+    """What years exist is the warehouse's to say (coverage, events, territory changes):
+    a year typed into a chart or a sentence goes stale with the next year of data."""
+    typed = []
+    for path in sorted(
+        [
+            *(ROOT / "dashboard" / "charts").glob("*.py"),
+            *(ROOT / "dashboard" / "words").glob("*.py"),
+        ]
+    ):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        skip = _docstrings(tree)
+        example_values: set[int] = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Dict):
+                for key, value in zip(node.keys, node.values, strict=True):
+                    if isinstance(key, ast.Constant) and str(key.value).startswith(YEAR_EXAMPLES):
+                        example_values |= {id(n) for n in ast.walk(value)}
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Constant) or id(node) in skip | example_values:
+                continue
+            text = str(node.value)
+            if isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+                text = str(node.value) if 1950 <= node.value <= 2099 else ""
+            if isinstance(node.value, (str, int, float)) and YEAR.search(text):
+                typed.append(f"{path.relative_to(ROOT)}:{node.lineno}: {text[:80]}")
+    assert typed == []

@@ -19,10 +19,9 @@ import pandas as pd
 import queries
 from dashboard import dataformat
 from dashboard import dimensions as dims
-from dashboard.charts.registry import events_for
 from dashboard.figures import MONTHS
 from dashboard.words import STRINGS, pick, t
-from dashboard.words.numbers import format_number
+from dashboard.words.numbers import format_number, year_ranges
 
 #: Shown in a coverage cell when an area has no figures for a measure.
 NONE = "–"
@@ -160,18 +159,6 @@ def statuses(cursor: duckdb.DuckDBPyConnection, lang: str) -> pd.DataFrame:
 # --------------------------------------------------------------------------- coverage
 
 
-def year_ranges(years: Sequence[int]) -> str:
-    """Years as runs: [2013..2020] -> "2013–2020"; [2012, 2018] -> "2012, 2018"."""
-    ys = sorted(set(int(y) for y in years))
-    runs: list[list[int]] = []
-    for y in ys:
-        if runs and y == runs[-1][-1] + 1:
-            runs[-1].append(y)
-        else:
-            runs.append([y])
-    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
-
-
 def coverage(cursor: duckdb.DuckDBPyConnection, lang: str) -> pd.DataFrame:
     """Measure x area: the years with figures, or "–" where there are none.
 
@@ -218,15 +205,15 @@ def _long_date(iso: str, lang: str) -> str:
 
 
 def events(lang: str) -> list[Event]:
-    """The events marked on the dashboard's time axes (charts.EVENTS), explained."""
+    """The events marked on the dashboard's time axes (data/vocab/events.csv), explained."""
     return [
         Event(
-            iso,
-            _long_date(iso, lang),
-            label,
-            t(f"about.event.{iso}", lang) if f"about.event.{iso}" in STRINGS else "",
+            e.date,
+            _long_date(e.date, lang),
+            e.en if lang == "en" else e.nb,
+            e.description_en if lang == "en" else e.description_nb,
         )
-        for iso, label in events_for(lang)
+        for e in dims.active().events
     ]
 
 

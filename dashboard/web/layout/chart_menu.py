@@ -19,6 +19,7 @@ from dash import html
 from dashboard.charts.registry import ChartResult, measure_columns
 from dashboard.web.layout.markup import attrs
 from dashboard.web.outputs.links import (
+    chart_api_href,
     download_href,
     embed_code,
     embed_path,
@@ -138,6 +139,7 @@ def menu(result: ChartResult, query: dict[str, str], lang: str) -> html.Div:
             link("menu.svg", image_url(chart_id, query, "svg")),
             link("menu.csv", download_href(chart_id, query, "csv")),
             link("menu.xlsx", download_href(chart_id, query, "xlsx")),
+            link("menu.api", chart_api_href(chart_id, query), download=False),
             action("menu.embed", "embed"),
             action("menu.share", "share"),
         ],
@@ -171,6 +173,17 @@ def menu(result: ChartResult, query: dict[str, str], lang: str) -> html.Div:
                 else []
             ),
             *([html.H4(t("about.editions", lang)), html.Ul(editions)] if editions else []),
+            html.P(
+                [
+                    t("about.api", lang),
+                    " ",
+                    html.A(
+                        html.Code(chart_api_href(chart_id, query)),
+                        href=chart_api_href(chart_id, query),
+                    ),
+                ],
+                className="about-api",
+            ),
             html.P(html.A(t("about.more", lang), href="/om-dataene")),
         ],
         lang,
@@ -233,14 +246,9 @@ def menu(result: ChartResult, query: dict[str, str], lang: str) -> html.Div:
                 hidden=True,
                 **attrs(data_action="system-share"),
             ),
-            # src is set when the panel opens (chart-menu.js): no request for unopened panels
-            html.Img(
-                alt=t("share.qr", lang),
-                className="share-qr",
-                width=160,
-                height=160,
-                **attrs(data_src=qr),
-            ),
+            # A valid image from the start (the QR code of the view as drawn); chart-menu.js
+            # draws it again for the address of the moment when the panel opens.
+            html.Img(src=qr, alt=t("share.qr", lang), className="share-qr", width=160, height=160),
         ],
         lang,
     )

@@ -20,9 +20,14 @@ from dashboard.dimensions import kommune_name
 from dashboard.figures import page_figure
 from dashboard.state import MIN_YEAR, Param, ViewState, max_year
 from dashboard.web.layout import chart_menu, ids
-from dashboard.web.layout.markup import attrs
+from dashboard.web.layout.markup import attrs, cited
 from dashboard.web.outputs.agenda import add_button
-from dashboard.web.outputs.links import download_href, report_href
+from dashboard.web.outputs.links import (
+    download_href,
+    kommune_picker_href,
+    report_href,
+    wordreport_href,
+)
 from dashboard.words import t
 
 log = logging.getLogger(__name__)
@@ -134,7 +139,7 @@ def chart_card(
                 className="download",
             ),
         ),
-        html.P(result.source, className="source"),
+        html.P(cited(result.source, lang), className="source"),
         add_button(result.chart_id, query, lang),
     ]
     notes = notes_list(result.notes, lang)
@@ -286,11 +291,25 @@ def control(
         return radio(component_id, label, options, str(value))
     if param.year:
         return year_input(component_id, label, value, MIN_YEAR, max_year())
-    options = [(code, param.option_text(code, lang)) for code in param.options]
+    offered = list(param.options)
+    if not param.multi and value in param.allowed and value not in offered:
+        offered.append(value)  # a choice from the URL the control does not offer first
+    options = [(code, param.option_text(code, lang)) for code in offered]
     if param.multi:
         return checklist(component_id, label, options, value)
-    shown = value if value in param.options else param.default
+    shown = value if value in offered else param.default
     field = radio(component_id, label, options, str(shown))
+    if param.name == "kommune" and len(param.allowed) > len(offered):
+        # Every other kommune: a searchable list that works without JavaScript.
+        more = html.P(
+            html.A(
+                t("kommuner.all", lang, n=len(param.allowed)),
+                href=kommune_picker_href(page, lang),
+                id=f"{component_id}-alle",
+            ),
+            className="control-more",
+        )
+        field = html.Fieldset([*field.children, more], className="control")
     if param.applies is not None:
         # A control that does nothing for this view is disabled, and says why.
         active = param.applies_to(state.values)
@@ -334,3 +353,9 @@ def report_link(kommune: str, aar: object, lang: str, link_id: str) -> html.A:
     """The download link of the report figures (on the overview and in Møtemodus)."""
     text = t("report.button", lang, k=kommune_name(kommune, lang), year=year_text(aar, lang))
     return html.A(text, href=report_href(kommune, aar, lang), id=link_id, download="")
+
+
+def wordreport_link(kommune: str, aar: object, lang: str, link_id: str) -> html.A:
+    """The download link of the Word report "Utfordringsbildet <kommune> <år>"."""
+    text = t("wordreport.button", lang, k=kommune_name(kommune, lang), year=year_text(aar, lang))
+    return html.A(text, href=wordreport_href(kommune, aar, lang), id=link_id, download="")

@@ -44,6 +44,9 @@ OG_LOCALE = {"nb": "nb_NO", "en": "en_GB"}
 #: An og:image provider: (page name, lang) -> absolute URL or None. The images/embeds
 #: work plugs one in with `install(..., image=...)`; without it no og:image is sent.
 ImageHook = Callable[[str, str], str | None]
+#: More of a found page's head: (page name, path, lang) -> HTML (the open data plugs in
+#: its schema.org JSON-LD and the feed and oEmbed discovery links).
+HeadHook = Callable[[str, str, str], str]
 
 TEMPLATE = """<!DOCTYPE html>
 <html lang="{lang}">
@@ -60,7 +63,7 @@ TEMPLATE = """<!DOCTYPE html>
 <meta property="og:description" content="{description}">
 <meta property="og:url" content="{canonical}">
 <meta property="og:locale" content="{locale}">
-{image}<link rel="icon" href="/favicon.ico" sizes="32x32">
+{image}{extra}<link rel="icon" href="/favicon.ico" sizes="32x32">
 <link rel="icon" href="{svg_icon}" type="image/svg+xml">
 {css}
 </head>
@@ -130,7 +133,11 @@ def layout_language() -> str:
         return default
     if flask.request.path.rstrip("/").endswith("_dash-layout"):
         referrer = urlsplit(flask.request.referrer or "")
-        if referrer.netloc and referrer.netloc != flask.request.host:
+        # Only the site's own pages name the language: the page that fetched the layout
+        # (same origin: the host it was reached by) or one at the configured address.
+        # The Host header is only compared here, never written into a response.
+        own = {flask.request.host, urlsplit(site_root()).netloc}
+        if referrer.netloc and referrer.netloc not in own:
             return default
         args = {k: v[-1] for k, v in parse_qs(referrer.query).items()}
         return request_lang(args, default)
@@ -150,6 +157,7 @@ class Document:
         pages: Sequence[PageSpec],
         image: ImageHook | None = None,
         first_paint: FirstPaint | None = None,
+        extra: HeadHook | None = None,
     ):
         self.app = app
         self.first_paint = first_paint
@@ -157,6 +165,7 @@ class Document:
         self.assets = Path(app.config.assets_folder)
         self.by_path = {page.path.strip("/"): page for page in self.pages}
         self.image = image
+        self.extra = extra
 
     # ------------------------------------------------------------------ what is asked for
 
@@ -195,6 +204,7 @@ class Document:
         first = ""
         if self.first_paint is not None and found and not flask.request.environ.get(DISCOVERY):
             first = self.first_paint.render(head.path, query_of(flask.request.args), head.lang)
+        extra = self.extra(head.page, head.path, head.lang) if self.extra and found else ""
         return TEMPLATE.format(
             lang=head.lang,
             metas="\n".join(
@@ -210,6 +220,7 @@ class Document:
             site=escape(t("site.title", head.lang)),
             locale=OG_LOCALE.get(head.lang, "nb_NO"),
             image=f'<meta property="og:image" content="{escape(image)}">\n' if image else "",
+            extra=extra,
             svg_icon=escape(self.app.get_asset_url("favicon.svg")),
             css=parts.get("css", "") + (FIRST_PAINT_STYLE if first else ""),
             noscript=escape(t("noscript", head.lang)),
@@ -275,15 +286,16 @@ def install(
     pages: Sequence[PageSpec],
     image: ImageHook | None = None,
     first_paint: FirstPaint | None = None,
+    extra: HeadHook | None = None,
 ) -> Document:
     """Render the document per request and add the crawler routes and the 404 status.
 
     `first_paint`: renders the view as HTML into the document of its pages (text before
-    the JavaScript, see `first_paint`).
+    the JavaScript, see `first_paint`). `extra`: more tags for a page's head.
     """
     if first_paint is not None:
         first_paint.keep_layouts(lambda: context().store.fingerprint + site_root())
-    document = Document(app, pages, image, first_paint)
+    document = Document(app, pages, image, first_paint, extra)
     # Dash documents overriding this method; an instance attribute keeps the Dash class.
     app.interpolate_index = document.interpolate_index  # type: ignore[method-assign, assignment]
     app.config.include_pages_meta = False  # our head has the description and og: tags

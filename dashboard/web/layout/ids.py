@@ -11,7 +11,10 @@ TAGLINE = "site-tagline"
 FOOTER_TEXT = "footer-text"
 DOWNLOAD_ALL = "download-all"
 A11Y_LINK = "a11y-link"  # the accessibility statement, in every footer
+OPEN_DATA_LINKS = "open-data-links"  # "Hva er nytt" and "Åpne data og API", in every footer
 STATUS = "view-status"  # the one live region announcing filter changes
+PRINT_LABEL = "print-label"  # "Skrevet ut fra", printed under every page ...
+PRINT_URL = "print-url"  # ... with the view's address (assets/print.js fills it)
 
 
 def page(page_name: str, name: str) -> str:

@@ -20,7 +20,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard.charts.listing import ChartResult, on_page, render
 from dashboard.dimensions import kommune_name
-from dashboard.state import KOMMUNE, Param, ViewState, parse, to_query, to_search
+from dashboard.state import KOMMUNE, Param, ViewState, to_query, to_search
 from dashboard.web.layout import ids
 from dashboard.web.layout.components import (
     attrs,
@@ -32,7 +32,9 @@ from dashboard.web.layout.components import (
     view_notes,
 )
 from dashboard.web.outputs.links import page_path
-from dashboard.web.serving.context import coverage, cursor, default_language
+from dashboard.web.serving import cache
+from dashboard.web.serving.context import coverage, cursor, default_language, view
+from dashboard.web.serving.hardening import SERVER_FAULTS
 from dashboard.words import STRINGS, t
 from dashboard.words.numbers import year_ranges
 
@@ -100,10 +102,7 @@ def has_text(key: str) -> bool:
 
 def view_state(spec: PageSpec, query: dict | None) -> ViewState:
     """The validated view, with year defaults taken from what the warehouse holds."""
-    lang = default_language()
-    first = parse(spec.params, query, lang_default=lang)
-    defaults = coverage().defaults(spec.params, first.values)
-    return parse(spec.params, query, lang_default=lang, defaults=defaults) if defaults else first
+    return view(spec.params, query)
 
 
 def year_view(spec: PageSpec, kommune: str, year: object, lang: str = "nb") -> ViewState:
@@ -130,19 +129,26 @@ def year_view(spec: PageSpec, kommune: str, year: object, lang: str = "nb") -> V
 
 
 def chart_cards(spec: PageSpec, state: ViewState) -> list:
-    """The cards of the page's charts shown in this view, under their sections' headings.
+    """The cards of the page's charts with figures for this view, under their sections'
+    headings, then one folded line naming the charts not published for the kommune.
 
-    When no chart of the page has figures for the choice, one box says so and links to
-    the kommuner that have them (read from the warehouse), instead of a box per chart.
+    A page opens on figures: a chart without figures for the choice is not a grey box in
+    the way but an item of the last line, with what exists instead (read from the
+    warehouse). When no chart has figures, one box says so and links to the kommuner
+    that have them.
     """
     lang = state.lang
     query = query_of(spec.params, state)
     cur = cursor()
     shown = [c for c in on_page(spec.name) if c.shown(state)]
     results = {c.chart_id: render(c.chart_id, cur, state) for c in shown}
-    if len(results) > 1 and all(r.figure is None for r in results.values()):
+    drawn = [c for c in shown if results[c.chart_id].figure is not None]
+    missing = [c for c in shown if results[c.chart_id].figure is None]
+    if not drawn and len(missing) > 1:
         return [nothing_here(spec, state)]
-    sections = list(dict.fromkeys(c.section for c in shown))
+    if not drawn:  # a page of one chart: its own message says what exists
+        drawn, missing = missing, []
+    sections = list(dict.fromkeys(c.section for c in drawn))
     level = 3 if any(sections) else 2
 
     def card(chart_id: str) -> list:
@@ -150,10 +156,10 @@ def chart_cards(spec: PageSpec, state: ViewState) -> list:
         extra = spec.before_card(result, lang) if spec.before_card else []
         return [*extra, chart_card(result, query, lang, level=level)]
 
+    out: list = []
     if not any(sections):
-        return [item for c in shown for item in card(c.chart_id)]
-    out = []
-    for section in sections:
+        out = [item for c in drawn for item in card(c.chart_id)]
+    for section in sections if any(sections) else []:
         section_id = ids.page(spec.name, section)
         intro_key = f"{spec.name}.section.{section}.intro"
         out.append(
@@ -166,7 +172,7 @@ def chart_cards(spec: PageSpec, state: ViewState) -> list:
                         else []
                     ),
                     html.Div(
-                        [i for c in shown if c.section == section for i in card(c.chart_id)],
+                        [i for c in drawn if c.section == section for i in card(c.chart_id)],
                         className="content",  # the cards, spaced as on other pages
                     ),
                 ],
@@ -175,7 +181,41 @@ def chart_cards(spec: PageSpec, state: ViewState) -> list:
                 **attrs(aria_labelledby=f"{section_id}-h2"),
             )
         )
+    if missing:
+        out.append(not_published(spec, state, [results[c.chart_id] for c in missing]))
     return out
+
+
+def not_published(spec: PageSpec, state: ViewState, results: Sequence[ChartResult]) -> html.Details:
+    """'Ikke publisert for Asker: …': the page's charts without figures for the choice, in
+    one line that opens to say, chart by chart, what exists instead."""
+    lang = state.lang
+    k = kommune_name(str(state.values.get("kommune", "")), lang)
+    titles = [r.title for r in results]
+    element_id = ids.page(spec.name, "ikke-publisert")
+    return html.Details(
+        [
+            html.Summary(
+                t(
+                    f"page.not_published.{'one' if len(titles) == 1 else 'many'}",
+                    lang,
+                    k=k,
+                    n=len(titles),
+                )
+            ),
+            html.Ul(
+                [
+                    html.Li(
+                        [html.Strong(r.title), " – ", r.message or ""],
+                        id=f"card-{r.chart_id}",
+                    )
+                    for r in results
+                ]
+            ),
+        ],
+        id=element_id,
+        className="not-published",
+    )
 
 
 def nothing_here(spec: PageSpec, state: ViewState) -> html.Div:
@@ -185,7 +225,7 @@ def nothing_here(spec: PageSpec, state: ViewState) -> html.Div:
     measures = {m for p in spec.params for m in p.years_of}
     have = coverage()
     links = []
-    for code in KOMMUNE.choices:
+    for code in KOMMUNE.allowed:
         years = have.years(measures, code) if code != here else []
         if years:
             query = {**query_of(spec.params, state), "kommune": code}
@@ -215,6 +255,8 @@ def safe_content(spec: PageSpec, state: ViewState) -> list:
     """The page content, or a friendly error message if anything fails."""
     try:
         return spec.content(state) if spec.content else chart_cards(spec, state)
+    except SERVER_FAULTS:
+        raise  # the warehouse or the disk: a 503/500 for the callback guard, not a note
     except Exception as exc:  # a view must never show a traceback
         return [error_content(state.lang, exc)]
 
@@ -296,6 +338,12 @@ def control_value(param: Param, state: ViewState) -> object:
     return value
 
 
+def view_key(spec: PageSpec, state: ViewState) -> list:
+    """What a page's answers depend on (the cache key's view, `serving/cache`): the view
+    written back as its canonical query, and the notes the page shows about the URL."""
+    return [to_query(spec.params, state.values), list(state.notes)]
+
+
 def register(app: Dash, spec: PageSpec, order: int) -> None:
     """Register the page with Dash Pages and wire its controls."""
     dash.register_page(
@@ -306,6 +354,7 @@ def register(app: Dash, spec: PageSpec, order: int) -> None:
         order=order,
         layout=layout_for(spec),
     )
+    cache.page_view(app, spec.path, lambda query: view_key(spec, view_state(spec, dict(query))))
     if not spec.controls:
         return
 
@@ -334,6 +383,20 @@ def register(app: Dash, spec: PageSpec, order: int) -> None:
         notes = [html.P(n) for n in state.notes]
         return notes, "view-notes" if notes else "view-notes empty"
 
+    def change_view(body: dict) -> list:
+        """`on_change` answers for the controls' view, and whether the URL shows it."""
+        search = cache.states(body)[0]
+        shown, in_url = states(cache.inputs(body), search if isinstance(search, str) else None)
+        return [view_key(spec, shown), shown.values == in_url.values]
+
+    def url_view(body: dict) -> list:
+        """`on_url` answers for the URL's view, and whether the controls show it."""
+        search = cache.inputs(body)[0]
+        shown, in_url = states(cache.states(body), search if isinstance(search, str) else None)
+        return [view_key(spec, in_url), shown.values == in_url.values]
+
+    before = set(app.callback_map)
+
     @app.callback(
         Output(spec.content_id, "children"),
         Output(ids.URL, "search", allow_duplicate=True),
@@ -361,6 +424,9 @@ def register(app: Dash, spec: PageSpec, order: int) -> None:
             chosen_text(spec, shown),
             *applicability(shown),
         )
+
+    cache.keyed_since(app, before, change_view)
+    before = set(app.callback_map)
 
     @app.callback(
         Output(spec.content_id, "children", allow_duplicate=True),
@@ -393,6 +459,8 @@ def register(app: Dash, spec: PageSpec, order: int) -> None:
             *applicability(in_url),
             *values_out,
         )
+
+    cache.keyed_since(app, before, url_view)
 
 
 def query_of(spec_params: Sequence[Param], state: ViewState) -> dict[str, str]:

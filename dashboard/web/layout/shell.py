@@ -17,7 +17,7 @@ from dashboard.web.layout import ids
 from dashboard.web.layout.components import attrs
 from dashboard.web.layout.page import PageSpec
 from dashboard.web.outputs.agenda import SHELL_LINK as MOTE_LINK
-from dashboard.web.outputs.links import MOTE_PATH, statement_href
+from dashboard.web.outputs.links import MOTE_PATH, page_href, statement_href
 from dashboard.words import t
 
 ALL_DATA = "/last-ned/alle-data.csv"
@@ -43,8 +43,10 @@ def nav_links(
 
     Each link carries the kommune and years chosen here (where the target page has them),
     so choosing Asker on one page and moving on keeps Asker; page-specific choices stay.
+    Møtemodus comes last: it is registered apart from `pages` (its own layout), and takes
+    the chosen kommune along (assets/mote.js adds an agenda built on the pages).
     """
-    return [
+    links = [
         html.A(
             t(spec.nav_key, lang),
             href=nav_href(spec, lang, shared or {}),
@@ -53,6 +55,21 @@ def nav_links(
         )
         for spec in pages
     ]
+    kommune = (shared or {}).get("kommune", "")
+    query = [("kommune", kommune)] if kommune else []
+    if lang != "nb":
+        query.append(("lang", lang))
+    here = pathname == MOTE_PATH
+    links.append(
+        html.A(
+            t("mote.link", lang),
+            href=MOTE_PATH + ("?" + urlencode(query) if query else ""),
+            id=MOTE_LINK,
+            className="nav-link nav-mote active" if here else "nav-link nav-mote",
+            **attrs(aria_current="page" if here else None),
+        )
+    )
+    return links
 
 
 def shell(pages: Sequence[PageSpec], lang: str = "nb") -> html.Div:
@@ -117,7 +134,6 @@ def shell(pages: Sequence[PageSpec], lang: str = "nb") -> html.Div:
             html.Footer(
                 [
                     html.P(t("footer.about", lang), id=ids.FOOTER_TEXT),
-                    html.P(html.A(t("mote.link", lang), href=MOTE_PATH, id=MOTE_LINK)),
                     html.P(
                         html.A(
                             t("download.all", lang),
@@ -129,12 +145,31 @@ def shell(pages: Sequence[PageSpec], lang: str = "nb") -> html.Div:
                     html.P(
                         html.A(t("footer.a11y", lang), href=statement_href(lang), id=ids.A11Y_LINK)
                     ),
+                    html.P(open_data_links(lang), id=ids.OPEN_DATA_LINKS),
                 ],
                 className="site-footer",
+            ),
+            # Only on paper (style.css @media print): where the printed view lives.
+            html.P(
+                [
+                    html.Span(t("print.url", lang), id=ids.PRINT_LABEL),
+                    " ",
+                    html.Span(id=ids.PRINT_URL),
+                ],
+                className="print-only",
             ),
         ],
         className="shell",
     )
+
+
+def open_data_links(lang: str) -> list:
+    """The footer's links to what changed and to the open data (issue 20)."""
+    return [
+        html.A(t("footer.whats_new", lang), href=page_href("hva_er_nytt", lang)),
+        " · ",
+        html.A(t("footer.open_data", lang), href=page_href("apne_data", lang)),
+    ]
 
 
 def lang_of(search: str | None) -> str:
@@ -164,6 +199,8 @@ def register_callbacks(app: Dash, pages: Sequence[PageSpec]) -> None:
         Output(ids.A11Y_LINK, "href"),
         Output(ids.STATUS, "data-view"),
         Output(ids.STATUS, "data-for"),
+        Output(ids.OPEN_DATA_LINKS, "children"),
+        Output(ids.PRINT_LABEL, "children"),
         Input(ids.URL, "pathname"),
         Input(ids.URL, "search"),
     )
@@ -194,6 +231,8 @@ def register_callbacks(app: Dash, pages: Sequence[PageSpec]) -> None:
             statement_href(lang),
             t("status.view", lang),
             t("status.for", lang),
+            open_data_links(lang),
+            t("print.url", lang),
         )
 
     # Pages render after the browser has looked for `#fragment`: scroll to it once it exists.

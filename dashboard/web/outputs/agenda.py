@@ -73,8 +73,8 @@ def decode(text: str) -> list[AgendaItem]:
     try:
         raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
         payload = json.loads(raw.decode("utf-8"))
-    except (binascii.Error, ValueError, UnicodeDecodeError) as exc:
-        raise AgendaError("not an agenda") from exc
+    except (binascii.Error, ValueError, UnicodeDecodeError, RecursionError) as exc:
+        raise AgendaError("not an agenda") from exc  # RecursionError: JSON nested too deep
     if not isinstance(payload, list) or not payload:
         raise AgendaError("not a list of views")
     if len(payload) > MAX_ITEMS:

@@ -8,6 +8,11 @@ licence on every row. The Excel file is for people: Norwegian headers, numbers a
 numbers shown in Norwegian format, and a "Kilde" sheet (source, definitions, notes,
 licence). File names are readable (`Utvikling – Bærum.csv`), sent with RFC 5987
 `filename*` and an ASCII fallback.
+
+Nothing in a download can run in the spreadsheet that opens it (`export.safe_cell`): CSV
+text cells that begin with a formula character get a leading `'`, and every text cell of
+the Excel file is written as text (never a formula), with Excel's "quote prefix" style.
+A missing value is an empty cell, never the text `nan`, `None` or `NaT`.
 """
 
 from __future__ import annotations
@@ -15,7 +20,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import math
 import zipfile
 from collections.abc import Mapping
 from typing import Any
@@ -26,15 +30,20 @@ import flask
 import pandas as pd
 from dash import Dash
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 import queries
+from dashboard import dimensions as dims
 from dashboard import export
 from dashboard.charts.listing import REGISTRY, ChartResult
 from dashboard.charts.registry import CSV_COLUMNS, measure_columns
-from dashboard.dimensions import MUNICIPALITIES, kommune_name
-from dashboard.state import parse
+from dashboard.dimensions import kommune_name
+from dashboard.export import is_missing, text
+from dashboard.state import parse, to_query
+from dashboard.web.serving import cache, work
 from dashboard.web.serving.context import cursor, site_root
 from dashboard.web.serving.lookups import licences, measure_labels, symbols
 from dashboard.words import t
@@ -85,7 +94,7 @@ SITE_NAME = "SLT-statistikk"
 
 
 def _number(value: Any, decimals: int | None = None) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)) or pd.isna(value):
+    if is_missing(value):
         return ""
     if decimals is not None:
         number = round(float(value), decimals)
@@ -115,41 +124,60 @@ def table_rows(data: pd.DataFrame, licences: Mapping[str, str]) -> pd.DataFrame:
         for extra in extras:
             value = row.get(extra)
             out[extra].append(None if value is None or _isnan(value) else value)
-        status = row.get("status")
-        out["status"].append("" if status is None or _isnan(status) else str(status))
-        note = row.get("note")
-        out["note"].append("" if note is None or _isnan(note) else str(note))
-        parts = [str(row.get(p)) for p in ("publication", "section", "table_title") if row.get(p)]
-        out["source"].append(", ".join(parts))
+        out["status"].append(text(row.get("status")))
+        out["note"].append(text(row.get("note")))
+        parts = [text(row.get(p)) for p in ("publication", "section", "table_title")]
+        out["source"].append(", ".join(p for p in parts if p))
         for p in PROVENANCE:
-            out[p].append(row.get(p) or "")
+            out[p].append(text(row.get(p)))
         out["licence"].append(licences.get(str(row.get("source_id")), ""))
     frame = pd.DataFrame(out)
     return frame[[c for c in frame.columns if c in data.columns or c not in KEYS]]
 
 
 def _isnan(value: object) -> bool:
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
+    return is_missing(value)
 
 
 def csv_text(rows: pd.DataFrame, measures: list[str]) -> str:
-    """CSV text: numbers with `.` decimals (computed rates to 1 decimal), missing empty."""
+    """CSV text: numbers with `.` decimals (computed rates to 1 decimal), missing empty,
+    text cells safe to open in a spreadsheet (`export.safe_cell`)."""
     frame = rows.copy()
+    numbers = []
     for column in frame.columns:
         if column in COMPUTED:
             frame[column] = [_number(v, 1) for v in frame[column]]
+            numbers.append(column)
         elif (
             column in measures
             or column in ("population", "numerator", "denominator")
             or column == "year"
         ):
             frame[column] = [_number(v) for v in frame[column]]
+            numbers.append(column)
+    frame = export.spreadsheet_safe(frame, numbers)
     buffer = io.StringIO()
     frame.to_csv(buffer, index=False, lineterminator="\n")
     return buffer.getvalue()
+
+
+def put(sheet: Worksheet, row: int, column: int, value: Any) -> Cell:
+    """Write one cell: numbers as numbers, missing as empty, and text always as text.
+
+    openpyxl makes any string that begins with `=` a formula; here such a string is a
+    text cell (type "s", with Excel's quote prefix), so a note `=HYPERLINK(…)` is shown,
+    never run. Characters XML cannot hold (control characters) are left out.
+    """
+    if is_missing(value):
+        return sheet.cell(row=row, column=column)
+    if isinstance(value, str):
+        clean = ILLEGAL_CHARACTERS_RE.sub("", value)
+        cell = sheet.cell(row=row, column=column, value=clean)
+        cell.data_type = "s"
+        if clean.startswith(export.FORMULA_START):
+            cell.quotePrefix = True
+        return cell
+    return sheet.cell(row=row, column=column, value=value)
 
 
 def disposition(filename: str, inline: bool = False) -> str:
@@ -172,7 +200,7 @@ def file_stem(result: ChartResult, values: Mapping[str, object], lang: str) -> s
     """`Utvikling – Bærum 2013–2020`: the chart's page name, kommune and years."""
     chosen = values.get("kommune")
     codes = chosen if isinstance(chosen, (tuple, list)) else ([chosen] if chosen else [])
-    place = ", ".join(kommune_name(str(c), lang) for c in codes if c in MUNICIPALITIES)
+    place = ", ".join(kommune_name(str(c), lang) for c in codes if c in dims.MUNICIPALITIES)
     years = ""
     if "year" in result.data.columns and not result.data.empty:
         ys = sorted({int(y) for y in result.data["year"].dropna()})
@@ -193,20 +221,15 @@ def workbook(
     sheet = book.active
     sheet.title = "Tall"
     columns = list(rows.columns)
-    sheet.append([labels.get(c) or HEADERS_NB.get(c, c) for c in columns])
-    for cell in sheet[1]:
+    for index, column in enumerate(columns, start=1):
+        cell = put(sheet, 1, index, labels.get(column) or HEADERS_NB.get(column, column))
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for record in rows.itertuples(index=False):
-        line: list[Any] = []
-        for column, value in zip(columns, record, strict=True):
-            if value is None or _isnan(value):
-                line.append(None)
-            elif column == "year":
-                line.append(int(value))
-            else:
-                line.append(value)
-        sheet.append(line)
+    for line, record in enumerate(rows.itertuples(index=False), start=2):
+        for index, (column, value) in enumerate(zip(columns, record, strict=True), start=1):
+            if not is_missing(value) and column == "year":
+                value = int(value)
+            put(sheet, line, index, value)
     for index, column in enumerate(columns, start=1):
         letter = get_column_letter(index)
         fmt = None
@@ -229,10 +252,9 @@ def workbook(
     info = book.create_sheet("Kilde")
     info.column_dimensions["A"].width = 22
     info.column_dimensions["B"].width = 100
-    for key, value in kilde:
-        info.append([key, value])
-        info.cell(info.max_row, 1).font = Font(bold=True)
-        info.cell(info.max_row, 2).alignment = Alignment(wrap_text=True, vertical="top")
+    for line, (key, value) in enumerate(kilde, start=1):
+        put(info, line, 1, key).font = Font(bold=True)
+        put(info, line, 2, value).alignment = Alignment(wrap_text=True, vertical="top")
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -252,14 +274,19 @@ def kilde_sheet(
     sources = queries.run(cur, "sources")
     used = sources[sources["source_id"].isin(set(result.data.get("source_id", [])))]
     for s in used.to_dict("records"):
-        where = ", ".join(str(s[k]) for k in ("publication", "section", "page") if s.get(k))
-        lines.append(("Tabell", f"{s['title']} ({where})"))
-        if s.get("definitions"):
-            lines.append(("Definisjoner", str(s["definitions"])))
-        if s.get("notes"):
-            lines.append(("Merknader til kilden", str(s["notes"])))
-        if s.get("source_url"):
-            lines.append(("Lenke", str(s["source_url"])))
+        where = ", ".join(
+            text(s.get(k)) for k in ("publication", "section", "page") if text(s.get(k))
+        )
+        lines.append(
+            ("Tabell", f"{text(s.get('title'))} ({where})" if where else text(s.get("title")))
+        )
+        for key, label in (
+            ("definitions", "Definisjoner"),
+            ("notes", "Merknader til kilden"),
+            ("source_url", "Lenke"),
+        ):
+            if text(s.get(key)):
+                lines.append((label, text(s.get(key))))
     labels = measure_labels(cur, lang)
     for measure in measure_columns(result.data):
         label, description = labels.get(measure, (measure, ""))
@@ -267,7 +294,7 @@ def kilde_sheet(
     for note in result.notes:
         lines.append(("Merknad", note))
     lines.append(("Symboler", "; ".join(f"«{code}» {label}" for code, label in symbols(cur, lang))))
-    lines.append(("Lisens", "; ".join(dict.fromkeys(str(x) for x in used["licence"]))))
+    lines.append(("Lisens", "; ".join(dict.fromkeys(text(x) for x in used["licence"] if text(x)))))
     lines.append(("Visning", view_url))
     lines.append(("Lastet ned", dt.date.today().isoformat() + f" fra {SITE_NAME}"))
     return lines
@@ -301,11 +328,14 @@ def all_data_zip(cur: duckdb.DuckDBPyConnection, lang: str = "nb") -> bytes:
         "symbols": {code: label for code, label in statuses},
         "measures": [
             {
-                "code": r["code"],
-                "label_nb": r["label_nb"],
-                "label_en": r["label_en"],
-                "unit": r["unit_kind"],
-                "description_nb": r["description_nb"],
+                k: None if is_missing(r[c]) else r[c]
+                for k, c in (
+                    ("code", "code"),
+                    ("label_nb", "label_nb"),
+                    ("label_en", "label_en"),
+                    ("unit", "unit_kind"),
+                    ("description_nb", "description_nb"),
+                )
             }
             for r in measures.to_dict("records")
         ],
@@ -351,7 +381,8 @@ def _readme(sources: pd.DataFrame, measures: pd.DataFrame, statuses: list[tuple[
         "",
         "alle-data.csv: hvert publiserte tall, én rad hvert, med kilde (publikasjon, avsnitt,",
         "tabell) og lisens. Tall med punktum som desimaltegn. En celle kilden mangler er tom",
-        "i «value», og symbolet står i «status» (aldri 0).",
+        "i «value», og symbolet står i «status» (aldri 0). En tekstcelle som begynner med",
+        "=, +, -, @ eller tabulator har fått en ' foran, så et regneark viser den som tekst.",
         "metadata.json: de samme opplysningene maskinlesbart (kolonner, kilder, mål, symboler).",
         "",
         "Symboler (SSB)",
@@ -362,11 +393,13 @@ def _readme(sources: pd.DataFrame, measures: pd.DataFrame, statuses: list[tuple[
         "----------",
     ]
     for r in measures.to_dict("records"):
-        lines.append(f"  {r['code']}: {r['label_nb']}. {r['description_nb'] or ''}".rstrip())
+        lines.append(f"  {r['code']}: {text(r['label_nb'])}. {text(r['description_nb'])}".rstrip())
     lines += ["", "Kilder og lisens", "----------------"]
     for r in sources.to_dict("records"):
-        where = ", ".join(str(r[k]) for k in ("publication", "section") if r.get(k))
-        lines.append(f"  {r['source_id']}: {r['title']} ({where}). Lisens: {r['licence']}")
+        where = ", ".join(text(r.get(k)) for k in ("publication", "section") if text(r.get(k)))
+        lines.append(
+            f"  {r['source_id']}: {text(r['title'])} ({where}). Lisens: {text(r['licence'])}"
+        )
     lines += [
         "",
         "Slik siterer du",
@@ -383,7 +416,7 @@ def _readme(sources: pd.DataFrame, measures: pd.DataFrame, statuses: list[tuple[
 
 
 def _text(body: str, status: int) -> flask.Response:
-    return flask.Response(body, status=status, mimetype="text/plain; charset=utf-8")
+    return flask.Response(body, status=status, content_type="text/plain; charset=utf-8")
 
 
 def _view_url(chart_id: str, query: Mapping[str, str]) -> str:
@@ -399,42 +432,71 @@ def attachment(body: bytes | str, content_type: str, filename: str) -> flask.Res
     return response
 
 
+def _lang(request: flask.Request) -> str:
+    lang = request.args.get("lang", "nb")
+    return lang if lang in ("nb", "en") else "nb"
+
+
+def chart_view(request: flask.Request) -> list | None:
+    """What a chart download depends on (its cache key's view, `serving/cache`): the chart,
+    the format, its canonical query, and for Excel the date its Kilde sheet states."""
+    args = request.view_args or {}
+    chart = REGISTRY.get(str(args.get("chart_id")))
+    fmt = args.get("fmt")
+    if chart is None or fmt not in ("csv", "xlsx"):
+        return None
+    state = parse(chart.params, request.args.to_dict(flat=False))
+    query = to_query(chart.params, state.values)
+    return [chart.chart_id, fmt, query, cache.today() if fmt == "xlsx" else ""]
+
+
 def register(app: Dash) -> None:
     """The download routes (`/last-ned/...`), moved here from routes.py; URLs unchanged."""
     server = app.server
 
     @server.route("/last-ned/alle-data.csv")
     def download_all():
-        lang = flask.request.args.get("lang", "nb")
-        lang = lang if lang in ("nb", "en") else "nb"
-        frame = export.all_facts(cursor(), lang=lang)
+        frame = export.all_facts(cursor(), lang=_lang(flask.request))
         buffer = io.StringIO()
         frame.to_csv(buffer, index=False, lineterminator="\n")
         return attachment("\ufeff" + buffer.getvalue(), CSV_TYPE, "SLT-statistikk – alle data.csv")
 
     @server.route("/last-ned/alle-data.zip")
     def download_zip():
-        lang = flask.request.args.get("lang", "nb")
-        lang = lang if lang in ("nb", "en") else "nb"
-        return attachment(
-            all_data_zip(cursor(), lang), "application/zip", "SLT-statistikk – alle data.zip"
-        )
+        try:
+            with work.gate().slot():
+                body = all_data_zip(cursor(), _lang(flask.request))
+        except work.Busy as exc:
+            return work.busy(exc, t("download.busy", _lang(flask.request)) + "\n")
+        return attachment(body, "application/zip", "SLT-statistikk – alle data.zip")
 
     @server.route("/last-ned/<chart_id>.<fmt>")
     def download_chart(chart_id: str, fmt: str):
         if chart_id not in REGISTRY or fmt not in ("csv", "xlsx"):
             return _text("Ukjent figur / unknown chart\n", 404)
         query = flask.request.args.to_dict(flat=False)
-        cur, state, result, rows = chart_download(chart_id, query)
-        measures = measure_columns(result.data)
-        stem = file_stem(result, state.values, state.lang)
         if fmt == "csv":
+            cur, state, result, rows = chart_download(chart_id, query)
+            measures = measure_columns(result.data)
+            stem = file_stem(result, state.values, state.lang)
             return attachment("\ufeff" + csv_text(rows, measures), CSV_TYPE, f"{stem}.csv")
-        labels = {m: label for m, (label, _d) in measure_labels(cur, state.lang).items()}
-        flat = {k: v[-1] for k, v in flask.request.args.lists()}
-        kilde = kilde_sheet(cur, result, _view_url(chart_id, flat), state.lang)
-        body = workbook(result, rows, measures, labels, kilde)
+        try:
+            with work.gate().slot():
+                cur, state, result, rows = chart_download(chart_id, query)
+                measures = measure_columns(result.data)
+                stem = file_stem(result, state.values, state.lang)
+                labels = {m: label for m, (label, _d) in measure_labels(cur, state.lang).items()}
+                view = to_query(REGISTRY[chart_id].params, state.values)
+                kilde = kilde_sheet(cur, result, _view_url(chart_id, view), state.lang)
+                body = workbook(result, rows, measures, labels, kilde)
+        except work.Busy as exc:
+            lang = "en" if flask.request.args.get("lang") == "en" else "nb"
+            return work.busy(exc, t("download.busy", lang) + "\n")
         return attachment(body, XLSX_TYPE, f"{stem}.xlsx")
+
+    cache.route_view(app, "download_chart", chart_view)
+    cache.route_view(app, "download_all", lambda request: [_lang(request)])
+    cache.route_view(app, "download_zip", lambda request: [_lang(request), cache.today()])
 
 
 def missing_legend(lang: str) -> str:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
 
@@ -28,6 +28,7 @@ from dash import Dash
 
 from dashboard import printing as images
 from dashboard.charts.listing import REGISTRY, ChartResult
+from dashboard.figures import page_figure
 from dashboard.state import parse, to_query
 from dashboard.web.outputs.images import licence_line
 from dashboard.web.outputs.links import (
@@ -42,6 +43,9 @@ from dashboard.web.serving.static import ASSETS_DIR
 from dashboard.words import t
 
 STATIC = Path(__file__).resolve().parent / "static"
+#: The pages' label fitting (direct labels spread, ticks thinned, values all-or-none):
+#: the embed draws the page's figure, so the same script keeps its labels apart.
+LABELS_JS = "/assets/labels.js"
 
 
 def plotly_js() -> str:
@@ -82,8 +86,9 @@ def page(
     lang: str,
     theme: str,
     licence: str,
+    head: str = "",
 ) -> str:
-    """The embed document."""
+    """The embed document (`head`: more for its <head>, e.g. the oEmbed discovery link)."""
     esc = html.escape
     chart_id = result.chart_id
     theme_attr = THEMES.get(theme, "auto")
@@ -107,18 +112,30 @@ def page(
             if theme_attr == "auto"
             else ""
         )
+        # The page's figure: its footnotes (missing values, events, breaks) as HTML under
+        # the chart, where they reflow at any width, and the phone-sized wraps.
+        figure, footnotes = page_figure(dict(result.figure))
+        height = (figure.get("layout") or {}).get("height")
+        reserved = f' style="height:{height}px"' if isinstance(height, int) else ""
+        notes = (
+            '<ul class="chart-footnotes">'
+            + "".join(f"<li>{esc(note)}</li>" for note in footnotes)
+            + "</ul>"
+            if footnotes
+            else ""
+        )
         parts.append(
             '<figure class="embed-figure">'
-            f'<div class="embed-graph" id="graph" aria-hidden="true"></div>'
+            f'<div class="embed-graph" id="graph" aria-hidden="true"{reserved}></div>'
             # In <noscript>: with JavaScript the chart is drawn and the image never fetched.
             f'<noscript><picture class="embed-static">{source_dark}'
             f'<img src="{esc(light_png)}" alt="{esc(result.summary)}" width="960" height="640">'
-            "</picture></noscript>"
+            f"</picture></noscript>{notes}"
             f'<figcaption class="summary">{esc(result.summary)}</figcaption></figure>'
         )
         figures = {
-            "light": result.figure,
-            "dark": images.recolour(result.figure),
+            "light": figure,
+            "dark": images.recolour(figure),
         }
         data_json = json.dumps(figures, separators=(",", ":")).replace("</", "<\\/")
         parts.append(
@@ -140,7 +157,12 @@ def page(
         "</p>"
     )
     if result.source:
-        parts.append(f'<p class="source">{esc(result.source)}</p>')
+        label, sep, names = result.source.partition(": ")
+        if lang == "en" and sep:  # the Norwegian titles it cites, read in Norwegian
+            cite = f'{esc(label)}: <span lang="nb">{esc(names)}</span>'
+        else:
+            cite = esc(result.source)
+        parts.append(f'<p class="source">{cite}</p>')
     if licence:
         parts.append(f'<p class="licence">{esc(t("embed.licence", lang))}: {esc(licence)}</p>')
     scripts = ""
@@ -148,6 +170,7 @@ def page(
         scripts = (
             f'<script id="slt-figure" type="application/json">{data_json}</script>'
             f'<script src="{plotly_js()}" defer></script>'
+            f'<script src="{LABELS_JS}" defer></script>'
             '<script src="/embed/embed.js" defer></script>'
         )
     else:
@@ -161,15 +184,20 @@ def page(
         f"<title>{esc(result.title)} – SLT-statistikk</title>"
         # What the chart shows, for search results and link previews of the embed itself.
         f'<meta name="description" content="{esc(result.summary or result.message or result.title)}">'
-        f"<style>{_static('embed.css')}</style></head>"
+        f"<style>{_static('embed.css')}</style>{head}</head>"
         f'<body><main class="embed" id="slt-embed" data-chart="{esc(chart_id)}">'
         + "".join(parts)
         + f"</main>{scripts}</body></html>"
     )
 
 
-def register(app: Dash) -> None:
-    """`/embed/<chart>` and the host-page script `/embed/host.js`."""
+#: More of an embed's <head>: (chart id, normalised query, title) -> HTML.
+HeadHook = Callable[[str, Mapping[str, str], str], str]
+
+
+def register(app: Dash, head: HeadHook | None = None) -> None:
+    """`/embed/<chart>` and the host-page script `/embed/host.js` (`head`: adds to each
+    embed's <head>; the open data plugs in its oEmbed discovery link)."""
     server = app.server
 
     @server.route("/embed/host.js")
@@ -205,7 +233,8 @@ def register(app: Dash) -> None:
         cur = cursor()
         result = chart.build(cur, state)
         query = to_query(chart.params, state.values)
-        body = page(result, query, state.lang, theme, licence_line(cur, result.data))
+        extra = head(chart_id, query, result.title) if head else ""
+        body = page(result, query, state.lang, theme, licence_line(cur, result.data), extra)
         response = flask.Response(body, mimetype="text/html")
         response.headers["Cache-Control"] = "public, max-age=300"
         return response

@@ -2,30 +2,41 @@
 
 Rendered with the plotly package's own exporter (kaleido 1.x driving the system
 Chromium). One browser is kept per process (`kaleido.start_sync_server`, started on the
-first image, not at import): ~0.2 s per image instead of ~2 s for a browser per image.
-The kept browser renders one image at a time, so a lock bounds the work: a request
-waits at most `image_timeout` seconds for its turn and for its render, then gets a 503.
+first image, not at import, at a lower CPU priority): ~0.2 s per image instead of ~2 s
+for a browser per image. Rendering is expensive work (`serving/work`): it takes one of
+the server's few slots, a bounded number of requests wait for one, and the rest get a
+503 with Retry-After and the chart in words at once.
+
+A render that takes longer than `image_timeout` restarts the kept browser and is tried
+once more; twice too slow gives an honest 503 ("took longer than N s twice; restarted"),
+and the next image is drawn by the fresh browser (one slow render never disables images).
 
 Images are cached on disk by chart, normalised view state, variant and the warehouse
 fingerprint (the hash of its inputs): a rebuild with new data never serves an old
-image. `slt-dashboard render-images` fills the cache for the default view of every
-chart × kommune. Where no browser is installed, image URLs answer 503 with the
-chart's text (title, summary sentence, source) and a link to its data instead.
+image. The cache is bounded in bytes (`SLT_IMAGE_CACHE_MB`, least recently used out
+first); a cache that cannot be written (a read-only or full disk) costs a render per
+request, never the image: the rendered bytes are served anyway. `slt-dashboard
+render-images` fills the cache for the default view of every chart × kommune. Where no
+browser is installed, image URLs answer 503 with the chart's text (title, summary
+sentence, source) and a link to its data instead.
 """
 
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import hashlib
 import html
 import json
 import logging
 import os
 import re
+import signal
 import tempfile
 import threading
+import time
 import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
@@ -39,38 +50,52 @@ from choreographer.browsers.chromium import Chromium
 from dash import Dash
 
 import queries
+from dashboard import dimensions as dims
 from dashboard import printing as images
-from dashboard.charts.listing import REGISTRY, ChartResult
-from dashboard.dimensions import MUNICIPALITIES, kommune_name
+from dashboard.charts.listing import REGISTRY, ChartResult, on_page
+from dashboard.dimensions import kommune_name
 from dashboard.settings import Settings
 from dashboard.state import parse, to_query
-from dashboard.web.outputs.links import IMAGE_PARAMS, image_url
+from dashboard.web.outputs.links import IMAGE_PARAMS, PAGE_PATHS, image_url
+from dashboard.web.serving import work
 from dashboard.web.serving.context import EXTENSION as CONTEXT
-from dashboard.web.serving.context import cursor, site_root
+from dashboard.web.serving.context import cursor, site_root, view
+from dashboard.words import t
 
 log = logging.getLogger(__name__)
 
 EXTENSION = "slt-images"
 #: Bump when the drawing changes, so cached images are drawn again.
-RENDER_VERSION = "3"
+RENDER_VERSION = "4"
 FORMATS = {"png": "image/png", "svg": "image/svg+xml"}
-#: Which chart a page's link preview shows (the page's main chart).
-PAGE_CHARTS = {
-    "/": "utvikling",
-    "/trend": "utvikling",
-    "/geografi": "geografi-personer",
-    "/alder-og-kjonn": "alder-kjonn",
-    "/trygghetsprogrammet": "trygghet-trakt",
-}
-KOMMUNER = ("baerum", "asker", "oslo")
 
 
 class ImagesUnavailable(RuntimeError):
-    """No browser on this host (or it failed): images cannot be rendered."""
+    """Images cannot be rendered now: `reason` is a catalog key saying why, `retry`
+    whether asking again later can help (a Retry-After)."""
+
+    def __init__(self, message: str, reason: str = "image.reason.no_browser", retry=False):
+        super().__init__(message)
+        self.reason = reason
+        self.retry = retry
+        self.values: dict[str, object] = {}
 
 
-class ImagesBusy(RuntimeError):
-    """The renderer stayed busy longer than the timeout."""
+class ImagesBusy(ImagesUnavailable):
+    """Every slot for expensive work is taken and the queue is full: try again soon."""
+
+    def __init__(self, message: str = "the image renderer is busy", retry_after: int = 5):
+        super().__init__(message, "image.reason.busy", retry=True)
+        self.retry_after = retry_after
+
+
+class ImagesTimeout(ImagesUnavailable):
+    """A render took longer than the timeout twice (the browser was restarted each time)."""
+
+    def __init__(self, seconds: float):
+        super().__init__(f"rendering took longer than {seconds:g} s twice", "image.reason.timeout")
+        self.retry = True
+        self.values = {"seconds": f"{seconds:g}"}
 
 
 def find_browser() -> str | None:
@@ -83,58 +108,187 @@ def find_browser() -> str | None:
         return None
 
 
-class Renderer:
-    """One kept browser, started lazily, used by one request at a time."""
+class _KeptBrowser:
+    """The one kaleido server (and Chromium) of this process: kaleido keeps it as a
+    module-level singleton, so starting, restarting and the one-render-at-a-time lock
+    are per process too, whichever app (or test) renders."""
 
-    def __init__(self, timeout: float = 30, browser: Callable[[], str | None] = find_browser):
-        self.timeout = timeout
-        self._browser = browser
-        self._lock = threading.Lock()
-        self._started = False
-        self._failed: str | None = None
-        self._pool: concurrent.futures.ThreadPoolExecutor | None = None
+    def __init__(self) -> None:
+        self.lock = threading.Lock()  # one render at a time in the kept browser
+        self.started = False
+        self.pool: concurrent.futures.ThreadPoolExecutor | None = None
+        self.stopping: threading.Thread | None = None  # a stop that has not finished
+        self.restarts = 0
 
-    def available(self) -> bool:
-        return self._failed is None and (self._started or self._browser() is not None)
-
-    def _start(self) -> None:
-        if self._started:
+    def start(self, timeout: float) -> None:
+        if self.started:
             return
-        if self._browser() is None:
-            self._failed = "no Chromium/Chrome found (install chromium, or set BROWSER_PATH)"
-            raise ImagesUnavailable(self._failed)
+        if self.stopping is not None:
+            if self.stopping.is_alive():
+                raise ImagesUnavailable("the renderer is restarting", "image.reason.failed", True)
+            self.stopping = None
         # plotly passes its (empty) kaleido options on every call; with a kept server
         # kaleido warns that they are ignored. They are empty: nothing is lost.
         warnings.filterwarnings("ignore", message="The kopts argument is ignored")
-        kaleido.start_sync_server(
-            mathjax=False, timeout=self.timeout, silence_warnings=True
-        )  # no MathJax: it would be fetched from a CDN
-        self._pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="kaleido")
-        self._started = True
+        failure: list[BaseException] = []
+
+        def start_niced() -> None:
+            # Chromium is started by kaleido's thread, which inherits this thread's lower
+            # priority: drawing yields the CPU to ordinary requests.
+            work.lower_priority()
+            try:
+                kaleido.start_sync_server(
+                    mathjax=False, timeout=timeout, silence_warnings=True
+                )  # no MathJax: it would be fetched from a CDN
+            except BaseException as exc:  # reported in the caller's thread
+                failure.append(exc)
+
+        starter = threading.Thread(target=start_niced, name="kaleido-start", daemon=True)
+        starter.start()
+        starter.join()
+        if failure:
+            raise failure[0]
+        self.pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="kaleido")
+        self.started = True
+        # The browser starts in the background (seconds on a busy machine): draw a blank
+        # figure first, so a render's timeout measures the render, not the start.
+        try:
+            self.pool.submit(_blank_image).result(timeout=max(START_TIMEOUT, timeout))
+        except Exception as exc:
+            self.restart(f"start_failed error={type(exc).__name__}")
+            raise ImagesUnavailable(
+                "the renderer did not start", "image.reason.failed", retry=True
+            ) from None
+
+    def restart(self, reason: str) -> None:
+        """Abandon the render in progress, kill the kept browser and stop its server; the
+        next render starts a fresh one."""
+        self.restarts += 1
+        log.warning("renderer_restarted reason=%s restarts=%s", reason, self.restarts)
+        pool, self.pool, self.started = self.pool, None, False
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+        _kill_browsers()
+        stopper = threading.Thread(
+            target=kaleido.stop_sync_server,
+            kwargs={"silence_warnings": True},
+            name="kaleido-stop",
+            daemon=True,
+        )
+        stopper.start()
+        stopper.join(timeout=10)
+        self.stopping = stopper if stopper.is_alive() else None
+
+
+_KEPT = _KeptBrowser()
+
+
+def _kill_browsers() -> None:
+    """Kill the Chromium processes this process started (the kept browser: its renderer
+    processes end with it). Linux /proc; elsewhere nothing is killed."""
+    me = os.getpid()
+    with contextlib.suppress(OSError), os.scandir("/proc") as entries:
+        for entry in entries:
+            if not entry.name.isdigit():
+                continue
+            try:
+                stat = Path(f"/proc/{entry.name}/stat").read_text()
+                parent = int(stat.rsplit(")", 1)[1].split()[1])
+                name = stat[stat.index("(") + 1 : stat.rindex(")")]
+            except (OSError, ValueError, IndexError):
+                continue
+            if parent == me and "chrom" in name.lower():
+                with contextlib.suppress(OSError):
+                    os.kill(int(entry.name), signal.SIGKILL)
+
+
+class Renderer:
+    """Draws figures with the process's kept browser, in a slot of the app's `gate`."""
+
+    def __init__(
+        self,
+        timeout: float = 30,
+        browser: Callable[[], str | None] = find_browser,
+        gate: work.Gate | None = None,
+    ):
+        self.timeout = timeout
+        self._browser = browser
+        self._gate = gate
+        self._missing: str | None = None  # no browser on this host: that does not change
+
+    def available(self) -> bool:
+        return self._missing is None and (_KEPT.started or self._browser() is not None)
+
+    @contextlib.contextmanager
+    def slot(self) -> Iterator[None]:
+        """A slot for expensive work (ImagesBusy when none is free): taken before a chart
+        is even built, so a request that is turned away costs next to nothing."""
+        if self._gate is None:
+            yield
+            return
+        try:
+            context = self._gate.slot()
+            context.__enter__()
+        except work.Busy as exc:
+            raise ImagesBusy(retry_after=exc.retry_after) from None
+        try:
+            yield
+        except BaseException as exc:
+            if not context.__exit__(type(exc), exc, exc.__traceback__):
+                raise
+        else:
+            context.__exit__(None, None, None)
 
     def render(self, figure: dict, fmt: str, size: images.Size) -> bytes:
         """PNG or SVG bytes of a (print-styled) figure dict."""
-        if self._failed is not None:
-            raise ImagesUnavailable(self._failed)
-        if not self._lock.acquire(timeout=self.timeout):
-            raise ImagesBusy("the image renderer is busy")
-        try:
-            self._start()
-            assert self._pool is not None
-            future = self._pool.submit(_to_image, figure, fmt, size)
+        if self._missing is not None:
+            raise ImagesUnavailable(self._missing)
+        with self.slot():
+            if not _KEPT.lock.acquire(timeout=self.timeout):
+                raise ImagesBusy()
+            try:
+                return self._render(figure, fmt, size)
+            finally:
+                _KEPT.lock.release()
+
+    def _render(self, figure: dict, fmt: str, size: images.Size) -> bytes:
+        for attempt in (1, 2):
+            if not _KEPT.started and self._browser() is None:
+                self._missing = "no Chromium/Chrome found (install chromium, or set BROWSER_PATH)"
+                raise ImagesUnavailable(self._missing)
+            _KEPT.start(self.timeout)
+            assert _KEPT.pool is not None
+            started = time.monotonic()
+            future = _KEPT.pool.submit(_to_image, figure, fmt, size)
             try:
                 return future.result(timeout=self.timeout)
             except concurrent.futures.TimeoutError:
-                self._failed = f"rendering took longer than {self.timeout} s"
-                raise ImagesUnavailable(self._failed) from None
-        finally:
-            self._lock.release()
+                _KEPT.restart(f"timeout seconds={self.timeout:g} attempt={attempt}")
+            except Exception as exc:  # the browser died or choked: a fresh one, once more
+                if attempt == 2:
+                    raise ImagesUnavailable(
+                        f"rendering failed: {type(exc).__name__}", "image.reason.failed", True
+                    ) from None
+                _KEPT.restart(
+                    f"error error={type(exc).__name__} ms={(time.monotonic() - started) * 1000:.0f}"
+                )
+        raise ImagesTimeout(self.timeout)
+
+
+#: Seconds a (re)started browser may take to draw its first, blank figure.
+START_TIMEOUT = 90
+
+
+def _blank_image() -> bytes:
+    return pio.to_image({"data": [], "layout": {}}, format="png", width=10, height=10)
 
 
 def _to_image(figure: dict, fmt: str, size: images.Size) -> bytes:
     scale = size.scale if fmt == "png" else 1
+    # A print image is as tall as its layout says (printing.py: many bars need more).
+    height = (figure.get("layout") or {}).get("height") or size.height
     return pio.to_image(
-        figure, format=fmt, width=size.width, height=size.height, scale=scale, validate=False
+        figure, format=fmt, width=size.width, height=height, scale=scale, validate=False
     )
 
 
@@ -178,9 +332,32 @@ class ImageRequest:
         return parse(chart.params, dict(self.query))
 
 
+#: The build fingerprint of each warehouse file a request read (by the file's identity):
+#: asked once per file, not on every image request (half the cost of a refused one).
+_FINGERPRINTS: dict[str, str] = {}
+
+
 def fingerprint(cur: duckdb.DuckDBPyConnection) -> str:
+    """The hash of the inputs the warehouse was built from (images of another build are
+    never served)."""
+    file = _pinned_file()
+    if file is not None and file in _FINGERPRINTS:
+        return _FINGERPRINTS[file]
     frame = queries.run(cur, "build_fingerprint")
-    return str(frame["fingerprint"].iloc[0]) if not frame.empty else "unknown"
+    found = str(frame["fingerprint"].iloc[0]) if not frame.empty else "unknown"
+    if file is not None:
+        if len(_FINGERPRINTS) > 16:
+            _FINGERPRINTS.clear()
+        _FINGERPRINTS[file] = found
+    return found
+
+
+def _pinned_file() -> str | None:
+    """The identity of the warehouse file this request reads (None outside a request)."""
+    if not flask.has_request_context():
+        return None
+    store = flask.current_app.extensions[CONTEXT].store
+    return f"{store.path}:{store.fingerprint}"
 
 
 def licence_line(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame) -> str:
@@ -193,13 +370,11 @@ def licence_line(cur: duckdb.DuckDBPyConnection, data: pd.DataFrame) -> str:
 
 
 def view_line(result: ChartResult, values: Mapping[str, object], lang: str) -> str:
-    """`Bærum · 2013–2020`: the kommune(r) chosen and the years actually shown."""
+    """`Bærum · 2013–2020`: the kommune chosen and the years actually shown."""
     parts: list[str] = []
-    # A comparison shows the areas compared, not the page's kommune.
-    chosen = values.get("sammenlign") if result.chart_id == "sammenligning" else None
-    chosen = chosen or values.get("kommune")
-    codes = chosen if isinstance(chosen, (tuple, list)) else ([chosen] if chosen else [])
-    names = [kommune_name(str(c), lang) for c in codes if c in MUNICIPALITIES]
+    chosen = values.get("kommune")
+    codes = [chosen] if chosen else []
+    names = [kommune_name(str(c), lang) for c in codes if c in dims.MUNICIPALITIES]
     if names:
         parts.append(", ".join(names))
     if "year" in result.data.columns and not result.data.empty:
@@ -230,33 +405,118 @@ def image_figure(
     return result, figure
 
 
-class ImageService:
-    """The renderer and the disk cache of one app (or of the CLI's pre-render run)."""
+class DiskCache:
+    """Files under a folder, bounded in bytes: after every `max_bytes / 8` written, the
+    least recently used files (a hit refreshes a file's time) are removed down to 3/4 of
+    the bound. Shared by the workers of a server and by `render-images`. A folder that
+    cannot be written is logged once and costs only the caching."""
 
-    def __init__(self, cache_dir: Path, renderer: Renderer):
+    def __init__(self, folder: Path, max_bytes: int):
+        self.folder = folder
+        self.max_bytes = max_bytes
+        self._written = 0
+        self._lock = threading.Lock()
+        self._warned = False
+
+    def read(self, path: Path) -> bytes | None:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        with contextlib.suppress(OSError):
+            os.utime(path)  # recently used: removed last
+        return data
+
+    def write(self, path: Path, data: bytes) -> bool:
+        """Keep `data` at `path`; False (logged once) when the disk refuses."""
+        try:
+            _write_atomic(path, data)
+        except OSError as exc:
+            if not self._warned:
+                self._warned = True
+                log.warning(
+                    "image_cache_unwritable action=serving_uncached path=%s error=%s",
+                    self.folder,
+                    exc.strerror or type(exc).__name__,
+                )
+            return False
+        with self._lock:
+            self._written += len(data)
+            due = self._written >= self.max_bytes // 8
+            if due:
+                self._written = 0
+        if due:
+            self.trim()
+        return True
+
+    def files(self) -> list[tuple[float, int, Path]]:
+        """(last used, bytes, path) of every cached file."""
+        out = []
+        if self.folder.is_dir():
+            for path in self.folder.rglob("*"):
+                with contextlib.suppress(OSError):
+                    info = path.lstat()
+                    if path.is_file() and not path.name.startswith(".") and path.suffix != ".lock":
+                        out.append((info.st_mtime, info.st_size, path))
+        return out
+
+    def size(self) -> int:
+        return sum(size for _t, size, _p in self.files())
+
+    def trim(self) -> int:
+        """Remove the least recently used files until at most 3/4 of the bound is used."""
+        files = self.files()
+        total = sum(size for _t, size, _p in files)
+        removed = 0
+        if total <= self.max_bytes:
+            return 0
+        for _time, size, path in sorted(files):
+            if total <= self.max_bytes * 3 // 4:
+                break
+            with contextlib.suppress(OSError):
+                path.unlink()
+                total -= size
+                removed += 1
+        log.info("image_cache_trimmed removed=%s bytes=%s", removed, total)
+        return removed
+
+
+class ImageService:
+    """The renderer and the disk cache of one app (or of the CLI's pre-render run).
+
+    Public API (the report ZIP, slides and documents use it): `get` (cached or drawn)
+    and `cached` (cached only); `store` keeps other finished files (report ZIPs) in the
+    same bounded cache.
+    """
+
+    def __init__(self, cache_dir: Path, renderer: Renderer, max_bytes: int = 512 * 1024 * 1024):
         self.cache_dir = cache_dir
         self.renderer = renderer
+        self.store = DiskCache(cache_dir, max_bytes)
 
     def path(self, request: ImageRequest, fp: str) -> Path:
         name = f"{request.chart_id}-{request.key(fp)}.{request.fmt}"
         return self.cache_dir / fp[:16] / name
 
     def cached(self, cur: duckdb.DuckDBPyConnection, request: ImageRequest) -> bytes | None:
-        path = self.path(request, fingerprint(cur))
-        return path.read_bytes() if path.exists() else None
+        return self.store.read(self.path(request, fingerprint(cur)))
 
     def get(
         self, cur: duckdb.DuckDBPyConnection, request: ImageRequest
     ) -> tuple[bytes | None, ChartResult | None]:
-        """(image bytes, result) from the cache or freshly drawn; bytes None = no figure."""
+        """(image bytes, result) from the cache or freshly drawn; bytes None = no figure.
+
+        A cache that cannot be written still gets the drawn image served."""
         path = self.path(request, fingerprint(cur))
-        if path.exists():
-            return path.read_bytes(), None
-        result, figure = image_figure(cur, request)
-        if figure is None:
-            return None, result
-        data = self.renderer.render(figure, request.fmt, images.SIZES[request.variant])
-        _write_atomic(path, data)
+        data = self.store.read(path)
+        if data is not None:
+            return data, None
+        with self.renderer.slot():  # before the chart is built: a refusal costs nothing
+            result, figure = image_figure(cur, request)
+            if figure is None:
+                return None, result
+            data = self.renderer.render(figure, request.fmt, images.SIZES[request.variant])
+        self.store.write(path, data)
         return data, result
 
 
@@ -279,7 +539,8 @@ def prune(cur: duckdb.DuckDBPyConnection, service: ImageService) -> int:
     removed = 0
     if service.cache_dir.is_dir():
         for folder in service.cache_dir.iterdir():
-            if folder.is_dir() and folder.name != keep:
+            # Dot-folders are not images (`.slots`: the lock files of expensive work).
+            if folder.is_dir() and folder.name != keep and not folder.name.startswith("."):
                 for file in folder.iterdir():
                     file.unlink(missing_ok=True)
                     removed += 1
@@ -290,7 +551,7 @@ def prune(cur: duckdb.DuckDBPyConnection, service: ImageService) -> int:
 def prerender(
     cur: duckdb.DuckDBPyConnection,
     service: ImageService,
-    kommuner: tuple[str, ...] = KOMMUNER,
+    kommuner: tuple[str, ...] | None = None,
     formats: tuple[tuple[str, str], ...] = (("png", "print"), ("svg", "print"), ("png", "og")),
     progress: Callable[[str], None] | None = None,
 ) -> tuple[int, int]:
@@ -298,7 +559,7 @@ def prerender(
     drawn = skipped = 0
     prune(cur, service)
     for chart_id in REGISTRY:
-        for kommune in kommuner:
+        for kommune in kommuner or dims.KOMMUNER:
             for fmt, variant in formats:
                 request = ImageRequest.make(chart_id, {"kommune": kommune}, fmt, variant)
                 data, _result = service.get(cur, request)
@@ -318,32 +579,60 @@ def service() -> ImageService:
     return flask.current_app.extensions[EXTENSION]
 
 
-def og_image_url(path: str, query: Mapping[str, str]) -> str:
-    """The link-preview image (1200x630 PNG) of a page view; for `<meta property="og:image">`.
+#: Pages whose views have a link preview (a chart page, or the overview, which previews
+#: the first page's chart), by path.
+PREVIEWED = {path: page for page, path in PAGE_PATHS.items() if page not in ("om_dataene",)}
 
-    Relative to the site; make it absolute with the request's host URL.
+
+def main_chart(path: str, query: Mapping[str, str]) -> tuple[str, ChartResult] | None:
+    """The chart a page view opens on: its first chart with a figure for the view (the
+    overview: the first such chart of the pages in navigation order), and its result."""
+    page = PREVIEWED.get(path.rstrip("/") or "/")
+    if page is None:
+        return None
+    pages = [page] if page != "oversikt" else [p for p in PAGE_PATHS if p != "oversikt"]
+    cur = cursor()
+    for name in pages:
+        for chart in on_page(name):
+            names = {p.name for p in chart.params}
+            state = view(chart.params, {k: v for k, v in query.items() if k in names})
+            if not chart.shown(state):
+                continue
+            result = chart.build(cur, state)
+            if result.figure is not None:
+                return chart.chart_id, result
+    return None
+
+
+def og_image_url(chart_id: str, query: Mapping[str, str]) -> str:
+    """The link-preview image (1200x630 PNG) of a chart in a view; for `og:image`.
+
+    Relative to the site; make it absolute with `site_root()`.
     """
-    chart_id = PAGE_CHARTS.get(path.rstrip("/") or "/", PAGE_CHARTS["/"])
-    chart = REGISTRY[chart_id]
-    names = {p.name for p in chart.params}
+    names = {p.name for p in REGISTRY[chart_id].params}
     return image_url(chart_id, {k: v for k, v in query.items() if k in names}, og=True)
 
 
 def plain_text(body: str, status: int, **headers: str) -> flask.Response:
     """A text/plain answer (the fallbacks of images and report figures)."""
     return flask.Response(
-        body, status=status, mimetype="text/plain; charset=utf-8", headers=headers or None
+        body, status=status, content_type="text/plain; charset=utf-8", headers=headers or None
     )
 
 
-def _fallback(request: ImageRequest, reason: str, retry: bool) -> flask.Response:
-    """503 with the chart in words: what a reader of the image would have learnt."""
-    try:
-        result = REGISTRY[request.chart_id].build(cursor(), request.state())
-        lines = [result.title, "", result.summary, "", result.source]
-    except Exception:  # pragma: no cover - the text fallback must not fail itself
-        log.exception("text fallback failed")
-        lines = []
+def _fallback(request: ImageRequest, problem: ImagesUnavailable) -> flask.Response:
+    """503 with the chart in words: what a reader of the image would have learnt, and why
+    there is no image (in both languages: an image URL has no page language). When the
+    server is busy the chart is not built for the words (that is the work being refused):
+    the answer says why and where the numbers are."""
+    lines: list[str] = []
+    if not isinstance(problem, ImagesBusy):
+        try:
+            result = REGISTRY[request.chart_id].build(cursor(), request.state())
+            lines = [result.title, "", result.summary, "", result.source]
+        except Exception:  # pragma: no cover - the text fallback must not fail itself
+            log.exception("text fallback failed")
+    reason = " / ".join(t(problem.reason, lang, **problem.values) for lang in ("nb", "en"))
     query = urlencode(dict(request.query), safe=",")
     body = "\n".join(
         [
@@ -355,7 +644,8 @@ def _fallback(request: ImageRequest, reason: str, retry: bool) -> flask.Response
             + (f"?{query}" if query else ""),
         ]
     )
-    headers = {"Retry-After": "5"} if retry else {}
+    retry = getattr(problem, "retry_after", 5) if problem.retry else None
+    headers = {"Retry-After": str(retry)} if retry else {}
     return plain_text(body + "\n", 503, **headers)
 
 
@@ -363,8 +653,11 @@ def register(app: Dash) -> None:
     """The image routes, and the app's image service (its browser starts on first use)."""
     server = app.server
     settings = context_settings(app)
+    gate = server.extensions.get(work.EXTENSION)
     server.extensions[EXTENSION] = ImageService(
-        settings.image_cache_path, Renderer(timeout=settings.image_timeout)
+        settings.image_cache_path,
+        Renderer(timeout=settings.image_timeout, gate=gate),
+        settings.image_cache_mb * 1024 * 1024,
     )
 
     @server.after_request
@@ -382,36 +675,29 @@ def register(app: Dash) -> None:
 
 
 def preview_tags(path: str, query: Mapping[str, str]) -> str:
-    """og:/twitter: tags of a page view: its main chart's title, summary and 1200x630 image."""
-    chart_id = PAGE_CHARTS.get(path.rstrip("/") or "/")
-    if chart_id is None:
+    """og:/twitter: tags of a page view: the title, summary and 1200x630 image of the chart
+    the view opens on (for Oslo's /trend that is the comparison, not an empty chart)."""
+    found = main_chart(path, query)
+    if found is None:  # nothing drawn in this view: the document's own tags stand
         return ""
-    chart = REGISTRY[chart_id]
-    names = {p.name for p in chart.params}
-    state = parse(chart.params, {k: v for k, v in query.items() if k in names})
-    result = chart.build(cursor(), state)
     base = site_root()
-    image = base + og_image_url(path, query)
     page_url = base + path + ("?" + urlencode(dict(query), safe=",") if query else "")
-    tags = {
-        "og:type": "website",
-        "og:site_name": "SLT-statistikk",
-        "og:url": page_url,
+    tags = {"og:type": "website", "og:site_name": "SLT-statistikk", "og:url": page_url}
+    chart_id, result = found
+    image = base + og_image_url(chart_id, query)
+    tags |= {
         "og:title": result.title,
-        "og:description": result.summary or result.message or "",
+        "og:description": result.summary or result.title,
         "og:image": image,
         "og:image:width": "1200",
         "og:image:height": "630",
         "og:image:alt": result.summary or result.title,
     }
-    if result.figure is None:  # nothing drawn in this view: no image to preview
-        tags = {k: v for k, v in tags.items() if not k.startswith("og:image")}
     meta = [f'<meta property="{k}" content="{html.escape(v)}">' for k, v in tags.items()]
-    if result.figure is not None:
-        meta += [
-            '<meta name="twitter:card" content="summary_large_image">',
-            f'<meta name="twitter:image" content="{html.escape(image)}">',
-        ]
+    meta += [
+        '<meta name="twitter:card" content="summary_large_image">',
+        f'<meta name="twitter:image" content="{html.escape(image)}">',
+    ]
     return "".join(meta)
 
 
@@ -425,21 +711,23 @@ def add_preview_tags(response: flask.Response) -> flask.Response:
         or response.mimetype != "text/html"
         or response.direct_passthrough
         or response.headers.get("Content-Encoding")  # already compressed: not ours to edit
-        or request.path not in PAGE_CHARTS
+        or (request.path.rstrip("/") or "/") not in PREVIEWED
     ):
         return response
     body = response.get_data(as_text=True)
     head, marker, rest = body.partition("</head>")
     if not marker or re.search(r'property="og:image" content="[^"]', head):
         return response  # the head already previews something
-    # Dash Pages writes empty og:/twitter: tags; they are replaced by the view's own.
-    head = re.sub(r'\s*<meta property="(?:og|twitter):[^"]*" content="[^"]*">', "", head)
     try:
         flat = {k: v for k, v in request.args.items()}
         tags = preview_tags(request.path, flat)
     except Exception:  # pragma: no cover - a preview must never break the page
         log.exception("link preview tags failed")
         return response
+    if not tags:
+        return response
+    # Dash Pages writes empty og:/twitter: tags; they are replaced by the view's own.
+    head = re.sub(r'\s*<meta property="(?:og|twitter):[^"]*" content="[^"]*">', "", head)
     response.set_data(head + tags + marker + rest)
     return response
 
@@ -456,11 +744,11 @@ def _serve(chart_id: str, fmt: str, variant: str) -> flask.Response:
     request = ImageRequest.make(chart_id, args, fmt, variant, dark)
     try:
         data, result = service().get(cursor(), request)
-    except ImagesBusy:
-        return _fallback(request, "opptatt / busy", retry=True)
+    except ImagesBusy as exc:
+        return _fallback(request, exc)
     except ImagesUnavailable as exc:
-        log.warning("chart image unavailable: %s", exc)
-        return _fallback(request, "ingen nettleser på serveren / no browser on the server", False)
+        log.warning("image_unavailable chart=%s reason=%s", chart_id, exc)
+        return _fallback(request, exc)
     if data is None:
         message = result.message if result is not None else ""
         return plain_text(f"{result.title if result else chart_id}\n\n{message}\n", 404)

@@ -9,19 +9,33 @@ first as sentences. A README lists every file in report order (page order, then 
 charts in the order their page shows them) and names the charts that have no figures for
 this choice, with what exists instead.
 
+The same charts make the chapter "Utfordringsbildet <kommune> <år>" as a Word document
+(`/last-ned/utfordringsbildet.docx`, drafted by `wordreport.py`), with the same checks.
+
 Bad parameters answer 400 with a note saying what to write, a year without figures 404
 with the years that have them; no browser on the server answers 503 with where the
-numbers can be had instead (every chart's CSV, and all data as one ZIP).
+numbers can be had instead (every chart's CSV, and all data as one ZIP). The Word
+document is still made without a browser: its tables and sentences, and a note where
+each image would be.
+
+A finished ZIP is kept in the image cache (bounded, shared by the workers), keyed by its
+normalised view (kommune, year, language), the date it is stamped with and the
+warehouse: the same ZIP asked for again is sent, not rebuilt. Building a ZIP or a Word
+document takes a slot for expensive work (`serving/work`) for all its images; when none
+is free the answer is 503 with Retry-After.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
+import json
 import logging
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlencode
 
 import duckdb
@@ -35,8 +49,9 @@ from dashboard.dimensions import kommune_name
 from dashboard.state import ViewState, parse, to_query
 from dashboard.web.layout import components
 from dashboard.web.layout.page import PageSpec, year_view
-from dashboard.web.outputs import downloads, links
+from dashboard.web.outputs import downloads, links, wordreport
 from dashboard.web.outputs.images import (
+    RENDER_VERSION,
     ImageRequest,
     ImagesBusy,
     ImagesUnavailable,
@@ -46,7 +61,14 @@ from dashboard.web.outputs.images import (
     service,
     view_line,
 )
-from dashboard.web.serving import lookups
+from dashboard.web.outputs.office import (
+    DOCX_TYPE,
+    file_key,
+    finished_files,
+    image_alt,
+    rejected,
+)
+from dashboard.web.serving import lookups, work
 from dashboard.web.serving.context import coverage, cursor, site_root
 from dashboard.words import t
 from dashboard.words.numbers import year_ranges
@@ -102,22 +124,10 @@ def report_figures(
     return drawn, empty
 
 
-def chart_kind(figure: Mapping[str, object] | None, lang: str) -> str:
-    """'Stolpediagram' or 'Linjediagram' (or both), from the figure's traces."""
-    traces = figure.get("data") if figure else None
-    kinds = dict.fromkeys(
-        "bar" if tr.get("type") == "bar" else "line"
-        for tr in (traces if isinstance(traces, list) else [])
-        if isinstance(tr, dict)
-    )
-    return ", ".join(t(f"report.kind.{k}", lang) for k in kinds) or t("report.kind.line", lang)
-
-
 def alt_text(item: Figure, lang: str) -> str:
     """The image's alt text: the kind of chart, then its summary sentence (which starts
     with the title and says the latest values)."""
-    result = item.result
-    return f"{chart_kind(result.figure, lang)}. {result.summary or result.title}"
+    return image_alt(item.result, lang)
 
 
 def chart_text(item: Figure, view: str, licence: str, page_url: str, lang: str) -> str:
@@ -247,18 +257,6 @@ def file_title(kommune: str, aar: object, lang: str) -> str:
     )
 
 
-def rejected(state: ViewState, args: Mapping[str, str]) -> list[str]:
-    """What the address asked for that the ZIP cannot be made of (a download never
-    silently shows another kommune or year than the one asked for). Unknown parameters
-    are ignored, as on the pages."""
-    out = []
-    for name in ("kommune", "aar"):
-        raw = (args.get(name) or "").strip()
-        if raw and raw != str(state[name]):
-            out.append(t("report.bad_value", state.lang, name=name, value=raw[:40]))
-    return out
-
-
 def register(app: Dash, pages: Sequence[PageSpec]) -> None:
     """The route; `pages` are the pages whose charts the report holds, in report order."""
 
@@ -273,21 +271,77 @@ def register(app: Dash, pages: Sequence[PageSpec]) -> None:
             return plain_text(body + "\n", 400)
         kommune, aar = state["kommune"], state["aar"]
         cur = cursor()
-        drawn, empty = report_figures(cur, pages, kommune, aar, lang)
-        if not drawn:
-            have = coverage()
-            years = have.years({measure for measure, _area in have.years_by}, kommune)
-            name = kommune_name(kommune, lang)
-            body = t("report.none", lang, k=name, year=aar, years=year_ranges(years))
-            return plain_text(body + "\n", 404)
+        filename = f"{file_title(kommune, aar, lang)}.zip"
+        kept = zip_path(cur, to_query(PARAMS, state.values))
+        found = service().store.read(kept)
+        if found is not None:
+            return downloads.attachment(found, "application/zip", filename)
         base = site_root()
         try:
-            body = build_zip(cur, drawn, empty, kommune, aar, lang, base)
-        except ImagesBusy:
-            return plain_text(t("report.busy", lang) + "\n", 503, **{"Retry-After": "10"})
+            with work.gate().slot():  # first: a request turned away costs next to nothing
+                drawn, empty = report_figures(cur, pages, kommune, aar, lang)
+                if not drawn:
+                    return no_figures(kommune, aar, lang)
+                body = build_zip(cur, drawn, empty, kommune, aar, lang, base)
+        except (ImagesBusy, work.Busy) as exc:
+            retry = str(getattr(exc, "retry_after", 10))
+            return plain_text(t("report.busy", lang) + "\n", 503, **{"Retry-After": retry})
         except ImagesUnavailable as exc:
             log.warning("report figures unavailable: %s", exc)
-            return plain_text(t("report.unavailable", lang) + "\n", 503)
-        return downloads.attachment(
-            body, "application/zip", f"{file_title(kommune, aar, lang)}.zip"
-        )
+            headers = {"Retry-After": "30"} if exc.retry else {}
+            return plain_text(t("report.unavailable", lang) + "\n", 503, **headers)
+        service().store.write(kept, body)  # a read-only disk: sent anyway, not kept
+        return downloads.attachment(body, "application/zip", filename)
+
+    @app.server.route(links.WORDREPORT_PATH)
+    def report_docx():
+        state = parse(PARAMS, flask.request.args.to_dict(flat=False))
+        lang = state.lang
+        bad = rejected(state, flask.request.args, ("kommune", "aar", "lang"))
+        if bad:
+            example = links.wordreport_href("baerum", 2020)
+            body = "\n".join([*bad, "", t("wordreport.bad", lang, example=example)])
+            return plain_text(body + "\n", 400)
+        kommune, aar = state["kommune"], state["aar"]
+        cur = cursor()
+        base = site_root()
+        year_label = components.year_text(aar, lang)
+        name = wordreport.file_name(kommune, year_label, lang)
+        today = dt.date.today().isoformat()  # the first page says when it was made
+        key = file_key(cur, "docx", kommune, str(aar), lang, base, today)
+        finished = finished_files().get(key)
+        if finished is not None:
+            return downloads.attachment(finished, DOCX_TYPE, name)
+        try:
+            with work.gate().slot():  # expensive work: a slot for the document and its images
+                drawn, empty = report_figures(cur, pages, kommune, aar, lang)
+                if not drawn:
+                    return no_figures(kommune, aar, lang)
+                document, complete = wordreport.build_docx(
+                    cur, drawn, empty, kommune, aar, year_label, lang, base
+                )
+        except (ImagesBusy, work.Busy) as exc:
+            retry = str(getattr(exc, "retry_after", 10))
+            return plain_text(t("report.busy", lang) + "\n", 503, **{"Retry-After": retry})
+        if complete:  # a document made without its images is not kept
+            finished_files().put(key, document)
+        return downloads.attachment(document, DOCX_TYPE, name)
+
+
+def zip_path(cur: duckdb.DuckDBPyConnection, query: Mapping[str, str]) -> Path:
+    """Where the finished ZIP of a view is kept: beside the images of the same warehouse,
+    named by the normalised view, today's date (its README's stamp), the site address
+    and the drawing's version."""
+    fp = fingerprint(cur)
+    what = [RENDER_VERSION, dict(query), dt.date.today().isoformat(), site_root()]
+    key = hashlib.sha256(json.dumps(what, sort_keys=True).encode()).hexdigest()[:32]
+    return service().cache_dir / fp[:16] / f"rapportfigurer-{key}.zip"
+
+
+def no_figures(kommune: str, aar: object, lang: str) -> flask.Response:
+    """404: no chart has figures for the kommune and year; the years that have them."""
+    have = coverage()
+    years = have.years({measure for measure, _area in have.years_by}, kommune)
+    name = kommune_name(kommune, lang)
+    body = t("report.none", lang, k=name, year=aar, years=year_ranges(years))
+    return plain_text(body + "\n", 404)

@@ -14,25 +14,33 @@ view parameters of a chart, and no controls are shown.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import parse_qsl, urlencode
 
 import dash
 import flask
-from dash import Dash, Input, Output, dcc, html
+from dash import Dash, dcc, html
 
 from dashboard.charts.listing import on_page, render
 from dashboard.charts.oversikt import OVERVIEW_PARAMS
 from dashboard.dimensions import kommune_name
 from dashboard.state import KOMMUNE, LANG, Param, ViewState, parse, to_query
-from dashboard.web.layout import ids
-from dashboard.web.layout.components import attrs, error_content, report_link, view_notes
+from dashboard.web.layout.components import (
+    attrs,
+    error_content,
+    footnote_list,
+    report_link,
+    view_notes,
+    wordreport_link,
+    year_text,
+)
 from dashboard.web.layout.key_figures import content as overview_content
+from dashboard.web.layout.markup import cited
 from dashboard.web.layout.page import PageSpec, view_state, year_view
+from dashboard.web.outputs import links, presentation
 from dashboard.web.outputs.agenda import (
     PATH,
-    SHELL_LINK,
     AgendaError,
     AgendaItem,
     decode,
@@ -41,9 +49,14 @@ from dashboard.web.outputs.agenda import (
     moved,
     removed,
 )
+from dashboard.web.outputs.downloads import attachment
+from dashboard.web.outputs.images import ImagesBusy, plain_text
+from dashboard.web.outputs.office import PPTX_TYPE, file_key, finished_files, rejected
 from dashboard.web.outputs.share import qr_svg
-from dashboard.web.outputs.slides import slide_figure, view_url_ok
+from dashboard.web.outputs.slides import slide_view, view_url_ok
+from dashboard.web.serving import cache, work
 from dashboard.web.serving.context import cursor, default_language, site_root
+from dashboard.web.serving.hardening import SERVER_FAULTS
 from dashboard.words import t
 
 #: The deck's own parameters (no controls): language, kommune and year of the default
@@ -149,7 +162,7 @@ def deck_state(
         items = default_sequence(pages, state["kommune"], state["aar"])
     slide = 1
     if raw_slide:
-        if raw_slide.isdigit() and int(raw_slide) >= 1:
+        if _digits(raw_slide) and int(raw_slide) >= 1:
             slide = int(raw_slide)
         else:
             notes.append(t("mote.note.bad_slide", lang, value=raw_slide[:20]))
@@ -162,6 +175,27 @@ def _first(raw: object) -> str:
     return "" if raw is None else str(raw)
 
 
+def _digits(text: str) -> bool:
+    """ASCII digits only (`str.isdigit` also accepts "²", which `int` refuses)."""
+    return text.isascii() and text.isdigit()
+
+
+def deck_view(query: Mapping[str, object]) -> list:
+    """What the deck for `query` depends on (the cache key's view, `serving/cache`),
+    read without drawing anything: the deck's parameters written back, their notes,
+    the agenda as read (None: unreadable) and the slide asked for."""
+    query = dict(query)
+    raw_slide = _first(query.pop(SLIDE, ""))
+    raw_agenda = _first(query.pop(AGENDA, ""))
+    state = parse(DECK_PARAMS, query, lang_default=default_language())
+    try:
+        agenda: str | None = encode(decode(raw_agenda)) if raw_agenda else ""
+    except AgendaError:
+        agenda = None
+    slide = str(int(raw_slide)) if _digits(raw_slide) else raw_slide[:20]
+    return [to_query(DECK_PARAMS, state.values), list(state.notes), agenda, slide]
+
+
 # ------------------------------------------------------------------ rendering
 
 
@@ -171,18 +205,23 @@ def slide_section(slide: Slide, number: int, total: int, current: bool) -> html.
     heading_id = f"mote-slide-{number}-h"
     body: list = []
     source = ""
+    notes: list = []
     if slide.item.chart:
         result = render(slide.item.chart, cursor(), slide.state)
         heading = result.title
         if result.figure is None:
             body.append(html.P(result.message or t("nodata.title", lang), className="no-data"))
         else:
+            figure, footnotes = slide_view(result.figure)
+            # Missing values, events and breaks: as text beside the chart (under it on a
+            # narrow screen), with the source.
+            notes = footnote_list(footnotes, f"mote-slide-{number}")
             body.append(
                 html.Figure(
                     [
                         dcc.Graph(
                             id=f"mote-graph-{number}",
-                            figure=slide_figure(result.figure),
+                            figure=figure,
                             config={"displayModeBar": False, "responsive": True},
                             className="mote-graph",
                         ),
@@ -202,19 +241,19 @@ def slide_section(slide: Slide, number: int, total: int, current: bool) -> html.
         heading = t("mote.overview.h", lang, k=kommune_name(slide.state["kommune"], lang))
         body += overview_content(slide.state)
     counter = t("mote.counter", lang, n=number, total=total)
+    # The buttons first: beside the chart (a landscape screen) they stay in view above a
+    # long source line, which scrolls within its column if it must.
     footer = html.Div(
         [
             html.Div(
+                [html.Span(counter, className="mote-counter"), toolbar(lang)],
+                className="mote-slide-nav",
+            ),
+            html.Div(
                 [
-                    *([html.P(source, className="source")] if source else []),
-                    html.Div(
-                        [
-                            html.A(t("mote.open_view", lang), href=slide.href),
-                            html.Span(counter, className="mote-counter"),
-                            toolbar(lang),
-                        ],
-                        className="mote-slide-nav",
-                    ),
+                    *notes,
+                    *([html.P(cited(source, lang), className="source")] if source else []),
+                    html.P(html.A(t("mote.open_view", lang), href=slide.href)),
                 ],
                 className="mote-slide-text",
             ),
@@ -304,6 +343,12 @@ def deck_href(state: ViewState, items: list[AgendaItem] | None, slide: int = 0) 
     return f"{PATH}?{urlencode(query)}"
 
 
+def presentation_href(state: ViewState, items: list[AgendaItem] | None) -> str:
+    """The deck as a PowerPoint file: the same parameters as the deck's URL."""
+    query = dict(parse_qsl(deck_href(state, items).partition("?")[2]))
+    return links.presentation_href(query)
+
+
 def _edit_button(
     kind: str, index: int, label: str, href: str, focus: int, off: bool, lang: str
 ) -> html.Button:
@@ -377,6 +422,8 @@ def _deck(pages: Sequence[PageSpec], query: dict) -> html.Div:
     for number, slide in enumerate(slides, start=1):
         try:
             section = slide_section(slide, number, total, number == current)
+        except SERVER_FAULTS:
+            raise  # the warehouse or the disk: a 503/500, not a slide saying "error"
         except Exception as exc:  # one failing view must not take the meeting down
             section = failed_slide(number, lang, number == current, exc)
         sections.append(section)
@@ -399,7 +446,7 @@ def _deck(pages: Sequence[PageSpec], query: dict) -> html.Div:
     )
     others = [
         html.A(kommune_name(k, lang), href=deck_href(_with(state, kommune=k), None))
-        for k in KOMMUNE.choices
+        for k in KOMMUNE.allowed
     ]
     agenda_part = [
         html.H2(t("mote.agenda.h", lang), id="mote-agenda-h"),
@@ -412,9 +459,17 @@ def _deck(pages: Sequence[PageSpec], query: dict) -> html.Div:
                     href=deck_href(state, items if own else None),
                     id="mote-share",
                 ),
+                " · ",
+                html.A(
+                    t("presentation.button", lang),
+                    href=presentation_href(state, items if own else None),
+                    id="mote-presentation",
+                    download="",
+                ),
             ]
         ),
         html.P(report_link(state["kommune"], state["aar"], lang, "mote-report")),
+        html.P(wordreport_link(state["kommune"], state["aar"], lang, "mote-wordreport")),
     ]
     if own:
         agenda_part.append(
@@ -431,10 +486,19 @@ def _deck(pages: Sequence[PageSpec], query: dict) -> html.Div:
         agenda_part.append(html.P([t("mote.default_for", lang), " ", *_joined(others)]))
     return html.Div(
         [
-            html.H1(t("mote.h1", lang)),
-            html.P(t("mote.intro", lang), className="intro"),
+            html.Div(
+                [
+                    html.H1(t("mote.h1", lang)),
+                    # Where the presenter looks first: the deck fits the window, and F
+                    # gives it the whole screen.
+                    html.P(t("mote.hint", lang), className="mote-hint"),
+                ],
+                className="mote-head",
+            ),
             view_notes(notes, "mote-notes"),
             deck,
+            # How to present, under the deck: the deck's top stays near the window's top.
+            html.P(t("mote.intro", lang), className="intro"),
             html.Section(
                 agenda_part,
                 className="mote-agenda-part",
@@ -464,6 +528,8 @@ def layout_for(pages: Sequence[PageSpec]) -> Callable[..., html.Div]:
         """The deck for the URL's query, never a traceback."""
         try:
             return _deck(pages, query)
+        except SERVER_FAULTS:
+            raise  # see page.safe_content
         except Exception as exc:  # the meeting page must answer, whatever the URL says
             lang = "en" if query.get("lang") == "en" else "nb"
             return html.Div([error_content(lang, exc)], className="page page-mote")
@@ -478,7 +544,7 @@ def qr_response() -> flask.Response:
         return flask.Response(
             "Bare adresser på dette nettstedet / only paths of this site\n",
             status=400,
-            mimetype="text/plain; charset=utf-8",
+            content_type="text/plain; charset=utf-8",
         )
     absolute = site_root() + url
     response = flask.Response(qr_svg(absolute, title=absolute, scale=8), mimetype="image/svg+xml")
@@ -486,11 +552,65 @@ def qr_response() -> flask.Response:
     return response
 
 
+def presentation_response(pages: Sequence[PageSpec]) -> flask.Response:
+    """`/mote/presentasjon.pptx?<the deck's parameters>`: the deck as a PowerPoint file.
+
+    The agenda is resolved exactly as the live deck resolves it. A file never silently
+    holds another meeting than the one asked for: an unreadable agenda, a view that is
+    not on this site, or a bad kommune, year or language answers 400 with what to write.
+    A finished file is kept under the deck's parameters, so a second download does not
+    resolve the agenda again.
+    """
+    args = flask.request.args
+    query = {k: v for k, v in args.items() if k != SLIDE}  # the file holds every slide
+    plain = parse(
+        DECK_PARAMS,
+        {k: v for k, v in query.items() if k != AGENDA},
+        lang_default=default_language(),
+    )
+    lang = plain.lang
+    bad = rejected(plain, args, ("kommune", "aar", "lang"))
+    cur = cursor()
+    base = site_root()
+    agenda = args.get(AGENDA, "")
+    key = file_key(cur, "pptx", agenda, plain["kommune"], str(plain["aar"]), lang, base)
+    finished = None if bad else finished_files().get(key)
+    own = bool(agenda)
+    what = (
+        t("presentation.agenda", lang)
+        if own
+        else f"{kommune_name(plain['kommune'], lang)} {year_text(plain['aar'], lang)}"
+    )
+    title = t("presentation.file", lang, what=what)
+    if finished is None:
+        try:
+            # Expensive work (the default sequence draws every chart): a slot first, so a
+            # request turned away costs next to nothing.
+            with work.gate().slot():
+                _state, items, own_items, _slide, _notes = deck_state(pages, query)
+                if own and not own_items:
+                    bad.append(t("presentation.bad_agenda", lang))
+                slides, skipped = resolve(pages, items, lang)
+                bad += skipped
+                if bad or not slides:
+                    example = links.presentation_href({"kommune": "baerum", "aar": "2020"})
+                    text = t("presentation.bad", lang, notes=" ".join(bad), example=example)
+                    return plain_text(text + "\n", 400)
+                finished, complete = presentation.build_pptx(cur, slides, title, lang, base)
+        except (ImagesBusy, work.Busy) as exc:
+            retry = str(getattr(exc, "retry_after", 10))
+            return plain_text(t("report.busy", lang) + "\n", 503, **{"Retry-After": retry})
+        if complete:  # a deck made without its images is not kept
+            finished_files().put(key, finished)
+    return attachment(finished, PPTX_TYPE, f"{title}.pptx")
+
+
 def register(app: Dash, order: int, pages: Sequence[PageSpec]) -> None:
-    """Register the page (outside the navigation), its QR route and the shell's link.
+    """Register the page (after the navigation's pages in Dash's order) and its QR route.
 
     `pages` are the views a slide can show (the navigation's pages): passed in, as this
-    module is itself listed in `pages/__init__`.
+    module is itself listed in `pages/__init__`. The navigation's link to Møtemodus is
+    the shell's (`shell.nav_links`).
     """
     dash.register_page(
         "mote",
@@ -500,20 +620,8 @@ def register(app: Dash, order: int, pages: Sequence[PageSpec]) -> None:
         order=order,
         layout=layout_for(pages),
     )
+    cache.page_view(app, PATH, deck_view)
     app.server.add_url_rule(QR_ROUTE, "mote_qr", qr_response)
-
-    @app.callback(
-        Output(SHELL_LINK, "children"),
-        Output(SHELL_LINK, "href"),
-        Input(ids.URL, "search"),
+    app.server.add_url_rule(
+        links.PRESENTATION_PATH, "mote_presentation", lambda: presentation_response(pages)
     )
-    def shell_link(search):
-        """The shell's Møtemodus link: the visitor's language and kommune go along."""
-        query = parse_qs((search or "").lstrip("?"))
-        lang = query.get("lang", [""])[0]
-        lang = lang if lang in LANG.choices else "nb"
-        kommune = query.get("kommune", [""])[0]
-        out = {"kommune": kommune} if kommune in KOMMUNE.choices else {}
-        if lang != "nb":
-            out["lang"] = lang
-        return t("mote.link", lang), PATH + (f"?{urlencode(out)}" if out else "")

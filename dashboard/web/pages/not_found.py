@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import dash
 from dash import Dash, dcc, html
 
+from dashboard.web.serving import cache
 from dashboard.words import t
 
 
+def language(query: Mapping[str, object]) -> str:
+    return "en" if query.get("lang") == "en" else "nb"
+
+
 def layout(**query) -> html.Div:
-    lang = "en" if query.get("lang") == "en" else "nb"
+    lang = language(query)
     return html.Div(
         [
             html.H1(t("notfound.title", lang)),
@@ -21,3 +28,5 @@ def layout(**query) -> html.Div:
 
 def register(app: Dash, order: int) -> None:
     dash.register_page("not_found_404", path="/404", layout=layout, order=order)
+    for path in ("404", "/404"):  # an unknown path, and the page's own
+        cache.page_view(app, path, lambda query: [language(query)])

@@ -8,6 +8,7 @@ from dash import html
 from dashboard.charts.listing import ChartResult
 from dashboard.charts.trygghetsprogrammet import PARAMS, key_figures
 from dashboard.web.layout.components import attrs
+from dashboard.web.layout.markup import cited
 from dashboard.web.layout.page import PageSpec
 from dashboard.words import t
 
@@ -22,7 +23,7 @@ def key_figure_list(result: ChartResult, lang: str) -> list:
             [
                 html.Span(f.text, className="value"),
                 html.Div(f"{f.label}, {f.year}", className="label"),
-                html.Div(f.source, className="source"),
+                html.Div(cited(f.source, lang), className="source"),
             ],
             className="key-figure",
         )

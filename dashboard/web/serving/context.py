@@ -7,7 +7,7 @@ like with different settings; nothing here is global.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -16,6 +16,7 @@ import flask
 
 from dashboard.coverage import Coverage
 from dashboard.settings import Settings
+from dashboard.state import Param, ViewState, parse
 from dashboard.store import Warehouse
 
 EXTENSION = "slt"
@@ -93,9 +94,22 @@ def site_root() -> str:
     """The site's public address without a trailing slash (`https://slt.example.no`), for
     absolute links: canonical and `og:` tags, sitemap, embed codes, QR codes, ZIP READMEs.
 
-    Every absolute URL the site writes is built from this one function. Outside a
-    request (tests building a layout) it is empty, and links stay relative.
+    Every absolute URL the site writes is built from this one function, and it comes from
+    the settings (`SLT_PUBLIC_URL`, see `Settings.site_url`), never from the request: a
+    request with `Host: evil.example` must not get links, QR codes or cached pages that
+    point there. Outside a request (tests building a layout) it is empty, and links stay
+    relative.
     """
     if not flask.has_request_context():
         return ""
-    return flask.request.host_url.rstrip("/")
+    return context().settings.site_url
+
+
+def view(params: Sequence[Param], query: Mapping[str, object] | None) -> ViewState:
+    """The validated view of `query`, its year defaults read from what the warehouse holds
+    for the chosen kommune (a page, its preview, an embed and a slide open alike)."""
+    lang = default_language()
+    context().store.begin()  # the code lists (and choices) of the warehouse this reads
+    first = parse(params, query, lang_default=lang)
+    defaults = coverage().defaults(params, first.values)
+    return parse(params, query, lang_default=lang, defaults=defaults) if defaults else first

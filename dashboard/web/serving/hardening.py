@@ -4,9 +4,14 @@ Dash trusts the body of `POST /_dash-update-component`: a body that is not the s
 renderer sends (not JSON, not an object, an unknown output, inputs that do not match
 the callback) raised deep inside Dash and answered 500 with a full traceback in the log.
 Here each body is checked against the callback map first; what does not fit answers 400
-with one short, structured log line (no body content, no client address). A callback that
-still fails on a well-formed body is answered the same way: its input came from the client.
-Unknown `/_dash-component-suites/` paths answer 404 instead of Dash's 500.
+with one short, structured log line (no body content, no client address): not JSON, or
+nested deeper than a renderer ever sends (`MAX_DEPTH`; 1 000 levels of `[` made Python's
+parser raise RecursionError, a 500 with a traceback).
+A callback that still fails on a well-formed body is answered 400 too (its input came
+from the client), except a fault of the server itself (`SERVER_FAULTS`: the warehouse,
+the disk, memory): that is a 503 (warehouse) or 500, logged as `callback_failed`, so
+5xx alerts see a broken warehouse. Unknown `/_dash-component-suites/` paths answer 404
+instead of Dash's 500.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import json
 import logging
 from collections.abc import Callable, Sequence
 
+import duckdb
 import flask
 from dash import Dash
 from dash.exceptions import DependencyException, PreventUpdate
@@ -26,6 +32,12 @@ SUITES_ENDPOINT = "/_dash-component-suites/<string:package_name>/<path:fingerpri
 MAX_BODY = 64 * 1024  # the largest real body is ~2 KB (a page's controls and the URL)
 #: Properties that are strings (or missing) in every browser: the URL parts.
 STRING_PROPS = frozenset({"pathname", "search", "hash", "href"})
+#: The deepest nesting of a body Dash's renderer sends is 4 (body, inputs, item, a list
+#: value); anything much deeper is not a browser.
+MAX_DEPTH = 12
+#: Faults of the server, not of the request: pages and callbacks let these through (they
+#: show a friendly note for anything else), and the guard answers 503/500 for them.
+SERVER_FAULTS: tuple[type[BaseException], ...] = (duckdb.Error, OSError, MemoryError)
 
 
 class BadCallback(ValueError):
@@ -69,6 +81,20 @@ def _check_items(given: object, declared: Sequence[dict], what: str) -> None:
             raise BadCallback(f"{what}_type")
 
 
+def _depth(value: object) -> int:
+    """How deeply lists and objects nest in a parsed body (without recursion)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, (list, dict)):
+            deepest = max(deepest, level)
+            if level > MAX_DEPTH:
+                return level
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, level + 1) for child in children)
+    return deepest
+
+
 def validate(app: Dash, raw: bytes) -> dict:
     """The parsed body if it is a well-formed call of a registered callback, else BadCallback."""
     if len(raw) > MAX_BODY:
@@ -77,8 +103,12 @@ def validate(app: Dash, raw: bytes) -> dict:
         body = json.loads(raw)
     except (ValueError, UnicodeDecodeError):
         raise BadCallback("not_json") from None
+    except RecursionError:  # deeper than Python's parser goes: not a browser's body
+        raise BadCallback("too_deep") from None
     if not isinstance(body, dict):
         raise BadCallback("not_object")
+    if _depth(body) > MAX_DEPTH:
+        raise BadCallback("too_deep")
     output = body.get("output")
     spec = app.callback_map.get(output) if isinstance(output, str) else None
     if spec is None:
@@ -98,6 +128,35 @@ def _reject(reason: str, status: int = 400) -> flask.Response:
     return flask.Response("bad request\n", status=status, mimetype="text/plain")
 
 
+def _where(exc: BaseException) -> str:
+    """`file.py:line` of the innermost frame: where a callback failed, in one word."""
+    frame = exc.__traceback__
+    while frame is not None and frame.tb_next is not None:
+        frame = frame.tb_next
+    if frame is None:
+        return "?"
+    return f"{frame.tb_frame.f_code.co_filename.rsplit('/', 1)[-1]}:{frame.tb_lineno}"
+
+
+def server_fault(exc: BaseException) -> flask.Response:
+    """503 for a warehouse that cannot answer, 500 for the disk or memory; one log line."""
+    warehouse = isinstance(exc, duckdb.Error)
+    log.error(
+        "callback_failed reason=%s error=%s at=%s",
+        "warehouse" if warehouse else "server",
+        type(exc).__name__,
+        _where(exc),
+    )
+    if warehouse:
+        return flask.Response(
+            "warehouse unavailable\n",
+            status=503,
+            mimetype="text/plain",
+            headers={"Retry-After": "30"},
+        )
+    return flask.Response("server error\n", status=500, mimetype="text/plain")
+
+
 def guard_callbacks(app: Dash) -> Callable:
     """Wrap Dash's callback view: validate first; a failure is a 400 with one log line."""
     server = app.server
@@ -112,16 +171,10 @@ def guard_callbacks(app: Dash) -> Callable:
             return dispatch(*args, **kwargs)
         except PreventUpdate:
             raise  # Dash's own handler answers 204
+        except SERVER_FAULTS as exc:
+            return server_fault(exc)
         except Exception as exc:
-            frame = exc.__traceback__
-            while frame is not None and frame.tb_next is not None:
-                frame = frame.tb_next
-            where = (
-                f"{frame.tb_frame.f_code.co_filename.rsplit('/', 1)[-1]}:{frame.tb_lineno}"
-                if frame is not None
-                else "?"
-            )
-            return _reject(f"callback_error error={type(exc).__name__} at={where}")
+            return _reject(f"callback_error error={type(exc).__name__} at={_where(exc)}")
 
     server.view_functions[CALLBACK_ENDPOINT] = guarded
     return guarded

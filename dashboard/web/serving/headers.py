@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import flask
+from werkzeug.serving import WSGIRequestHandler
 
 from dashboard.settings import Settings
 
@@ -88,3 +89,12 @@ def apply(
         headers["Cache-Control"] = cache_control(path, response)
     headers.pop("Server", None)  # no software or version names in responses
     return response
+
+
+class QuietRequestHandler(WSGIRequestHandler):
+    """The development server's handler without its `Server: Werkzeug/… Python/…`
+    header (`slt-dashboard serve`; gunicorn.conf.py drops gunicorn's)."""
+
+    def send_header(self, keyword: str, value: str) -> None:
+        if keyword.lower() != "server":
+            super().send_header(keyword, value)

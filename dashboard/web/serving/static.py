@@ -77,8 +77,10 @@ _FINGERPRINT = re.compile(
 _ASSET_QUERY = re.compile(r"(/assets/([^\"?]+))(?:\?m=[0-9.]+)?\"")
 _FAVICON = re.compile(r"(/_favicon\.ico)\?v=[^\"]+\"")
 _CONFIG = re.compile(r'(<script id="_dash-config" type="application/json">)(.*?)(</script>)', re.S)
+#: Inline scripts the browser runs (their hashes go into the CSP); JSON data blocks
+#: (`application/json`, `application/ld+json`) are never run, so they need no hash.
 _INLINE_SCRIPT = re.compile(
-    r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>", re.S
+    r"<script(?![^>]*\bsrc=)(?![^>]*application/(?:ld\+)?json)[^>]*>(.*?)</script>", re.S
 )
 
 
@@ -161,7 +163,7 @@ def respond(entry: Entry, cache_control: str) -> flask.Response:
         return flask.Response(status=304, headers=headers)
     if encoding:
         headers["Content-Encoding"] = encoding
-    return flask.Response(body, mimetype=entry.mimetype, headers=headers)
+    return flask.Response(body, content_type=entry.mimetype, headers=headers)
 
 
 def holds_current(entry: Entry, if_none_match: str | None) -> bool:
