@@ -7,11 +7,14 @@ different settings.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from dash import Dash, dcc, html
 
 from dashboard.settings import Settings
 from dashboard.store import Warehouse
 from dashboard.web.layout import document, ids, shell
+from dashboard.web.layout.first_paint import FirstPaint
 from dashboard.web.layout.page import register as register_page
 from dashboard.web.outputs import api, downloads, embed, report, share
 from dashboard.web.outputs import images as chart_images
@@ -45,6 +48,12 @@ EXTRA_PAGES = (tilgjengelighet.SPEC, hva_er_nytt.SPEC, apne_data.SPEC, kommuner.
 OTHER_PAGES = (mote,)
 
 
+def _frame(path: str, lang: str, query: Mapping[str, object]) -> tuple[html.Div, dict]:
+    """The frame of a view's first paint, its navigation as the shell callback sets it."""
+    shared = {k: str(v) for k, v in query.items() if k in shell.SHARED}
+    return shell.shell(PAGES, lang), {ids.NAV: shell.nav_links(PAGES, path, lang, shared)}
+
+
 def assemble(settings: Settings) -> Dash:
     """Open the (built) warehouse read-only and assemble the Dash app around it."""
     store = Warehouse(settings.warehouse_path)
@@ -73,7 +82,11 @@ def assemble(settings: Settings) -> Dash:
         module.register(app, order, PAGES)  # outside the navigation (Møtemodus)
     # Per-request <head>, 404s, robots, sitemap: every page a path answers for.
     document.install(
-        app, (*PAGES, *EXTRA_PAGES, *(m.SPEC for m in OTHER_PAGES)), extra=api.head_tags
+        app,
+        (*PAGES, *EXTRA_PAGES, *(m.SPEC for m in OTHER_PAGES)),
+        extra=api.head_tags,
+        # The view as HTML in the document, before the scripts run (not Møtemodus).
+        first_paint=FirstPaint([spec.path for spec in (*PAGES, *EXTRA_PAGES)], _frame),
     )
     # A function, so the frame is first drawn in the page's language (no re-wrap, no shift).
     app.layout = lambda: html.Div(

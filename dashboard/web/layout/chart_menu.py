@@ -10,11 +10,12 @@ embed code, share with QR code) that are rendered here, hidden.
 from __future__ import annotations
 
 import logging
+from functools import partial
 from urllib.parse import urlencode
 
+import duckdb
 from dash import html
 
-import queries
 from dashboard.charts.registry import ChartResult, measure_columns
 from dashboard.web.layout.markup import attrs
 from dashboard.web.outputs.links import (
@@ -25,8 +26,8 @@ from dashboard.web.outputs.links import (
     full_view_path,
     image_url,
 )
-from dashboard.web.serving.context import cursor, site_root
-from dashboard.web.serving.lookups import measure_labels
+from dashboard.web.serving.context import context, coverage, site_root
+from dashboard.web.serving.lookups import editions, editions_of, measure_labels
 from dashboard.words import t
 from dashboard.words.numbers import format_cell
 
@@ -39,7 +40,7 @@ def _base_url() -> str:
 
 def _definitions(result: ChartResult, lang: str) -> list[html.Li]:
     try:
-        labels = measure_labels(cursor(), lang)
+        labels = context().once(("measure_labels", lang), lambda cur: measure_labels(cur, lang))
     except Exception:  # pragma: no cover - the menu never breaks a page
         log.exception("measure definitions unavailable")
         return []
@@ -50,20 +51,25 @@ def _definitions(result: ChartResult, lang: str) -> list[html.Li]:
     return items
 
 
+def _area_editions(area: str, cur: duckdb.DuckDBPyConnection) -> list[dict]:
+    return editions(cur, area, coverage())
+
+
 def _editions(result: ChartResult, lang: str) -> list[html.Li]:
     """Numbers behind the chart that an earlier publication gave otherwise: the earlier
-    value and publication beside the one shown (queries/editions.sql)."""
+    value and publication beside the one shown (queries/editions.sql, read once per area
+    and warehouse file; this chart's rows picked here). A restated number that did not
+    change is no news (`lookups.editions` leaves it out)."""
     data = result.data
     if data.empty or "measure" not in data:
         return []
     try:
-        rows = queries.run(
-            cursor(),
-            "editions",
-            municipalities=sorted(set(data["municipality"])),
-            measures=sorted(set(data["measure"])),
-            fra=int(data["year"].min()),
-            til=int(data["year"].max()),
+        by_area = {
+            area: context().once(("editions", area), partial(_area_editions, area))
+            for area in sorted(set(data["municipality"]))
+        }
+        rows = editions_of(
+            by_area, set(data["measure"]), int(data["year"].min()), int(data["year"].max())
         )
     except Exception:  # pragma: no cover - the menu never breaks a page
         log.exception("earlier editions unavailable")
@@ -82,8 +88,7 @@ def _editions(result: ChartResult, lang: str) -> list[html.Li]:
                 shown_publication=r["shown_publication"],
             )
         )
-        for r in rows.to_dict("records")
-        if not r["same_as_shown"]  # a restated number that did not change is no news
+        for r in rows
     ]
 
 

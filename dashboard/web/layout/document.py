@@ -25,8 +25,12 @@ import dash
 import flask
 from dash import Dash
 
+from dashboard.web.layout.first_paint import STYLE as FIRST_PAINT_STYLE
+from dashboard.web.layout.first_paint import FirstPaint, query_of
 from dashboard.web.layout.page import PageSpec
-from dashboard.web.serving.context import default_language, site_root
+from dashboard.web.serving.bundles import plotly_tags
+from dashboard.web.serving.context import context, default_language, site_root
+from dashboard.web.serving.static import DISCOVERY
 from dashboard.words import t
 from dashboard.words.catalog import LANGS
 
@@ -67,6 +71,7 @@ TEMPLATE = """<!DOCTYPE html>
 <noscript><p class="noscript">{noscript} <a href="{all_data}">{all_data_text}</a></p></noscript>
 {app_entry}
 {config}
+{plotly}
 {scripts}
 {renderer}
 </body>
@@ -79,6 +84,7 @@ class Page:
 
     name: str
     path: str
+    charts: bool = True  # draws charts: its document loads plotly.js
 
 
 @dataclass(frozen=True)
@@ -88,6 +94,7 @@ class Head:
     page: str  # page name (NOT_FOUND for unknown paths)
     path: str  # the canonical path of the page
     lang: str
+    charts: bool = False  # the page draws charts
 
     @property
     def title(self) -> str:
@@ -149,10 +156,13 @@ class Document:
         app: Dash,
         pages: Sequence[PageSpec],
         image: ImageHook | None = None,
+        first_paint: FirstPaint | None = None,
         extra: HeadHook | None = None,
     ):
         self.app = app
-        self.pages = tuple(Page(spec.name, spec.path) for spec in pages)
+        self.first_paint = first_paint
+        self.pages = tuple(Page(spec.name, spec.path, spec.draws_charts) for spec in pages)
+        self.assets = Path(app.config.assets_folder)
         self.by_path = {page.path.strip("/"): page for page in self.pages}
         self.image = image
         self.extra = extra
@@ -169,7 +179,7 @@ class Document:
         page = self.page_at(flask.request.path)
         if page is None:
             return Head(NOT_FOUND, flask.request.path, lang)
-        return Head(page.name, page.path, lang)
+        return Head(page.name, page.path, lang, page.charts)
 
     # ------------------------------------------------------------------ rendering
 
@@ -191,6 +201,9 @@ class Document:
                 f'<link rel="alternate" hreflang="x-default" href="{escape(root + head.path)}">'
             )
         image = self.image(head.page, head.lang) if self.image and found else None
+        first = ""
+        if self.first_paint is not None and found and not flask.request.environ.get(DISCOVERY):
+            first = self.first_paint.render(head.path, query_of(flask.request.args), head.lang)
         extra = self.extra(head.page, head.path, head.lang) if self.extra and found else ""
         return TEMPLATE.format(
             lang=head.lang,
@@ -209,16 +222,18 @@ class Document:
             image=f'<meta property="og:image" content="{escape(image)}">\n' if image else "",
             extra=extra,
             svg_icon=escape(self.app.get_asset_url("favicon.svg")),
-            css=parts.get("css", ""),
+            css=parts.get("css", "") + (FIRST_PAINT_STYLE if first else ""),
             noscript=escape(t("noscript", head.lang)),
             all_data=escape(lang_url(ALL_DATA, head.lang, "nb")),
             all_data_text=escape(t("download.all", head.lang)),
             # Dash's placeholder, in the page's language (it is replaced by the app).
-            app_entry=(
+            app_entry=first
+            + (
                 '<div id="react-entry-point"><div class="_dash-loading">'
                 f"{escape(t('loading', head.lang))}</div></div>"
             ),
             config=parts.get("config", ""),
+            plotly=plotly_tags(self.assets, head.charts),
             scripts=parts.get("scripts", ""),
             renderer=parts.get("renderer", ""),
         )
@@ -270,10 +285,17 @@ def install(
     app: Dash,
     pages: Sequence[PageSpec],
     image: ImageHook | None = None,
+    first_paint: FirstPaint | None = None,
     extra: HeadHook | None = None,
 ) -> Document:
-    """Render the document per request and add the crawler routes and the 404 status."""
-    document = Document(app, pages, image, extra)
+    """Render the document per request and add the crawler routes and the 404 status.
+
+    `first_paint`: renders the view as HTML into the document of its pages (text before
+    the JavaScript, see `first_paint`). `extra`: more tags for a page's head.
+    """
+    if first_paint is not None:
+        first_paint.keep_layouts(lambda: context().store.fingerprint + site_root())
+    document = Document(app, pages, image, first_paint, extra)
     # Dash documents overriding this method; an instance attribute keeps the Dash class.
     app.interpolate_index = document.interpolate_index  # type: ignore[method-assign, assignment]
     app.config.include_pages_meta = False  # our head has the description and og: tags

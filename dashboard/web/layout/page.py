@@ -44,13 +44,15 @@ class PageSpec:
     """A page: its one name (module, chart module, id prefix, nav key), path and parameters.
 
     `content` replaces the default content (the page's chart cards); `before_card` adds
-    components above a chart's card (e.g. key figures drawn from its rows).
+    components above a chart's card (e.g. key figures drawn from its rows). A page that
+    never draws a chart says so (`draws_charts=False`): its document loads no plotly.js.
     """
 
     name: str
     params: Sequence[Param]
     content: Callable[[ViewState], list] | None = None
     before_card: Callable[[ChartResult, str], list] | None = None
+    draws_charts: bool = True
 
     @property
     def path(self) -> str:

@@ -37,24 +37,21 @@ from dashboard.web.outputs.links import (
     image_url,
     statement_href,
 )
+from dashboard.web.serving.bundles import plotly_url
 from dashboard.web.serving.context import cursor
 from dashboard.web.serving.static import ASSETS_DIR
 from dashboard.words import t
 
 STATIC = Path(__file__).resolve().parent / "static"
-#: The plotly.js the Dash pages use (served by Dash from the plotly package) ...
-PLOTLY_JS = "/_dash-component-suites/plotly/package_data/plotly.min.js"
-#: ... unless a (partial) bundle of the same version is in assets/ (e.g. plotly-basic).
 #: The pages' label fitting (direct labels spread, ticks thinned, values all-or-none):
 #: the embed draws the page's figure, so the same script keeps its labels apart.
 LABELS_JS = "/assets/labels.js"
 
 
-@cache
 def plotly_js() -> str:
-    """The smallest plotly.js the site serves (a bundle in assets/ if there is one)."""
-    bundles = sorted(ASSETS_DIR.glob("plotly*.js"), key=lambda p: p.stat().st_size)
-    return f"/assets/{bundles[0].name}" if bundles else PLOTLY_JS
+    """The smallest plotly.js the site serves (a bundle in assets/ if there is one), under
+    its content-hash URL (cacheable for a year, shared with the pages)."""
+    return plotly_url(ASSETS_DIR)
 
 
 THEMES = {"lys": "light", "mork": "dark"}

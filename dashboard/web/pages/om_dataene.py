@@ -292,4 +292,4 @@ def _contents(sections: list[html.Section], lang: str) -> html.Nav:
     )
 
 
-SPEC = PageSpec(name=NAME, params=PARAMS, content=content)
+SPEC = PageSpec(name=NAME, params=PARAMS, content=content, draws_charts=False)

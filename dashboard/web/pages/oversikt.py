@@ -6,4 +6,4 @@ from dashboard.charts.oversikt import OVERVIEW_PARAMS
 from dashboard.web.layout.key_figures import content
 from dashboard.web.layout.page import PageSpec
 
-SPEC = PageSpec(name="oversikt", params=OVERVIEW_PARAMS, content=content)
+SPEC = PageSpec(name="oversikt", params=OVERVIEW_PARAMS, content=content, draws_charts=False)

@@ -45,4 +45,4 @@ def content(state: ViewState) -> list:
 
 
 #: Its h1 is the catalog's "tilgjengelighet.h1" (PageSpec.heading).
-SPEC = PageSpec(name=NAME, params=(LANG,), content=content)
+SPEC = PageSpec(name=NAME, params=(LANG,), content=content, draws_charts=False)

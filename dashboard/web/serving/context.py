@@ -7,9 +7,9 @@ like with different settings; nothing here is global.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 import flask
@@ -20,6 +20,7 @@ from dashboard.state import Param, ViewState, parse
 from dashboard.store import Warehouse
 
 EXTENSION = "slt"
+T = TypeVar("T")
 
 
 @dataclass
@@ -29,20 +30,9 @@ class AppContext:
     settings: Settings
     store: Warehouse
     _coverage: dict[str, Coverage] = field(default_factory=dict)
-    _once: dict[tuple[str, str], Any] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def once(self, name: str, load: Callable[[duckdb.DuckDBPyConnection], Any]) -> Any:
-        """`load(cursor)` read once per warehouse file and kept until the next one: what
-        depends only on the warehouse (not on the request) is not read per request."""
-        key = (self.store.fingerprint, name)
-        found = self._once.get(key)
-        if found is None:
-            found = load(self.store.cursor())
-            with self._lock:
-                self._once = {k: v for k, v in self._once.items() if k[0] == key[0]}
-                self._once[key] = found
-        return found
+    _once: dict[Hashable, Any] = field(default_factory=dict)
+    _once_file: str = ""
 
     def coverage(self) -> Coverage:
         """What the warehouse holds, read once per warehouse file (a rebuild is a new file).
@@ -58,6 +48,24 @@ class AppContext:
                 self._coverage.clear()
                 self._coverage[key] = found
         return found
+
+    def once(self, name: Hashable, compute: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+        """A value that depends only on the warehouse (a menu's measure labels, the earlier
+        editions of every number), computed once per warehouse file instead of per request.
+
+        Like `coverage`, keyed by the file this request reads: a rebuild starts afresh.
+        """
+        key = self.store.fingerprint
+        with self._lock:
+            if self._once_file != key:
+                self._once, self._once_file = {}, key
+            if name in self._once:
+                return self._once[name]
+        value = compute(self.store.cursor())
+        with self._lock:
+            if self._once_file == key:
+                self._once[name] = value
+        return value
 
 
 def context() -> AppContext:

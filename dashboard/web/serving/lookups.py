@@ -6,9 +6,12 @@ chart menu, a download and a report say the same thing for the same build.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import duckdb
 
 import queries
+from dashboard.coverage import Coverage
 
 
 def licences(cur: duckdb.DuckDBPyConnection) -> dict[str, str]:
@@ -32,3 +35,57 @@ def symbols(cur: duckdb.DuckDBPyConnection, lang: str) -> list[tuple[str, str]]:
     frame = queries.run(cur, "measures", dimension="status")
     suffix = "en" if lang == "en" else "nb"
     return [(str(r["code"]), str(r[f"label_{suffix}"])) for r in frame.to_dict("records")]
+
+
+#: What a chart menu says about an earlier edition (and how the rows are ordered).
+EDITION_FIELDS = (
+    "year",
+    "municipality",
+    "municipality_sort",
+    "measure",
+    "measure_nb",
+    "measure_en",
+    "value",
+    "status",
+    "publication",
+    "shown_value",
+    "shown_status",
+    "shown_publication",
+)
+
+
+def editions(cur: duckdb.DuckDBPyConnection, area: str, coverage: Coverage) -> list[dict]:
+    """The numbers of `area` that an earlier publication gave otherwise, beside the one
+    shown (a restatement of the same number is no news and is left out):
+    queries/editions.sql over every measure and year the warehouse holds for the area.
+
+    It depends only on the warehouse and the area, so it is read once per area and file
+    (a handful of rows per area, also at national scale); a chart's menu picks its rows
+    with `editions_of`. Every shown number is preferred, so the coverage (the preferred
+    facts) names every measure and year that can have an earlier edition.
+    """
+    measures = sorted({measure for measure, where in coverage.years_by if where == area})
+    years = [y for (_, where), found in coverage.years_by.items() if where == area for y in found]
+    if not measures:
+        return []
+    frame = queries.run(
+        cur, "editions", municipalities=[area], measures=measures, fra=min(years), til=max(years)
+    )
+    frame = frame[~frame["same_as_shown"].astype(bool)]
+    # Only what the menu says; missing cells as None whatever dtype the column got.
+    kept = frame[list(EDITION_FIELDS)].astype(object)
+    return kept.where(kept.notna(), None).to_dict("records")
+
+
+def editions_of(
+    by_area: Mapping[str, list[dict]], measures: set[str], fra: int, til: int
+) -> list[dict]:
+    """A chart's earlier editions: its areas' rows for its measures and years, in the
+    order queries/editions.sql gives them (by area, then measure, year …)."""
+    rows = [
+        r
+        for found in by_area.values()
+        for r in found
+        if r["measure"] in measures and fra <= int(r["year"]) <= til
+    ]
+    return sorted(rows, key=lambda r: r["municipality_sort"])  # stable: keeps the rest

@@ -34,6 +34,8 @@ from dash import Dash
 from dash import _callback as dash_callback
 from dash.fingerprint import check_fingerprint
 
+from dashboard.web.serving import bundles
+
 log = logging.getLogger(__name__)
 
 EXTENSION = "slt.static"  # key of the StaticFiles on the Flask app
@@ -55,6 +57,8 @@ MIN_COMPRESS = 512  # bytes: smaller files are not worth a Content-Encoding
 #: cache). Larger ones are bundles the pages never load (full plotly.js, MathJax,
 #: dash_table's 4 MB commons): if asked for, they are compressed at a fast level then.
 BEST_MAX = 1_500_000
+#: WSGI environ key of the document render that only discovers the static files.
+DISCOVERY = "slt.static_discovery"
 #: Keys of Dash's page config that state versions of Python, Dash or Plotly.
 VERSION_KEYS = (
     "dash_version",
@@ -155,11 +159,24 @@ def respond(entry: Entry, cache_control: str) -> flask.Response:
     headers = {"Cache-Control": cache_control, "ETag": etag}
     if entry.br is not None:
         headers["Vary"] = "Accept-Encoding"
-    if etag in flask.request.headers.get("If-None-Match", ""):
+    if holds_current(entry, flask.request.headers.get("If-None-Match")):
         return flask.Response(status=304, headers=headers)
     if encoding:
         headers["Content-Encoding"] = encoding
     return flask.Response(body, content_type=entry.mimetype, headers=headers)
+
+
+def holds_current(entry: Entry, if_none_match: str | None) -> bool:
+    """Whether the client's cached copy (named by `If-None-Match`) is this content, in any
+    encoding: a copy fetched as br, gzip or identity is the same file, so a client that
+    revalidates with any of the three tags (weak or strong, or `*`) gets a 304."""
+    if not if_none_match:
+        return False
+    for tag in if_none_match.split(","):
+        tag = tag.strip().removeprefix("W/")
+        if tag == "*" or tag.strip('"').rpartition("-")[0] == entry.fingerprint:
+            return True
+    return False
 
 
 class StaticFiles:
@@ -187,8 +204,18 @@ class StaticFiles:
                 return None
             if data is None:
                 return None
+            data = bundles.chunk_names(data, path, lambda rel: self._file(package, rel))
             entry = self._store(key, path, data, best or len(data) <= BEST_MAX)
         return entry
+
+    def _file(self, package: str, path: str) -> bytes | None:
+        """A registered file of a component suite as the package has it, or None."""
+        if path not in self.app.registered_paths.get(package, ()):
+            return None
+        try:
+            return pkgutil.get_data(package, path)
+        except (OSError, ImportError, ValueError):
+            return None
 
     def asset(self, rel: str) -> Entry | None:
         """A file inside the assets folder (never outside it), or None."""
@@ -275,8 +302,12 @@ class StaticFiles:
         return html
 
     def warm(self) -> None:
-        """Render the document once (registers Dash's paths), then load every file it names."""
-        with self.app.server.test_request_context("/"):
+        """Render the document once (registers Dash's paths), then load every file it names.
+
+        Marked as a discovery render (`DISCOVERY`): it runs in gunicorn's master before the
+        fork, where the document must not read the warehouse (a DuckDB connection used
+        before a fork can hang the workers)."""
+        with self.app.server.test_request_context("/", environ_base={DISCOVERY: True}):
             html = self.app.index()
         for package, rel in re.findall(r"/_dash-component-suites/([^/\"]+)/([^\"?]+)\"", html):
             self.suite(package, check_fingerprint(rel)[0], best=True)
@@ -346,7 +377,11 @@ def install(app: Dash, assets_dir: Path, cache_dir: Path | None) -> StaticFiles:
     # Dash stats and imports every bundle on each document it renders (~3 ms); the lists of
     # scripts and stylesheets do not change once Dash has set up its server (the assets
     # folder is read on the first request): from then on, build them once.
-    app._generate_scripts_html = _once_set_up(app, app._generate_scripts_html)  # type: ignore[method-assign]
+    app._generate_scripts_html = _once_set_up(  # type: ignore[method-assign]
+        app, bundles.without_unused(app._generate_scripts_html)
+    )
+    # The plotly.js bundle goes only into pages that draw charts (see `bundles`).
+    app.config.assets_ignore = bundles.ASSETS_IGNORE
     app._generate_css_dist_html = _once_set_up(app, app._generate_css_dist_html)  # type: ignore[method-assign]
     # Run before Dash's own hooks would route the request to its (uncompressed) views.
     app.server.before_request_funcs.setdefault(None, []).insert(0, files.serve)
