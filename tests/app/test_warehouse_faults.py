@@ -126,3 +126,25 @@ def test_a_read_only_data_folder_with_a_changed_csv_keeps_serving(fixture_data, 
         assert client.get("/last-ned/geografi-anmeldelser.xlsx?kommune=baerum").status_code == 200
     assert "data_invalid action=serving_previous" in caplog.text
     assert digest(target) == before
+
+
+def test_creating_the_app_reads_no_warehouse(fixture_data, monkeypatch):
+    """gunicorn builds the app in its master and forks the workers (preload_app): a DuckDB
+    database opened before the fork hangs every worker at its first query (DuckDB's
+    thread pool is not fork-safe), so creating the app must not open the warehouse."""
+    import dashboard.store as store
+
+    warehouse.build(fixture_data, fixture_data / "warehouse.duckdb")
+    opened: list[str] = []
+    real = store.duckdb.connect
+
+    def spy(path, *args, **kwargs):
+        opened.append(str(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(store.duckdb, "connect", spy)
+    app = create_app(Settings(data_dir=fixture_data, auto_build=False))
+    assert opened == [], "the app opened the warehouse while being created"
+    # ... and the first request does (so the spy sees real opens).
+    assert app.server.test_client().get("/healthz").status_code == 200
+    assert opened

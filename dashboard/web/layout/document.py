@@ -200,11 +200,14 @@ class Document:
             alternates.append(
                 f'<link rel="alternate" hreflang="x-default" href="{escape(root + head.path)}">'
             )
-        image = self.image(head.page, head.lang) if self.image and found else None
+        # The discovery render runs in gunicorn's master before the fork: nothing here may
+        # read the warehouse then (a DuckDB database opened before a fork hangs the workers).
+        reads = found and not flask.request.environ.get(DISCOVERY)
+        image = self.image(head.page, head.lang) if self.image and reads else None
         first = ""
-        if self.first_paint is not None and found and not flask.request.environ.get(DISCOVERY):
+        if self.first_paint is not None and reads:
             first = self.first_paint.render(head.path, query_of(flask.request.args), head.lang)
-        extra = self.extra(head.page, head.path, head.lang) if self.extra and found else ""
+        extra = self.extra(head.page, head.path, head.lang) if self.extra and reads else ""
         return TEMPLATE.format(
             lang=head.lang,
             metas="\n".join(
