@@ -4,19 +4,18 @@ CREATE TABLE facts_labelled AS SELECT * FROM v_facts_labelled;
 
 -- Who each kommune is compared with (docs/DATA.md, "Peers"): the other members of its
 -- peer group (data/vocab/peer_groups.csv, e.g. ASSS); a kommune in no group gets the five
--- kommuner whose population on 1 January of the latest year is nearest to its own (the
--- smallest difference in percent, i.e. of the logarithm; ties by name).
+-- kommuner whose population on 1 January of the kommune's own latest population year is
+-- nearest to its own that year (the smallest difference in percent, i.e. of the logarithm;
+-- ties by name). Its own year: a kommune whose figures end earlier still gets its peers.
 CREATE TABLE peer AS
-WITH latest AS (
-    SELECT max(year) AS year FROM facts
-    WHERE preferred AND measure = 'befolkning' AND age_group = 'alle'
-),
-population AS (
+WITH population AS (
     SELECT f.municipality, f.value, f.year
     FROM facts f
     JOIN dim_municipality a ON a.code = f.municipality AND a.kind = 'kommune'
-    JOIN latest l ON f.year = l.year
     WHERE f.preferred AND f.measure = 'befolkning' AND f.age_group = 'alle' AND f.value > 0
+),
+own_latest AS (
+    SELECT municipality, max(year) AS year FROM population GROUP BY municipality
 ),
 in_group AS (
     SELECT a.member AS municipality, b.member AS peer, a.peer_group AS basis,
@@ -31,7 +30,8 @@ nearest AS (
            row_number() OVER (PARTITION BY p.municipality
                               ORDER BY abs(ln(q.value / p.value)), q.municipality) AS rank
     FROM population p
-    JOIN population q ON p.municipality <> q.municipality
+    JOIN own_latest l ON l.municipality = p.municipality AND l.year = p.year
+    JOIN population q ON q.year = p.year AND q.municipality <> p.municipality
 )
 SELECT * FROM in_group
 UNION ALL

@@ -1057,6 +1057,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "År med tall per mål og område. «–» betyr at det ikke finnes tall. For toårssnitt er året periodens siste år. Årene kan inneholde enkeltceller som mangler (vist med symbol).",
         "en": "Years with figures per measure and area. “–” means there are no figures. For two-year averages the year is the last year of the period. The years can include single missing cells (shown by their symbol).",
     },
+    "om_dataene.others": {
+        "nb": "Her vises områdene som ikke er kommuner, og {kommuner}. De {n} andre kommunene har tall fra Statistisk sentralbyrå; hva hver av dem har, står i",
+        "en": "Shown here: the areas that are not kommuner, and {kommuner}. The {n} other kommuner have figures from Statistics Norway; what each of them has is in",
+    },
+    "om_dataene.others_link": {
+        "nb": "listen over alle kommuner",
+        "en": "the list of every kommune",
+    },
     "om_dataene.coverage_caption": {
         "nb": "Mål etter område: år med tall",
         "en": "Measures by area: years with figures",

@@ -33,8 +33,8 @@ def test_no_earlier_editions_no_heading(app):
 
 
 def _views(chart) -> list[dict]:
-    """The default view and one view per choice of each parameter."""
-    return [{}] + [{p.name: c} for p in chart.params for c in p.choices]
+    """The default view and one view per choice each control offers."""
+    return [{}] + [{p.name: c} for p in chart.params for c in p.options]
 
 
 def test_the_editions_read_once_are_the_ones_each_chart_would_ask_for(app):

@@ -12,7 +12,8 @@ import pytest
 from dash import dcc, html
 
 from dashboard.charts.listing import on_page, render
-from dashboard.web.factory import EXTRA_PAGES, PAGES
+from dashboard.web.factory import PAGES
+from dashboard.web.pages import tilgjengelighet
 from dashboard.web.layout import first_paint
 from dashboard.web.layout.page import view_state
 from dashboard.web.serving.context import cursor
@@ -83,14 +84,14 @@ def test_the_document_has_the_views_words(client, app, spec):
 def test_the_first_paint_is_the_apps_own_markup_with_the_view_set(client):
     """Controls as dcc draws them (checked where chosen), the navigation marking the page,
     and the chart's box as high as the chart will be."""
-    doc = client.get("/trend?kommune=oslo&sammenlign=asker,oslo").get_data(as_text=True)
+    doc = client.get("/trend?kommune=oslo&gruppe=ssb_vold").get_data(as_text=True)
     fp = doc[
         doc.index(f'<div id="{first_paint.ELEMENT_ID}">') : doc.index('id="react-entry-point"')
     ]
     assert re.search(r'<input type="radio" name="trend-kommune" [^>]*value="oslo" checked>', fp)
     assert not re.search(r'name="trend-kommune" [^>]*value="baerum" checked', fp)
-    assert re.search(r'name="trend-sammenlign" [^>]*value="asker" checked', fp)
-    assert not re.search(r'name="trend-sammenlign" [^>]*value="norge" checked', fp)
+    assert re.search(r'name="trend-gruppe" [^>]*value="ssb_vold" checked', fp)
+    assert not re.search(r'name="trend-gruppe" [^>]*value="alle" checked', fp)
     assert re.search(
         r'<a class="nav-link active" href="/trend\?kommune=oslo" aria-current="page">', fp
     )
@@ -103,7 +104,7 @@ def test_the_first_paint_is_the_apps_own_markup_with_the_view_set(client):
     # Without JavaScript the box shows the chart's image of this view (only then fetched).
     image = re.search(r'id="graph-sammenligning">.*?<noscript><img src="([^"]+)"', fp)
     assert image and image.group(1).startswith("/bilde/sammenligning.svg?")
-    assert "kommune=oslo" in image.group(1) and "sammenlign=asker" in image.group(1)
+    assert "kommune=oslo" in image.group(1) and "gruppe=ssb_vold" in image.group(1)
     # The app is hidden (and out of the flow) while the first paint is there.
     assert first_paint.STYLE in doc[: doc.index("</head>")]
 
@@ -139,12 +140,12 @@ def test_text_and_attributes_are_escaped_and_props_written_as_html():
         first_paint.to_html(html.Div(dcc.Markdown("# x")))
 
 
-def test_a_kommune_without_figures_gets_the_pages_note_in_the_first_paint(client):
+def test_charts_without_figures_for_the_kommune_are_the_pages_fold_in_the_first_paint(client):
     text = words(" ".join(painted(client, "/geografi?kommune=asker&lang=en").text))
-    assert "No figures for Asker on this page" in text and "Bærum (2016–2020)" in text
+    assert "Not published for Asker" in text and "Bærum 2016–2020" in text
 
 
-@pytest.mark.parametrize("spec", EXTRA_PAGES, ids=lambda s: s.name)
+@pytest.mark.parametrize("spec", [tilgjengelighet.SPEC], ids=lambda s: s.name)
 def test_a_page_it_cannot_write_loads_as_before(client, spec):
     """The accessibility statement is Markdown (drawn by dcc): no first paint, the app."""
     body = client.get(spec.path).get_data(as_text=True)

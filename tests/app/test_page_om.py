@@ -249,3 +249,18 @@ def test_garbage_parameters_give_a_note(app):
     assert "ikke et gyldig valg for «lang»" in text
     assert "ukjent valg («kommune»)" in text
     assert "Om dataene" in text and "Noe gikk galt" not in text
+
+
+def test_coverage_lists_the_featured_kommuner_and_points_to_every_kommune(con, layout):
+    """A table of every kommune's columns says nothing on a phone (and weighed 250 KB):
+    the page lists the featured kommuner and the areas that are not kommuner, and links
+    to the list of every kommune for the others."""
+    frame = om.coverage(con.cursor(), "nb")
+    columns = set(frame.columns[1:])
+    assert {dims.kommune_name(k, "nb") for k in dims.featured_kommuner()} <= columns
+    assert "Norge" in columns and "Lillestrøm" not in columns
+    others = om.other_kommuner()
+    assert others == len(dims.KOMMUNER) - len(dims.featured_kommuner()) and others > 300
+    text = str(layout)
+    assert f"De {format_number(others)} andre kommunene" in text
+    assert "/kommuner?til=trend" in text

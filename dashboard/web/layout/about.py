@@ -159,13 +159,28 @@ def statuses(cursor: duckdb.DuckDBPyConnection, lang: str) -> pd.DataFrame:
 # --------------------------------------------------------------------------- coverage
 
 
+def shown_here(area: str) -> bool:
+    """Areas this page lists one by one: the featured kommuner and the areas that are not
+    kommuner (Norway, police units). The other kommuner have the list of every kommune,
+    which says what each one has (a table 357 columns wide says nothing on a phone)."""
+    found = dims.active().areas.get(area)
+    return found is None or found.kind != "kommune" or area in dims.featured_kommuner()
+
+
+def other_kommuner() -> int:
+    """How many kommuner the page leaves to the list of every kommune."""
+    return sum(1 for code in dims.active().kommuner if not shown_here(code))
+
+
 def coverage(cursor: duckdb.DuckDBPyConnection, lang: str) -> pd.DataFrame:
     """Measure x area: the years with figures, or "–" where there are none.
 
     Rows follow the vocabulary's order of measures, columns the areas' sort order; an
-    area or measure with no figures at all is left out (nothing to say about it).
+    area or measure with no figures at all is left out (nothing to say about it). Areas:
+    `shown_here`.
     """
     frame = queries.run(cursor, "coverage")
+    frame = frame[frame["municipality"].map(shown_here)]
     suffix = "en" if lang == "en" else "nb"
     measure_order = {code: i for i, code in enumerate(dims.MEASURES)}
     areas = (
@@ -218,8 +233,10 @@ def events(lang: str) -> list[Event]:
 
 
 def municipality_codes(cursor: duckdb.DuckDBPyConnection, lang: str) -> pd.DataFrame:
-    """Municipality numbers and the years they were in force, with territory notes."""
+    """Municipality numbers and the years they were in force, with territory notes (the
+    areas `shown_here`)."""
     frame = queries.run(cursor, "measures", dimension="municipality_code")
+    frame = frame[frame["municipality"].map(shown_here)]
     suffix = "en" if lang == "en" else "nb"
     return pd.DataFrame(
         {
@@ -241,6 +258,7 @@ def _year(value: Any, open_text: str) -> str:
 def code_chains(cursor: duckdb.DuckDBPyConnection, lang: str) -> list[str]:
     """One line per kommune that changed number: "Bærum: 0219 → 3024 (2020) → 3201 (2024)"."""
     frame = queries.run(cursor, "measures", dimension="municipality_code")
+    frame = frame[frame["municipality"].map(shown_here)]
     suffix = "en" if lang == "en" else "nb"
     lines = []
     for _code, group in frame.groupby("municipality", sort=False):

@@ -172,4 +172,4 @@ def content(state: ViewState) -> list:
     ]
 
 
-SPEC = PageSpec(name=NAME, params=(LANG,), content=content)
+SPEC = PageSpec(name=NAME, params=(LANG,), content=content, draws_charts=False)

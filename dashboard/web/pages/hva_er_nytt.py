@@ -89,4 +89,4 @@ def content(state: ViewState) -> list:
     return [feeds, *sections]
 
 
-SPEC = PageSpec(name=NAME, params=PARAMS, content=content)
+SPEC = PageSpec(name=NAME, params=PARAMS, content=content, draws_charts=False)

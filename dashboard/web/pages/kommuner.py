@@ -105,4 +105,4 @@ def content(state: ViewState) -> list:
     ]
 
 
-SPEC = PageSpec(name=NAME, params=(LANG, TIL, SOK), content=content)
+SPEC = PageSpec(name=NAME, params=(LANG, TIL, SOK), content=content, draws_charts=False)

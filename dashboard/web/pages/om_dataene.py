@@ -8,13 +8,16 @@ from collections.abc import Sequence
 import pandas as pd
 from dash import html
 
+from dashboard.dimensions import featured_kommuner, kommune_name
 from dashboard.state import LANG, ViewState
 from dashboard.web.layout import about as om
 from dashboard.web.layout import ids
 from dashboard.web.layout.components import attrs, data_table
 from dashboard.web.layout.page import PageSpec
+from dashboard.web.outputs import links
 from dashboard.web.serving.context import cursor
 from dashboard.words import t
+from dashboard.words.numbers import format_number, list_text
 
 NAME = "om_dataene"
 SOURCES = ids.page(NAME, "kilder")
@@ -117,12 +120,32 @@ def _measures(cur, lang: str) -> html.Section:
     )
 
 
+def _every_kommune(lang: str) -> html.P:
+    """The other kommuner are in the list of every kommune, which says what each has."""
+    return html.P(
+        [
+            t(
+                "om_dataene.others",
+                lang,
+                kommuner=list_text([kommune_name(k, lang) for k in featured_kommuner()], lang),
+                n=format_number(om.other_kommuner(), lang=lang),
+            )
+            + " ",
+            html.A(
+                t("om_dataene.others_link", lang), href=links.kommune_picker_href("trend", lang)
+            ),
+            ".",
+        ]
+    )
+
+
 def _coverage(cur, lang: str) -> html.Section:
     return _section(
         COVERAGE,
         t("om_dataene.coverage_h2", lang),
         [
             html.P(t("om_dataene.coverage_intro", lang)),
+            _every_kommune(lang),
             _scroll(
                 data_table(
                     om.coverage(cur, lang),
@@ -170,6 +193,7 @@ def _breaks(cur, lang: str) -> html.Section:
             events,
             html.H3(t("om_dataene.codes_h3", lang)),
             html.P(t("om_dataene.codes_intro", lang)),
+            _every_kommune(lang),
             html.Ul([html.Li(line) for line in om.code_chains(cur, lang)]),
             _scroll(
                 data_table(

@@ -37,6 +37,20 @@ def not_found_page(app: Dash) -> flask.Response:
     return response
 
 
+def plain_error(exc: HTTPException) -> flask.Response:
+    """A short plain-text answer for an HTTP error other than a page's 404 (e.g. a POST to
+    a page: 405), instead of Werkzeug's HTML."""
+    response = flask.Response(
+        f"{exc.code} {exc.name}\n",
+        status=exc.code or 500,
+        content_type="text/plain; charset=utf-8",
+    )
+    allowed = getattr(exc, "valid_methods", None)  # MethodNotAllowed says which
+    if exc.code == 405 and allowed:
+        response.headers["Allow"] = ", ".join(sorted(allowed))
+    return response
+
+
 def register(app: Dash) -> None:
     """Add the routes and response hooks to the app's Flask server."""
     server = app.server
@@ -51,15 +65,7 @@ def register(app: Dash) -> None:
         POST to a page: 405), instead of Werkzeug's HTML."""
         if exc.code == 404 and flask.request.method in ("GET", "HEAD"):
             return not_found_page(app)
-        response = flask.Response(
-            f"{exc.code} {exc.name}\n",
-            status=exc.code or 500,
-            content_type="text/plain; charset=utf-8",
-        )
-        allowed = getattr(exc, "valid_methods", None)  # MethodNotAllowed says which
-        if exc.code == 405 and allowed:
-            response.headers["Allow"] = ", ".join(sorted(allowed))
-        return response
+        return plain_error(exc)
 
     @server.route("/healthz")
     def healthz():

@@ -38,6 +38,7 @@ from dashboard.web.outputs.api.protocol import (
 )
 from dashboard.web.outputs.images import PREVIEWED
 from dashboard.web.serving.context import context, site_root
+from dashboard.web.serving.routes import plain_error
 from dashboard.words import t
 
 log = logging.getLogger(__name__)
@@ -175,4 +176,4 @@ def register(app: Dash) -> None:
             response = problem_response(Problem(405, "method"))
             response.headers["Allow"] = "GET, HEAD, OPTIONS"
             return response
-        return exc
+        return plain_error(exc)  # a page's 405, as every other HTTP error

@@ -131,9 +131,11 @@ def facts_json() -> tuple[str, str]:
 
 
 def facts_csv_text(frame: pd.DataFrame) -> str:
-    """The facts in the export's columns, numbers as `export` writes them."""
+    """The facts in the export's columns, numbers as `export` writes them, and text cells
+    as safe in a spreadsheet as the export's (a CSV is opened in Excel)."""
     out = frame.drop(columns=list(JSON_EXTRA))
     out["value"] = out["value"].map(export.number_text)
+    out = export.spreadsheet_safe(out, export.NUMBER_COLUMNS)
     buffer = io.StringIO()
     out.to_csv(buffer, index=False, lineterminator="\n")
     return buffer.getvalue()
