@@ -13,9 +13,9 @@ from dash import dcc, html
 
 from dashboard.charts.listing import on_page, render
 from dashboard.web.factory import PAGES
-from dashboard.web.pages import tilgjengelighet
 from dashboard.web.layout import first_paint
 from dashboard.web.layout.page import view_state
+from dashboard.web.pages import tilgjengelighet
 from dashboard.web.serving.context import cursor
 
 
