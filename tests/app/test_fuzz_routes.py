@@ -19,10 +19,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dashboard.charts import listing as charts
+from dashboard.web.outputs.links import PRESENTATION_PATH, WORDREPORT_PATH
 from dashboard.web.serving import hardening
 
 #: Routes that draw chart images with Chromium (the render test below covers them).
-DRAWING = ("/bilde/", "/last-ned/rapportfigurer.zip")
+#: The Word report and the PowerPoint deck draw their charts as images too.
+DRAWING = ("/bilde/", "/last-ned/rapportfigurer.zip", WORDREPORT_PATH, PRESENTATION_PATH)
 
 #: Values the parameters accept (kommune codes come from the warehouse: these stand in).
 CHOICES = sorted(
@@ -153,6 +155,8 @@ def test_any_query_at_the_drawing_routes(client, caplog, data):
                 f"/bilde/{chart}.svg",
                 f"/bilde/{chart}.og.png",
                 "/last-ned/rapportfigurer.zip",
+                WORDREPORT_PATH,
+                PRESENTATION_PATH,
             ]
         )
     )
