@@ -491,6 +491,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "oversikt.way.up": {"nb": "økte", "en": "went up"},
     "oversikt.way.down": {"nb": "gikk ned", "en": "went down"},
     "oversikt.way.flat": {"nb": "var uendret", "en": "stayed the same"},
+    "oversikt.stated_change": {
+        "nb": "{subject}: {value} i {year}, {change} fra {year_prev} ifølge samme kilde.",
+        "en": "{subject}: {value} in {year}, {change} from {year_prev} according to the same source.",
+    },
+    "oversikt.stated.up": {"nb": "opp", "en": "up"},
+    "oversikt.stated.down": {"nb": "ned", "en": "down"},
+    "oversikt.stated.flat": {"nb": "uendret", "en": "unchanged"},
     "trygghetsprogrammet.title.repeat": {
         "nb": "Unge gjengangere i {k}",
         "en": "Young repeat offenders in {k}",
