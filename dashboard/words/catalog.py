@@ -498,6 +498,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "oversikt.stated.up": {"nb": "opp", "en": "up"},
     "oversikt.stated.down": {"nb": "ned", "en": "down"},
     "oversikt.stated.flat": {"nb": "uendret", "en": "unchanged"},
+    "trend.series.disagree": {
+        "nb": "{year}: {publication} oppga {value} ({series}); linjen viser {shown} ({shown_series}) fra {shown_publication}. Kildene er uenige om dette ene tallet, så det er ikke tegnet som en egen serie; begge tallene står i tabellen og i nedlastingen.",
+        "en": "{year}: {publication} gave {value} ({series}); the line shows {shown} ({shown_series}) from {shown_publication}. The sources disagree on this one number, so it is not drawn as a series of its own; both numbers are in the table and the download.",
+    },
     "trygghetsprogrammet.title.repeat": {
         "nb": "Unge gjengangere i {k}",
         "en": "Young repeat offenders in {k}",
