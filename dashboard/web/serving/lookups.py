@@ -92,7 +92,8 @@ def editions(cur: duckdb.DuckDBPyConnection, area: str, coverage: Coverage) -> l
 
 
 def _key(row: Mapping[str, object], columns: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(str(int(v)) if c == "year" else str(v) for c, v in ((c, row[c]) for c in columns))
+    """A number's key as text (the year as a whole number, whatever dtype it came in)."""
+    return tuple(str(int(float(str(row[c])))) if c == "year" else str(row[c]) for c in columns)
 
 
 def editions_of(by_area: Mapping[str, list[dict]], shown: pd.DataFrame) -> list[dict]:
