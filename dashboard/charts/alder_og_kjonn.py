@@ -32,11 +32,20 @@ from dashboard.charts.registry import (
 from dashboard.dimensions import kommune_name
 from dashboard.state import KOMMUNE, LANG, MIN_YEAR, Param, ViewState, max_year, years
 from dashboard.words import t
-from dashboard.words.numbers import format_cell, format_number, format_percent, years_text
+from dashboard.words.numbers import (
+    SHARE_DECIMALS,
+    format_cell,
+    format_number,
+    format_percent,
+    rounded,
+    years_text,
+)
 
 CHART_ID = "alder-kjonn"
 MEASURE_CHOICES = ("anmeldelser", "personer")
 PLACE_CHOICES = ("gjerningssted", "bosted")
+#: The CSV's (programs') description of a share's denominator; Excel says it in words.
+DENOMINATOR_DEFINITION = "sum of the four age x sex groups (computed)"
 
 AGE_PARAMS = (
     LANG,
@@ -136,10 +145,10 @@ def with_shares(rows: pd.DataFrame) -> pd.DataFrame:
         for n, d in zip(out["value"], denominators, strict=True)
     ]
     out["share"] = [float("nan") if s is None else s for s in shares]
-    out["share_computed_percent"] = [None if s is None else round(s, 2) for s in shares]
+    out["share_computed_percent"] = [rounded(s, SHARE_DECIMALS) for s in shares]
     out["numerator"] = out["value"]
     out["denominator"] = denominators
-    out["denominator_definition"] = "sum of the four age x sex groups (computed)"
+    out["denominator_definition"] = DENOMINATOR_DEFINITION
     return out
 
 
@@ -166,7 +175,7 @@ def _display_table(rows: pd.DataFrame, share_view: bool, lang: str) -> pd.DataFr
                 record[column] = ".."
             elif share_view and finite(row.share):
                 record[column] = (
-                    f"{format_percent(row.share, 1, lang)} "
+                    f"{format_percent(row.share, SHARE_DECIMALS, lang)} "
                     f"({format_number(row.value, 0, lang)} {of} "
                     f"{format_number(row.denominator, 0, lang)})"
                 )
@@ -204,7 +213,7 @@ def _summary(rows: pd.DataFrame, title: str, share_view: bool, lang: str) -> str
     items = []
     for row in rows[rows["year"] == latest].itertuples(index=False):
         if share_view:
-            text = format_percent(row.share, 1, lang) if finite(row.share) else ".."
+            text = format_percent(row.share, SHARE_DECIMALS, lang) if finite(row.share) else ".."
         else:
             text = format_cell(row.value, row.status, 0, lang)
         items.append(f"{row.series} {text}")
@@ -252,7 +261,11 @@ def age_sex_chart(result: Rows, state: ViewState) -> Shape | NoData:
             }
         )
         meta = figures.ChartMeta(
-            title="", source="", y_title=t("alder_og_kjonn.y.andel", lang), lang=lang, decimals=1
+            title="",
+            source="",
+            y_title=t("alder_og_kjonn.y.andel", lang),
+            lang=lang,
+            decimals=SHARE_DECIMALS,
         )
         figure = figures.bar_chart(frame, meta, barmode="stack")
     else:

@@ -35,10 +35,12 @@ from dashboard.dimensions import TOTAL, kommune_name
 from dashboard.state import KOMMUNE, LANG, MIN_YEAR, Param, ViewState, max_year, years
 from dashboard.words import t
 from dashboard.words.numbers import (
+    SHARE_DECIMALS,
     format_cell,
     format_number,
     format_percent,
     list_text,
+    rounded,
     years_text,
 )
 
@@ -130,7 +132,7 @@ def _share_text(share: float | None, numerator: object, denominator: object, lan
     if share is None:
         return ".."
     num, den = format_number(numerator, 0, lang), format_number(denominator, 0, lang)
-    return f"{format_percent(share, 1, lang)} ({num} {t('geografi.of', lang)} {den})"
+    return f"{format_percent(share, SHARE_DECIMALS, lang)} ({num} {t('geografi.of', lang)} {den})"
 
 
 def _edition_notes(
@@ -195,7 +197,7 @@ class ResidenceTable:
         denominators = [totals.get(int(y), (None, ".."))[0] for y in parts["year"]]
         shares = [_share(n, d) for n, d in zip(parts["value"], denominators, strict=True)]
         parts["share"] = [float("nan") if s is None else s for s in shares]
-        parts["share_computed_percent"] = [None if s is None else round(s, 2) for s in shares]
+        parts["share_computed_percent"] = [rounded(s, SHARE_DECIMALS) for s in shares]
         parts["numerator"] = parts["value"]
         parts["denominator"] = denominators
         years = sorted(int(y) for y in shown["year"].unique())
@@ -315,7 +317,7 @@ def _residence_summary(tc: ResidenceTable, title: str, share_view: bool, lang: s
     items = []
     for row in tc.parts[tc.parts["year"] == latest].itertuples(index=False):
         if share_view:
-            text = format_percent(row.share, 1, lang) if finite(row.share) else ".."
+            text = format_percent(row.share, SHARE_DECIMALS, lang) if finite(row.share) else ".."
         else:
             text = format_cell(row.value, row.status, 0, lang)
         items.append(f"{row.series} {text}")
@@ -353,7 +355,7 @@ def residence_chart(measure: str, result: Rows, state: ViewState) -> Shape | NoD
         source="",
         y_title=t("geografi.y.andel" if share_view else f"geografi.y.antall.{measure}", lang),
         lang=lang,
-        decimals=1 if share_view else 0,
+        decimals=SHARE_DECIMALS if share_view else 0,
     )
     # The CSV: the residence rows and the published totals (the shares' denominators).
     data = pd.concat([tc.parts, shown[shown["residence"] == "alle"]], ignore_index=True)
@@ -419,7 +421,7 @@ def local_shares(rows: pd.DataFrame) -> pd.DataFrame:
     )
     shares = [_share(n, d) for n, d in zip(own["value"], own["denominator"], strict=True)]
     own["share"] = [float("nan") if s is None else s for s in shares]
-    own["share_computed_percent"] = [None if s is None else round(s, 2) for s in shares]
+    own["share_computed_percent"] = [rounded(s, SHARE_DECIMALS) for s in shares]
     own["numerator"] = own["value"]
     return own
 
@@ -490,7 +492,11 @@ def local_share_comparison(result: Rows, state: ViewState) -> Shape | NoData:
         }
     )
     meta = figures.ChartMeta(
-        title="", source="", y_title=t("geografi.compare.y", lang), lang=lang, decimals=1
+        title="",
+        source="",
+        y_title=t("geografi.compare.y", lang),
+        lang=lang,
+        decimals=SHARE_DECIMALS,
     )
 
     header = t("geografi.compare.header", lang)
@@ -512,7 +518,7 @@ def local_share_comparison(result: Rows, state: ViewState) -> Shape | NoData:
     summary = (
         f"{title}. {t('geografi.latest', lang).format(y=latest)}: "
         + "; ".join(
-            f"{s} {format_percent(v, 1, lang) if finite(v) else '..'}"
+            f"{s} {format_percent(v, SHARE_DECIMALS, lang) if finite(v) else '..'}"
             for s, v in zip(at["series"], at["value"], strict=True)
         )
         + "."

@@ -18,7 +18,7 @@ import queries
 from dashboard.dimensions import kommune_name
 from dashboard.state import KOMMUNE, LANG, Param, ViewState, max_year
 from dashboard.words import t
-from dashboard.words.numbers import format_change, format_number
+from dashboard.words.numbers import format_change, format_number, format_percent
 from dashboard.words.sentences import change_sentence, is_small
 
 
@@ -169,6 +169,23 @@ def key_figure(
     now = None if pd.isna(latest["value"]) else float(latest["value"])
     prev = None if previous is None or pd.isna(previous["value"]) else float(previous["value"])
     period = str(latest["period"])
+    stated = _stated_change(cursor, params, latest)
+    if stated is not None and now is not None:
+        # The latest number's own publication says how much it changed: its words, not a
+        # comparison with an earlier number from another publication (Oslo 2019: 1 517,
+        # "en økning på 14 prosent", not "opp 13 % fra 1 337" of the 2018 report).
+        pct = float(stated["value"])
+        sentence = t(
+            "oversikt.stated_change",
+            lang,
+            subject=subject,
+            value=format_number(now, 0, lang),
+            year=int(latest["year"]),
+            change=_signed_percent(pct, lang),
+            year_prev=int(latest["year"]) - 1,
+        )
+        used = pd.DataFrame([latest, stated])
+        return _figure(spec, kommune, lang, rows, used, sentence, now, None, _sign(pct))
     if period != str(int(latest["year"])):
         # Periods that are not single years (two-year averages) are named as printed.
         prev_period = None if previous is None else str(previous["period"])
@@ -176,9 +193,25 @@ def key_figure(
     else:
         year_prev = int(previous["year"]) if previous is not None else int(latest["year"]) - 1
         sentence = change_sentence(subject, now, int(latest["year"]), prev, year_prev, lang)
+    used = rows.iloc[: 2 if previous is not None else 1]
+    return _figure(spec, kommune, lang, rows, used, sentence, now, prev, _direction(now, prev))
+
+
+def _figure(
+    spec: KeySpec,
+    kommune: str,
+    lang: str,
+    rows: pd.DataFrame,
+    used: pd.DataFrame,
+    sentence: str,
+    now: float | None,
+    prev: float | None,
+    direction: str | None,
+) -> KeyFigure:
+    """The card: `used` are the rows its sentence rests on (their sources are named)."""
+    latest = rows.iloc[0]
     # Either value small makes the change uncertain ("46 i 2018, opp 156 % fra 18").
     small = is_small(now) or (prev is not None and is_small(prev))
-    used = rows.iloc[: 2 if previous is not None else 1]
     source = "; ".join(
         dict.fromkeys(
             f"{p}, {s}" for p, s in zip(used["publication"], used["section"], strict=True)
@@ -189,9 +222,9 @@ def key_figure(
         theme=spec.theme,
         sentence=sentence,
         value_text=format_number(now, 0, lang) if now is not None else str(latest["status"]),
-        year_label=period,
+        year_label=str(latest["period"]),
         small=small,
-        direction=_direction(now, prev),
+        direction=direction,
         points=[
             (int(y), None if pd.isna(v) else float(v))
             for y, v in zip(rows["year"], rows["value"], strict=True)
@@ -204,6 +237,40 @@ def key_figure(
         source=source,
         rows=used,
     )
+
+
+#: A measure's change from the year before as its source states it (data/vocab/measures).
+STATED_CHANGE = "{measure}_endring_prosent"
+
+
+def _stated_change(
+    cursor: duckdb.DuckDBPyConnection, params: dict[str, object], latest: pd.Series
+) -> pd.Series | None:
+    """The change in percent the latest number's own publication states for it (same
+    series, year and source), or None (most sources state none: the card compares)."""
+    if pd.isna(latest["value"]):
+        return None
+    measure = STATED_CHANGE.format(measure=params["measure"])
+    found = queries.run(cursor, "key_series", **{**params, "measure": measure})
+    mine = found[
+        (found["year"] == latest["year"])
+        & (found["source_id"] == latest["source_id"])
+        & found["value"].notna()
+    ]
+    return None if mine.empty else mine.iloc[0]
+
+
+def _signed_percent(pct: float, lang: str) -> str:
+    """14.0 -> "opp 14 %", -13.5 -> "ned 13,5 %" (as stated: its own decimals)."""
+    decimals = 0 if float(pct).is_integer() else 1
+    if pct == 0:
+        return t("oversikt.stated.flat", lang)
+    word = t("oversikt.stated.up" if pct > 0 else "oversikt.stated.down", lang)
+    return f"{word} {format_percent(abs(pct), decimals, lang)}"
+
+
+def _sign(pct: float) -> str:
+    return "up" if pct > 0 else "down" if pct < 0 else "flat"
 
 
 def _direction(now: float | None, prev: float | None) -> str | None:

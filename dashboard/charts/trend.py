@@ -447,6 +447,48 @@ YOUTH_SERIES = Query(
 )
 
 
+#: What a youth series counts besides its age group: two series that agree on these count
+#: the same thing, and a year both have is one number on which their sources differ.
+SAME_COUNT = ("measure", "place_role", "residence", "sex", "offence_group", "category")
+
+
+def _other_source_points(rows: pd.DataFrame, lang: str) -> tuple[set[str], list[str]]:
+    """Series of one number from another source for a year that a longer series of the
+    same count already has (Oslo 2016: 2 186 offences under 18, police figures, beside
+    the SaLTo series' 2 200 for 10-17): the series not to draw, and a note for each."""
+    known = rows[rows["value"].notna()]
+    sizes = known.groupby("series_name")["year"].nunique()
+    folded: set[str] = set()
+    notes: list[str] = []
+    for name in sizes[sizes == 1].index:
+        lone = known[known["series_name"] == name].iloc[0]
+        same = known[
+            (known["series_name"] != name)
+            & (known["year"] == lone["year"])
+            & (known["series_name"].map(sizes) > 1)
+        ]
+        for column in SAME_COUNT:
+            same = same[same[column] == lone[column]]
+        if same.empty:
+            continue
+        shown = same.iloc[0]
+        folded.add(str(name))
+        notes.append(
+            t(
+                "trend.series.disagree",
+                lang,
+                year=int(lone["year"]),
+                publication=lone["publication"],
+                value=format_number(lone["value"], 0, lang),
+                series=str(name).lower(),
+                shown=format_number(shown["value"], 0, lang),
+                shown_series=str(shown["series_name"]).lower(),
+                shown_publication=shown["publication"],
+            )
+        )
+    return folded, notes
+
+
 def _series_name(row: dict[str, Any], lang: str) -> str:
     """'Mistenkte personer 10–17 år' / 'Unge gjengangere …, under 18 år' from the labels."""
     suffix = "en" if lang == "en" else "nb"
@@ -480,6 +522,7 @@ def youth_series(result: Rows, state: ViewState) -> Shape | NoData:
         return _no_youth_data(title, state, k, result["available"])
     rows = rows.assign(series_name=[_series_name(r, lang) for r in rows.to_dict("records")])
     title = t("trend.series.title", lang, k=k, years=years_text(rows["year"]))
+    folded, disagreements = _other_source_points(rows, lang)
     frame = line_frame(rows, series="series_name")
     # A year inside a series that its source did not publish is "..": the line breaks
     # there instead of drawing across the gap as if the year had a value.
@@ -513,11 +556,13 @@ def youth_series(result: Rows, state: ViewState) -> Shape | NoData:
     return Shape(
         title=title,
         subtitle=t("trend.series.subtitle", lang, sources=", ".join(families)),
-        figure=figures.line_chart(frame, meta),
+        # A lone number another source gives for a year a line already has is said in a
+        # note (and kept in the table and the download), not drawn as a series of its own.
+        figure=figures.line_chart(frame[~frame["series"].isin(folded)], meta),
         table=table,
         rows=rows,
         summary=summary,
         # Each row's own note (where it was quoted, which line of the source) is in the CSV;
         # the card says what all of them share.
-        notes=[t("trend.series.note", lang), t("trend.series.row_notes", lang)],
+        notes=[t("trend.series.note", lang), t("trend.series.row_notes", lang), *disagreements],
     )

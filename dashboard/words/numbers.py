@@ -91,6 +91,22 @@ def _round_half_away(value: Any, decimals: int) -> Decimal:
     return exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
+#: Decimals of a share in percent this site computes (page, hover, image and download).
+SHARE_DECIMALS = 1
+
+
+def rounded(value: Any, decimals: int) -> float | None:
+    """The number a reader sees with `decimals` decimals, as a number (None if missing).
+
+    The one rounding every output shares (half away from zero on the decimal value, as
+    `format_number` prints it), so a download never rounds a rounded value again and the
+    CSV says 9.0 where the page says 9,0 (9.0476 -> 9.05 -> 9.1 was the old double
+    rounding)."""
+    if is_missing(value):
+        return None
+    return float(_round_half_away(value, decimals))
+
+
 def format_number(value: Any, decimals: int = 0, lang: str = "nb") -> str:
     """`1234.5` -> "1 234,5" (nb, no-break space) / "1,234.5" (en); missing -> "".
 

@@ -153,3 +153,22 @@ def test_oslo_persons_card_opens_the_salto_series_not_geography(con):
 
     fig = figures_by_key(con, kommune="oslo")["personer-gjerningssted"]
     assert charts.chart_that_draws(con.cursor(), fig.charts)[0] == "ungdomsserier"
+
+
+def test_oslo_card_says_its_own_sources_change_not_one_joined_from_another(con):
+    """Oslo's 1 517 suspects in 2019 come from a publication that states «en økning på
+    14 prosent»; the 1 337 of 2018 is another publication's. The card says the stated
+    change (14 %, not the 13 % computed across the two) and names that one source."""
+    fig = figures_by_key(con, kommune="oslo")["personer-gjerningssted"]
+    assert fig.sentence == (
+        "Mistenkte personer 10–17 år, gjerningssted Oslo: "
+        "1\u00a0517 i 2019, opp 14\u00a0% fra 2018 ifølge samme kilde."
+    )
+    assert "1\u00a0337" not in fig.sentence and fig.direction == "up"
+    assert set(fig.rows["measure"]) == {"personer", "personer_endring_prosent"}
+    assert fig.rows["source_id"].nunique() == 1 and ";" not in fig.publications
+    english = figures_by_key(con, kommune="oslo", lang="en")["personer-gjerningssted"]
+    assert "1,517 in 2019, up 14% from 2018 according to the same source." in english.sentence
+    # Where no source states its own change, the card compares two numbers as before.
+    baerum = figures_by_key(con)["personer-gjerningssted"]
+    assert "ifølge samme kilde" not in baerum.sentence and " fra " in baerum.sentence

@@ -84,3 +84,27 @@ def test_comparison_draws_the_kommune_its_peers_and_names_them_in_the_sentence(c
     names = [p.replace("<br>", " ").split(" – ")[0] for p in peers]  # "Bergen – høyere …"
     assert names and all(name in result.summary for name in names)
     assert result.summary.startswith("Oslo: ") and "per 1 000 innbyggere" in result.summary
+
+
+def test_oslo_2016_offences_two_sources_disagree_on_are_one_series_and_a_note(con):
+    """2 186 (under 18, police figures via Aftenposten) and 2 200 (10-17, the SaLTo
+    series) are one 2016 number two sources give differently: the chart draws the SaLTo
+    line only, a note names both, and the table and the download keep both numbers."""
+    result = charts.render("ungdomsserier", con.cursor(), parse(TREND_PARAMS, {"kommune": "oslo"}))
+    drawn = {
+        trace["name"].replace("<br>", " "): dict(zip(trace["x"], trace["y"], strict=True))
+        for trace in result.figure["data"]
+        if trace.get("name")
+    }
+    assert drawn["Straffbare forhold 10–17 år"][2016] == 2200
+    assert not any(2186 in points.values() for points in drawn.values())
+    note = next(n for n in result.notes if n.startswith("2016:"))
+    assert "2\u00a0186" in note and "2\u00a0200" in note
+    table = result.table.set_index(result.table.columns[0])
+    assert table.loc["Straffbare forhold under 18 år", "2016"] == "2\u00a0186"
+    data = result.data
+    assert {2186, 2200} <= set(data.loc[data["measure"] == "forhold", "value"])
+    # Bærum's series are all drawn: none is one number beside another source's.
+    baerum = charts.render("ungdomsserier", con.cursor(), parse(TREND_PARAMS, {}))
+    assert len([tr for tr in baerum.figure["data"] if tr.get("name")]) == len(baerum.table)
+    assert not any(n.startswith("20") and "uenige" in n for n in baerum.notes)

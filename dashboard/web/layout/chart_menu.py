@@ -58,8 +58,8 @@ def _area_editions(area: str, cur: duckdb.DuckDBPyConnection) -> list[dict]:
 def _editions(result: ChartResult, lang: str) -> list[html.Li]:
     """Numbers behind the chart that an earlier publication gave otherwise: the earlier
     value and publication beside the one shown (queries/editions.sql, read once per area
-    and warehouse file; this chart's rows picked here). A restated number that did not
-    change is no news (`lookups.editions` leaves it out)."""
+    and warehouse file; only the numbers this chart shows are picked here). A restated
+    number that did not change is no news (`lookups.editions` leaves it out)."""
     data = result.data
     if data.empty or "measure" not in data:
         return []
@@ -68,9 +68,7 @@ def _editions(result: ChartResult, lang: str) -> list[html.Li]:
             area: context().once(("editions", area), partial(_area_editions, area))
             for area in sorted(set(data["municipality"]))
         }
-        rows = editions_of(
-            by_area, set(data["measure"]), int(data["year"].min()), int(data["year"].max())
-        )
+        rows = editions_of(by_area, data)
     except Exception:  # pragma: no cover - the menu never breaks a page
         log.exception("earlier editions unavailable")
         return []

@@ -27,6 +27,7 @@ from urllib.parse import quote, urlencode
 
 import duckdb
 import flask
+import numpy as np
 import pandas as pd
 from dash import Dash
 from openpyxl import Workbook
@@ -38,55 +39,35 @@ from openpyxl.worksheet.worksheet import Worksheet
 import queries
 from dashboard import dimensions as dims
 from dashboard import export
+from dashboard.charts.alder_og_kjonn import DENOMINATOR_DEFINITION
 from dashboard.charts.listing import REGISTRY, ChartResult
 from dashboard.charts.registry import CSV_COLUMNS, measure_columns
-from dashboard.dimensions import kommune_name
+from dashboard.dimensions import kommune_name, measure_name
 from dashboard.export import is_missing, text
 from dashboard.state import parse, to_query
 from dashboard.web.serving import cache, work
 from dashboard.web.serving.context import cursor, site_root
 from dashboard.web.serving.lookups import licences, measure_labels, symbols
 from dashboard.words import t
+from dashboard.words.catalog import STRINGS
+from dashboard.words.numbers import SHARE_DECIMALS, rounded
 
 CSV_TYPE = "text/csv; charset=utf-8"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 #: Columns computed by this site (not published): rounded to 1 decimal.
-COMPUTED = ("rate", "share_computed_percent")
+COMPUTED = ("rate", "share_computed_percent", "lower", "upper")
+#: Their decimals: what the page shows (`numbers.rounded`, the one rounding all share).
+COMPUTED_DECIMALS = SHARE_DECIMALS
 #: Dimension columns, in the export's order (the measure is named, its value has a column),
 #: and the provenance columns: the chart CSV's own, from the registry.
 KEYS = CSV_COLUMNS[: CSV_COLUMNS.index("value")]
 PROVENANCE = CSV_COLUMNS[CSV_COLUMNS.index("publication") :]
-#: Norwegian headers of the Excel sheet.
-HEADERS_NB = {
-    "year": "År",
-    "period": "Periode",
-    "municipality": "Kommune",
-    "municipality_code": "Kommunenummer",
-    "measure": "Hva telles",
-    "place_role": "Sted",
-    "residence": "Bosted",
-    "age_group": "Alder",
-    "sex": "Kjønn",
-    "offence_group": "Lovbruddsgruppe",
-    "offence_subgroup": "Lovbrudd",
-    "category": "Kategori",
-    "status": "Symbol (SSB)",
-    "note": "Merknad",
-    "source": "Kilde",
-    "licence": "Lisens",
-    "publication": "Publikasjon",
-    "section": "Avsnitt",
-    "table_title": "Tabell",
-    "source_id": "Kilde-id",
-    "population": "Befolkning",
-    "population_period": "Befolkning per",
-    "population_code": "Befolkning, kommunenummer",
-    "rate": "Per 1 000 innbyggere (beregnet)",
-    "published_rate": "Per 1 000 innbyggere (publisert)",
-    "numerator": "Teller",
-    "denominator": "Nevner",
-    "share_computed_percent": "Andel i prosent (beregnet)",
-}
+#: Columns whose cells hold codes the Excel sheet names in words ("baerum" -> "Bærum"),
+#: beside the fact columns of a code list (`dims.DIMENSION_LISTS`): the words come from
+#: the warehouse's vocabulary and the catalog, never from a list here.
+WORDS_OF = {"verdict": "verdict.{}", "role": "xlsx.role.{}"}
+#: Fixed English explanations a chart puts in its CSV, and their words in the Excel sheet.
+VALUE_WORDS = {"denominator_definition": {DENOMINATOR_DEFINITION: "xlsx.denominator.age_sex"}}
 SITE_NAME = "SLT-statistikk"
 
 
@@ -97,8 +78,7 @@ def _number(value: Any, decimals: int | None = None) -> str:
     if is_missing(value):
         return ""
     if decimals is not None:
-        number = round(float(value), decimals)
-        return f"{number:.{decimals}f}"
+        return f"{rounded(value, decimals):.{decimals}f}"
     return export.number_text(value)
 
 
@@ -146,7 +126,7 @@ def csv_text(rows: pd.DataFrame, measures: list[str]) -> str:
     numbers = []
     for column in frame.columns:
         if column in COMPUTED:
-            frame[column] = [_number(v, 1) for v in frame[column]]
+            frame[column] = [_number(v, COMPUTED_DECIMALS) for v in frame[column]]
             numbers.append(column)
         elif (
             column in measures
@@ -159,6 +139,40 @@ def csv_text(rows: pd.DataFrame, measures: list[str]) -> str:
     buffer = io.StringIO()
     frame.to_csv(buffer, index=False, lineterminator="\n")
     return buffer.getvalue()
+
+
+def header(column: str, lang: str) -> str:
+    """A column's heading in the Excel sheet (its code when the catalog has none)."""
+    key = f"xlsx.column.{column}"
+    return t(key, lang) if key in STRINGS else column
+
+
+def cell_words(column: str, value: Any, lang: str) -> Any:
+    """What a person reads in an Excel cell: a code's name in `lang` (Bærum, Jenter,
+    Alle), Ja/Nei for a yes/no, the words for a fixed explanation; numbers and text
+    that is no code as they are. The CSV keeps the codes (it is for programs)."""
+    if isinstance(value, (bool, np.bool_)):
+        return t("xlsx.yes" if value else "xlsx.no", lang)
+    if not isinstance(value, str) or not value:
+        return value
+    if column == "measure":
+        return measure_name(value, lang)
+    codes = dims.DIMENSIONS.get(column)
+    if codes is not None:
+        return dims.label(codes, value, lang) if value in codes else value
+    if column in WORDS_OF:
+        key = WORDS_OF[column].format(value)
+        return t(key, lang) if key in STRINGS else value
+    if column in VALUE_WORDS and value in VALUE_WORDS[column]:
+        return t(VALUE_WORDS[column][value], lang)
+    return value
+
+
+def public_cells(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The download rows with every code cell in words (`cell_words`), for the Excel file."""
+    return pd.DataFrame(
+        {c: [cell_words(c, v, lang) for v in rows[c]] for c in rows.columns}, index=rows.index
+    )
 
 
 def put(sheet: Worksheet, row: int, column: int, value: Any) -> Cell:
@@ -215,14 +229,17 @@ def workbook(
     measures: list[str],
     labels: Mapping[str, str],
     kilde: list[tuple[str, str]],
+    lang: str = "nb",
 ) -> bytes:
-    """The .xlsx: a "Tall" sheet (Norwegian headers, numbers as numbers) and "Kilde"."""
+    """The .xlsx: a "Tall" sheet (headers and codes in words, numbers as numbers) and
+    "Kilde"."""
     book = Workbook()
     sheet = book.active
     sheet.title = "Tall"
     columns = list(rows.columns)
+    rows = public_cells(rows, lang)
     for index, column in enumerate(columns, start=1):
-        cell = put(sheet, 1, index, labels.get(column) or HEADERS_NB.get(column, column))
+        cell = put(sheet, 1, index, labels.get(column) or header(column, lang))
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for line, record in enumerate(rows.itertuples(index=False), start=2):
@@ -243,7 +260,8 @@ def workbook(
         if fmt:
             for cell in sheet[letter][1:]:
                 if cell.value is not None:
-                    cell.value = round(float(cell.value), 1) if column in COMPUTED else cell.value
+                    if column in COMPUTED:
+                        cell.value = rounded(cell.value, COMPUTED_DECIMALS)
                     cell.number_format = fmt
         width = max(len(str(sheet[letter][0].value or "")), 8)
         sheet.column_dimensions[letter].width = min(width + 2, 40)
@@ -266,11 +284,16 @@ def workbook(
 def kilde_sheet(
     cur: duckdb.DuckDBPyConnection, result: ChartResult, view_url: str, lang: str
 ) -> list[tuple[str, str]]:
-    """The "Kilde" sheet: what, where from, what the words mean, notes, licence."""
-    lines: list[tuple[str, str]] = [("Figur", result.title)]
+    """The "Kilde" sheet: what, where from, what the words mean, notes, licence (its
+    keys in `lang`; a measure by its name, never its code)."""
+
+    def key(name: str) -> str:
+        return t(f"xlsx.kilde.{name}", lang)
+
+    lines: list[tuple[str, str]] = [(key("figur"), result.title)]
     if result.summary:
-        lines.append(("Sammendrag", result.summary))
-    lines.append(("Kilde", result.source))
+        lines.append((key("sammendrag"), result.summary))
+    lines.append((key("kilde"), result.source))
     sources = queries.run(cur, "sources")
     used = sources[sources["source_id"].isin(set(result.data.get("source_id", [])))]
     for s in used.to_dict("records"):
@@ -278,25 +301,34 @@ def kilde_sheet(
             text(s.get(k)) for k in ("publication", "section", "page") if text(s.get(k))
         )
         lines.append(
-            ("Tabell", f"{text(s.get('title'))} ({where})" if where else text(s.get("title")))
+            (key("tabell"), f"{text(s.get('title'))} ({where})" if where else text(s.get("title")))
         )
-        for key, label in (
-            ("definitions", "Definisjoner"),
-            ("notes", "Merknader til kilden"),
-            ("source_url", "Lenke"),
+        for column, name in (
+            ("definitions", "definisjoner"),
+            ("notes", "merknader"),
+            ("source_url", "lenke"),
         ):
-            if text(s.get(key)):
-                lines.append((label, text(s.get(key))))
+            if text(s.get(column)):
+                lines.append((key(name), text(s.get(column))))
     labels = measure_labels(cur, lang)
     for measure in measure_columns(result.data):
         label, description = labels.get(measure, (measure, ""))
-        lines.append((f"Hva telles: {measure}", f"{label}. {description}".strip()))
+        lines.append((key("hva_telles"), f"{label}. {description}".strip()))
     for note in result.notes:
-        lines.append(("Merknad", note))
-    lines.append(("Symboler", "; ".join(f"«{code}» {label}" for code, label in symbols(cur, lang))))
-    lines.append(("Lisens", "; ".join(dict.fromkeys(text(x) for x in used["licence"] if text(x)))))
-    lines.append(("Visning", view_url))
-    lines.append(("Lastet ned", dt.date.today().isoformat() + f" fra {SITE_NAME}"))
+        lines.append((key("merknad"), note))
+    lines.append(
+        (key("symboler"), "; ".join(f"«{code}» {label}" for code, label in symbols(cur, lang)))
+    )
+    lines.append(
+        (key("lisens"), "; ".join(dict.fromkeys(text(x) for x in used["licence"] if text(x))))
+    )
+    lines.append((key("visning"), view_url))
+    lines.append(
+        (
+            key("lastet_ned"),
+            t("xlsx.kilde.fra", lang, date=dt.date.today().isoformat(), site=SITE_NAME),
+        )
+    )
     return lines
 
 
@@ -488,7 +520,7 @@ def register(app: Dash) -> None:
                 labels = {m: label for m, (label, _d) in measure_labels(cur, state.lang).items()}
                 view = to_query(REGISTRY[chart_id].params, state.values)
                 kilde = kilde_sheet(cur, result, _view_url(chart_id, view), state.lang)
-                body = workbook(result, rows, measures, labels, kilde)
+                body = workbook(result, rows, measures, labels, kilde, state.lang)
         except work.Busy as exc:
             lang = "en" if flask.request.args.get("lang") == "en" else "nb"
             return work.busy(exc, t("download.busy", lang) + "\n")

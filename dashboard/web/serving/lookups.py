@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import duckdb
+import pandas as pd
 
 import queries
 from dashboard.coverage import Coverage
@@ -37,12 +38,25 @@ def symbols(cur: duckdb.DuckDBPyConnection, lang: str) -> list[tuple[str, str]]:
     return [(str(r["code"]), str(r[f"label_{suffix}"])) for r in frame.to_dict("records")]
 
 
+#: What a number is about, less its year, area and measure: an earlier edition belongs
+#: to a chart only where the chart shows a number with the same key.
+BREAKDOWN = (
+    "place_role",
+    "residence",
+    "age_group",
+    "sex",
+    "offence_group",
+    "offence_subgroup",
+    "category",
+)
+EDITION_KEY = ("year", "municipality", "measure", *BREAKDOWN)
 #: What a chart menu says about an earlier edition (and how the rows are ordered).
 EDITION_FIELDS = (
     "year",
     "municipality",
     "municipality_sort",
     "measure",
+    *BREAKDOWN,
     "measure_nb",
     "measure_en",
     "value",
@@ -77,15 +91,20 @@ def editions(cur: duckdb.DuckDBPyConnection, area: str, coverage: Coverage) -> l
     return kept.where(kept.notna(), None).to_dict("records")
 
 
-def editions_of(
-    by_area: Mapping[str, list[dict]], measures: set[str], fra: int, til: int
-) -> list[dict]:
-    """A chart's earlier editions: its areas' rows for its measures and years, in the
-    order queries/editions.sql gives them (by area, then measure, year …)."""
-    rows = [
-        r
-        for found in by_area.values()
-        for r in found
-        if r["measure"] in measures and fra <= int(r["year"]) <= til
-    ]
+def _key(row: Mapping[str, object], columns: tuple[str, ...]) -> tuple[str, ...]:
+    """A number's key as text (the year as a whole number, whatever dtype it came in)."""
+    return tuple(str(int(float(str(row[c])))) if c == "year" else str(row[c]) for c in columns)
+
+
+def editions_of(by_area: Mapping[str, list[dict]], shown: pd.DataFrame) -> list[dict]:
+    """A chart's earlier editions: its areas' rows whose number the chart shows (same
+    year, area, measure and breakdown: Bærum's 182 vs 183 persons 10-17 in 2018 is no
+    news on a chart of the age groups that never shows 183), in the order
+    queries/editions.sql gives them (by area, then measure, year …)."""
+    columns = tuple(c for c in EDITION_KEY if c in shown.columns)
+    if "year" not in columns or shown.empty:
+        return []
+    drawn = shown[shown["year"].notna()][list(columns)]
+    keys = {_key(r, columns) for r in drawn.to_dict("records")}
+    rows = [r for found in by_area.values() for r in found if _key(r, columns) in keys]
     return sorted(rows, key=lambda r: r["municipality_sort"])  # stable: keeps the rest
