@@ -32,6 +32,21 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def refused_and_unchanged(fixture_data: Path, tmp_path: Path, case: str, breakage, fragments):
+    """Build, break the data, build again: refused with every fragment in the message, and
+    the previous warehouse byte for byte."""
+    target = tmp_path / "wh.duckdb"
+    warehouse.build(fixture_data, target)
+    before = digest(target)
+    breakage(fixture_data)
+    with pytest.raises(DataError) as excinfo:
+        warehouse.build(fixture_data, target)
+    message = str(excinfo.value)
+    for fragment in fragments:
+        assert fragment in message, f"{case}: {fragment!r} not in {message!r}"
+    assert digest(target) == before
+
+
 def append_report(value: str, note: str = ""):
     def apply(folder: Path) -> None:
         with open(folder / "reports.csv", "a", encoding="utf-8", newline="") as handle:
@@ -206,17 +221,7 @@ CASES = {
 
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_bad_input_is_located_and_warehouse_unchanged(fixture_data, tmp_path, case):
-    breakage, fragments = CASES[case]
-    target = tmp_path / "wh.duckdb"
-    warehouse.build(fixture_data, target)
-    before = digest(target)
-    breakage(fixture_data)
-    with pytest.raises(DataError) as excinfo:
-        warehouse.build(fixture_data, target)
-    message = str(excinfo.value)
-    for fragment in fragments:
-        assert fragment in message, f"{case}: {fragment!r} not in {message!r}"
-    assert digest(target) == before
+    refused_and_unchanged(fixture_data, tmp_path, case, *CASES[case])
 
 
 def test_quoted_newlines_and_odd_breaks_are_kept_in_the_note(fixture_data, tmp_path):

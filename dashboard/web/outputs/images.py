@@ -58,6 +58,7 @@ from dashboard.settings import Settings
 from dashboard.state import parse, to_query
 from dashboard.web.outputs.links import IMAGE_PARAMS, PAGE_PATHS, image_url
 from dashboard.web.serving import work
+from dashboard.web.serving.bounded import ByteBound
 from dashboard.web.serving.context import EXTENSION as CONTEXT
 from dashboard.web.serving.context import cursor, site_root, view
 from dashboard.words import t
@@ -419,8 +420,7 @@ class DiskCache:
     def __init__(self, folder: Path, max_bytes: int):
         self.folder = folder
         self.max_bytes = max_bytes
-        self._written = 0
-        self._lock = threading.Lock()
+        self.bound = ByteBound(max_bytes)
         self._warned = False
 
     def read(self, path: Path) -> bytes | None:
@@ -445,12 +445,7 @@ class DiskCache:
                     exc.strerror or type(exc).__name__,
                 )
             return False
-        with self._lock:
-            self._written += len(data)
-            due = self._written >= self.max_bytes // 8
-            if due:
-                self._written = 0
-        if due:
+        if self.bound.wrote(len(data)):
             self.trim()
         return True
 
@@ -470,19 +465,9 @@ class DiskCache:
 
     def trim(self) -> int:
         """Remove the least recently used files until at most 3/4 of the bound is used."""
-        files = self.files()
-        total = sum(size for _t, size, _p in files)
-        removed = 0
-        if total <= self.max_bytes:
-            return 0
-        for _time, size, path in sorted(files):
-            if total <= self.max_bytes * 3 // 4:
-                break
-            with contextlib.suppress(OSError):
-                path.unlink()
-                total -= size
-                removed += 1
-        log.info("image_cache_trimmed removed=%s bytes=%s", removed, total)
+        removed, total = self.bound.trim(self.files())
+        if removed:
+            log.info("image_cache_trimmed removed=%s bytes=%s", removed, total)
         return removed
 
 

@@ -54,6 +54,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard.store import Refused, Warehouse
 from dashboard.web.serving import hardening, static
+from dashboard.web.serving.bounded import ByteBound
 from dashboard.web.serving.context import default_language
 
 log = logging.getLogger(__name__)
@@ -134,8 +135,7 @@ class SharedCache:
     def __init__(self, folder: Path, max_bytes: int):
         self.folder = folder
         self.max_bytes = max_bytes
-        self._written = 0
-        self._lock = threading.Lock()
+        self.bound = ByteBound(max_bytes)
         self._ready = False
 
     def get(self, key: bytes) -> Cached | None:
@@ -184,12 +184,7 @@ class SharedCache:
         except OSError:
             tmp.unlink(missing_ok=True)
             return
-        with self._lock:
-            self._written += len(data)
-            due = self._written >= self.max_bytes // 8
-            if due:
-                self._written = 0
-        if due:
+        if self.bound.wrote(len(data)):
             self.trim()
 
     def size(self) -> int:
@@ -209,18 +204,7 @@ class SharedCache:
                 with contextlib.suppress(OSError):
                     info = entry.stat(follow_symlinks=False)
                     files.append((info.st_mtime_ns, info.st_size, entry.path))
-        total = sum(size for _t, size, _p in files)
-        removed = 0
-        if total <= self.max_bytes:
-            return 0
-        for _mtime, size, path in sorted(files):
-            if total <= self.max_bytes * 3 // 4:
-                break
-            with contextlib.suppress(OSError):
-                os.unlink(path)
-                total -= size
-                removed += 1
-        return removed
+        return self.bound.trim(files)[0]
 
 
 def _cost(item: Cached) -> int:
