@@ -2065,7 +2065,7 @@ def write_table(path: Path, columns: list[str], rows: list[dict[str, str]], orig
 
 #: peer-groups.csv `grouping` -> (peer_group code, bokmål label, English label).
 PEER_GROUPS = {
-    "ASSS network (from autumn 2022)": ("asss", "ASSS-kommunene", "The ASSS municipalities"),
+    "ASSS network (from autumn 2022)": ("asss", "ASSS-kommunene", "ASSS municipalities"),
 }
 PEER_LEFT_OUT = {
     14: "KOSTRA group 13 has one member, Oslo: a group of one gives Oslo no kommune to be "

@@ -550,8 +550,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Reported offences per 1,000 inhabitants, {group}: {k}, similar municipalities and Norway",
     },
     "comparison.subtitle.group": {
-        "nb": "{period} (snitt av to år). Sammenlignet med de andre kommunene i {group}. Strekene viser 95 % konfidensintervall; den stiplede linjen er landet.",
-        "en": "{period} (average of two years). Compared with the other municipalities in {group}. The bars show 95% confidence intervals; the dashed line is Norway.",
+        "nb": "{period} (snitt av to år). Sammenlignet med de andre {group}. Strekene viser 95 % konfidensintervall; den stiplede linjen er landet.",
+        "en": "{period} (average of two years). Compared with the other {group}. The bars show 95% confidence intervals; the dashed line is Norway.",
     },
     "comparison.subtitle.nearest": {
         "nb": "{period} (snitt av to år). Sammenlignet med de {n} kommunene med nærmest like mange innbyggere 1. januar {year}. Strekene viser 95 % konfidensintervall; den stiplede linjen er landet.",
@@ -598,8 +598,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Two-year averages overlap by one year and must not be summed. Statistics Norway does not publish figures of four or fewer offences (:).",
     },
     "comparison.note.peers.group": {
-        "nb": "Lignende kommuner: de andre kommunene i {group}.",
-        "en": "Similar municipalities: the other municipalities in {group}.",
+        "nb": "Lignende kommuner: de andre {group}.",
+        "en": "Similar municipalities: the other {group}.",
     },
     "comparison.note.peers.nearest": {
         "nb": "Lignende kommuner: de {n} kommunene med nærmest like mange innbyggere 1. januar {year} (minst forskjell i prosent).",
