@@ -12,6 +12,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, TypeVar
 
 import duckdb
@@ -77,14 +78,14 @@ class CodeLists:
 
     frame: pd.DataFrame
 
-    @property
+    @cached_property  # read per warehouse file, asked per code: computed once
     def codes(self) -> dict[str, list[str]]:
         return {
             str(name): [str(c) for c in part["code"]]
             for name, part in self.frame.groupby("list", sort=False)
         }
 
-    @property
+    @cached_property  # read per warehouse file, asked per code: computed once
     def labels(self) -> dict[str, dict[str, dict[str, str]]]:
         out: dict[str, dict[str, dict[str, str]]] = {}
         for r in self.frame.itertuples(index=False):
@@ -94,7 +95,7 @@ class CodeLists:
             }
         return out
 
-    @property
+    @cached_property  # read per warehouse file, asked per code: computed once
     def sort(self) -> dict[str, dict[str, float]]:
         out: dict[str, dict[str, float]] = {}
         for position, r in enumerate(self.frame.itertuples(index=False)):
