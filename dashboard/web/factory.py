@@ -85,8 +85,12 @@ def assemble(settings: Settings) -> Dash:
         app,
         (*PAGES, *EXTRA_PAGES, *(m.SPEC for m in OTHER_PAGES)),
         extra=api.head_tags,
-        # The view as HTML in the document, before the scripts run (not Møtemodus).
-        first_paint=FirstPaint([spec.path for spec in (*PAGES, *EXTRA_PAGES)], _frame),
+        # The view as HTML in the document, before the scripts run (not Møtemodus, and not
+        # the list of every kommune: its live columns are laid out otherwise, and the
+        # swap moved the list on a desktop, CLS 0.1).
+        first_paint=FirstPaint(
+            [spec.path for spec in (*PAGES, *EXTRA_PAGES) if spec is not kommuner.SPEC], _frame
+        ),
     )
     # A function, so the frame is first drawn in the page's language (no re-wrap, no shift).
     app.layout = lambda: html.Div(

@@ -186,7 +186,8 @@ _KEPT = _KeptBrowser()
 
 def _kill_browsers() -> None:
     """Kill the Chromium processes this process started (the kept browser: its renderer
-    processes end with it). Linux /proc; elsewhere nothing is killed."""
+    processes end with it), never a chromedriver (a process that also drives a browser
+    through selenium keeps it). Linux /proc; elsewhere nothing is killed."""
     me = os.getpid()
     with contextlib.suppress(OSError), os.scandir("/proc") as entries:
         for entry in entries:
@@ -198,7 +199,7 @@ def _kill_browsers() -> None:
                 name = stat[stat.index("(") + 1 : stat.rindex(")")]
             except (OSError, ValueError, IndexError):
                 continue
-            if parent == me and "chrom" in name.lower():
+            if parent == me and "chrom" in name.lower() and "driver" not in name.lower():
                 with contextlib.suppress(OSError):
                     os.kill(int(entry.name), signal.SIGKILL)
 

@@ -63,6 +63,9 @@ def content(state: ViewState) -> list:
     sections = []
     for number, group in enumerate(groups):
         heading_id = f"{NAME}-kilde-{number}"
+        # Named by title and publication: two tables can share a title (regions need
+        # unique names).
+        source_id = f"{heading_id}-utgitt"
         sections.append(
             html.Section(
                 [
@@ -77,13 +80,14 @@ def content(state: ViewState) -> list:
                             published=group.published,
                         ),
                         className="change-source",
+                        id=source_id,
                     ),
                     html.Ul(
                         [html.Li(text, id=changefeed.anchor(event)) for event, text in group.items]
                     ),
                 ],
                 className="chart-card change-group",
-                **attrs(aria_labelledby=heading_id),
+                **attrs(aria_labelledby=f"{heading_id} {source_id}"),
             )
         )
     return [feeds, *sections]
