@@ -1127,7 +1127,14 @@ def rate_chart(df: pd.DataFrame, meta: ChartMeta) -> Figure:
                 for i in range(len(rows))
             ],
             "y": names,
-            "text": [text(values[i], rows[i].get("status")) for i in range(len(rows))],
+            # A row shared with Norway (a group beside the land's rate) labels only the
+            # kommune's value: the two would overlap; Norway's is in the hover and table.
+            "text": [
+                ""
+                if rows[i]["role"] == "land" and names.count(names[i]) > 1
+                else text(values[i], rows[i].get("status"))
+                for i in range(len(rows))
+            ],
             "textposition": "middle right",
             "textfont": {"size": sizes["small"], "color": TEXT_COLOR},
             "cliponaxis": False,

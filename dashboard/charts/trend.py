@@ -287,7 +287,7 @@ def comparison_chart(result: Rows, state: ViewState) -> Shape | NoData:
     peers = at[at["role"] == "sammenligning"].sort_values("rate", ascending=False)
     ordered = pd.concat([at[at["role"] == "kommune"], peers, at[at["role"] == "land"]])
     verdicts = {
-        r["municipality"]: t(f"verdict.{r['verdict']}", lang)
+        r["municipality"]: t(f"verdict.short.{r['verdict']}", lang)
         for r in ordered.to_dict("records")
         if isinstance(r["verdict"], str)
     }
@@ -295,7 +295,7 @@ def comparison_chart(result: Rows, state: ViewState) -> Shape | NoData:
     frame = pd.DataFrame(
         {
             "category": [
-                f"{name} – {verdicts[code]}" if code in verdicts else name
+                f"{name} ({verdicts[code]})" if code in verdicts else name
                 for name, code in zip(names, ordered["municipality"], strict=True)
             ],
             "value": ordered["rate"].astype("float64"),

@@ -567,6 +567,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "nb": "ingen sikker forskjell fra landet",
         "en": "no certain difference from Norway",
     },
+    # The label beside a dot: short, so thirteen kommuner fit a slide (the subtitle and the
+    # notes say "enn landet").
+    "verdict.short.hoyere": {"nb": "høyere", "en": "higher"},
+    "verdict.short.lavere": {"nb": "lavere", "en": "lower"},
+    "verdict.short.ingen_sikker_forskjell": {
+        "nb": "ingen sikker forskjell",
+        "en": "no certain difference",
+    },
     "verdict.none": {
         "nb": "landets tall for samme periode finnes ikke, så det er ingen vurdering",
         "en": "Norway's figure for the same period is not available, so there is no assessment",

@@ -72,7 +72,7 @@ def test_the_new_kommune_opens_on_its_rate_beside_its_peers(testby):
     assert result.summary.startswith("Testby: 43,2 anmeldte lovbrudd per 1 000 innbyggere")
     peers = [name for t in result.figure["data"] if t["name"] == "sammenligning" for name in t["y"]]
     # The five kommuner nearest in population (fewer when fewer have a population), named.
-    names = [p.replace("<br>", " ").split(" – ")[0] for p in peers]  # "Asker – lavere …"
+    names = [p.replace("<br>", " ").split(" (")[0] for p in peers]  # "Asker (lavere)"
     assert len(names) == min(5, others) and all(name in result.summary for name in names)
 
 

@@ -81,7 +81,7 @@ def test_comparison_draws_the_kommune_its_peers_and_names_them_in_the_sentence(c
         if trace["name"] == "sammenligning"
         for name in trace["y"]
     ]
-    names = [p.replace("<br>", " ").split(" – ")[0] for p in peers]  # "Bergen – høyere …"
+    names = [p.replace("<br>", " ").split(" (")[0] for p in peers]  # "Bergen (høyere)"
     assert names and all(name in result.summary for name in names)
     assert result.summary.startswith("Oslo: ") and "per 1 000 innbyggere" in result.summary
 

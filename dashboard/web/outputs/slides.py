@@ -95,6 +95,19 @@ def slide_view(figure: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
         if isinstance(trace, dict) and isinstance(trace.get("name"), str):
             trace["name"] = rewrap(trace["name"], SLIDE_LEGEND_WRAP)
     layout = out.get("layout") or {}
+    # ... and the names of a horizontal chart's rows (a comparison of 13 kommuner: wrapped
+    # for a phone, their two-line names overlapped at projector size).
+    yaxis = layout.get("yaxis")
+    if isinstance(yaxis, dict) and isinstance(yaxis.get("categoryarray"), list):
+        yaxis["categoryarray"] = [
+            rewrap(c, SLIDE_LEGEND_WRAP) if isinstance(c, str) else c
+            for c in yaxis["categoryarray"]
+        ]
+        for trace in out.get("data") or []:
+            if isinstance(trace, dict) and isinstance(trace.get("y"), list):
+                trace["y"] = [
+                    rewrap(c, SLIDE_LEGEND_WRAP) if isinstance(c, str) else c for c in trace["y"]
+                ]
     margin = layout.get("margin")
     if (
         isinstance(margin, dict)
