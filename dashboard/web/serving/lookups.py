@@ -13,6 +13,7 @@ import pandas as pd
 
 import queries
 from dashboard.coverage import Coverage
+from dashboard.dataformat import IDENTITY_COLUMNS
 
 
 def licences(cur: duckdb.DuckDBPyConnection) -> dict[str, str]:
@@ -38,18 +39,11 @@ def symbols(cur: duckdb.DuckDBPyConnection, lang: str) -> list[tuple[str, str]]:
     return [(str(r["code"]), str(r[f"label_{suffix}"])) for r in frame.to_dict("records")]
 
 
-#: What a number is about, less its year, area and measure: an earlier edition belongs
-#: to a chart only where the chart shows a number with the same key.
-BREAKDOWN = (
-    "place_role",
-    "residence",
-    "age_group",
-    "sex",
-    "offence_group",
-    "offence_subgroup",
-    "category",
-)
-EDITION_KEY = ("year", "municipality", "measure", *BREAKDOWN)
+#: What a number is about (the data format's identity): an earlier edition belongs to a
+#: chart only where the chart shows a number with the same key.
+EDITION_KEY = IDENTITY_COLUMNS
+#: The key less its year, area and measure.
+BREAKDOWN = tuple(c for c in EDITION_KEY if c not in ("year", "municipality", "measure"))
 #: What a chart menu says about an earlier edition (and how the rows are ordered).
 EDITION_FIELDS = (
     "year",
