@@ -16,6 +16,7 @@ import duckdb
 import plotly.express as px
 from dash import Dash, Input, Output, dcc, html
 
+from dashboard import dimensions, store
 from dashboard.charts import listing as catalog
 from dashboard.web.factory import PAGES
 
@@ -43,10 +44,11 @@ def cursor():
 
 
 def control(spec, param):
+    param = param.resolved()  # choices and defaults read from the warehouse's vocabulary
     cid = f"tb-{spec.name}-{param.name}"
     if param.year:
         return dcc.Input(id=cid, type="number", min=2000, max=2025, value=param.default)
-    options = [{"label": c, "value": c} for c in param.allowed]
+    options = [{"label": c, "value": c} for c in param.options]  # as the project offers
     if param.multi:
         return dcc.Checklist(id=cid, options=options, value=list(param.default))
     return dcc.RadioItems(id=cid, options=options, value=param.default)
@@ -110,6 +112,10 @@ def register(app: Dash, spec) -> None:
 
 
 def create() -> Dash:
+    # The controls' choices (kommuner, measures) are data: read the warehouse's vocabulary
+    # once, and close the connection before gunicorn forks its workers.
+    with duckdb.connect(os.environ["SLT_WAREHOUSE"], read_only=True) as con:
+        dimensions.set_default(store.read_vocabulary(con))
     app = Dash(__name__, use_pages=True, pages_folder="")
     for spec in PAGES:
         register(app, spec)
