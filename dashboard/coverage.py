@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import duckdb
 
@@ -35,13 +36,25 @@ class Coverage:
             }
         )
 
+    @cached_property
+    def _by_measure(self) -> dict[str, dict[str, tuple[int, ...]]]:
+        """measure -> area -> years: a lookup instead of a scan of every (measure, area)
+        (357 kommuner make thousands of them, asked for on every request)."""
+        index: dict[str, dict[str, tuple[int, ...]]] = {}
+        for (measure, where), years in self.years_by.items():
+            index.setdefault(measure, {})[where] = years
+        return index
+
     def years(self, measures: Iterable[str], area: str | None = None) -> list[int]:
         """Years of any of `measures` (for one area, or any area)."""
-        wanted = set(measures)
         found: set[int] = set()
-        for (measure, where), years in self.years_by.items():
-            if measure in wanted and (area is None or where == area):
-                found.update(years)
+        for measure in set(measures):
+            areas = self._by_measure.get(measure, {})
+            if area is None:
+                for years in areas.values():
+                    found.update(years)
+            else:
+                found.update(areas.get(area, ()))
         return sorted(found)
 
     def defaults(self, params: Sequence[Param], values: Mapping[str, object]) -> dict[str, int]:

@@ -132,6 +132,23 @@ class Chart:
     shown: Callable[[ViewState], bool] = lambda state: True
     section: str = ""  # a page with sections groups its charts under catalog headings
     ignores: tuple[str, ...] = ()  # parameters of its page it does not honour (declared)
+    reads: frozenset[str] = frozenset()  # names its code and queries look up (contract)
+
+    def key(self, state: ViewState) -> tuple[object, ...]:
+        """What the result depends on besides the warehouse: the chart, the language and
+        the values of the parameters it honours (an ignored one counts too if its code
+        looks it up after all). Two views with the same key have the same result, so a
+        change of one control leaves the page's other charts as they were computed."""
+        values = state.values
+        return (
+            self.chart_id,
+            state.lang,
+            *(
+                (p.name, _hashable(values.get(p.name)))
+                for p in self.params
+                if p.name not in self.ignores or p.name in self.reads
+            ),
+        )
 
     def build(self, cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
         """Run the queries, reshape, and add what every chart carries."""
@@ -212,6 +229,7 @@ def chart(
             shown or (lambda state: True),
             section,
             tuple(ignores),
+            frozenset(read),
         )
         return func
 
@@ -221,6 +239,11 @@ def chart(
 def render(chart_id: str, cursor: duckdb.DuckDBPyConnection, state: ViewState) -> ChartResult:
     """The chart `chart_id` in the view `state`."""
     return REGISTRY[chart_id].build(cursor, state)
+
+
+def _hashable(value: object) -> object:
+    """A view value as part of a key (a multi-choice value is a list in some callers)."""
+    return tuple(value) if isinstance(value, list) else value
 
 
 def on_page(page: str) -> list[Chart]:

@@ -112,3 +112,37 @@ def test_every_parameter_a_chart_reads_changes_what_it_shows(con, chart_id):
         if not changed:
             silent.append(param.name)
     assert silent == [], f"{chart_id}: these parameters change nothing: {silent}"
+
+
+def _everything(chart_id: str, cur, values: dict) -> str:
+    """All of a chart's result in a view: figure, tables, words, source."""
+    result = REGISTRY[chart_id].build(cur, parse(REGISTRY[chart_id].params, values))
+    frames = [
+        frame.to_json(orient="split", date_format="iso") if not frame.empty else ""
+        for frame in (result.table, result.data)
+    ]
+    words = [result.title, result.subtitle, result.summary, result.notes, result.source]
+    return json.dumps([result.figure, frames, words, result.message], default=str)
+
+
+IGNORING = sorted(c for c, spec in REGISTRY.items() if set(spec.ignores) - spec.reads)
+
+
+@pytest.mark.parametrize("chart_id", IGNORING)
+def test_a_parameter_a_chart_ignores_changes_nothing_it_shows(con, chart_id):
+    """The other half of the contract, which the page relies on: a chart's result is kept
+    by `Chart.key`, without the parameters it ignores, so a change of one of them must
+    leave the whole result (figure, table, rows, words) as it was, for every kommune."""
+    spec = REGISTRY[chart_id]
+    cur = con.cursor()
+    ignored = [p for p in spec.params if p.name in set(spec.ignores) - spec.reads]
+    assert ignored
+    for param in ignored:
+        for kommune in ("baerum", "oslo", "asker"):
+            base_values = {"kommune": kommune}
+            base = _everything(chart_id, cur, base_values)
+            key = spec.key(parse(spec.params, base_values))
+            for value in _alternatives(param):
+                values = {**base_values, param.name: value}
+                assert spec.key(parse(spec.params, values)) == key
+                assert _everything(chart_id, cur, values) == base, (param.name, kommune, value)

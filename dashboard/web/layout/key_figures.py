@@ -9,14 +9,14 @@ from urllib.parse import quote, urlencode
 from dash import html
 
 from dashboard import figures
-from dashboard.charts.listing import chart_that_draws
+from dashboard.charts.listing import Chart, ChartResult, chart_that_draws
 from dashboard.charts.oversikt import KEY_SPECS, KeyFigure, key_figures
 from dashboard.dimensions import kommune_name
 from dashboard.state import KOMMUNE, ViewState
 from dashboard.web.layout.components import attrs, report_link, wordreport_link
 from dashboard.web.layout.markup import cited
 from dashboard.web.outputs.links import MOTE_PATH, PRESENTATION_PATH, full_view_path
-from dashboard.web.serving.context import coverage, cursor
+from dashboard.web.serving.context import chart_result, coverage, cursor, view
 from dashboard.words import t
 from dashboard.words.numbers import list_text
 
@@ -36,6 +36,12 @@ def _link(path: str, state: ViewState) -> str:
 def _year_query(state: ViewState) -> str:
     """`?aar=2020` when a year is chosen (the default sequence of that year), else ''."""
     return f"?aar={state['aar']}" if str(state["aar"]).isdigit() else ""
+
+
+def _result(chart: Chart, query: dict[str, str]) -> ChartResult:
+    """A candidate chart in the view its page opens for `query`, kept like the page's own
+    (so the page the link opens has it computed already)."""
+    return chart_result(chart, view(chart.params, query))
 
 
 def _card(fig: KeyFigure, state: ViewState) -> html.Li:
@@ -82,7 +88,7 @@ def _card(fig: KeyFigure, state: ViewState) -> html.Li:
     ]
     if fig.small:
         body.append(html.P(t("oversikt.small", lang), className="uncertain"))
-    target = chart_that_draws(cursor(), fig.charts)
+    target = chart_that_draws(cursor(), fig.charts, _result)
     if target is not None:
         body.append(html.P(html.A(t("oversikt.see", lang), href=full_view_path(*target))))
     body += [

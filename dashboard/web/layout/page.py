@@ -18,7 +18,7 @@ import dash
 from dash import Dash, Input, Output, State, html
 from dash.exceptions import PreventUpdate
 
-from dashboard.charts.listing import ChartResult, on_page, render
+from dashboard.charts.listing import ChartResult, on_page
 from dashboard.dimensions import kommune_name
 from dashboard.state import KOMMUNE, Param, ViewState, to_query, to_search
 from dashboard.web.layout import ids
@@ -33,7 +33,7 @@ from dashboard.web.layout.components import (
 )
 from dashboard.web.outputs.links import page_path
 from dashboard.web.serving import cache
-from dashboard.web.serving.context import coverage, cursor, default_language, view
+from dashboard.web.serving.context import chart_result, coverage, default_language, view
 from dashboard.web.serving.hardening import SERVER_FAULTS
 from dashboard.words import STRINGS, t
 from dashboard.words.numbers import year_ranges
@@ -139,9 +139,8 @@ def chart_cards(spec: PageSpec, state: ViewState) -> list:
     """
     lang = state.lang
     query = query_of(spec.params, state)
-    cur = cursor()
     shown = [c for c in on_page(spec.name) if c.shown(state)]
-    results = {c.chart_id: render(c.chart_id, cur, state) for c in shown}
+    results = {c.chart_id: chart_result(c, state) for c in shown}
     drawn = [c for c in shown if results[c.chart_id].figure is not None]
     missing = [c for c in shown if results[c.chart_id].figure is None]
     if not drawn and len(missing) > 1:

@@ -7,6 +7,7 @@ like with different settings; nothing here is global.
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -14,6 +15,7 @@ from typing import Any, TypeVar
 import duckdb
 import flask
 
+from dashboard.charts.registry import Chart, ChartResult
 from dashboard.coverage import Coverage
 from dashboard.settings import Settings
 from dashboard.state import Param, ViewState, parse
@@ -33,6 +35,8 @@ class AppContext:
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _once: dict[Hashable, Any] = field(default_factory=dict)
     _once_file: str = ""
+    _recent: OrderedDict[Hashable, Any] = field(default_factory=OrderedDict)
+    _recent_file: str = ""
 
     def coverage(self) -> Coverage:
         """What the warehouse holds, read once per warehouse file (a rebuild is a new file).
@@ -67,6 +71,29 @@ class AppContext:
                 self._once[name] = value
         return value
 
+    def recent(self, key: Hashable, compute: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+        """A value computed for one view (a chart's result), kept for the `RECENT` views
+        asked for last in this warehouse file: a change of one control then recomputes
+        only what that control changes (`Chart.key`), and a rebuild starts afresh."""
+        file = self.store.fingerprint
+        with self._lock:
+            if self._recent_file != file:
+                self._recent, self._recent_file = OrderedDict(), file
+            if key in self._recent:
+                self._recent.move_to_end(key)
+                return self._recent[key]
+        value = compute(self.store.cursor())
+        with self._lock:
+            if self._recent_file == file:
+                self._recent[key] = value
+                while len(self._recent) > RECENT:
+                    self._recent.popitem(last=False)
+        return value
+
+
+#: How many chart results a worker keeps (a few dozen KB each: ~10 MB at most).
+RECENT = 256
+
 
 def context() -> AppContext:
     """The current app's context (inside a request or app context)."""
@@ -88,6 +115,12 @@ def default_language() -> str:
 def coverage() -> Coverage:
     """What the current app's warehouse holds (cached per warehouse file)."""
     return context().coverage()
+
+
+def chart_result(chart: Chart, state: ViewState) -> ChartResult:
+    """The chart in this view, computed once for as long as it is among the recent ones
+    (a page's content and its first paint read the same results)."""
+    return context().recent(chart.key(state), lambda cur: chart.build(cur, state))
 
 
 def site_root() -> str:
