@@ -692,7 +692,7 @@ def details(r: dict) -> list[str]:
     sy = r.get("synthetic")
     if sy:
         out += [
-            "## National scale (356 kommuner × 20 years)",
+            "## National scale (every kommune × 20 years)",
             "",
             f"{sy['rows']:,} synthetic rows in {sy['files']} files (each Bærum file repeated per "
             f"kommune and year) + today's data: {sy['facts']:,} facts, warehouse "

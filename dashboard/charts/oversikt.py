@@ -156,11 +156,10 @@ KEY_SPECS = (
 
 
 def key_figure(
-    cursor: duckdb.DuckDBPyConnection, spec: KeySpec, kommune: str, til: int, lang: str
+    spec: KeySpec, rows: pd.DataFrame, changes: pd.DataFrame, kommune: str, lang: str
 ) -> KeyFigure | None:
-    """The figure for one spec, or None when the kommune has no such series."""
-    params = {**_BASE, **spec.filters, "municipality": kommune, "til": til}
-    rows = queries.run(cursor, "key_series", **params)
+    """The figure for one spec from its series (newest year first) and the changes its
+    sources state (`STATED_CHANGE`), or None when the kommune has no such series."""
     if rows.empty:
         return None
     subject = t(f"oversikt.key.{spec.key}", lang).format(k=kommune_name(kommune, lang))
@@ -169,7 +168,7 @@ def key_figure(
     now = None if pd.isna(latest["value"]) else float(latest["value"])
     prev = None if previous is None or pd.isna(previous["value"]) else float(previous["value"])
     period = str(latest["period"])
-    stated = _stated_change(cursor, params, latest)
+    stated = _stated_change(changes, latest)
     if stated is not None and now is not None:
         # The latest number's own publication says how much it changed: its words, not a
         # comparison with an earlier number from another publication (Oslo 2019: 1 517,
@@ -243,15 +242,11 @@ def _figure(
 STATED_CHANGE = "{measure}_endring_prosent"
 
 
-def _stated_change(
-    cursor: duckdb.DuckDBPyConnection, params: dict[str, object], latest: pd.Series
-) -> pd.Series | None:
+def _stated_change(found: pd.DataFrame, latest: pd.Series) -> pd.Series | None:
     """The change in percent the latest number's own publication states for it (same
     series, year and source), or None (most sources state none: the card compares)."""
-    if pd.isna(latest["value"]):
+    if pd.isna(latest["value"]) or found.empty:
         return None
-    measure = STATED_CHANGE.format(measure=params["measure"])
-    found = queries.run(cursor, "key_series", **{**params, "measure": measure})
     mine = found[
         (found["year"] == latest["year"])
         & (found["source_id"] == latest["source_id"])
@@ -302,11 +297,38 @@ def _period_sentence(
     return text + "."
 
 
+def _series(spec: KeySpec, measure: str = "") -> dict[str, str]:
+    """A spec's series as `queries/key_series.sql` asks for it (every dimension given)."""
+    filters = {**_BASE, **spec.filters}
+    name = spec.key
+    if measure:
+        filters["measure"], name = measure, f"{spec.key} {measure}"
+    return {"series": name, **{d: filters[d] for d in (*_BASE, "measure")}}
+
+
+def _both(spec: KeySpec) -> tuple[dict[str, str], dict[str, str]]:
+    """The spec's series, and the change in percent its source may state for it."""
+    return _series(spec), _series(spec, STATED_CHANGE.format(measure=spec.filters["measure"]))
+
+
+#: Every series the key figures read.
+SERIES = tuple(series for spec in KEY_SPECS for series in _both(spec))
+
+
 def key_figures(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> list[KeyFigure]:
+    """The kommune's key figures as of the chosen year, read in one query."""
     til = max_year() if state["aar"] == "siste" else int(state["aar"])
+    kommune = state["kommune"]
+    rows = queries.run(cursor, "key_series", specs=list(SERIES), municipality=kommune, til=til)
+    by_series = {
+        str(name): part.drop(columns="series").reset_index(drop=True)
+        for name, part in rows.groupby("series", sort=False)
+    }
+    empty = rows.drop(columns="series").iloc[0:0]
     out = []
     for spec in KEY_SPECS:
-        figure = key_figure(cursor, spec, state["kommune"], til, state.lang)
+        own, change = (by_series.get(s["series"], empty) for s in _both(spec))
+        figure = key_figure(spec, own, change, kommune, state.lang)
         if figure is not None:
             out.append(figure)
     return out
