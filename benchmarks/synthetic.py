@@ -48,6 +48,17 @@ def _shift_period(period: str, source_year: int, year: int) -> str:
     return re.sub(r"\d{4}", lambda m: str(int(m.group()) - source_year + year), period)
 
 
+def _given() -> dict[str, set[str]]:
+    """measure -> the kommuner the real data files give it for (Statistics Norway's
+    files give every kommune: those are not made up)."""
+    given: dict[str, set[str]] = {}
+    for path in (ROOT / "data").glob("*.csv"):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                given.setdefault(row.get("measure") or "", set()).add(row.get("municipality") or "")
+    return given
+
+
 def write(folder: Path) -> dict:
     """The data folder: the real files, plus one synthetic file per Bærum file."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -57,17 +68,17 @@ def write(folder: Path) -> dict:
     shutil.copytree(ROOT / "data" / "vocab", folder / "vocab")  # the code lists
     rng = random.Random(1)
     rows = files = 0
+    given = _given()
     for path in sorted((ROOT / "data").glob("*.csv")):
         with path.open(encoding="utf-8", newline="") as handle:
             reader = csv.DictReader(handle)
             fields = list(reader.fieldnames or [])
             by_year: dict[int, list[dict]] = {}
-            present: set[str] = set()  # national files (SSB) already give every kommune
             for row in reader:
-                present.add(row.get("municipality") or "")
                 if row.get("municipality") == TEMPLATE_AREA:
                     by_year.setdefault(int(row["year"]), []).append(row)
-        missing = [k for k in kommuner() if k not in present]
+        measures = {row["measure"] for rows_ in by_year.values() for row in rows_}
+        missing = [k for k in kommuner() if not any(k in given.get(m, ()) for m in measures)]
         if not by_year or not missing:
             continue
         templates = sorted(by_year)
