@@ -19,7 +19,6 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
-from scipy.stats import chi2
 
 HERE = Path(__file__).parent
 #: Two-sided level of the interval.
@@ -43,6 +42,11 @@ KEY = (
 
 def interval(count: float, years: int, population: float) -> tuple[float, float]:
     """The exact 95 % interval of a rate per 1 000: `count` a year over `years` years."""
+    # Imported here: scipy.stats takes ~0.7 s to import, and every start of the server
+    # imports this module (startup checks whether the warehouse needs a build) though
+    # only a build computes intervals.
+    from scipy.stats import chi2
+
     events = round(count * years)  # a two-year average times two: the period's count
     alpha = 1 - LEVEL
     low = 0.0 if events == 0 else chi2.ppf(alpha / 2, 2 * events) / 2

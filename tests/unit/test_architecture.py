@@ -279,3 +279,24 @@ def test_no_year_is_typed_in_the_charts_or_the_words():
             if isinstance(node.value, (str, int, float)) and YEAR.search(text):
                 typed.append(f"{path.relative_to(ROOT)}:{node.lineno}: {text[:80]}")
     assert typed == []
+
+
+def test_starting_the_server_imports_no_scipy():
+    """Start time is a goal (issue 19): scipy.stats alone takes ~0.7 s to import, and only
+    a build computes the rates' intervals with it (`dashboard/build/rates.py`)."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, app; print(sorted(m for m in sys.modules if m.split('.')[0] == 'scipy'))",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().splitlines()[-1] == "[]"
