@@ -476,9 +476,8 @@ def local_share_comparison(result: Rows, state: ViewState) -> Shape | NoData:
     rows = result["rows"]
     rows = rows[rows["preferred"]]
     own = local_shares(rows)
-    with_share = [
-        c for c in dims.KOMMUNER if own.loc[own["municipality"] == c, "share"].notna().any()
-    ]
+    having = set(own.loc[own["share"].notna(), "municipality"])  # one pass, not one per kommune
+    with_share = [c for c in dims.KOMMUNER if c in having]
     if len(with_share) < 2:
         return _no_comparison(f"{base_title}, {fra}–{til}", with_share, result["everything"], lang)
 
