@@ -9,11 +9,8 @@ registers its own Dash Pages, which must not mix with the project's in this proc
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
-from tests.paths import ROOT
+from tests.processes import last_line
 
 SCRIPT = """
 import json
@@ -27,17 +24,7 @@ print(json.dumps({"page": page.status_code, "layout": layout.status_code,
 
 
 def test_textbook_reference_serves_a_page(warehouse_path):
-    env = {**os.environ, "SLT_WAREHOUSE": str(warehouse_path)}
-    done = subprocess.run(
-        [sys.executable, "-c", SCRIPT],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    answer = json.loads(done.stdout.strip().splitlines()[-1])
+    answer = json.loads(last_line(SCRIPT, SLT_WAREHOUSE=str(warehouse_path)))
     assert answer["page"] == 200
     assert answer["layout"] == 200
     assert answer["kommuner"] >= 3  # Bærum, Asker, Oslo at least: choices read from data

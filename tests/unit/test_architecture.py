@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from tests.paths import ROOT
+from tests.processes import last_line
 
 PACKAGES = ("dashboard", "queries")
 #: Layers in data-flow order (build -> store -> queries -> figures -> charts -> web): a
@@ -285,22 +286,9 @@ def test_starting_the_server_imports_no_scipy(warehouse_path):
     """Start time is a goal (issue 19): scipy.stats alone takes ~0.7 s to import, and only
     a build computes the rates' intervals with it (`dashboard/build/rates.py`). Started on
     a built warehouse (no build due), as a server starts on a released one."""
-    import os
-    import subprocess
-    import sys
-
-    env = {**os.environ, "SLT_WAREHOUSE": str(warehouse_path), "SLT_AUTO_BUILD": "0"}
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import sys, app; print(sorted(m for m in sys.modules if m.split('.')[0] == 'scipy'))",
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
+    found = last_line(
+        "import sys, app; print(sorted(m for m in sys.modules if m.split('.')[0] == 'scipy'))",
+        SLT_WAREHOUSE=str(warehouse_path),
+        SLT_AUTO_BUILD="0",
     )
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.strip().splitlines()[-1] == "[]"
+    assert found == "[]"
