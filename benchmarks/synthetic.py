@@ -68,7 +68,7 @@ def write(folder: Path) -> dict:
     shutil.copytree(ROOT / "data" / "vocab", folder / "vocab")  # the code lists
     rng = random.Random(1)
     rows = files = 0
-    given = _given()
+    given, others = _given(), kommuner()
     for path in sorted((ROOT / "data").glob("*.csv")):
         with path.open(encoding="utf-8", newline="") as handle:
             reader = csv.DictReader(handle)
@@ -78,7 +78,7 @@ def write(folder: Path) -> dict:
                 if row.get("municipality") == TEMPLATE_AREA:
                     by_year.setdefault(int(row["year"]), []).append(row)
         measures = {row["measure"] for rows_ in by_year.values() for row in rows_}
-        missing = [k for k in kommuner() if not any(k in given.get(m, ()) for m in measures)]
+        missing = [k for k in others if not any(k in given.get(m, ()) for m in measures)]
         if not by_year or not missing:
             continue
         templates = sorted(by_year)

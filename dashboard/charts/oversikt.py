@@ -306,13 +306,13 @@ def _series(spec: KeySpec, measure: str = "") -> dict[str, str]:
     return {"series": name, **{d: filters[d] for d in (*_BASE, "measure")}}
 
 
-def _both(spec: KeySpec) -> tuple[dict[str, str], dict[str, str]]:
-    """The spec's series, and the change in percent its source may state for it."""
-    return _series(spec), _series(spec, STATED_CHANGE.format(measure=spec.filters["measure"]))
-
-
+#: Per key figure: its series, and the change in percent its source may state for it.
+PAIRS = tuple(
+    (spec, _series(spec), _series(spec, STATED_CHANGE.format(measure=spec.filters["measure"])))
+    for spec in KEY_SPECS
+)
 #: Every series the key figures read.
-SERIES = tuple(series for spec in KEY_SPECS for series in _both(spec))
+SERIES = tuple(series for _spec, *both in PAIRS for series in both)
 
 
 def key_figures(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> list[KeyFigure]:
@@ -326,9 +326,14 @@ def key_figures(cursor: duckdb.DuckDBPyConnection, state: ViewState) -> list[Key
     }
     empty = rows.drop(columns="series").iloc[0:0]
     out = []
-    for spec in KEY_SPECS:
-        own, change = (by_series.get(s["series"], empty) for s in _both(spec))
-        figure = key_figure(spec, own, change, kommune, state.lang)
+    for spec, own, change in PAIRS:
+        figure = key_figure(
+            spec,
+            by_series.get(own["series"], empty),
+            by_series.get(change["series"], empty),
+            kommune,
+            state.lang,
+        )
         if figure is not None:
             out.append(figure)
     return out

@@ -9,10 +9,10 @@ beside it. That the key leaves nothing out is `test_chart_contract.py`'s job.
 from __future__ import annotations
 
 import json
-from collections import OrderedDict
 
 import pytest
 
+from dashboard.bounded import Recent
 from dashboard.charts import registry
 from dashboard.web.layout import page
 from dashboard.web.pages import trend
@@ -36,7 +36,7 @@ def built(monkeypatch):
 def test_a_change_rebuilds_only_the_charts_it_changes(app, built, monkeypatch):
     with app.server.test_request_context("/trend"):
         # Nothing kept from the other tests of this session (the app is shared).
-        monkeypatch.setattr(context.context(), "_recent", OrderedDict())
+        monkeypatch.setattr(context.context(), "_recent", Recent(context.RECENT))
         first = page.view_state(trend.SPEC, {"kommune": "oslo"})
         page.chart_cards(trend.SPEC, first)
         on_page = sorted({c.chart_id for c in registry.on_page("trend") if c.shown(first)})

@@ -24,6 +24,7 @@ LAYERS = (
         "dashboard.dimensions",
         "dashboard.dataformat",
         "dashboard.words",
+        "dashboard.bounded",
     ),
     ("dashboard.build",),
     ("dashboard.store", "queries", "dashboard.state", "dashboard.export", "dashboard.coverage"),

@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import logging
 import re
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Collection, Mapping
 from html import escape
 from typing import Any
@@ -26,6 +24,7 @@ from typing import Any
 import dash
 from dash.development.base_component import Component
 
+from dashboard.bounded import Recent
 from dashboard.web.outputs.links import image_url
 
 log = logging.getLogger(__name__)
@@ -235,9 +234,7 @@ class FirstPaint:
     def __init__(self, paths: Collection[str], frame: Frame, size: int = 32):
         self.paths = frozenset(paths)
         self.frame = frame
-        self.size = size
-        self._kept: OrderedDict[tuple, Any] = OrderedDict()
-        self._lock = threading.Lock()
+        self._kept: Recent[Any] = Recent(size)
 
     def keep_layouts(self, fingerprint: Callable[[], str]) -> None:
         """Wrap the pages' layout functions with a small LRU by (path, query, warehouse,
@@ -253,17 +250,11 @@ class FirstPaint:
             except Exception:  # outside an app context: nothing to key it by
                 return layout(**query)
             key = (path, tuple(sorted((k, str(v)) for k, v in query.items())), identity)
-            with self._lock:
-                found = self._kept.get(key)
-                if found is not None:
-                    self._kept.move_to_end(key)
-                    return found
-            value = layout(**query)
-            with self._lock:
-                self._kept[key] = value
-                while len(self._kept) > self.size:
-                    self._kept.popitem(last=False)
-            return value
+            found = self._kept.get(key)
+            if found is None:
+                found = layout(**query)
+                self._kept.put(key, found)
+            return found
 
         return kept
 

@@ -52,13 +52,13 @@ from dash import Dash
 import queries
 from dashboard import dimensions as dims
 from dashboard import printing as images
+from dashboard.bounded import ByteBound
 from dashboard.charts.listing import REGISTRY, ChartResult, on_page
 from dashboard.dimensions import kommune_name
 from dashboard.settings import Settings
 from dashboard.state import parse, to_query
 from dashboard.web.outputs.links import IMAGE_PARAMS, PAGE_PATHS, image_url
 from dashboard.web.serving import work
-from dashboard.web.serving.bounded import ByteBound
 from dashboard.web.serving.context import EXTENSION as CONTEXT
 from dashboard.web.serving.context import cursor, site_root, view
 from dashboard.words import t

@@ -52,9 +52,9 @@ from dash import Dash
 from dash import _pages as dash_pages
 from dash.exceptions import PreventUpdate
 
+from dashboard.bounded import ByteBound
 from dashboard.store import Refused, Warehouse
 from dashboard.web.serving import hardening, static
-from dashboard.web.serving.bounded import ByteBound
 from dashboard.web.serving.context import default_language
 
 log = logging.getLogger(__name__)

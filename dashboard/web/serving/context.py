@@ -7,7 +7,6 @@ like with different settings; nothing here is global.
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -15,6 +14,7 @@ from typing import Any, TypeVar
 import duckdb
 import flask
 
+from dashboard.bounded import Recent
 from dashboard.charts.registry import Chart, ChartResult
 from dashboard.coverage import Coverage
 from dashboard.settings import Settings
@@ -35,8 +35,7 @@ class AppContext:
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _once: dict[Hashable, Any] = field(default_factory=dict)
     _once_file: str = ""
-    _recent: OrderedDict[Hashable, Any] = field(default_factory=OrderedDict)
-    _recent_file: str = ""
+    _recent: Recent[Any] = field(default_factory=lambda: Recent(RECENT))
 
     def coverage(self) -> Coverage:
         """What the warehouse holds, read once per warehouse file (a rebuild is a new file).
@@ -73,22 +72,15 @@ class AppContext:
 
     def recent(self, key: Hashable, compute: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
         """A value computed for one view (a chart's result), kept for the `RECENT` views
-        asked for last in this warehouse file: a change of one control then recomputes
-        only what that control changes (`Chart.key`), and a rebuild starts afresh."""
-        file = self.store.fingerprint
-        with self._lock:
-            if self._recent_file != file:
-                self._recent, self._recent_file = OrderedDict(), file
-            if key in self._recent:
-                self._recent.move_to_end(key)
-                return self._recent[key]
-        value = compute(self.store.cursor())
-        with self._lock:
-            if self._recent_file == file:
-                self._recent[key] = value
-                while len(self._recent) > RECENT:
-                    self._recent.popitem(last=False)
-        return value
+        asked for last, keyed with the warehouse file: a change of one control then
+        recomputes only what that control changes (`Chart.key`), and a rebuild starts
+        afresh."""
+        full = (self.store.fingerprint, key)
+        found = self._recent.get(full)
+        if found is None:
+            found = compute(self.store.cursor())
+            self._recent.put(full, found)
+        return found
 
 
 #: How many chart results a worker keeps (a few dozen KB each: ~10 MB at most).
