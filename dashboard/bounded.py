@@ -77,8 +77,12 @@ class Recent(Generic[V]):
         with self._lock:
             self._items[key] = value
             self._items.move_to_end(key)
-            while len(self._items) > self.size:
+            while self._over():
                 self._items.popitem(last=False)
+
+    def _over(self) -> bool:
+        """Whether the oldest value must go (called under the lock)."""
+        return len(self._items) > self.size
 
     def __len__(self) -> int:
         return len(self._items)

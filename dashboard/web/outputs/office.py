@@ -10,16 +10,14 @@ file is kept (per process, a few of them) under a key made of both.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 
 import duckdb
 import flask
 import pandas as pd
 
 import queries
+from dashboard.bounded import Recent
 from dashboard.charts.listing import ChartResult
 from dashboard.state import ViewState
 from dashboard.web.outputs.images import (
@@ -87,33 +85,18 @@ def file_key(cur: duckdb.DuckDBPyConnection, kind: str, *inputs: object) -> tupl
     return (kind, OFFICE_VERSION, fingerprint(cur), *inputs)
 
 
-@dataclass
-class FinishedFiles:
-    """A few finished documents by key, least recently used out first (thread-safe)."""
+class FinishedFiles(Recent[bytes]):
+    """A few finished documents by key, least recently used out first (thread-safe),
+    bounded in number and in bytes (one document is kept whatever its size)."""
 
-    max_files: int = MAX_FILES
-    max_bytes: int = MAX_BYTES
-    _items: OrderedDict[tuple, bytes] = field(default_factory=OrderedDict)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
+    def __init__(self, max_files: int = MAX_FILES, max_bytes: int = MAX_BYTES):
+        super().__init__(max_files)
+        self.max_bytes = max_bytes
 
-    def get(self, key: tuple) -> bytes | None:
-        with self._lock:
-            data = self._items.get(key)
-            if data is not None:
-                self._items.move_to_end(key)
-            return data
-
-    def put(self, key: tuple, data: bytes) -> None:
-        with self._lock:
-            self._items[key] = data
-            self._items.move_to_end(key)
-            while len(self._items) > self.max_files or (
-                len(self._items) > 1 and sum(map(len, self._items.values())) > self.max_bytes
-            ):
-                self._items.popitem(last=False)
-
-    def __len__(self) -> int:
-        return len(self._items)
+    def _over(self) -> bool:
+        return super()._over() or (
+            len(self._items) > 1 and sum(map(len, self._items.values())) > self.max_bytes
+        )
 
 
 def finished_files() -> FinishedFiles:
