@@ -8,8 +8,6 @@ beside it. That the key leaves nothing out is `test_chart_contract.py`'s job.
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from dashboard.bounded import Recent
@@ -17,6 +15,7 @@ from dashboard.charts import registry
 from dashboard.web.layout import page
 from dashboard.web.pages import trend
 from dashboard.web.serving import context
+from tests.results import everything
 
 
 @pytest.fixture
@@ -54,12 +53,6 @@ def test_a_change_rebuilds_only_the_charts_it_changes(app, built, monkeypatch):
         assert built == []
 
 
-def _everything(result) -> str:
-    frames = [f.to_json(orient="split") if not f.empty else "" for f in (result.table, result.data)]
-    words = [result.title, result.subtitle, result.summary, result.notes, result.source]
-    return json.dumps([result.figure, frames, words, result.message], default=str)
-
-
 def test_the_kept_results_are_the_ones_a_fresh_build_gives(app):
     """After views that share charts were shown, each kept result is what building the
     chart afresh gives (no result of another view or language served in its place)."""
@@ -79,6 +72,6 @@ def test_the_kept_results_are_the_ones_a_fresh_build_gives(app):
                 if chart.shown(state):
                     kept = context.chart_result(chart, state)
                     fresh = chart.build(context.cursor(), state)
-                    assert _everything(kept) == _everything(fresh), (chart.chart_id, state)
+                    assert everything(kept) == everything(fresh), (chart.chart_id, state)
                     compared += 1
         assert compared >= len(states) * 2

@@ -14,6 +14,7 @@ from dashboard.charts import contract
 from dashboard.charts.listing import REGISTRY
 from dashboard.charts.registry import NoData, Query, chart
 from dashboard.state import KOMMUNE, LANG, Param, parse
+from tests.results import everything
 
 AAR = Param("aar", default=2020, year=True)
 PAGE_PARAMS = (LANG, KOMMUNE, AAR)
@@ -116,13 +117,7 @@ def test_every_parameter_a_chart_reads_changes_what_it_shows(con, chart_id):
 
 def _everything(chart_id: str, cur, values: dict) -> str:
     """All of a chart's result in a view: figure, tables, words, source."""
-    result = REGISTRY[chart_id].build(cur, parse(REGISTRY[chart_id].params, values))
-    frames = [
-        frame.to_json(orient="split", date_format="iso") if not frame.empty else ""
-        for frame in (result.table, result.data)
-    ]
-    words = [result.title, result.subtitle, result.summary, result.notes, result.source]
-    return json.dumps([result.figure, frames, words, result.message], default=str)
+    return everything(REGISTRY[chart_id].build(cur, parse(REGISTRY[chart_id].params, values)))
 
 
 IGNORING = sorted(c for c, spec in REGISTRY.items() if set(spec.ignores) - spec.reads)
