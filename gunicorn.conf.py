@@ -6,7 +6,8 @@
   and shared by the workers copy-on-write; each worker opens its own warehouse connection.
 - Each worker warms up (serves every page once in-process) before it takes traffic, then
   freezes the objects created so far out of the garbage collector's work (`gc.freeze()`),
-  which halves tail latency of allocation-heavy callbacks.
+  which halves tail latency of allocation-heavy callbacks. A stopping worker ends its
+  warm-up after the page it is on.
 - No control socket (gunicorn 27 creates one in ~/.gunicorn by default).
 - No `Server` header (gunicorn always sends `Server: gunicorn`; software names help
   nobody but a scanner).
@@ -74,6 +75,12 @@ logconfig_dict = {
 }
 
 
+# The background warm-up of this worker process, stopped when the worker stops (see
+# worker_exit): a query still running when the interpreter exits is cut off by DuckDB.
+_STOP_WARMING = threading.Event()
+_WARMING: list[threading.Thread] = []
+
+
 def post_worker_init(worker):
     """Warm the worker on the front page before it accepts connections, freeze what that
     created, then warm the other pages in the background (a start stays fast)."""
@@ -83,7 +90,9 @@ def post_worker_init(worker):
     statuses = warm_up(worker.wsgi, ["/"])
     gc.collect()
     gc.freeze()
-    threading.Thread(target=warm_up, args=(worker.wsgi,), daemon=True).start()
+    warming = threading.Thread(target=warm_up, args=(worker.wsgi, None, _STOP_WARMING), daemon=True)
+    warming.start()
+    _WARMING.append(warming)
     bad = sorted(name for name, status in statuses.items() if status >= 500)
     logging.getLogger("dashboard.serving").info(
         "worker_warm pid=%s requests=%s failed=%s ms=%.0f",
@@ -92,6 +101,14 @@ def post_worker_init(worker):
         len(bad),
         (time.perf_counter() - started) * 1000,
     )
+
+
+def worker_exit(server, worker):
+    """A stopping worker lets its warm-up finish the page it is on, then exits: no query is
+    cut off mid-way (and logged as an error) by the interpreter's exit."""
+    _STOP_WARMING.set()
+    for warming in _WARMING:
+        warming.join(timeout=graceful_timeout / 2)
 
 
 def when_ready(server):

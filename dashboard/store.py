@@ -25,6 +25,7 @@ import itertools
 import json
 import logging
 import os
+import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,6 +101,16 @@ def check(connection: duckdb.DuckDBPyConnection) -> None:
 
 def _generation(connection: duckdb.DuckDBPyConnection, ident: Identity) -> Generation:
     return Generation(connection, ident, os.getpid(), read_vocabulary(connection.cursor()))
+
+
+def log_failure(logger: logging.Logger, message: str, *args: object) -> None:
+    """Log the failure of a best-effort part of a page (called in an `except` block): with
+    its traceback, except a query DuckDB interrupted because the process is stopping, which
+    is one line (not a fault an operator should look for)."""
+    if isinstance(sys.exc_info()[1], duckdb.InterruptException):
+        logger.warning(message + " reason=interrupted", *args)
+    else:
+        logger.exception(message, *args)
 
 
 class Warehouse:

@@ -186,3 +186,27 @@ def test_the_router_reuses_the_view_the_document_computed(client, monkeypatch):
     assert response.status_code == 200
     assert "geografi" in response.get_data(as_text=True)
     assert asked == []
+
+
+def test_a_query_cut_off_by_a_stopping_worker_is_one_line_not_a_traceback(
+    client, monkeypatch, caplog
+):
+    """A worker that stops while it renders (its warm-up, a last request) has its DuckDB
+    query interrupted: the page still loads (the app draws it), and the log says so in one
+    line instead of a traceback an operator would take for a fault."""
+    import duckdb
+
+    import queries
+
+    def interrupted(*_args, **_kwargs):
+        raise duckdb.InterruptException("INTERRUPT Error: Interrupted!")
+
+    assert client.get("/healthz").status_code == 200  # the warehouse is open
+    monkeypatch.setattr(queries, "run", interrupted)
+    # a query of its own (the document's layouts are kept by the whole query)
+    response = client.get("/om-dataene?kommune=asker&lang=nb&interrupted=1")
+    body = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert first_paint.ELEMENT_ID not in body and 'id="react-entry-point"' in body
+    assert "first_paint_failed path=/om-dataene reason=interrupted" in caplog.text
+    assert "Traceback" not in caplog.text

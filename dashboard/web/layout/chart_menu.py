@@ -17,6 +17,7 @@ import duckdb
 from dash import html
 
 from dashboard.charts.registry import ChartResult, measure_columns
+from dashboard.store import log_failure
 from dashboard.web.layout.markup import attrs
 from dashboard.web.outputs.links import (
     chart_api_href,
@@ -42,7 +43,7 @@ def _definitions(result: ChartResult, lang: str) -> list[html.Li]:
     try:
         labels = context().once(("measure_labels", lang), lambda cur: measure_labels(cur, lang))
     except Exception:  # pragma: no cover - the menu never breaks a page
-        log.exception("measure definitions unavailable")
+        log_failure(log, "measure_definitions_unavailable")
         return []
     items = []
     for measure in measure_columns(result.data):
@@ -70,7 +71,7 @@ def _editions(result: ChartResult, lang: str) -> list[html.Li]:
         }
         rows = editions_of(by_area, data)
     except Exception:  # pragma: no cover - the menu never breaks a page
-        log.exception("earlier editions unavailable")
+        log_failure(log, "earlier_editions_unavailable")
         return []
     suffix = "en" if lang == "en" else "nb"
     return [

@@ -25,6 +25,7 @@ import dash
 from dash.development.base_component import Component
 
 from dashboard.bounded import Recent
+from dashboard.store import log_failure
 from dashboard.web.outputs.links import image_url
 
 log = logging.getLogger(__name__)
@@ -276,7 +277,7 @@ class FirstPaint:
             log.debug("no first paint for %s: %s", path, exc)
             return ""
         except Exception:  # the first paint never breaks a page: the app still loads
-            log.exception("first paint failed path=%s", path)
+            log_failure(log, "first_paint_failed path=%s", path)
             return ""
         return f'<div id="{ELEMENT_ID}">{body}</div>'
 

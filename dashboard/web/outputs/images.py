@@ -57,6 +57,7 @@ from dashboard.charts.listing import REGISTRY, ChartResult, on_page
 from dashboard.dimensions import kommune_name
 from dashboard.settings import Settings
 from dashboard.state import parse, to_query
+from dashboard.store import log_failure
 from dashboard.web.outputs.links import IMAGE_PARAMS, PAGE_PATHS, image_url
 from dashboard.web.serving import work
 from dashboard.web.serving.context import EXTENSION as CONTEXT
@@ -622,7 +623,7 @@ def _fallback(request: ImageRequest, problem: ImagesUnavailable) -> flask.Respon
             result = REGISTRY[request.chart_id].build(cursor(), request.state())
             lines = [result.title, "", result.summary, "", result.source]
         except Exception:  # pragma: no cover - the text fallback must not fail itself
-            log.exception("text fallback failed")
+            log_failure(log, "text_fallback_failed")
     reason = " / ".join(t(problem.reason, lang, **problem.values) for lang in ("nb", "en"))
     query = urlencode(dict(request.query), safe=",")
     body = "\n".join(
@@ -713,7 +714,7 @@ def add_preview_tags(response: flask.Response) -> flask.Response:
         flat = {k: v for k, v in request.args.items()}
         tags = preview_tags(request.path, flat)
     except Exception:  # pragma: no cover - a preview must never break the page
-        log.exception("link preview tags failed")
+        log_failure(log, "link_preview_tags_failed")
         return response
     if not tags:
         return response

@@ -458,10 +458,14 @@ def install_pinning(app: Dash, store: Warehouse) -> None:
     app.server.before_request_funcs.setdefault(None, []).insert(0, pin)
 
 
-def warm_up(server: flask.Flask, paths: list[str] | None = None) -> dict[str, int]:
+def warm_up(
+    server: flask.Flask, paths: list[str] | None = None, stop: threading.Event | None = None
+) -> dict[str, int]:
     """Serve pages once in-process (document, layout, the page's first callbacks), so a new
     worker pays Dash's lazy initialisation and fills its caches before a visitor does.
-    `paths`: the pages to warm (default: every page). Returns status codes by request."""
+    `paths`: the pages to warm (default: every page). `stop`: set when the worker is
+    stopping; the warm-up ends after the page it is on (a query cut off by the process's
+    exit would otherwise end in an error). Returns status codes by request."""
     client = server.test_client()
     statuses: dict[str, int] = {}
     for path in ("/_dash-layout", "/_dash-dependencies", "/healthz"):
@@ -472,6 +476,8 @@ def warm_up(server: flask.Flask, paths: list[str] | None = None) -> dict[str, in
     if paths is None:
         paths = sorted({p["path"] for p in dash.page_registry.values()})
     for path in paths:
+        if stop is not None and stop.is_set():
+            break
         statuses[f"GET {path}"] = client.get(path).status_code
         for dep in (router, shell):
             if dep is not None:

@@ -25,6 +25,7 @@ from dash import Dash
 from werkzeug.exceptions import HTTPException
 
 import queries
+from dashboard.store import log_failure
 from dashboard.web.outputs import links
 from dashboard.web.outputs.api import apidata, changefeed, dcat, endpoints, oembed, schemaorg
 from dashboard.web.outputs.api.apiparams import validate
@@ -98,7 +99,7 @@ def head_tags(page: str, path: str, language: str) -> str:
     try:
         return _head_tags(path, language)
     except Exception:  # pragma: no cover - the head must never fail a page
-        log.exception("open data head tags failed page=%s", page)
+        log_failure(log, "open_data_head_tags_failed page=%s", page)
         return ""
 
 
