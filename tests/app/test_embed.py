@@ -141,3 +141,27 @@ def test_menu_speaks_english_on_english_pages(app):
     for text in ("Full screen", "About the figures", "Download image (PNG)", "Embed", "Share"):
         assert text in page
     assert "Bygg inn" not in page and "Last ned bilde" not in page
+
+
+@pytest.mark.parametrize("kommune", ["baerum", "asker", "oslo"])
+def test_an_embed_opens_on_the_view_its_page_opens_on(app, client, kommune):
+    """An embed without years (and its oEmbed title) shows the years the page shows for
+    the kommune (the years the warehouse holds for it), not the widest range the controls
+    allow."""
+    from dashboard.charts.listing import REGISTRY
+    from dashboard.web.serving.context import chart_result, view
+
+    differ = []
+    for chart_id, chart in REGISTRY.items():
+        page = client.get(f"/embed/{chart_id}?kommune={kommune}").get_data(as_text=True)
+        shown = html.unescape(re.search(r"<title>([^<]*)</title>", page).group(1))
+        with app.server.test_request_context(f"/?kommune={kommune}"):
+            names = {p.name for p in chart.params}
+            state = view(chart.params, {"kommune": kommune} if "kommune" in names else {})
+            title = chart_result(chart, state).title
+        described = client.get(
+            f"/oembed?url=http://localhost/embed/{chart_id}?kommune={kommune}"
+        ).get_json()["title"]
+        if title not in shown or described != title:
+            differ.append((chart_id, shown, described, title))
+    assert differ == []

@@ -29,7 +29,7 @@ from dash import Dash
 from dashboard import printing as images
 from dashboard.charts.listing import REGISTRY, ChartResult
 from dashboard.figures import page_figure
-from dashboard.state import parse, to_query
+from dashboard.state import to_query
 from dashboard.web.outputs.images import licence_line
 from dashboard.web.outputs.links import (
     download_href,
@@ -38,7 +38,7 @@ from dashboard.web.outputs.links import (
     statement_href,
 )
 from dashboard.web.serving.bundles import plotly_url
-from dashboard.web.serving.context import cursor
+from dashboard.web.serving.context import chart_result, cursor, view
 from dashboard.web.serving.static import ASSETS_DIR
 from dashboard.words import t
 
@@ -229,9 +229,10 @@ def register(app: Dash, head: HeadHook | None = None) -> None:
         chart = REGISTRY[chart_id]
         args = flask.request.args.to_dict(flat=False)
         theme = flask.request.args.get("tema", "")
-        state = parse(chart.params, {k: v for k, v in args.items() if k != "tema"})
+        # the view its page opens on: year defaults from what the kommune has
+        state = view(chart.params, {k: v for k, v in args.items() if k != "tema"})
         cur = cursor()
-        result = chart.build(cur, state)
+        result = chart_result(chart, state)
         query = to_query(chart.params, state.values)
         extra = head(chart_id, query, result.title) if head else ""
         body = page(result, query, state.lang, theme, licence_line(cur, result.data), extra)

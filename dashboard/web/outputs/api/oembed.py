@@ -22,13 +22,13 @@ from urllib.parse import parse_qs, urlsplit
 import flask
 
 from dashboard.charts.listing import REGISTRY, Chart
-from dashboard.state import ViewState, parse, to_query
+from dashboard.state import ViewState, to_query
 from dashboard.web.outputs import links
 from dashboard.web.outputs.api.apiparams import OEMBED_PARAMS, validate
 from dashboard.web.outputs.api.problems import Problem
 from dashboard.web.outputs.api.protocol import JSON_TYPE, dumps, lang
 from dashboard.web.outputs.images import main_chart
-from dashboard.web.serving.context import context, cursor, site_root, view
+from dashboard.web.serving.context import chart_result, context, site_root, view
 from dashboard.words import t
 
 #: Width reported when the consumer sets no maxwidth (the iframe itself is fluid).
@@ -47,27 +47,24 @@ def resolve(url: str) -> tuple[Chart, ViewState, dict[str, str]] | None:
         return None  # only this site's charts
     query = {k: v for k, v in parse_qs(parts.query).items() if k != "tema"}
     path = parts.path or "/"
-    default_lang = context().settings.default_language
     if path.startswith(links.EMBED_PREFIX):
         chart_id = path.removeprefix(links.EMBED_PREFIX)
         if chart_id not in REGISTRY:
             return None
-        chart = REGISTRY[chart_id]
-        # As the embed route reads its query: the URL's view, no page defaults.
-        state = parse(chart.params, query, lang_default=default_lang)
-        return chart, state, to_query(chart.params, state.values)
-    page_path = path.rstrip("/") or "/"
-    if page_path not in PATH_PAGES:
-        return None
-    chart_id = parts.fragment.removeprefix("card-")
-    if chart_id not in REGISTRY or REGISTRY[chart_id].page != PATH_PAGES[page_path]:
-        # The chart the page view opens on (its first with figures for the view).
-        main = main_chart(page_path, {k: v[0] for k, v in query.items()})
-        if main is None:
+    else:
+        page_path = path.rstrip("/") or "/"
+        if page_path not in PATH_PAGES:
             return None
-        chart_id = main[0]
+        chart_id = parts.fragment.removeprefix("card-")
+        if chart_id not in REGISTRY or REGISTRY[chart_id].page != PATH_PAGES[page_path]:
+            # The chart the page view opens on (its first with figures for the view).
+            main = main_chart(page_path, {k: v[0] for k, v in query.items()})
+            if main is None:
+                return None
+            chart_id = main[0]
     chart = REGISTRY[chart_id]
-    # As the page reads its query: year defaults from what the warehouse holds.
+    # As the page and the embed read their query: year defaults from what the warehouse
+    # holds for the kommune.
     state = view(chart.params, query)
     return chart, state, to_query(chart.params, state.values)
 
@@ -82,7 +79,7 @@ def response_body() -> dict[str, Any]:
     if found is None:
         raise Problem(404, "oembed_url")
     chart, state, query = found
-    result = chart.build(cursor(), state)
+    result = chart_result(chart, state)
     root = site_root()
     width = min(WIDTH, values["maxwidth"] or WIDTH)
     height = min(links.EMBED_HEIGHT, values["maxheight"] or links.EMBED_HEIGHT)
