@@ -9,8 +9,10 @@ is built beside it, hidden; `assets/first-paint.js` removes the first paint in o
 once the app's page is there and its charts are drawn, so nothing moves.
 
 Without JavaScript, the first paint is what a reader gets (links and tables work).
-Component types without an HTML form here (dcc.Markdown) leave the page without a first
-paint (`Unsupported`), as before.
+Markdown (the accessibility statement) is written with markdown-it-py, a CommonMark
+implementation as dcc.Markdown's is, raw HTML escaped as dcc.Markdown escapes it.
+Component types without an HTML form here leave the page without a first paint
+(`Unsupported`), as before.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from typing import Any
 
 import dash
 from dash.development.base_component import Component
+from markdown_it import MarkdownIt
 
 from dashboard.bounded import Recent
 from dashboard.store import log_failure
@@ -183,6 +186,17 @@ def _graph(component: Component, images: Images) -> str:
     )
 
 
+def _markdown(component: Component) -> str:
+    """dcc.Markdown as Dash draws it: a div (id, class, style) around the CommonMark HTML
+    of its text; raw HTML in the text is escaped unless the component allows it."""
+    props = component.to_plotly_json()["props"]
+    children = props.get("children") or ""
+    text = "\n".join(children) if isinstance(children, list | tuple) else str(children)
+    parser = MarkdownIt("commonmark", {"html": bool(props.get("dangerously_allow_html"))})
+    box = {k: props.get(k) for k in ("id", "className", "style")}
+    return f"<div{_attributes(box)}>{parser.render(text)}</div>"
+
+
 def to_html(
     component: Component, slots: Mapping[str, Any] | None = None, images: Images = None
 ) -> str:
@@ -219,6 +233,8 @@ def to_html(
         return _input(component)
     if name == "Graph":
         return _graph(component, images)
+    if name == "Markdown":
+        return _markdown(component)
     raise Unsupported(f"{namespace}.{name}")
 
 
