@@ -41,8 +41,18 @@
       var url = window.location.href;
       var input = shown.querySelector(".share-url");
       if (input) input.value = url;
+      /* The QR code of the address now (the view may have changed since the page was
+         drawn), made on the first opening: nothing is fetched for a panel never opened. */
+      var slot = shown.querySelector(".share-qr-slot");
       var qr = shown.querySelector(".share-qr");
-      /* The view may have changed since the page was drawn: the QR code of the address now. */
+      if (!qr && slot) {
+        qr = document.createElement("img");
+        qr.className = "share-qr";
+        qr.alt = slot.getAttribute("data-alt") || "";
+        qr.width = 160;
+        qr.height = 160;
+        slot.appendChild(qr);
+      }
       if (qr) qr.src = "/qr.svg?url=" + encodeURIComponent(window.location.pathname + window.location.search);
       var system = shown.querySelector(".share-system");
       if (system) system.hidden = !navigator.share;

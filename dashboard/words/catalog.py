@@ -1045,10 +1045,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "footer.a11y": {"nb": "Tilgjengelighetserklæring", "en": "Accessibility statement"},
     "footer.label": {"nb": "Om nettstedet", "en": "About this site"},
     "noscript": {
-        "nb": "Figurene og valgene på denne siden trenger JavaScript. Uten JavaScript kan du "
-        "laste ned alle tallene, med kilde for hvert tall:",
-        "en": "The charts and choices on this page need JavaScript. Without JavaScript you can "
-        "download all the figures, with the source of each one:",
+        "nb": "Uten JavaScript vises figurene som bilder, og valgene virker ikke. Alle tallene "
+        "kan du laste ned, med kilde for hvert tall:",
+        "en": "Without JavaScript the charts are shown as images and the choices do not work. "
+        "You can download all the figures, with the source of each one:",
     },
     "loading": {"nb": "Laster inn …", "en": "Loading …"},
     "status.view": {"nb": "Viser {what}", "en": "Showing {what}"},

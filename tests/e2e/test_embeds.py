@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
@@ -223,6 +224,11 @@ def test_chart_menu_works_by_keyboard(driver, live_server):
     assert url == driver.current_url
     qr = share.find_element(By.CSS_SELECTOR, "img.share-qr")
     wait_until(driver, lambda d: d.execute_script("return arguments[0].naturalWidth", qr) > 0, "QR")
+    assert qr.get_attribute("alt") and qr.get_attribute("width") == "160"
+    assert qr.get_attribute("src").endswith(
+        "/qr.svg?url="
+        + quote(driver.execute_script("return location.pathname + location.search"), safe="")
+    )
 
 
 def test_focus_returns_to_the_menu_button_after_every_menu_action(driver, live_server):
@@ -230,9 +236,10 @@ def test_focus_returns_to_the_menu_button_after_every_menu_action(driver, live_s
     the menu button, never to the page's body."""
     open_page(driver, live_server.url("/trend?kommune=baerum"))
     button = driver.find_element(By.CSS_SELECTOR, "#card-utvikling .chart-menu-button")
-    # The QR code is a valid image from the start (not an <img> without src).
-    qr = driver.find_element(By.CSS_SELECTOR, "#share-utvikling img.share-qr")
-    assert "/qr.svg?url=" in (qr.get_attribute("src") or "")
+    # No QR code is fetched for a share panel nobody opened (nor an <img> without src).
+    assert not driver.find_elements(By.CSS_SELECTOR, "img.share-qr")
+    fetched = "return performance.getEntriesByType('resource').map(function (e) { return e.name; })"
+    assert not [u for u in driver.execute_script(fetched) if "/qr.svg" in u]
     # Downloads are links: keep the browser from saving while the key presses are real.
     driver.execute_script(
         "document.querySelectorAll('#menu-utvikling a').forEach(function (a) {"

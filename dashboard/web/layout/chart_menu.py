@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 from functools import partial
-from urllib.parse import urlencode
 
 import duckdb
 from dash import html
@@ -218,7 +217,6 @@ def menu(result: ChartResult, query: dict[str, str], lang: str) -> html.Div:
         lang,
     )
     share_url = base + full
-    qr = "/qr.svg?" + urlencode({"url": full})
     share = _panel(
         chart_id,
         "share",
@@ -245,9 +243,11 @@ def menu(result: ChartResult, query: dict[str, str], lang: str) -> html.Div:
                 hidden=True,
                 **attrs(data_action="system-share"),
             ),
-            # A valid image from the start (the QR code of the view as drawn); chart-menu.js
-            # draws it again for the address of the moment when the panel opens.
-            html.Img(src=qr, alt=t("share.qr", lang), className="share-qr", width=160, height=160),
+            # Where chart-menu.js puts the QR code of the address of the moment when the
+            # panel opens (an <img> here would be fetched on every page load, once per
+            # chart, for a panel most visitors never open; and an <img> without src is
+            # not valid HTML).
+            html.Div(className="share-qr-slot", **attrs(data_alt=t("share.qr", lang))),
         ],
         lang,
     )
