@@ -104,6 +104,13 @@ def build(data_dir: Path, target: Path, limits: Limits = DEFAULT_LIMITS) -> Buil
     return BuildReport(target, len(sources), facts, missing, time.perf_counter() - started, info)
 
 
+#: DuckDB's working memory while it writes a warehouse (its default is 80 % of the
+#: machine's RAM, which it keeps as cache): beyond this it writes to a temporary folder
+#: beside the file. At national scale (687 166 facts) this cut the build's peak from
+#: 2.1 GB to 1.4 GB for ~3 s more; the rest of the peak is the validated rows in Python.
+BUILD_MEMORY = "512MB"
+
+
 def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
     con.register("_incoming", frame)
     columns = ", ".join(frame.columns)
@@ -118,13 +125,13 @@ def _write(
     families: dict[str, tuple[str, str]],
     inputs_hash: str,
 ) -> tuple[int, int]:
-    con = duckdb.connect(str(path))
+    con = duckdb.connect(str(path), config={"memory_limit": BUILD_MEMORY})
     try:
         con.execute(SCHEMA_PATH.read_text(encoding="utf-8")).fetchall()
         for table, frame in vocabfiles.frames(lists).items():
             _insert(con, table, frame)
 
-        source_rows, fact_frames = [], []
+        source_rows = []
         for source in sources:
             meta = source.meta
             published = source.published
@@ -145,22 +152,26 @@ def _write(
                     },
                 }
             )
-            if source.rows:
-                frame = pd.DataFrame(source.rows)
-                frame.insert(0, "source_id", source.source_id)
-                fact_frames.append(frame)
         _insert(con, "dim_source", pd.DataFrame(source_rows))
-        facts = pd.concat(fact_frames, ignore_index=True)
-        facts = facts[["source_id", "line", *dataformat.FACT_COLUMNS]]
-        facts["value"] = facts["value"].astype("float64")
-        _insert(con, "fact", facts)
+        # One file's facts at a time: a frame of every file's rows (and the list of the
+        # frames it was joined from) doubled the build's peak memory at national scale.
+        written = 0
+        for source in sources:
+            if source.rows:
+                frame = pd.DataFrame(source.rows, columns=["line", *dataformat.FACT_COLUMNS])
+                frame.insert(0, "source_id", source.source_id)
+                frame["value"] = frame["value"].astype("float64")
+                _insert(con, "fact", frame)
+                written += len(frame)
+                del frame
+            source.rows = []  # in the warehouse now; nothing after this reads them
 
         count, missing = con.execute(
             "SELECT count(*), count(*) FILTER (WHERE value IS NULL) FROM fact"
         ).fetchall()[0]
-        if count != len(facts):
+        if count != written:
             raise DataError(
-                [Problem(str(path), None, None, f"wrote {count} facts, expected {len(facts)}")]
+                [Problem(str(path), None, None, f"wrote {count} facts, expected {written}")]
             )
         con.execute(MATERIALISE_PATH.read_text(encoding="utf-8")).fetchall()
         _insert(con, "rate", rates.compute(con))
