@@ -77,9 +77,10 @@ def _residence_query(
     )
 
 
-#: Every kommune's breakdown by residence, for saying what exists when a choice has none.
+#: Which kommuner have a breakdown by residence (kommune, year, publication), for saying
+#: what exists when a choice has none.
 EVERYTHING = Query(
-    "residence",
+    "residence_availability",
     bind(
         municipalities=lambda s: list(dims.KOMMUNER),
         measures=lambda s: list(MEASURES),
@@ -95,10 +96,9 @@ def availability(everything: pd.DataFrame, lang: str) -> list[str]:
     Read from the warehouse, so a kommune that imports such figures appears here without
     a code change: e.g. ["Bærum 2016–2020 (SLT årsrapport 2020 – Bærum kommune)"].
     """
-    rows = everything[everything["preferred"]]
-    # One pass over the rows, then the kommuner in their order (a filter per kommune
-    # was 357 scans of the frame).
-    by_kommune = {str(code): mine for code, mine in rows.groupby("municipality", sort=False)}
+    # `everything` holds the preferred rows only (residence_availability.sql). One pass
+    # over them, then the kommuner in their order (a filter per kommune was 357 scans).
+    by_kommune = {str(code): mine for code, mine in everything.groupby("municipality", sort=False)}
     out: list[str] = []
     for code in dims.KOMMUNER:
         mine = by_kommune.get(code)
