@@ -7,13 +7,9 @@
 -- $fra, $til: years.
 WITH table_c AS (
     SELECT *
-    FROM facts_labelled
+    FROM residence_table  -- table C's rows (dashboard/build/materialise.sql)
     WHERE list_contains($municipalities, municipality)
       AND list_contains($measures, measure)
-      AND place_role = 'gjerningssted'
-      AND age_group = '10-17'
-      AND sex = 'alle'
-      AND offence_group = 'alle' AND offence_subgroup = 'alle' AND category = 'alle'
       AND year BETWEEN $fra AND $til
 ),
 

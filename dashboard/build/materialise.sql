@@ -112,3 +112,26 @@ SELECT
     s.published, s.published_date, s.published_precision
 FROM every_change c
 JOIN dim_source s USING (source_id);
+
+-- Table C of the SLT report: suspects 10-17 by their residence, scene of crime in the
+-- kommune, every offence (queries/residence.sql chooses kommuner, measures and years).
+CREATE VIEW residence_table AS
+SELECT *
+FROM facts_labelled
+WHERE place_role = 'gjerningssted'
+  AND age_group = '10-17'
+  AND sex = 'alle'
+  AND offence_group = 'alle' AND offence_subgroup = 'alle' AND category = 'alle';
+
+-- What exists by residence, for saying so when a choice has none: the preferred rows of
+-- the kommuner and measures with a breakdown (a lone published total is not table C),
+-- with only the columns that say it (queries/residence_availability.sql).
+CREATE TABLE residence_available AS
+SELECT
+    t.municipality, t.measure, t.year, t.publication, t.published,
+    t.municipality_sort, t.residence_sort, t.residence = 'alle' AS is_total
+FROM residence_table t
+WHERE t.preferred
+  AND (t.municipality, t.measure) IN (
+      SELECT (b.municipality, b.measure) FROM residence_table b WHERE b.residence <> 'alle'
+  );

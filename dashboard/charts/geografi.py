@@ -32,7 +32,7 @@ from dashboard.charts.registry import (
     what_exists,
 )
 from dashboard.dimensions import TOTAL, kommune_name
-from dashboard.state import KOMMUNE, LANG, MIN_YEAR, Param, ViewState, max_year, years
+from dashboard.state import KOMMUNE, LANG, MIN_YEAR, Param, ViewState, years
 from dashboard.words import t
 from dashboard.words.numbers import (
     SHARE_DECIMALS,
@@ -81,12 +81,7 @@ def _residence_query(
 #: what exists when a choice has none.
 EVERYTHING = Query(
     "residence_availability",
-    bind(
-        municipalities=lambda s: list(dims.KOMMUNER),
-        measures=lambda s: list(MEASURES),
-        fra=lambda s: MIN_YEAR,
-        til=lambda s: max_year(),
-    ),
+    bind(municipalities=lambda s: list(dims.KOMMUNER), measures=lambda s: list(MEASURES)),
 )
 
 
