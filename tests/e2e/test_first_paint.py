@@ -11,8 +11,9 @@ from tests.e2e.browser import graphs_drawn, wait_dash_idle, wait_until
 pytestmark = pytest.mark.browser
 
 #: What is measured in both: the page's heading, every card's heading and chart box, the
-#: footer (everything above it must have kept its size).
-SELECTORS = "h1, .chart-card h2, .chart-card h3, .dash-graph, footer"
+#: accessibility statement's headings, the footer (everything above it must have kept its
+#: size).
+SELECTORS = "h1, .chart-card h2, .chart-card h3, .dash-graph, .prose h2, footer"
 RECTS = """
 return [...document.querySelectorAll(arguments[0])].map(e => {
   const r = e.getBoundingClientRect();
@@ -33,7 +34,9 @@ AT_PARSE = (
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-@pytest.mark.parametrize("path", ["/trend?kommune=baerum", "/", "/geografi", "/om-dataene"])
+@pytest.mark.parametrize(
+    "path", ["/trend?kommune=baerum", "/", "/geografi", "/om-dataene", "/tilgjengelighet"]
+)
 def test_the_live_page_takes_the_first_paints_place_without_moving_anything(
     driver, live_server, path, width
 ):
