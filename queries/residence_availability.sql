@@ -3,14 +3,14 @@
 -- residence.sql. Read from the table the build makes (dashboard/build/materialise.sql):
 -- three columns, not the 55 of facts_labelled (at national scale the whole rows were most
 -- of a worker's memory).
--- $municipalities: list of kommune codes; $measures: list (personer, anmeldelser).
+-- Every area; the caller lists kommuner in their own order. $measures: list (personer,
+-- anmeldelser).
 SELECT
     municipality,
     year,
     publication
 FROM residence_available
-WHERE list_contains($municipalities, municipality)
-  AND list_contains($measures, measure)
+WHERE list_contains($measures, measure)
 ORDER BY municipality_sort, measure DESC,
          CASE WHEN is_total THEN 99 ELSE residence_sort END,
          year, published DESC;

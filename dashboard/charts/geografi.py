@@ -81,7 +81,7 @@ def _residence_query(
 #: what exists when a choice has none.
 EVERYTHING = Query(
     "residence_availability",
-    bind(municipalities=lambda s: list(dims.KOMMUNER), measures=lambda s: list(MEASURES)),
+    bind(measures=lambda s: list(MEASURES)),
 )
 
 
